@@ -1,0 +1,50 @@
+using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Rules;
+
+namespace ImnmDecision.Engine;
+
+/// <summary>
+/// The engine: findings in, cited assessment out. Thread-safe; each thread reuses its own evaluation
+/// buffers, so scoring allocates only the answer.
+/// </summary>
+public sealed class AssessmentEngine
+{
+    [ThreadStatic]
+    private static Evaluation.Evaluation? buffer;
+
+    private readonly Evaluation.Evaluator evaluator;
+    private readonly Func<Guid> newId;
+
+    /// <summary>Creates an engine over a loaded ruleset.</summary>
+    public AssessmentEngine(Ruleset ruleset, Func<Guid>? newId = null)
+    {
+        ArgumentNullException.ThrowIfNull(ruleset);
+        Ruleset = ruleset;
+        evaluator = new Evaluation.Evaluator(ruleset);
+        this.newId = newId ?? Guid.NewGuid;
+    }
+
+    /// <summary>The ruleset in use.</summary>
+    public Ruleset Ruleset { get; }
+
+    /// <summary>Assesses one validated case.</summary>
+    public Assessment Assess(Findings findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var evaluation = Evaluate(findings);
+        return AssessmentBuilder.Build(evaluation, findings, newId());
+    }
+
+    /// <summary>
+    /// Evaluates one validated case without building the answer (for summaries and benchmarks). The result
+    /// is this thread's buffer: read it before the next call on the same thread.
+    /// </summary>
+    public Evaluation.Evaluation Evaluate(Findings findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var evaluation = buffer is { } cached && ReferenceEquals(cached.Ruleset, Ruleset) ? cached : buffer = evaluator.CreateEvaluation();
+        evaluator.Evaluate(findings, evaluation);
+        return evaluation;
+    }
+}

@@ -1,0 +1,20 @@
+namespace ImnmDecision.Engine.Assessments;
+
+/// <summary>A red-flag alert.</summary>
+public sealed record AlertItem
+{
+    /// <summary>The alert id.</summary>
+    public required AlertId Id { get; init; }
+
+    /// <summary>How urgent it is.</summary>
+    public required AlertSeverity Severity { get; init; }
+
+    /// <summary>What to do, for the clinician.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The rule that raised it.</summary>
+    public required string RuleId { get; init; }
+
+    /// <summary>Citation ids.</summary>
+    public required IReadOnlyList<string> Citations { get; init; }
+}

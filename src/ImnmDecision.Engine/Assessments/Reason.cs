@@ -1,0 +1,17 @@
+namespace ImnmDecision.Engine.Assessments;
+
+/// <summary>One rule that decided part of the answer, with the facts it read and their values.</summary>
+public sealed record Reason
+{
+    /// <summary>The rule's id.</summary>
+    public required string RuleId { get; init; }
+
+    /// <summary>The rule's rationale, in a sentence.</summary>
+    public required string Statement { get; init; }
+
+    /// <summary>The facts the rule read and their values (<c>null</c> where unknown).</summary>
+    public required IReadOnlyDictionary<string, object?> Facts { get; init; }
+
+    /// <summary>Citation ids.</summary>
+    public required IReadOnlyList<string> Citations { get; init; }
+}

@@ -1,0 +1,164 @@
+using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Facts;
+using ImnmDecision.Engine.Rules;
+
+namespace ImnmDecision.Engine.Evaluation;
+
+/// <summary>
+/// Runs the ruleset over one case in kind order: subtype (first rule that holds), certainty (likewise, for
+/// graded subtypes), alerts, treatment, workup. Each kind's results become facts the later kinds may read.
+/// A rule that cannot be decided, or that holds because something is absent, adds those fields to missing.
+/// </summary>
+internal sealed class Evaluator(Ruleset ruleset)
+{
+    private static readonly ulong WeightField = InputField.Bit("patient.weightKg");
+
+    private readonly FactExtractor extractor = new(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
+
+    public Evaluation CreateEvaluation() => new(ruleset);
+
+    public void Evaluate(Findings findings, Evaluation evaluation)
+    {
+        evaluation.Reset();
+        var facts = evaluation.Facts;
+        extractor.Extract(findings, facts);
+        var missing = facts.AssumedFields;
+
+        var subtype = FirstThatHolds(ruleset.SubtypeRules, facts, ref missing);
+        var subtypeAction = (SubtypeAction?)subtype?.Then;
+        evaluation.SubtypeRule = subtype;
+        evaluation.Subtype = subtypeAction?.Code ?? SubtypeCode.InsufficientData;
+        facts.Set(FactCatalog.SubtypeCodeSlot, (int)evaluation.Subtype);
+
+        if (subtypeAction is { IsGraded: true })
+        {
+            var certainty = FirstThatHolds(ruleset.CertaintyRules, facts, ref missing);
+            evaluation.CertaintyRule = certainty;
+            evaluation.Certainty = ((CertaintyAction?)certainty?.Then)?.Certainty ?? Certainty.Possible;
+        }
+        else
+        {
+            evaluation.Certainty = subtypeAction?.FixedCertainty ?? Certainty.NotApplicable;
+        }
+
+        facts.Set(FactCatalog.SubtypeCertainty, (int)evaluation.Certainty);
+        EvaluateAlerts(evaluation, ref missing);
+        EvaluateTreatment(evaluation, ref missing);
+        EvaluateWorkup(evaluation, ref missing);
+        evaluation.MissingFields = missing;
+    }
+
+    private static Rule? FirstThatHolds(Rule[] rules, FactSet facts, ref ulong missing)
+    {
+        foreach (var rule in rules)
+        {
+            var outcome = rule.When.Evaluate(facts);
+            missing |= outcome.MissingFields;
+            if (outcome.Truth == Truth.True)
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private void EvaluateAlerts(Evaluation evaluation, ref ulong missing)
+    {
+        var facts = evaluation.Facts;
+        var raised = 0UL;
+        var critical = false;
+        facts.Set(FactCatalog.AlertsRaised, 0);
+        facts.Set(FactCatalog.AlertsCritical, 0);
+        var rules = ruleset.AlertRules;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var outcome = rules[i].When.Evaluate(facts);
+            missing |= outcome.MissingFields;
+            if (outcome.Truth != Truth.True)
+            {
+                continue;
+            }
+
+            var action = (AlertAction)rules[i].Then;
+            evaluation.AlertFired[i] = true;
+            raised |= 1UL << (int)action.Alert;
+            critical |= action.Severity == AlertSeverity.Critical;
+            facts.Set(FactCatalog.AlertsRaised, raised);
+            facts.Set(FactCatalog.AlertsCritical, critical ? 1 : 0);
+        }
+    }
+
+    private void EvaluateTreatment(Evaluation evaluation, ref ulong missing)
+    {
+        var facts = evaluation.Facts;
+        var offered = 0UL;
+        facts.Set(FactCatalog.TreatmentOffered, 0);
+        var rules = ruleset.TreatmentRules;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var action = (TreatmentAction)rules[i].Then;
+            var bit = 1UL << (int)action.Treatment;
+            if ((offered & bit) != 0)
+            {
+                continue; // The first rule that offers an option decides its role.
+            }
+
+            var outcome = rules[i].When.Evaluate(facts);
+            missing |= outcome.MissingFields;
+            if (outcome.Truth != Truth.True)
+            {
+                continue;
+            }
+
+            evaluation.TreatmentFired[i] = true;
+            offered |= bit;
+            facts.Set(FactCatalog.TreatmentOffered, offered);
+            if (action.Dose?.PerKgMin is not null && !facts.IsKnown(FactCatalog.PatientWeightKg))
+            {
+                missing |= WeightField;
+            }
+
+            var truths = evaluation.CautionTruths[i];
+            for (var c = 0; c < truths.Length; c++)
+            {
+                var when = action.Cautions[c].When;
+                if (when is null)
+                {
+                    truths[c] = Truth.True;
+                    continue;
+                }
+
+                var cautionOutcome = when.Evaluate(facts);
+                missing |= cautionOutcome.MissingFields;
+                truths[c] = cautionOutcome.Truth;
+            }
+        }
+    }
+
+    private void EvaluateWorkup(Evaluation evaluation, ref ulong missing)
+    {
+        var facts = evaluation.Facts;
+        var outstanding = 0UL;
+        facts.Set(FactCatalog.WorkupOutstanding, 0);
+        var rules = ruleset.WorkupRules;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var outcome = rules[i].When.Evaluate(facts);
+            missing |= outcome.MissingFields;
+            if (outcome.Truth != Truth.True)
+            {
+                continue;
+            }
+
+            evaluation.WorkupFired[i] = true;
+            var action = (WorkupAction)rules[i].Then;
+            if (action.Status == WorkupStatus.Outstanding)
+            {
+                outstanding |= 1UL << (int)action.Item;
+                facts.Set(FactCatalog.WorkupOutstanding, outstanding);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace ImnmDecision.Engine.Facts;
+
+/// <summary>
+/// The facts of one case, one slot per fact: a number (booleans 1 or 0, enums their ordinal, sets a bit mask)
+/// or NaN when unknown. For an unknown fact, the input fields whose absence made it unknown. Reused across
+/// evaluations on one thread, so it is mutable and not shared.
+/// </summary>
+public sealed class FactSet
+{
+    private readonly double[] values;
+    private readonly ulong[] unknownSources;
+
+    /// <summary>Creates an empty set (every fact unknown).</summary>
+    public FactSet()
+    {
+        values = new double[FactCatalog.All.Count];
+        unknownSources = new ulong[FactCatalog.All.Count];
+        Clear();
+    }
+
+    /// <summary>Fields for which an assumption stands in (the default ULN, the assumed unit).</summary>
+    public ulong AssumedFields { get; internal set; }
+
+    /// <summary>The value of a slot, NaN when unknown.</summary>
+    public double this[int slot] => values[slot];
+
+    /// <summary>Whether a slot is known.</summary>
+    public bool IsKnown(int slot) => !double.IsNaN(values[slot]);
+
+    /// <summary>The fields whose absence made a slot unknown.</summary>
+    public ulong UnknownSources(int slot) => unknownSources[slot];
+
+    /// <summary>Marks every fact unknown.</summary>
+    public void Clear()
+    {
+        Array.Fill(values, double.NaN);
+        Array.Clear(unknownSources);
+        AssumedFields = 0;
+    }
+
+    internal ReadOnlySpan<double> Values => values;
+
+    internal void Set(int slot, double value) => values[slot] = value;
+
+    internal void Set(int slot, bool? value, ulong sourceWhenUnknown)
+    {
+        if (value is { } known)
+        {
+            values[slot] = known ? 1 : 0;
+        }
+        else
+        {
+            SetUnknown(slot, sourceWhenUnknown);
+        }
+    }
+
+    internal void SetOrdinal(int slot, int? ordinal, ulong sourceWhenUnknown)
+    {
+        if (ordinal is { } known)
+        {
+            values[slot] = known;
+        }
+        else
+        {
+            SetUnknown(slot, sourceWhenUnknown);
+        }
+    }
+
+    internal void SetUnknown(int slot, ulong sources)
+    {
+        values[slot] = double.NaN;
+        unknownSources[slot] = sources;
+    }
+}

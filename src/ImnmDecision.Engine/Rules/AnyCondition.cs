@@ -1,0 +1,44 @@
+using ImnmDecision.Engine.Facts;
+
+namespace ImnmDecision.Engine.Rules;
+
+/// <summary>True when any part is true; false when every part is false; otherwise unknown.</summary>
+internal sealed class AnyCondition(Condition[] parts) : Condition
+{
+    public IReadOnlyList<Condition> Parts => parts;
+
+    internal override Outcome Evaluate(FactSet facts)
+    {
+        var unknown = 0UL;
+        var absent = 0UL;
+        var anyUnknown = false;
+        foreach (var part in parts)
+        {
+            var outcome = part.Evaluate(facts);
+            if (outcome.Truth == Truth.True)
+            {
+                return new Outcome(Truth.True, 0, outcome.Absent);
+            }
+
+            if (outcome.Truth == Truth.Unknown)
+            {
+                anyUnknown = true;
+                unknown |= outcome.Unknown;
+                absent |= outcome.Absent;
+            }
+        }
+
+        return anyUnknown ? new Outcome(Truth.Unknown, unknown, absent) : Outcome.False;
+    }
+
+    public override string Describe() =>
+        string.Join(" or ", parts.Select(p => p is LeafCondition or NotCondition or RefCondition ? p.Describe() : $"({p.Describe()})"));
+
+    public override void CollectFacts(ICollection<FactDefinition> facts)
+    {
+        foreach (var part in parts)
+        {
+            part.CollectFacts(facts);
+        }
+    }
+}

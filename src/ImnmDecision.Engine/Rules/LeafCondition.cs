@@ -1,0 +1,91 @@
+using System.Globalization;
+using ImnmDecision.Engine.Facts;
+
+namespace ImnmDecision.Engine.Rules;
+
+/// <summary>
+/// A test of one fact. Values are compiled at load: numbers and booleans to a double, enum and set members
+/// to a bit mask of ordinals, so evaluation compares numbers and never parses or allocates.
+/// </summary>
+internal sealed class LeafCondition : Condition
+{
+    private readonly int slot;
+    private readonly double number;
+    private readonly ulong mask;
+    private readonly bool flag;
+
+    public LeafCondition(FactDefinition fact, LeafOperator op, double number, ulong mask, bool flag, string valueText)
+    {
+        Fact = fact;
+        Op = op;
+        slot = fact.Slot;
+        this.number = number;
+        this.mask = mask;
+        this.flag = flag;
+        ValueText = valueText;
+    }
+
+    public FactDefinition Fact { get; }
+
+    public LeafOperator Op { get; }
+
+    /// <summary>The value as the rule author wrote it (a parameter shows its name and value).</summary>
+    public string ValueText { get; }
+
+    internal override Outcome Evaluate(FactSet facts)
+    {
+        var value = facts[slot];
+        if (double.IsNaN(value))
+        {
+            return Op == LeafOperator.Known
+                ? new Outcome(flag ? Truth.False : Truth.True, 0, facts.UnknownSources(slot))
+                : new Outcome(Truth.Unknown, facts.UnknownSources(slot), 0);
+        }
+
+        return Outcome.Of(Op switch
+        {
+            LeafOperator.Eq => value == number,
+            LeafOperator.Ne => value != number,
+            LeafOperator.Gt => value > number,
+            LeafOperator.Gte => value >= number,
+            LeafOperator.Lt => value < number,
+            LeafOperator.Lte => value <= number,
+            LeafOperator.In => (mask & (1UL << (int)value)) != 0,
+            LeafOperator.NotIn => (mask & (1UL << (int)value)) == 0,
+            LeafOperator.Contains or LeafOperator.ContainsAny => (mask & (ulong)value) != 0,
+            LeafOperator.Empty => ((ulong)value == 0) == flag,
+            LeafOperator.Known => flag,
+            _ => throw new InvalidOperationException($"LeafOperator {Op} has no evaluation."),
+        });
+    }
+
+    public override string Describe() => Op switch
+    {
+        LeafOperator.Known => flag ? $"{Fact.Name} is known" : $"{Fact.Name} is unknown",
+        LeafOperator.Empty => flag ? $"{Fact.Name} is empty" : $"{Fact.Name} is not empty",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Fact.Name} {Symbol(Op)} {ValueText}"),
+    };
+
+    public override void CollectFacts(ICollection<FactDefinition> facts)
+    {
+        if (!facts.Contains(Fact))
+        {
+            facts.Add(Fact);
+        }
+    }
+
+    private static string Symbol(LeafOperator op) => op switch
+    {
+        LeafOperator.Eq => "=",
+        LeafOperator.Ne => "!=",
+        LeafOperator.Gt => ">",
+        LeafOperator.Gte => ">=",
+        LeafOperator.Lt => "<",
+        LeafOperator.Lte => "<=",
+        LeafOperator.In => "in",
+        LeafOperator.NotIn => "not in",
+        LeafOperator.Contains => "contains",
+        LeafOperator.ContainsAny => "contains any of",
+        _ => op.ToString(),
+    };
+}

@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+using ImnmDecision.Engine.Assessments;
+
+namespace ImnmDecision.Engine.Rules;
+
+/// <summary>The loaded, validated ruleset: immutable, identified by the SHA-256 of its files.</summary>
+public sealed class Ruleset
+{
+    /// <summary>Identity as every answer reports it.</summary>
+    public required RulesetIdentity Identity { get; init; }
+
+    /// <summary>A title for people.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>When it was loaded.</summary>
+    public required DateTimeOffset LoadedAt { get; init; }
+
+    /// <summary>The disclaimer every answer carries.</summary>
+    public required string Disclaimer { get; init; }
+
+    /// <summary>The files, relative to the rules folder, in load order.</summary>
+    public required IReadOnlyList<string> Files { get; init; }
+
+    /// <summary>Every rule, in evaluation order (by kind, then file order).</summary>
+    public required IReadOnlyList<Rule> Rules { get; init; }
+
+    /// <summary>The citation catalogue, in file order.</summary>
+    public required IReadOnlyList<Citation> Citations { get; init; }
+
+    /// <summary>Named parameters.</summary>
+    public required IReadOnlyList<Parameter> Parameters { get; init; }
+
+    /// <summary>Named conditions.</summary>
+    public required IReadOnlyList<NamedCondition> Conditions { get; init; }
+
+    /// <summary>Labels of subtype codes.</summary>
+    public required FrozenDictionary<SubtypeCode, string> SubtypeLabels { get; init; }
+
+    /// <summary>Labels of workup items.</summary>
+    public required FrozenDictionary<WorkupId, string> WorkupLabels { get; init; }
+
+    /// <summary>Labels of treatment options.</summary>
+    public required FrozenDictionary<TreatmentId, string> TreatmentLabels { get; init; }
+
+    /// <summary>Why each input field matters when it is missing.</summary>
+    public required FrozenDictionary<string, string> MissingReasons { get; init; }
+
+    /// <summary>Citations that back each assumption made for a missing field (the default ULN).</summary>
+    public required FrozenDictionary<string, IReadOnlyList<string>> AssumptionCitations { get; init; }
+
+    /// <summary>Finds a rule by id.</summary>
+    public Rule? FindRule(string id) => RuleById.GetValueOrDefault(id);
+
+    /// <summary>Finds a citation by id.</summary>
+    public Citation? FindCitation(string id) => CitationById.GetValueOrDefault(id);
+
+    /// <summary>Finds a parameter by name.</summary>
+    public Parameter? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
+
+    internal FrozenDictionary<string, Rule> RuleById { get; init; } = null!;
+
+    internal FrozenDictionary<string, Citation> CitationById { get; init; } = null!;
+
+    internal Rule[] SubtypeRules { get; init; } = null!;
+
+    internal Rule[] CertaintyRules { get; init; } = null!;
+
+    internal Rule[] AlertRules { get; init; } = null!;
+
+    internal Rule[] TreatmentRules { get; init; } = null!;
+
+    internal Rule[] WorkupRules { get; init; } = null!;
+
+    internal double DefaultUlnFemale { get; init; }
+
+    internal double DefaultUlnOther { get; init; }
+}

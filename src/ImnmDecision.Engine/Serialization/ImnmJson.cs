@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ImnmDecision.Engine.Serialization;
+
+/// <summary>
+/// The JSON settings of the v1 contract: camelCase, kebab-case enums, unknown properties rejected
+/// (a misspelt <c>antibodys</c> must never read as "antibodies not tested"), nulls left out of answers.
+/// </summary>
+public static class ImnmJson
+{
+    /// <summary>Options for reading findings and writing assessments.</summary>
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions());
+
+    /// <summary>Applies the contract's settings to an options object (for example ASP.NET Core's).</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = null;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowTrailingCommas = false;
+        options.ReadCommentHandling = JsonCommentHandling.Disallow;
+        options.RespectNullableAnnotations = true;
+        options.MaxDepth = 16;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        return options;
+    }
+}

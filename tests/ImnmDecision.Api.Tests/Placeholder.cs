@@ -1,0 +1,1 @@
+namespace ImnmDecision.Api.Tests;
