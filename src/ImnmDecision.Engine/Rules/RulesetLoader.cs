@@ -274,7 +274,7 @@ public static partial class RulesetLoader
             return ids;
         }
 
-        private static string? Rationale(JsonCursor owner) => owner.String("rationale");
+        private string? Rationale(JsonCursor owner) => Text(owner, "rationale");
 
         private void ReadParameters(JsonCursor? section)
         {
