@@ -1,0 +1,112 @@
+using FluentValidation.Results;
+using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Tests.Support;
+
+namespace ImnmDecision.Engine.Tests.Cases;
+
+public sealed class FindingsValidatorTests
+{
+    private static readonly FindingsValidator Validator = new();
+
+    private static ValidationResult Validate(Findings findings) => Validator.Validate(findings);
+
+    [Fact]
+    public void Validate_TypicalCase_IsValid()
+    {
+        Validate(Case.WithCk(8400, uln: 200).Antibodies(AntibodyResult.Positive, AntibodyResult.Negative).Weakness(WeaknessGrade.Severe).Build())
+            .IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Validate_EmptyCase_IsRejectedAtRoot()
+    {
+        var result = Validate(new Findings());
+
+        result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be("$");
+    }
+
+    [Fact]
+    public void Validate_CaseIdOnlyOrEmptySections_IsStillEmpty()
+    {
+        var result = Validate(new Findings { CaseId = "cohort-7", Ck = new CkFindings { Unit = CkUnit.UnitsPerLitre }, Clinical = new ClinicalFindings() });
+
+        result.Errors.Select(e => e.PropertyName).Should().Equal("$");
+    }
+
+    [Theory]
+    [InlineData(-1, "patient.ageYears")]
+    [InlineData(121, "patient.ageYears")]
+    public void Validate_AgeOutOfRange_KeysErrorByPath(double age, string path)
+    {
+        Validate(Case.WithCk(100).Patient(ageYears: age).Build()).Errors.Select(e => e.PropertyName).Should().Equal(path);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(401)]
+    public void Validate_WeightOutOfRange_KeysErrorByPath(double weight)
+    {
+        Validate(Case.WithCk(100).Patient(weightKg: weight).Build()).Errors.Select(e => e.PropertyName).Should().Equal("patient.weightKg");
+    }
+
+    [Fact]
+    public void Validate_PregnantMale_IsRejectedAtPregnant()
+    {
+        var result = Validate(Case.WithCk(100).Patient(sex: Sex.Male, pregnant: true).Build());
+
+        result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be("patient.pregnant");
+    }
+
+    [Fact]
+    public void Validate_PregnantWithSexUnknown_IsAllowed()
+    {
+        Validate(Case.WithCk(100).Patient(pregnant: true).Build()).IsValid.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Validate_BadCkValue_KeysErrorByPath(double value)
+    {
+        Validate(Case.WithCk(value).Build()).Errors.Select(e => e.PropertyName).Should().Contain("ck.value");
+    }
+
+    [Fact]
+    public void Validate_ZeroUln_KeysErrorByPath()
+    {
+        Validate(Case.WithCk(100, uln: 0).Build()).Errors.Select(e => e.PropertyName).Should().Equal("ck.upperLimitOfNormal");
+    }
+
+    [Fact]
+    public void Validate_UndefinedEnumValue_KeysErrorByPath()
+    {
+        var findings = Case.WithCk(100).Build() with { Antibodies = new AntibodyFindings { Hmgcr = (AntibodyResult)42 } };
+
+        Validate(findings).Errors.Select(e => e.PropertyName).Should().Equal("antibodies.hmgcr");
+    }
+
+    [Fact]
+    public void Validate_BiopsyNotPerformedButResultsGiven_IsRejected()
+    {
+        var findings = Case.WithCk(100).Build() with { Biopsy = new BiopsyFindings { Performed = false, Pattern = BiopsyPattern.Necrotizing } };
+
+        Validate(findings).Errors.Select(e => e.PropertyName).Should().Equal("biopsy.performed");
+    }
+
+    [Fact]
+    public void Validate_LongCaseId_IsRejected()
+    {
+        Validate(Case.WithCk(100).Build() with { CaseId = new string('x', 65) }).Errors.Select(e => e.PropertyName).Should().Equal("caseId");
+    }
+
+    [Fact]
+    public void Validate_Errors_NeverRepeatTheValueSent()
+    {
+        var findings = Case.WithCk(-98765).Patient(ageYears: 4321, weightKg: 5555, sex: Sex.Male, pregnant: true).Build() with { CaseId = new string('Q', 70) };
+
+        var messages = string.Join("\n", Validate(findings).Errors.Select(e => e.ErrorMessage));
+
+        messages.Should().NotContain("98765").And.NotContain("4321").And.NotContain("5555").And.NotContain("QQQQ");
+    }
+}

@@ -1,0 +1,169 @@
+using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Facts;
+using ImnmDecision.Engine.Tests.Support;
+
+namespace ImnmDecision.Engine.Tests.Facts;
+
+public sealed class FactExtractorTests
+{
+    private static readonly FactExtractor Extractor = new(defaultUlnFemaleUnitsPerLitre: 200, defaultUlnOtherUnitsPerLitre: 300);
+
+    private static FactSet Extract(Findings findings)
+    {
+        var facts = new FactSet();
+        Extractor.Extract(findings, facts);
+        return facts;
+    }
+
+    [Fact]
+    public void Extract_CkInMicrokatal_ConvertsValueAndUlnToUnitsPerLitre()
+    {
+        var facts = Extract(Case.WithCk(140, uln: 3.5, unit: CkUnit.MicrokatalPerLitre).Build());
+
+        facts[FactCatalog.CkUnitsPerLitre].Should().Be(8400);
+        facts[FactCatalog.CkUpperLimitUnitsPerLitre].Should().Be(210);
+        facts[FactCatalog.CkTimesUpperLimit].Should().BeApproximately(40, 1e-9);
+        facts[FactCatalog.CkElevated].Should().Be(1);
+        facts.AssumedFields.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(Sex.Female, 250, 200, 1)]
+    [InlineData(Sex.Male, 250, 300, 0)]
+    [InlineData(Sex.Other, 301, 300, 1)]
+    public void Extract_NoLabUln_UsesDefaultForSexAndRecordsAssumption(Sex sex, double ck, double expectedUln, double elevated)
+    {
+        var facts = Extract(Case.WithCk(ck).Patient(sex: sex).Build());
+
+        facts[FactCatalog.CkUpperLimitUnitsPerLitre].Should().Be(expectedUln);
+        facts[FactCatalog.CkElevated].Should().Be(elevated);
+        InputField.PathsOf(facts.AssumedFields).Should().Equal("ck.upperLimitOfNormal");
+    }
+
+    [Fact]
+    public void Extract_NoLabUlnAndNoSex_AlsoReportsSexAsAssumed()
+    {
+        var facts = Extract(Case.WithCk(400).Build());
+
+        InputField.PathsOf(facts.AssumedFields).Should().BeEquivalentTo("ck.upperLimitOfNormal", "patient.sex");
+    }
+
+    [Fact]
+    public void Extract_CkWithoutUnit_AssumesUnitsPerLitreAndSaysSo()
+    {
+        var facts = Extract(Case.Empty().Ck(5000, uln: 200, unit: null).Build());
+
+        facts[FactCatalog.CkTimesUpperLimit].Should().Be(25);
+        InputField.PathsOf(facts.AssumedFields).Should().Equal("ck.unit");
+    }
+
+    [Fact]
+    public void Extract_NoCkValue_LeavesCkFactsUnknownFromCkValue()
+    {
+        var facts = Extract(Case.Empty().Weakness(WeaknessGrade.Mild).Build());
+
+        facts.IsKnown(FactCatalog.CkElevated).Should().BeFalse();
+        facts.IsKnown(FactCatalog.CkTimesUpperLimit).Should().BeFalse();
+        InputField.PathsOf(facts.UnknownSources(FactCatalog.CkElevated)).Should().Equal("ck.value");
+        facts.AssumedFields.Should().Be(0, "no CK value means no ULN is needed");
+    }
+
+    [Theory]
+    [InlineData(StatinExposure.Current, 1.0)]
+    [InlineData(StatinExposure.Past, 1.0)]
+    [InlineData(StatinExposure.Never, 0.0)]
+    public void Extract_StatinExposure_MapsToExposed(StatinExposure exposure, double expected)
+    {
+        Extract(Case.Empty().Statin(exposure).Build())[FactCatalog.StatinExposed].Should().Be(expected);
+    }
+
+    [Fact]
+    public void Extract_StatinExposureUnknown_IsUnknownNotFalse()
+    {
+        var facts = Extract(Case.Empty().Statin(StatinExposure.Unknown).Build());
+
+        facts.IsKnown(FactCatalog.StatinExposed).Should().BeFalse();
+        facts[FactCatalog.StatinExposureSlot].Should().Be((int)StatinExposure.Unknown);
+        InputField.PathsOf(facts.UnknownSources(FactCatalog.StatinExposed)).Should().Equal("statin.exposure");
+    }
+
+    [Theory]
+    [InlineData(WeaknessGrade.None, 0.0)]
+    [InlineData(WeaknessGrade.Mild, 1.0)]
+    [InlineData(WeaknessGrade.Severe, 1.0)]
+    public void Extract_Weakness_MapsToPresent(WeaknessGrade grade, double expected)
+    {
+        Extract(Case.Empty().Weakness(grade).Build())[FactCatalog.WeaknessPresent].Should().Be(expected);
+    }
+
+    [Fact]
+    public void Extract_NoWeaknessRecorded_IsUnknown()
+    {
+        Extract(Case.WithCk(1000).Build()).IsKnown(FactCatalog.WeaknessPresent).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Extract_EquivocalOrUntestedAntibody_IsUnknownButReportedValueIsKept()
+    {
+        var facts = Extract(Case.Empty().Antibodies(AntibodyResult.Equivocal, AntibodyResult.NotTested).Build());
+
+        facts.IsKnown(FactCatalog.Hmgcr).Should().BeFalse();
+        facts.IsKnown(FactCatalog.Srp).Should().BeFalse();
+        facts[FactCatalog.HmgcrReported].Should().Be((int)AntibodyResult.Equivocal);
+        facts[FactCatalog.SrpReported].Should().Be((int)AntibodyResult.NotTested);
+        InputField.PathsOf(facts.UnknownSources(FactCatalog.ImnmAntibodyPositive)).Should().BeEquivalentTo("antibodies.hmgcr", "antibodies.srp");
+    }
+
+    [Theory]
+    [InlineData(AntibodyResult.Positive, null, 1.0)]
+    [InlineData(AntibodyResult.Negative, AntibodyResult.Negative, 0.0)]
+    public void Extract_ImnmAntibodyPositive_IsTrueOnAnyPositiveAndFalseOnlyWhenBothNegative(AntibodyResult hmgcr, AntibodyResult? srp, double expected)
+    {
+        Extract(Case.Empty().Antibodies(hmgcr, srp).Build())[FactCatalog.ImnmAntibodyPositive].Should().Be(expected);
+    }
+
+    [Fact]
+    public void Extract_OneNegativeOneAbsent_ImnmPositiveIsUnknownFromTheAbsentOnly()
+    {
+        var facts = Extract(Case.Empty().Antibodies(AntibodyResult.Negative).Build());
+
+        facts.IsKnown(FactCatalog.ImnmAntibodyPositive).Should().BeFalse();
+        InputField.PathsOf(facts.UnknownSources(FactCatalog.ImnmAntibodyPositive)).Should().Equal("antibodies.srp");
+    }
+
+    [Fact]
+    public void Extract_OtherAntibodies_AbsentIsUnknownAndEmptyListIsKnownNegative()
+    {
+        Extract(Case.Empty().Antibodies(AntibodyResult.Negative, others: null).Build()).IsKnown(FactCatalog.OtherAntibodyPositive).Should().BeFalse();
+        Extract(Case.Empty().Antibodies(AntibodyResult.Negative, others: []).Build())[FactCatalog.OtherAntibodyPositive].Should().Be(0);
+        Extract(Case.Empty().Antibodies(AntibodyResult.Negative, null, MyositisAntibody.Jo1).Build())[FactCatalog.OtherAntibodyPositive].Should().Be(1);
+    }
+
+    [Fact]
+    public void Extract_PatternWithoutPerformed_ImpliesPerformed()
+    {
+        var findings = Case.Empty().Build() with { Biopsy = new BiopsyFindings { Pattern = BiopsyPattern.Necrotizing } };
+
+        var facts = Extract(findings);
+
+        facts[FactCatalog.BiopsyPerformed].Should().Be(1);
+        facts[FactCatalog.BiopsyPatternSlot].Should().Be((int)BiopsyPattern.Necrotizing);
+    }
+
+    [Fact]
+    public void Extract_NoBiopsy_PatternIsUnknownFromBiopsy()
+    {
+        var facts = Extract(Case.WithCk(100).Build());
+
+        facts.IsKnown(FactCatalog.BiopsyPatternSlot).Should().BeFalse();
+        InputField.PathsOf(facts.UnknownSources(FactCatalog.BiopsyPatternSlot)).Should().Equal("biopsy");
+    }
+
+    [Fact]
+    public void Extract_BiopsyPerformedWithoutPattern_PatternIsUnknownFromPattern()
+    {
+        var facts = Extract(Case.Empty().Build() with { Biopsy = new BiopsyFindings { Performed = true } });
+
+        InputField.PathsOf(facts.UnknownSources(FactCatalog.BiopsyPatternSlot)).Should().Equal("biopsy.pattern");
+    }
+}
