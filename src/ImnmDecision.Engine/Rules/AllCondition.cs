@@ -3,16 +3,14 @@ using ImnmDecision.Engine.Facts;
 namespace ImnmDecision.Engine.Rules;
 
 /// <summary>True when every part is true; false when any is false; otherwise unknown. No parts is true.</summary>
-internal sealed class AllCondition(Condition[] parts) : Condition
+internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts, "and")
 {
-    public IReadOnlyList<Condition> Parts => parts;
-
     internal override Outcome Evaluate(FactSet facts)
     {
         var unknown = 0UL;
         var absent = 0UL;
         var anyUnknown = false;
-        foreach (var part in parts)
+        foreach (var part in PartArray)
         {
             var outcome = part.Evaluate(facts);
             if (outcome.Truth == Truth.False)
@@ -28,14 +26,5 @@ internal sealed class AllCondition(Condition[] parts) : Condition
         return new Outcome(anyUnknown ? Truth.Unknown : Truth.True, anyUnknown ? unknown : 0, absent);
     }
 
-    public override string Describe() =>
-        parts.Length == 0 ? "always" : string.Join(" and ", parts.Select(p => p is LeafCondition or NotCondition or RefCondition ? p.Describe() : $"({p.Describe()})"));
-
-    public override void CollectFacts(ICollection<FactDefinition> facts)
-    {
-        foreach (var part in parts)
-        {
-            part.CollectFacts(facts);
-        }
-    }
+    public override string Describe() => Parts.Count == 0 ? "always" : base.Describe();
 }

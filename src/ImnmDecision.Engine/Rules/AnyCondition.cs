@@ -3,16 +3,14 @@ using ImnmDecision.Engine.Facts;
 namespace ImnmDecision.Engine.Rules;
 
 /// <summary>True when any part is true; false when every part is false; otherwise unknown.</summary>
-internal sealed class AnyCondition(Condition[] parts) : Condition
+internal sealed class AnyCondition(Condition[] parts) : CompositeCondition(parts, "or")
 {
-    public IReadOnlyList<Condition> Parts => parts;
-
     internal override Outcome Evaluate(FactSet facts)
     {
         var unknown = 0UL;
         var absent = 0UL;
         var anyUnknown = false;
-        foreach (var part in parts)
+        foreach (var part in PartArray)
         {
             var outcome = part.Evaluate(facts);
             if (outcome.Truth == Truth.True)
@@ -29,16 +27,5 @@ internal sealed class AnyCondition(Condition[] parts) : Condition
         }
 
         return anyUnknown ? new Outcome(Truth.Unknown, unknown, absent) : Outcome.False;
-    }
-
-    public override string Describe() =>
-        string.Join(" or ", parts.Select(p => p is LeafCondition or NotCondition or RefCondition ? p.Describe() : $"({p.Describe()})"));
-
-    public override void CollectFacts(ICollection<FactDefinition> facts)
-    {
-        foreach (var part in parts)
-        {
-            part.CollectFacts(facts);
-        }
     }
 }
