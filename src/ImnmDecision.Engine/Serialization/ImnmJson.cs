@@ -25,6 +25,8 @@ public static class ImnmJson
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.MaxDepth = 16;
+        // Options converters outrank the type's [JsonConverter] attribute, so the CK unit's aliases come first.
+        options.Converters.Add(new CkUnitJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         return options;
     }

@@ -16,7 +16,7 @@ public static class JsonNames
     public static IReadOnlyList<string> Names<TEnum>()
         where TEnum : struct, Enum => Cache<TEnum>.Names;
 
-    /// <summary>Parses a contract name exactly (case-sensitive).</summary>
+    /// <summary>Parses a contract name (or a declared alias) exactly (case-sensitive).</summary>
     public static bool TryParse<TEnum>(string text, out TEnum value)
         where TEnum : struct, Enum => Cache<TEnum>.ValueByName.TryGetValue(text, out value);
 
@@ -38,15 +38,21 @@ public static class JsonNames
             var names = values.Select(NameOf).ToArray();
             Names = names;
             NameByValue = values.Zip(names).ToFrozenDictionary(p => p.First, p => p.Second);
-            ValueByName = values.Zip(names).ToFrozenDictionary(p => p.Second, p => p.First, StringComparer.Ordinal);
+            ValueByName = values.Zip(names).Concat(values.SelectMany(v => AliasesOf(v).Select(alias => (v, alias))))
+                .ToFrozenDictionary(p => p.Item2, p => p.Item1, StringComparer.Ordinal);
             Lookup = ValueByName.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         private static string NameOf(TEnum value)
         {
-            var member = typeof(TEnum).GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static)!;
-            var declared = member.GetCustomAttribute<JsonStringEnumMemberNameAttribute>();
+            var declared = Member(value).GetCustomAttribute<JsonStringEnumMemberNameAttribute>();
             return declared?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
         }
+
+        private static IEnumerable<string> AliasesOf(TEnum value) =>
+            Member(value).GetCustomAttributes<JsonAliasAttribute>().Select(a => a.Alias);
+
+        private static FieldInfo Member(TEnum value) =>
+            typeof(TEnum).GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static)!;
     }
 }
