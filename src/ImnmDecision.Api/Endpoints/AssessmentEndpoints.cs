@@ -1,0 +1,59 @@
+using FluentValidation;
+using ImnmDecision.Api.Middleware;
+using ImnmDecision.Api.Problems;
+using ImnmDecision.Engine;
+using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ImnmDecision.Api.Endpoints;
+
+/// <summary>POST /api/v1/assessments: one case in, one cited assessment out.</summary>
+internal static class AssessmentEndpoints
+{
+    public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/assessments", Assess)
+            .WithName("Assess")
+            .WithTags("Assessments")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return v1;
+    }
+
+    /// <summary>Suggest an IMNM subtype, workup and treatment options for one case</summary>
+    /// <remarks>
+    /// Send what is known about one patient; every section and field is optional, and a missing value means
+    /// "not known". The answer names a subtype with its certainty and the rules that decided it, red-flag
+    /// alerts, a workup checklist, treatment options (options to avoid stay listed with the reason), what is
+    /// missing, and every source it cites. Decision support for clinicians; not a diagnosis.
+    /// <para>In Swagger UI, pick one of the named examples below, then press Execute.</para>
+    /// </remarks>
+    /// <param name="findings">The findings of one case (JSON, camelCase, enum values as kebab-case strings; unknown properties are rejected).</param>
+    /// <param name="validator">The contract's field checks.</param>
+    /// <param name="engine">The decision engine.</param>
+    /// <param name="context">The request, for the log line.</param>
+    /// <response code="200">The assessment, with the ruleset that produced it.</response>
+    /// <response code="400">The body is not valid JSON, has a value of the wrong type or an unknown enum value or property, or breaks a field rule; <c>errors</c> names each JSON path.</response>
+    /// <response code="409">The request pinned another ruleset with <c>X-Ruleset-Version</c>; nothing was assessed.</response>
+    /// <response code="413">The body is larger than the server accepts (Api:MaxBodyBytes).</response>
+    /// <response code="415">The body is not sent as <c>application/json</c>.</response>
+    /// <response code="500">The server failed; the answer holds a traceId and nothing of the request.</response>
+    private static Results<Ok<Assessment>, ValidationProblem> Assess(
+        Findings findings, IValidator<Findings> validator, AssessmentEngine engine, HttpContext context)
+    {
+        var check = validator.Validate(findings);
+        if (!check.IsValid)
+        {
+            return TypedResults.ValidationProblem(
+                check.ToDictionary(),
+                detail: "The findings break the field rules of the v1 contract; errors names each JSON path. Nothing was assessed.",
+                title: "The findings are not valid",
+                extensions: ApiProblems.Extensions(context));
+        }
+
+        var assessment = engine.Assess(findings);
+        RequestLogContext.SetAssessment(context, assessment);
+        return TypedResults.Ok(assessment);
+    }
+}

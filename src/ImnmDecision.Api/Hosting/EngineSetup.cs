@@ -1,0 +1,60 @@
+using FluentValidation;
+using ImnmDecision.Engine;
+using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Rules;
+using ImnmDecision.Engine.Serialization;
+
+namespace ImnmDecision.Api.Hosting;
+
+/// <summary>Registers the engine and loads the ruleset once at start-up.</summary>
+internal static class EngineSetup
+{
+    /// <summary>Registers the ruleset, the engine, the findings validator and the contract's JSON settings.</summary>
+    public static WebApplicationBuilder AddImnmEngine(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RulesetState>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<RulesetState>().Ruleset
+            ?? throw new InvalidOperationException("The ruleset is not loaded yet."));
+        builder.Services.AddSingleton(sp => new AssessmentEngine(sp.GetRequiredService<Ruleset>()));
+        builder.Services.AddSingleton<IValidator<Findings>, FindingsValidator>();
+        builder.Services.AddSingleton<RuleCatalog>();
+        builder.Services.ConfigureHttpJsonOptions(options => ImnmJson.Configure(options.SerializerOptions));
+
+        // Binding failures throw BadHttpRequestException (caught by ApiExceptionHandler and answered as problem
+        // details naming the JSON path) instead of a bare 400; the handler never runs after one.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    /// <summary>
+    /// Loads and validates the ruleset. A ruleset with defects stops start-up: every defect is logged (file and
+    /// JSON path, never patient data) and the exception ends the process.
+    /// </summary>
+    public static WebApplication LoadRuleset(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ImnmDecision.Api.Ruleset");
+        var folder = RulesFolder.Resolve(app.Configuration, app.Environment.ContentRootPath);
+        try
+        {
+            var ruleset = RulesetLoader.Load(folder);
+            app.Services.GetRequiredService<RulesetState>().Loaded(ruleset, folder);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation(
+                    "Loaded ruleset {RulesetId} {RulesetVersion} (sha256 {RulesetSha256}) from {RulesFolder}: {RuleCount} rules, {CitationCount} citations",
+                    ruleset.Identity.Id, ruleset.Identity.Version, ruleset.Identity.Sha256, folder, ruleset.Rules.Count, ruleset.Citations.Count);
+            }
+
+            return app;
+        }
+        catch (RulesetLoadException exception)
+        {
+            if (logger.IsEnabled(LogLevel.Critical))
+            {
+                logger.LogCritical("The ruleset in {RulesFolder} has defects; start-up stops. {RulesetDefects}", folder, exception.Message);
+            }
+
+            throw;
+        }
+    }
+}

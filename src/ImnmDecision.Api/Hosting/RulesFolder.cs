@@ -1,0 +1,42 @@
+using ImnmDecision.Engine.Rules;
+
+namespace ImnmDecision.Api.Hosting;
+
+/// <summary>
+/// Finds the rules folder: <c>Rules:Folder</c> when configured (relative to the content root), otherwise the
+/// nearest folder named <c>rules</c> holding a <c>ruleset.json</c>, walking up from the content root and from
+/// the application's own folder, so that <c>dotnet run</c> and the test host both find the repository's rules.
+/// </summary>
+internal static class RulesFolder
+{
+    /// <summary>The configuration key of the rules folder.</summary>
+    public const string ConfigurationKey = "Rules:Folder";
+
+    public static string Resolve(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration[ConfigurationKey];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured, contentRoot);
+        }
+
+        return FindUpwards(contentRoot) ?? FindUpwards(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException(
+                $"No rules folder was found above '{contentRoot}' or '{AppContext.BaseDirectory}'. Set {ConfigurationKey} "
+                + $"(for example --{ConfigurationKey}=/path/to/rules or the environment variable Rules__Folder).");
+    }
+
+    private static string? FindUpwards(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "rules");
+            if (File.Exists(Path.Combine(candidate, RulesetLoader.RulesetFile)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

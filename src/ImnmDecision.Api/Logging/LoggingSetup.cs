@@ -1,0 +1,64 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Extensions.Logging;
+
+namespace ImnmDecision.Api.Logging;
+
+/// <summary>
+/// Serilog as the only log provider: levels from the <c>Serilog</c> configuration section, console output as
+/// readable text (<c>Logging:Format=text</c>, the default) or compact JSON (<c>Logging:Format=json</c>).
+/// Further sinks registered as <see cref="ILogEventSink"/> services (tests use one) receive every event too.
+/// </summary>
+internal static class LoggingSetup
+{
+    /// <summary>The configuration key that selects the console format.</summary>
+    public const string FormatKey = "Logging:Format";
+
+    private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    public static WebApplicationBuilder AddImnmLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+
+        // ASP.NET's own request logs and their logging scope carry the raw path and query; the API writes its
+        // own request line instead (RequestLoggingMiddleware).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", Microsoft.Extensions.Logging.LogLevel.None);
+
+        // Built from the final configuration (command line, environment, test hosts), when logging is first needed.
+        builder.Services.AddSingleton<ILoggerProvider>(services =>
+            new SerilogLoggerProvider(CreateLogger(services.GetRequiredService<IConfiguration>(), services.GetServices<ILogEventSink>()), dispose: true));
+        return builder;
+    }
+
+    private static Logger CreateLogger(IConfiguration configuration, IEnumerable<ILogEventSink> extraSinks)
+    {
+        var format = configuration[FormatKey] is { Length: > 0 } configured ? configured.Trim().ToUpperInvariant() : "TEXT";
+        if (format is not ("TEXT" or "JSON"))
+        {
+            throw new InvalidOperationException($"{FormatKey} must be 'text' or 'json'.");
+        }
+
+        // Safe defaults first (ASP.NET's own request logs carry the raw path and query); configuration may override.
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("System", LogEventLevel.Warning)
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .Enrich.With<UnsafePropertyFilter>();
+
+        logger = format == "JSON"
+            ? logger.WriteTo.Console(new JsonLogFormatter())
+            : logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture);
+        foreach (var sink in extraSinks)
+        {
+            logger = logger.WriteTo.Sink(sink);
+        }
+
+        return logger.CreateLogger();
+    }
+}

@@ -1,0 +1,68 @@
+using ImnmDecision.Api.Hosting;
+using ImnmDecision.Api.Problems;
+using Microsoft.Extensions.Primitives;
+
+namespace ImnmDecision.Api.Middleware;
+
+/// <summary>
+/// For everything under <c>/api/v1</c>: stamps <c>X-Ruleset-Version</c> on the answer, and answers 409 before
+/// anything is read when the request pins another ruleset (header <c>X-Ruleset-Version</c> or query
+/// <c>rulesetVersion</c>), so a pipeline never mixes results of two rulesets unknowingly.
+/// </summary>
+internal sealed class RulesetVersionMiddleware(RequestDelegate next, RulesetState state)
+{
+    /// <summary>The header that carries the ruleset version, both ways.</summary>
+    public const string HeaderName = "X-Ruleset-Version";
+
+    /// <summary>The query parameter a request may pin the ruleset with instead (for batch uploads).</summary>
+    public const string QueryName = "rulesetVersion";
+
+    private const int MaxEchoLength = 100;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (state.Ruleset is not { } ruleset)
+        {
+            return ApiProblems.WriteAsync(context, ApiProblems.Create(
+                StatusCodes.Status503ServiceUnavailable, "Ruleset not loaded", "The ruleset is not loaded yet; see /health/ready."));
+        }
+
+        var tag = ruleset.Identity.Tag;
+        RequestLogContext.SetRulesetVersion(context, tag);
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = tag;
+            return Task.CompletedTask;
+        });
+
+        var requested = Requested(context);
+        if (requested is not null && !string.Equals(requested, tag, StringComparison.Ordinal))
+        {
+            var shown = requested.Length > MaxEchoLength ? requested[..MaxEchoLength] + "..." : requested;
+            var problem = ApiProblems.Create(
+                StatusCodes.Status409Conflict,
+                "Ruleset version mismatch",
+                $"The request asks for ruleset '{shown}', but this server runs '{tag}'. Nothing was done.");
+            problem.Extensions["requestedRulesetVersion"] = shown;
+            problem.Extensions["loadedRulesetVersion"] = tag;
+            return ApiProblems.WriteAsync(context, problem);
+        }
+
+        return next(context);
+    }
+
+    private static string? Requested(HttpContext context)
+    {
+        foreach (var values in new[] { context.Request.Headers[HeaderName], context.Request.Query[QueryName] })
+        {
+            if (!StringValues.IsNullOrEmpty(values))
+            {
+                // Several values are a mismatch unless all agree.
+                var distinct = values.Distinct(StringComparer.Ordinal).ToArray();
+                return distinct.Length == 1 ? distinct[0]!.Trim() : string.Join(", ", distinct);
+            }
+        }
+
+        return null;
+    }
+}

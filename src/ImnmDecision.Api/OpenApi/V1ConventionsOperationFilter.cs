@@ -1,0 +1,71 @@
+using ImnmDecision.Api.Middleware;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ImnmDecision.Api.OpenApi;
+
+/// <summary>
+/// Documents what every v1 operation shares: the optional <c>X-Ruleset-Version</c> request header, the same
+/// header on every answer, and a plain description for the shared problem answers.
+/// </summary>
+internal sealed class V1ConventionsOperationFilter : IOperationFilter
+{
+    private static readonly Dictionary<string, string> SharedDescriptions = new(StringComparer.Ordinal)
+    {
+        ["400"] = "The request does not fit the v1 contract; errors names each JSON path.",
+        ["404"] = "Nothing has this id.",
+        ["409"] = "The request pinned another ruleset with X-Ruleset-Version; nothing was done.",
+        ["413"] = "The body is larger than the server accepts (Api:MaxBodyBytes).",
+        ["415"] = "The body is not sent as application/json.",
+        ["500"] = "The server failed; the answer holds a traceId and nothing of the request.",
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = RulesetVersionMiddleware.HeaderName,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Optional pin: the ruleset tag (id@version+sha) the caller expects. When it differs from the loaded ruleset the answer is 409 and nothing is done.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+
+        if (operation.Responses is { Count: > 1 } responses)
+        {
+            // Group-wide answers (409, 500) are declared first; list every answer by status code instead.
+            var sorted = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToArray();
+            responses.Clear();
+            foreach (var (code, response) in sorted)
+            {
+                responses.Add(code, response);
+            }
+        }
+
+        foreach (var (code, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse editable)
+            {
+                continue;
+            }
+
+            if (SharedDescriptions.TryGetValue(code, out var description) && IsPlaceholder(editable.Description, code))
+            {
+                editable.Description = description;
+            }
+
+            editable.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+            editable.Headers[RulesetVersionMiddleware.HeaderName] = new OpenApiHeader
+            {
+                Description = "The ruleset that answered: id@version+first 12 hex of its sha256.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
+    }
+
+    private static bool IsPlaceholder(string? description, string code) =>
+        string.IsNullOrWhiteSpace(description)
+        || (int.TryParse(code, out var status) && string.Equals(description, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using ImnmDecision.Api.Hosting;
+using ImnmDecision.Api.Middleware;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace ImnmDecision.Api.Problems;
+
+/// <summary>
+/// The one place where exceptions become answers: request-reading failures become 400, 413 or 415 with the
+/// JSON path, anything else a 500 without stack trace. Exception messages are never logged or returned,
+/// because a parser's message can quote the request.
+/// </summary>
+internal sealed class ApiExceptionHandler(IOptions<ApiOptions> options, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; there is nobody to answer.
+            httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
+        var problem = Map(exception);
+        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(
+                "Unexpected {ExceptionType} while serving {RouteTemplate}{NewLine}{StackTrace}",
+                exception.GetType().FullName, RequestLogContext.RouteTemplate(httpContext), Environment.NewLine, exception.StackTrace);
+        }
+
+        await ApiProblems.WriteAsync(httpContext, problem);
+        return true;
+    }
+
+    private ProblemDetails Map(Exception exception) => exception switch
+    {
+        RequestBodyTooLargeException tooLarge => ApiProblems.BodyTooLarge(tooLarge.LimitBytes ?? options.Value.MaxBodyBytes),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblems.BodyTooLarge(options.Value.MaxBodyBytes),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiProblems.UnsupportedMediaType(),
+        BadHttpRequestException { InnerException: JsonException json } => BindingErrors.FromJson(json),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => ApiProblems.Create(
+            StatusCodes.Status400BadRequest,
+            "The request could not be read",
+            "The request is incomplete or malformed: a POST needs one JSON object as its body; see /swagger for the shape."),
+        BadHttpRequestException bad => ApiProblems.ForStatus(bad.StatusCode),
+        _ => ApiProblems.Unexpected(),
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImnmDecision.Api.Tests.Infrastructure;
+
+/// <summary>The API on a real socket (Kestrel on 127.0.0.1, a free port), for a real browser.</summary>
+public sealed class KestrelApiFactory : WebApplicationFactory<Program>
+{
+    public KestrelApiFactory()
+    {
+        UseKestrel();
+    }
+
+    /// <summary>The address the server listens on, for example <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            return new Uri(addresses.Single());
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseUrls("http://127.0.0.1:0");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ImnmDecision.Api.Tests.Infrastructure;
+using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Serialization;
+
+namespace ImnmDecision.Api.Tests.OpenApi;
+
+/// <summary>
+/// Every named example a clinician can pick in Swagger UI is sent to the endpoint as served in the document, and
+/// must be accepted and give the subtype that /work/shared/clinical/decision-table.md says it should.
+/// </summary>
+public sealed class SwaggerExampleRoundTripTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    /// <summary>Each example's intended subtype, from the decision table (the row that decides it is named).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ExpectedSubtype = new Dictionary<string, string>
+    {
+        ["anti-hmgcr-statin-exposed"] = "anti-hmgcr-statin-exposed", // row 5, statin current
+        ["anti-hmgcr-statin-naive"] = "anti-hmgcr-statin-naive", // row 5, statin never
+        ["anti-hmgcr"] = "anti-hmgcr", // row 5, statin exposure absent
+        ["anti-srp"] = "anti-srp", // row 6
+        ["seronegative"] = "seronegative", // row 8: both negative, necrotizing biopsy, statin never (not row 7)
+        ["conflicting-serology"] = "conflicting-serology", // row 1
+        ["alternative-diagnosis-likely"] = "alternative-diagnosis-likely", // row 2: anti-Jo-1
+        ["not-supported"] = "not-supported", // row 4: CK below ULN, no weakness
+        ["insufficient-data"] = "insufficient-data", // row 9: both negative, no biopsy
+        ["red-flags"] = "anti-srp", // row 6, with dysphagia, respiratory weakness, acute severe onset
+        ["pregnant"] = "anti-hmgcr-statin-naive", // row 5, statin never
+        ["ck-in-ukat"] = "anti-hmgcr-statin-exposed", // row 5, statin past; 120 / 3.3 ukat/L = 36x ULN
+        ["nearly-empty"] = "insufficient-data", // row 10: antibodies absent
+    };
+
+    private readonly HttpClient client = factory.CreateClient();
+
+    public static TheoryData<string> ExampleNames() => [.. ExpectedSubtype.Keys];
+
+    [Fact]
+    public async Task Document_RequestExamples_AreExactlyTheOnesWithAnExpectedSubtype()
+    {
+        var examples = await ServedExamplesAsync();
+
+        examples.Select(e => e.Key).Should().BeEquivalentTo(ExpectedSubtype.Keys, "every example needs its expected subtype here");
+        foreach (var (name, example) in examples)
+        {
+            example!["summary"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace(name);
+            example["description"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace(name);
+        }
+    }
+
+    [Fact]
+    public void ExpectedSubtypes_CoverEverySubtypeCode()
+    {
+        ExpectedSubtype.Values.Distinct().Should().BeEquivalentTo(JsonNames.Names<SubtypeCode>());
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleNames))]
+    public async Task Assess_SwaggerExample_IsAcceptedAndGivesItsIntendedSubtype(string name)
+    {
+        var value = (await ServedExamplesAsync())[name]!["value"]!;
+
+        var response = await client.PostAssessmentAsync(value.ToJsonString());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var assessment = await response.ReadJsonAsync();
+        assessment["subtype"]!["code"]!.GetValue<string>().Should().Be(ExpectedSubtype[name]);
+    }
+
+    [Fact]
+    public async Task Assess_RedFlagExample_RaisesTheCriticalAlerts()
+    {
+        var assessment = await AssessExampleAsync("red-flags");
+
+        var alerts = assessment["alerts"]!.AsArray().Select(a => (Id: a!["id"]!.GetValue<string>(), Severity: a["severity"]!.GetValue<string>())).ToArray();
+        alerts.Should().Contain([("dysphagia", "critical"), ("respiratory-weakness", "critical"), ("rapid-progression", "warning")]);
+    }
+
+    [Fact]
+    public async Task Assess_PregnantExample_MarksMethotrexateAndMycophenolateToAvoid()
+    {
+        var assessment = await AssessExampleAsync("pregnant");
+
+        var avoided = assessment["treatment"]!.AsArray().Where(t => t!["avoid"]?.GetValue<bool>() == true).Select(t => t!["id"]!.GetValue<string>());
+        avoided.Should().Contain(["methotrexate", "mycophenolate"]);
+    }
+
+    [Fact]
+    public async Task Document_CkInUkatExample_SendsUkat()
+    {
+        var examples = await ServedExamplesAsync();
+
+        examples["ck-in-ukat"]!["value"]!["ck"]!["unit"]!.GetValue<string>().Should().Be("ukat/L");
+        examples["nearly-empty"]!["value"]!.AsObject().Should().HaveCount(1, "the nearly empty example holds one section");
+    }
+
+    private async Task<JsonNode> AssessExampleAsync(string name)
+    {
+        var value = (await ServedExamplesAsync())[name]!["value"]!;
+        var response = await client.PostAssessmentAsync(value.ToJsonString());
+        response.EnsureSuccessStatusCode();
+        return await response.ReadJsonAsync();
+    }
+
+    private async Task<JsonObject> ServedExamplesAsync()
+    {
+        var document = await client.GetFromJsonNodeAsync("/swagger/v1/swagger.json");
+        return document["paths"]!["/api/v1/assessments"]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!.AsObject();
+    }
+}

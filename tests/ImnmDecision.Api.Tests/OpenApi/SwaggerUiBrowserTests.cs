@@ -1,0 +1,58 @@
+using ImnmDecision.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace ImnmDecision.Api.Tests.OpenApi;
+
+/// <summary>
+/// What a clinician does: open Swagger UI in a real browser, open the assessments operation, pick an example,
+/// execute, and read the answer. Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH): the test installs
+/// the Debian package itself when it is missing and it runs as root. Playwright's own browser download is never used.
+/// </summary>
+public sealed class SwaggerUiBrowserTests
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic",
+    ];
+
+    [Fact]
+    public async Task SwaggerUi_PickAnExampleAndExecute_ShowsA200WithTheExpectedSubtype()
+    {
+        var chromium = await DebianChromium.PathAsync();
+        File.Exists(chromium).Should().BeTrue(
+            $"this test drives Swagger UI in a real headless Chromium, expected at {chromium}; install it with "
+            + "'apt-get update && apt-get install -y chromium' (or set CHROMIUM_PATH)");
+
+        using var factory = new KestrelApiFactory();
+        var baseAddress = factory.BaseAddress;
+        baseAddress.Host.Should().Be("127.0.0.1");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+
+        await page.GotoAsync(new Uri(baseAddress, "/swagger").ToString());
+        var operation = page.Locator("#operations-Assessments-Assess");
+        await operation.Locator(".opblock-summary").ClickAsync();
+        var examples = operation.Locator(".opblock-section-request-body .examples-select select");
+        await examples.SelectOptionAsync(new SelectOptionValue { Value = "anti-srp" });
+        await Assertions.Expect(operation.Locator(".opblock-section-request-body textarea")).ToContainTextAsync("example-srp");
+        await operation.Locator("button.execute").ClickAsync();
+
+        var answer = operation.Locator(".live-responses-table tr.response");
+        await Assertions.Expect(answer.Locator(".response-col_status")).ToHaveTextAsync("200");
+        await Assertions.Expect(answer.Locator(".response-col_description")).ToContainTextAsync("\"code\": \"anti-srp\"");
+        await Assertions.Expect(answer.Locator(".response-col_description")).ToContainTextAsync("x-ruleset-version");
+
+        // What the clinician saw, kept beside the test binaries for a look after a CI run.
+        await answer.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "swagger-ui-execute.png") });
+    }
+}

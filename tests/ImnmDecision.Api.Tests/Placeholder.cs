@@ -1,1 +1,0 @@
-namespace ImnmDecision.Api.Tests;
