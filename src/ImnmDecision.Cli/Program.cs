@@ -1,1 +1,3 @@
-return 0;
+using ImnmDecision.Cli;
+
+return await ImnmCli.RunAsync(args, CliConsole.System());

@@ -1,1 +1,27 @@
-return;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using ImnmDecision.Benchmarks;
+
+// dotnet run -c Release --project tests/ImnmDecision.Benchmarks -- [--smoke | --stages [rows] | BenchmarkDotNet arguments]
+//   --smoke   every benchmark once (BenchmarkDotNet's Dry job), for CI: seconds, not minutes
+//   --stages  a quick per-stage breakdown without BenchmarkDotNet
+//   otherwise BenchmarkDotNet as usual, for example --filter '*Engine*'
+if (args.Contains("--stages"))
+{
+    var rows = args.SkipWhile(a => a != "--stages").Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault();
+    Stages.Run(rows > 0 ? rows : 200_000);
+    return 0;
+}
+
+var smoke = args.Contains("--smoke");
+
+// Results go to tests/ImnmDecision.Benchmarks/BenchmarkDotNet.Artifacts (ignored by git), not to the working directory.
+var artifacts = Path.Combine(Cohort.RepositoryRoot(), "tests", "ImnmDecision.Benchmarks", "BenchmarkDotNet.Artifacts");
+var config = (smoke
+    ? DefaultConfig.Instance.AddJob(Job.Dry.WithId("smoke")).WithOptions(ConfigOptions.DisableOptimizationsValidator)
+    : DefaultConfig.Instance).WithArtifactsPath(artifacts);
+var rest = args.Where(a => a != "--smoke").ToArray();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly)
+    .Run(smoke && rest.Length == 0 ? ["--filter", "*"] : rest, config);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

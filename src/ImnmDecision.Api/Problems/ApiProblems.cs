@@ -36,7 +36,8 @@ internal static class ApiProblems
     public static ProblemDetails UnsupportedMediaType() => Create(
         StatusCodes.Status415UnsupportedMediaType,
         "Unsupported media type",
-        "Send the body as JSON with the header Content-Type: application/json.");
+        "This endpoint does not accept the body's content type. Send JSON (Content-Type: application/json); "
+        + "the batch endpoint also takes application/x-ndjson and text/csv (UTF-8).");
 
     public static ProblemDetails BodyTooLarge(long? limitBytes) => Create(
         StatusCodes.Status413PayloadTooLarge,

@@ -23,6 +23,23 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
     private static readonly ulong StatinField = InputField.Bit("statin.exposure");
     private static readonly ulong WeaknessField = InputField.Bit("clinical.proximalWeakness");
     private static readonly ulong SexField = InputField.Bit("patient.sex");
+    private static readonly ulong BiopsyMhc1DiffuseField = InputField.Bit("biopsy.mhc1Diffuse");
+    private static readonly ulong BiopsySarcolemmalMacField = InputField.Bit("biopsy.sarcolemmalMac");
+    private static readonly ulong ClinicalCardiacSymptomsField = InputField.Bit("clinical.cardiacSymptoms");
+    private static readonly ulong ClinicalDysphagiaField = InputField.Bit("clinical.dysphagia");
+    private static readonly ulong ClinicalMyalgiaField = InputField.Bit("clinical.myalgia");
+    private static readonly ulong ClinicalOnsetField = InputField.Bit("clinical.onset");
+    private static readonly ulong ClinicalRashField = InputField.Bit("clinical.rash");
+    private static readonly ulong ClinicalRespiratoryWeaknessField = InputField.Bit("clinical.respiratoryWeakness");
+    private static readonly ulong ComorbiditiesDiabetesField = InputField.Bit("comorbidities.diabetes");
+    private static readonly ulong ComorbiditiesHepaticImpairmentField = InputField.Bit("comorbidities.hepaticImpairment");
+    private static readonly ulong ComorbiditiesInterstitialLungDiseaseField = InputField.Bit("comorbidities.interstitialLungDisease");
+    private static readonly ulong ComorbiditiesKnownMalignancyField = InputField.Bit("comorbidities.knownMalignancy");
+    private static readonly ulong ComorbiditiesRenalImpairmentField = InputField.Bit("comorbidities.renalImpairment");
+    private static readonly ulong ComorbiditiesThromboembolicRiskField = InputField.Bit("comorbidities.thromboembolicRisk");
+    private static readonly ulong PatientAgeYearsField = InputField.Bit("patient.ageYears");
+    private static readonly ulong PatientPregnantField = InputField.Bit("patient.pregnant");
+    private static readonly ulong PatientWeightKgField = InputField.Bit("patient.weightKg");
 
     public void Extract(Findings findings, FactSet facts)
     {
@@ -38,10 +55,10 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
 
     private static void ExtractPatient(PatientFindings? patient, FactSet facts)
     {
-        SetNumber(facts, FactCatalog.PatientAgeYears, patient?.AgeYears, InputField.Bit("patient.ageYears"));
+        SetNumber(facts, FactCatalog.PatientAgeYears, patient?.AgeYears, PatientAgeYearsField);
         facts.SetOrdinal(FactCatalog.PatientSex, (int?)patient?.Sex, SexField);
-        SetNumber(facts, FactCatalog.PatientWeightKg, patient?.WeightKg, InputField.Bit("patient.weightKg"));
-        facts.Set(FactCatalog.PatientPregnant, patient?.Pregnant, InputField.Bit("patient.pregnant"));
+        SetNumber(facts, FactCatalog.PatientWeightKg, patient?.WeightKg, PatientWeightKgField);
+        facts.Set(FactCatalog.PatientPregnant, patient?.Pregnant, PatientPregnantField);
     }
 
     private void ExtractCk(CkFindings? ck, Sex? sex, FactSet facts)
@@ -150,9 +167,9 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
         var notDone = performed == true ? BiopsyPatternField : BiopsyField;
         facts.SetOrdinal(FactCatalog.BiopsyPatternSlot, performed == true ? (int?)biopsy?.Pattern : null, notDone);
         facts.Set(FactCatalog.BiopsyMhc1Diffuse, performed == true ? biopsy?.Mhc1Diffuse : null,
-            performed == true ? InputField.Bit("biopsy.mhc1Diffuse") : BiopsyField);
+            performed == true ? BiopsyMhc1DiffuseField : BiopsyField);
         facts.Set(FactCatalog.BiopsySarcolemmalMac, performed == true ? biopsy?.SarcolemmalMac : null,
-            performed == true ? InputField.Bit("biopsy.sarcolemmalMac") : BiopsyField);
+            performed == true ? BiopsySarcolemmalMacField : BiopsyField);
     }
 
     private static void ExtractStatin(StatinFindings? statin, FactSet facts)
@@ -173,22 +190,22 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
         var weakness = clinical?.ProximalWeakness;
         facts.SetOrdinal(FactCatalog.ProximalWeakness, (int?)weakness, WeaknessField);
         facts.Set(FactCatalog.WeaknessPresent, weakness is null ? null : weakness != WeaknessGrade.None, WeaknessField);
-        facts.SetOrdinal(FactCatalog.OnsetSlot, (int?)clinical?.Onset, InputField.Bit("clinical.onset"));
-        facts.Set(FactCatalog.Dysphagia, clinical?.Dysphagia, InputField.Bit("clinical.dysphagia"));
-        facts.Set(FactCatalog.RespiratoryWeakness, clinical?.RespiratoryWeakness, InputField.Bit("clinical.respiratoryWeakness"));
-        facts.Set(FactCatalog.CardiacSymptoms, clinical?.CardiacSymptoms, InputField.Bit("clinical.cardiacSymptoms"));
-        facts.Set(FactCatalog.Rash, clinical?.Rash, InputField.Bit("clinical.rash"));
-        facts.Set(FactCatalog.Myalgia, clinical?.Myalgia, InputField.Bit("clinical.myalgia"));
+        facts.SetOrdinal(FactCatalog.OnsetSlot, (int?)clinical?.Onset, ClinicalOnsetField);
+        facts.Set(FactCatalog.Dysphagia, clinical?.Dysphagia, ClinicalDysphagiaField);
+        facts.Set(FactCatalog.RespiratoryWeakness, clinical?.RespiratoryWeakness, ClinicalRespiratoryWeaknessField);
+        facts.Set(FactCatalog.CardiacSymptoms, clinical?.CardiacSymptoms, ClinicalCardiacSymptomsField);
+        facts.Set(FactCatalog.Rash, clinical?.Rash, ClinicalRashField);
+        facts.Set(FactCatalog.Myalgia, clinical?.Myalgia, ClinicalMyalgiaField);
     }
 
     private static void ExtractComorbidities(ComorbidityFindings? comorbidities, FactSet facts)
     {
-        facts.Set(FactCatalog.KnownMalignancy, comorbidities?.KnownMalignancy, InputField.Bit("comorbidities.knownMalignancy"));
-        facts.Set(FactCatalog.InterstitialLungDisease, comorbidities?.InterstitialLungDisease, InputField.Bit("comorbidities.interstitialLungDisease"));
-        facts.Set(FactCatalog.RenalImpairment, comorbidities?.RenalImpairment, InputField.Bit("comorbidities.renalImpairment"));
-        facts.Set(FactCatalog.HepaticImpairment, comorbidities?.HepaticImpairment, InputField.Bit("comorbidities.hepaticImpairment"));
-        facts.Set(FactCatalog.Diabetes, comorbidities?.Diabetes, InputField.Bit("comorbidities.diabetes"));
-        facts.Set(FactCatalog.ThromboembolicRisk, comorbidities?.ThromboembolicRisk, InputField.Bit("comorbidities.thromboembolicRisk"));
+        facts.Set(FactCatalog.KnownMalignancy, comorbidities?.KnownMalignancy, ComorbiditiesKnownMalignancyField);
+        facts.Set(FactCatalog.InterstitialLungDisease, comorbidities?.InterstitialLungDisease, ComorbiditiesInterstitialLungDiseaseField);
+        facts.Set(FactCatalog.RenalImpairment, comorbidities?.RenalImpairment, ComorbiditiesRenalImpairmentField);
+        facts.Set(FactCatalog.HepaticImpairment, comorbidities?.HepaticImpairment, ComorbiditiesHepaticImpairmentField);
+        facts.Set(FactCatalog.Diabetes, comorbidities?.Diabetes, ComorbiditiesDiabetesField);
+        facts.Set(FactCatalog.ThromboembolicRisk, comorbidities?.ThromboembolicRisk, ComorbiditiesThromboembolicRiskField);
     }
 
     private static void SetNumber(FactSet facts, int slot, double? value, ulong field)

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using ImnmDecision.Cli.Output;
+using ImnmDecision.Engine;
+using ImnmDecision.Engine.Batch;
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.Cli.Commands;
+
+/// <summary><c>imnm explain &lt;case.json&gt;</c>: one assessment as a readable report.</summary>
+internal static class ExplainCommand
+{
+    private static readonly FindingsValidator Validator = new();
+
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("case")
+        {
+            Description = "One case as JSON (the body of POST /api/v1/assessments), or - for standard input.",
+        };
+        var rules = CommonOptions.Rules();
+        var command = new Command("explain", "Assess one case and print a readable report: subtype and why, alerts, checklist, treatment options, numbered citations.")
+        {
+            file, rules,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, parse.GetValue(rules), console, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string file, string? rules, CliConsole console, CancellationToken cancellationToken)
+    {
+        byte[] json;
+        if (file == "-")
+        {
+            await using var stdin = console.OpenStandardInput();
+            using var memory = new MemoryStream();
+            await stdin.CopyToAsync(memory, cancellationToken);
+            json = memory.ToArray();
+        }
+        else if (File.Exists(console.Resolve(file)))
+        {
+            json = await File.ReadAllBytesAsync(console.Resolve(file), cancellationToken);
+        }
+        else
+        {
+            console.Error.WriteLine($"The case file '{file}' does not exist.");
+            return ExitCodes.InputRefused;
+        }
+
+        if (!FindingsJson.TryParse(json, out var findings, out var problem))
+        {
+            ProblemPrinter.Print(console.Error, problem with { Detail = "The case cannot be read; nothing was assessed." }, file);
+            return ExitCodes.InputRefused;
+        }
+
+        var check = await Validator.ValidateAsync(findings, cancellationToken);
+        if (!check.IsValid)
+        {
+            var errors = check.Errors.GroupBy(e => e.PropertyName, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray(), StringComparer.Ordinal);
+            ProblemPrinter.Print(console.Error, new BatchProblem
+            {
+                Type = BatchProblemTypes.BadRequest,
+                Title = BatchProblemTypes.ValidationTitle,
+                Status = 400,
+                Detail = "The case breaks the field rules of the v1 contract; nothing was assessed.",
+                Errors = errors,
+            }, file);
+            return ExitCodes.InputRefused;
+        }
+
+        var ruleset = RulesetLocator.Load(rules, console);
+        if (ruleset is null)
+        {
+            return ExitCodes.RulesetInvalid;
+        }
+
+        var assessment = new AssessmentEngine(ruleset).Assess(findings);
+        await console.Out.WriteAsync(ExplainReport.Render(assessment));
+        await console.Out.FlushAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+}

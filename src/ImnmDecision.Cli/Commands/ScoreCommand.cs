@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using ImnmDecision.Cli.Output;
+using ImnmDecision.Engine;
+using ImnmDecision.Engine.Batch;
+
+namespace ImnmDecision.Cli.Commands;
+
+/// <summary>
+/// <c>imnm score &lt;input&gt; [-o output] [--format csv|ndjson|json]</c>: scores a cohort file (or standard
+/// input) with the same engine, readers and writers as the batch endpoint.
+/// </summary>
+internal static class ScoreCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new Argument<string>("input")
+        {
+            Description = "The cohort: a .csv, .ndjson (.jsonl) or .json file, or - for standard input.",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Where to write the results (default: standard output).",
+            HelpName = "file",
+        };
+        var format = new Option<BatchFormat?>("--format", "-f")
+        {
+            Description = "Format of the results: csv, ndjson or json (default: the output file's extension, else the input's format).",
+            HelpName = "csv|ndjson|json",
+        };
+        var inputFormat = new Option<BatchFormat?>("--input-format")
+        {
+            Description = "Format of the input when its extension does not say it (default for standard input: --format, else csv).",
+            HelpName = "csv|ndjson|json",
+        };
+        var pin = new Option<string?>("--ruleset-version")
+        {
+            Description = "Refuse to score unless the ruleset is this one (its tag, id@version+sha, as in every summary).",
+            HelpName = "tag",
+        };
+        var rules = CommonOptions.Rules();
+        var command = new Command("score", "Score an anonymized cohort: one result row per case, in input order, then a summary.")
+        {
+            input, output, format, inputFormat, rules, pin,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new Request(parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(inputFormat), parse.GetValue(rules), parse.GetValue(pin)),
+            console,
+            cancellationToken));
+        return command;
+    }
+
+    private sealed record Request(string Input, string? Output, BatchFormat? Format, BatchFormat? InputFormat, string? Rules, string? Pin);
+
+    private static async Task<int> RunAsync(Request request, CliConsole console, CancellationToken cancellationToken)
+    {
+        var fromStdin = request.Input == "-";
+        BatchFormat inputFormat;
+        if (request.InputFormat is { } givenInput)
+        {
+            inputFormat = givenInput;
+        }
+        else if (!fromStdin && BatchFormats.TryFromPath(request.Input, out var byExtension))
+        {
+            inputFormat = byExtension;
+        }
+        else if (fromStdin)
+        {
+            inputFormat = request.Format ?? BatchFormat.Csv;
+        }
+        else
+        {
+            console.Error.WriteLine($"Cannot tell the format of '{request.Input}' from its extension; give --input-format csv, ndjson or json.");
+            return ExitCodes.Usage;
+        }
+
+        var outputFormat = request.Format
+            ?? (request.Output is { } o && o != "-" && BatchFormats.TryFromPath(o, out var outExtension) ? outExtension : inputFormat);
+
+        var inputPath = fromStdin ? null : console.Resolve(request.Input);
+        if (inputPath is not null && !File.Exists(inputPath))
+        {
+            console.Error.WriteLine($"The input file '{request.Input}' does not exist.");
+            return ExitCodes.InputRefused;
+        }
+
+        var ruleset = RulesetLocator.Load(request.Rules, console);
+        if (ruleset is null)
+        {
+            return ExitCodes.RulesetInvalid;
+        }
+
+        if (request.Pin is { } pin && !string.Equals(pin.Trim(), ruleset.Identity.Tag, StringComparison.Ordinal))
+        {
+            console.Error.WriteLine($"Ruleset version mismatch: --ruleset-version asks for '{pin}', but the rules folder holds '{ruleset.Identity.Tag}'. Nothing was scored.");
+            return ExitCodes.RulesetInvalid;
+        }
+
+        var outputPath = request.Output is { } path && path != "-" ? console.Resolve(path) : null;
+        // A file needs no low-latency flushing: write in larger pieces (fewer system calls). No row limit here.
+        var runner = new BatchRunner(new AssessmentEngine(ruleset), new BatchOptions { FlushBytes = 256 * 1024, MaxRows = long.MaxValue });
+        var progress = new BatchProgress();
+        var clock = Stopwatch.StartNew();
+        BatchSummary? summary = null;
+        await using (var inputStream = inputPath is null
+            ? console.OpenStandardInput()
+            : new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
+        await using (var outputStream = outputPath is null
+            ? console.OpenStandardOutput()
+            : new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1))
+        {
+            var reader = PipeReader.Create(inputStream, new StreamPipeReaderOptions(bufferSize: 256 * 1024, minimumReadSize: 64 * 1024, leaveOpen: true));
+            var display = console.ErrorIsTerminal ? new ProgressDisplay(console.Error, progress, inputPath is null ? null : new FileInfo(inputPath).Length) : null;
+            try
+            {
+                summary = await runner.RunAsync(reader, inputFormat, outputStream, outputFormat, progress, cancellationToken);
+            }
+            catch (BatchRefusedException refused)
+            {
+                ProblemPrinter.Print(console.Error, refused.Problem, request.Input);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                console.Error.WriteLine($"Cancelled after {progress.Rows:N0} rows; the output is incomplete.");
+                return ExitCodes.Cancelled;
+            }
+            finally
+            {
+                if (display is not null)
+                {
+                    await display.DisposeAsync();
+                }
+
+                await reader.CompleteAsync();
+            }
+        }
+
+        if (summary is null)
+        {
+            // Refused before any row was scored: leave no empty result file behind.
+            if (outputPath is not null)
+            {
+                File.Delete(outputPath);
+            }
+
+            return ExitCodes.InputRefused;
+        }
+
+        SummaryTable.Write(console, summary, clock.Elapsed);
+        return summary.Failed > 0 ? ExitCodes.RowsFailed : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,23 @@
+namespace ImnmDecision.Cli;
+
+/// <summary>The exit codes of <c>imnm</c>, stable for scripts.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything worked (every row scored).</summary>
+    public const int Success = 0;
+
+    /// <summary><c>imnm score</c>: one or more rows carry an error; the others were scored.</summary>
+    public const int RowsFailed = 1;
+
+    /// <summary>The ruleset is invalid, cannot be found, or is not the pinned version.</summary>
+    public const int RulesetInvalid = 2;
+
+    /// <summary>The input was refused or cannot be read (identifier-like or unknown columns, a missing file, an invalid case).</summary>
+    public const int InputRefused = 3;
+
+    /// <summary>Interrupted (Ctrl+C), as a shell reports SIGINT.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>The command line is wrong (BSD sysexits EX_USAGE).</summary>
+    public const int Usage = 64;
+}

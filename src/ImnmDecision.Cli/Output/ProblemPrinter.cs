@@ -1,0 +1,24 @@
+using ImnmDecision.Engine.Batch;
+
+namespace ImnmDecision.Cli.Output;
+
+/// <summary>Prints a problem document as plain lines: title, detail, then each path with its messages.</summary>
+internal static class ProblemPrinter
+{
+    public static void Print(TextWriter writer, BatchProblem problem, string? source = null)
+    {
+        writer.WriteLine(source is null ? problem.Title : $"{source}: {problem.Title}");
+        if (problem.Detail is { } detail)
+        {
+            writer.WriteLine($"  {detail}");
+        }
+
+        foreach (var (path, messages) in problem.Errors ?? new Dictionary<string, string[]>())
+        {
+            foreach (var message in messages)
+            {
+                writer.WriteLine($"  {path}: {message}");
+            }
+        }
+    }
+}

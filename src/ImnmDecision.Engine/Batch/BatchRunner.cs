@@ -1,0 +1,419 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Serialization;
+
+namespace ImnmDecision.Engine.Batch;
+
+/// <summary>
+/// Scores a batch as a stream, in two stages that run side by side: one reads and validates cases from a
+/// <see cref="PipeReader"/> (with <see cref="FindingsValidator"/>'s rules, so errors are the single-case
+/// endpoint's), the other evaluates each valid case and writes its row, in input order. Rows are written out
+/// whenever the input pauses or enough are pending, so the first result leaves before the last case arrives;
+/// at most a few hundred cases are in flight, so memory stays flat however many rows come. Shared by the
+/// HTTP endpoint and the CLI.
+/// </summary>
+public sealed class BatchRunner
+{
+    private const int BatchesInFlight = 4;
+    private static readonly FindingsValidator Validator = new();
+
+    private readonly AssessmentEngine engine;
+    private readonly BatchOptions options;
+
+    /// <summary>Creates a runner over an engine.</summary>
+    public BatchRunner(AssessmentEngine engine, BatchOptions? options = null)
+    {
+        this.engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        this.options = options ?? new BatchOptions();
+    }
+
+    /// <summary>
+    /// Scores every case of <paramref name="input"/> and writes the results and the summary to
+    /// <paramref name="output"/>. Throws <see cref="BatchRefusedException"/> when the batch is refused before
+    /// any result was written (identifier-like or unknown columns, not an array, the row limit reached
+    /// before the first write); once results are written, problems become error rows instead. Cancelling
+    /// (the client went away) stops both stages.
+    /// </summary>
+    public async Task<BatchSummary> RunAsync(
+        PipeReader input,
+        BatchFormat inputFormat,
+        Stream output,
+        BatchFormat outputFormat,
+        BatchProgress? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var full = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
+        var empty = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(BatchesInFlight + 2) { SingleReader = true, SingleWriter = true });
+        var reading = new ReadingStage(this, inputFormat, progress);
+        using var scoring = new ScoringStage(this, outputFormat, progress);
+        var producer = Task.Run(() => reading.RunAsync(input, full.Writer, empty.Reader, stop.Token), CancellationToken.None);
+        try
+        {
+            await scoring.RunAsync(full.Reader, empty.Writer, output, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (!producer.IsCompletedSuccessfully)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await ThrowReadingFailureAsync(producer).ConfigureAwait(false);
+            throw;
+        }
+
+        // The scoring stage may end before the input does (row limit, a broken JSON array): stop reading.
+        await stop.CancelAsync().ConfigureAwait(false);
+        await ThrowReadingFailureAsync(producer).ConfigureAwait(false);
+        var summary = scoring.Summary(engine.Ruleset.Identity);
+        progress?.ReportRows(summary.Rows, summary.Failed);
+        return summary;
+    }
+
+    /// <summary>When reading failed (a refusal, an input error), that is the cause to report, not the stage that noticed.</summary>
+    private static async Task ThrowReadingFailureAsync(Task producer)
+    {
+        try
+        {
+            await producer.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped on purpose, or along with the caller's cancellation.
+        }
+    }
+
+    /// <summary>Reads records into batches; validates them, so the scoring stage only evaluates and writes.</summary>
+    private sealed class ReadingStage(BatchRunner owner, BatchFormat format, BatchProgress? progress)
+    {
+        private readonly IRecordReader reader = format switch
+        {
+            BatchFormat.Csv => new CsvRecordReader(owner.options.MaxRecordBytes),
+            BatchFormat.Ndjson => new NdjsonRecordReader(owner.options.MaxRecordBytes),
+            _ => new JsonArrayRecordReader(owner.options.MaxRecordBytes),
+        };
+
+        private byte[] window = [];
+        private long bytesRead;
+        private bool done;
+
+        public async Task RunAsync(PipeReader input, ChannelWriter<RecordBatch> full, ChannelReader<RecordBatch> empty, CancellationToken cancellationToken)
+        {
+            var batch = new RecordBatch();
+            try
+            {
+                while (!done)
+                {
+                    // ReadAsync completes at once when new bytes are there. When it does not, the input pauses:
+                    // hand over what was read so its results can leave now. (TryRead would not do: after a partial
+                    // record it returns the same bytes again instead of waiting for more.)
+                    var reading = input.ReadAsync(cancellationToken);
+                    if (!reading.IsCompleted && batch.Count > 0)
+                    {
+                        await full.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                        batch = empty.TryRead(out var reused) ? reused : new RecordBatch();
+                    }
+
+                    var result = await reading.ConfigureAwait(false);
+
+                    var buffer = result.Buffer;
+                    try
+                    {
+                        while (Fill(batch, ref buffer, result.IsCompleted))
+                        {
+                            await full.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                            batch = empty.TryRead(out var reused) ? reused : new RecordBatch();
+                        }
+                    }
+                    finally
+                    {
+                        input.AdvanceTo(buffer.Start, buffer.End);
+                        progress?.ReportBytes(bytesRead);
+                    }
+
+                    if (result.IsCompleted || result.IsCanceled)
+                    {
+                        break;
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await full.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                }
+
+                full.TryComplete();
+            }
+            catch (Exception e)
+            {
+                full.TryComplete(e);
+                throw;
+            }
+            finally
+            {
+                if (window.Length > 0)
+                {
+                    ArrayPool<byte>.Shared.Return(window);
+                    window = [];
+                }
+            }
+        }
+
+        /// <summary>Reads records into the batch until it is full (true) or the buffer needs more input or the input is done (false).</summary>
+        private bool Fill(RecordBatch batch, ref ReadOnlySequence<byte> buffer, bool isCompleted)
+        {
+            var records = batch.Records;
+            while (!done && !batch.IsFull)
+            {
+                ref var record = ref records[batch.Count];
+                var status = Read(buffer, isCompleted, out var consumed, ref record);
+                if (status == RecordStatus.NeedMoreData)
+                {
+                    return false;
+                }
+
+                buffer = buffer.Slice(consumed);
+                bytesRead += consumed;
+                if (status == RecordStatus.End)
+                {
+                    done = true;
+                    break;
+                }
+
+                if (status == RecordStatus.Skipped)
+                {
+                    continue;
+                }
+
+                Validate(ref record);
+                batch.Count++;
+                done = record.Fatal;
+            }
+
+            return batch.IsFull;
+        }
+
+        private static void Validate(ref ParsedRecord record)
+        {
+            if (record.Findings is not { } findings || FindingsPrecheck.IsValid(findings))
+            {
+                return;
+            }
+
+            var check = Validator.Validate(findings);
+            if (check.IsValid)
+            {
+                return;
+            }
+
+            record.Findings = null;
+            record.CaseId = findings.CaseId;
+            record.Error = new BatchProblem
+            {
+                Type = BatchProblemTypes.BadRequest,
+                Title = BatchProblemTypes.ValidationTitle,
+                Status = 400,
+                Detail = string.Create(CultureInfo.InvariantCulture, $"The case on line {record.Line} is not valid; it was not scored."),
+                Line = record.Line,
+                Errors = check.Errors
+                    .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
+            };
+        }
+
+        /// <summary>
+        /// Reads one record from the sequence: from its first segment when the record lies in it, otherwise from
+        /// a window copied across segments, grown until the record fits (the reader stops at its size limit).
+        /// </summary>
+        private RecordStatus Read(ReadOnlySequence<byte> buffer, bool isCompleted, out int consumed, ref ParsedRecord record)
+        {
+            var first = buffer.FirstSpan;
+            var status = reader.Read(first, isCompleted && buffer.IsSingleSegment, out consumed, ref record);
+            if (status != RecordStatus.NeedMoreData || buffer.IsSingleSegment)
+            {
+                return status;
+            }
+
+            var size = (int)Math.Min(buffer.Length, Math.Max(first.Length * 2L, 4096));
+            while (true)
+            {
+                if (window.Length < size)
+                {
+                    if (window.Length > 0)
+                    {
+                        ArrayPool<byte>.Shared.Return(window);
+                    }
+
+                    window = ArrayPool<byte>.Shared.Rent(size);
+                }
+
+                buffer.Slice(0, size).CopyTo(window);
+                var all = size == buffer.Length;
+                status = reader.Read(window.AsSpan(0, size), isCompleted && all, out consumed, ref record);
+                if (status != RecordStatus.NeedMoreData || all)
+                {
+                    return status;
+                }
+
+                size = (int)Math.Min(buffer.Length, size * 2L);
+            }
+        }
+    }
+
+    /// <summary>Evaluates and writes, in order; decides when results leave.</summary>
+    private sealed class ScoringStage : IDisposable
+    {
+        private readonly BatchRunner owner;
+        private readonly BatchProgress? progress;
+        private readonly ArrayBufferWriter<byte> pending;
+        private readonly ResultWriter writer;
+        private readonly long[] subtypeCounts = new long[Enum.GetValues<SubtypeCode>().Length];
+        private long rows;
+        private long failed;
+        private bool written;
+        private bool truncated;
+        private bool done;
+
+        public ScoringStage(BatchRunner owner, BatchFormat format, BatchProgress? progress)
+        {
+            this.owner = owner;
+            this.progress = progress;
+            pending = new ArrayBufferWriter<byte>(owner.options.FlushBytes + (64 * 1024));
+            writer = ResultWriter.Create(format, pending);
+        }
+
+        public async Task RunAsync(ChannelReader<RecordBatch> full, ChannelWriter<RecordBatch> empty, Stream output, CancellationToken cancellationToken)
+        {
+            writer.WriteStart();
+            while (!done && await full.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (!done && full.TryRead(out var batch))
+                {
+                    Score(batch);
+                    progress?.ReportRows(rows, failed);
+                    batch.Clear();
+                    empty.TryWrite(batch);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (pending.WrittenCount >= owner.options.FlushBytes)
+                    {
+                        await WritePendingAsync(output, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                // Nothing more has been read yet: let the results so far leave (once there is a row to send,
+                // so that a refusal can still be answered with a clean 400 or 413).
+                if (rows > 0)
+                {
+                    await FlushAsync(output, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            writer.WriteSummary(Summary(owner.engine.Ruleset.Identity));
+            await FlushAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+
+        public BatchSummary Summary(RulesetIdentity ruleset)
+        {
+            var counts = new OrderedDictionary<string, long>(StringComparer.Ordinal);
+            foreach (var code in Enum.GetValues<SubtypeCode>())
+            {
+                counts[JsonNames.Name(code)] = subtypeCounts[(int)code];
+            }
+
+            return new BatchSummary
+            {
+                Rows = rows,
+                Scored = rows - failed,
+                Failed = failed,
+                Subtypes = counts,
+                Ruleset = ruleset,
+                Truncated = truncated,
+            };
+        }
+
+        public void Dispose() => writer.Dispose();
+
+        private void Score(RecordBatch batch)
+        {
+            var records = batch.Records;
+            var engine = owner.engine;
+            for (var i = 0; i < batch.Count && !done; i++)
+            {
+                ref var record = ref records[i];
+                rows++;
+                if (rows > owner.options.MaxRows)
+                {
+                    StopAtRowLimit(record.Line);
+                    return;
+                }
+
+                if (record.Findings is { } findings)
+                {
+                    var evaluation = engine.Evaluate(findings);
+                    subtypeCounts[(int)evaluation.Subtype]++;
+                    writer.WriteResult(record.Line, Echo(findings.CaseId), evaluation);
+                    continue;
+                }
+
+                failed++;
+                writer.WriteError(record.Line, Echo(record.CaseId), record.Error!);
+                done = record.Fatal;
+            }
+        }
+
+        private async ValueTask WritePendingAsync(Stream output, CancellationToken cancellationToken)
+        {
+            if (pending.WrittenCount > 0)
+            {
+                written = true;
+                await output.WriteAsync(pending.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                pending.ResetWrittenCount();
+            }
+        }
+
+        private async ValueTask FlushAsync(Stream output, CancellationToken cancellationToken)
+        {
+            if (pending.WrittenCount > 0)
+            {
+                await WritePendingAsync(output, cancellationToken).ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private void StopAtRowLimit(long line)
+        {
+            rows--;
+            var max = owner.options.MaxRows;
+            if (!written)
+            {
+                throw new BatchRefusedException(new BatchProblem
+                {
+                    Type = BatchProblemTypes.ContentTooLarge,
+                    Title = "The batch has too many rows.",
+                    Status = 413,
+                    Detail = string.Create(CultureInfo.InvariantCulture, $"A batch may hold at most {max} rows (Batch:MaxRows). Split the cohort into smaller batches; no row was scored."),
+                    Line = line,
+                });
+            }
+
+            truncated = true;
+            done = true;
+            failed++;
+            rows++;
+            writer.WriteError(line, null, new BatchProblem
+            {
+                Type = BatchProblemTypes.ContentTooLarge,
+                Title = "The batch has too many rows.",
+                Status = 413,
+                Detail = string.Create(CultureInfo.InvariantCulture, $"A batch may hold at most {max} rows (Batch:MaxRows); the rows from line {line} on were not read. Split the cohort into smaller batches."),
+                Line = line,
+            });
+        }
+
+        /// <summary>The caseId to echo: as sent, unless it is longer than the contract allows.</summary>
+        private static string? Echo(string? caseId) => caseId is { Length: <= FindingsValidator.MaxCaseIdLength } ? caseId : null;
+    }
+}

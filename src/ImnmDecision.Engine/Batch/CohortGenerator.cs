@@ -1,0 +1,301 @@
+using System.Globalization;
+
+namespace ImnmDecision.Engine.Batch;
+
+/// <summary>
+/// Generates a synthetic, anonymized cohort for measurements and demonstrations: the same seed gives the same
+/// cases, byte for byte. The mix follows the presentations of a myositis clinic (anti-HMGCR with and without
+/// statins, anti-SRP, seronegative, other myositis antibodies, biopsies that point away, statin myopathy,
+/// normal CK, incomplete workups), with realistic gaps (empty cells) and a fraction of deliberately invalid
+/// rows. The cases are drawn from these patterns only; which subtype each gets is the ruleset's decision.
+/// </summary>
+public sealed class CohortGenerator
+{
+    private static readonly string[] Statins = ["atorvastatin", "simvastatin", "rosuvastatin", "pravastatin"];
+    private static readonly string[] OtherAntibodies = ["jo1", "pl7", "pl12", "ej", "oj", "mi2", "tif1g", "nxp2", "mda5", "sae", "cn1a", "pm-scl", "ku"];
+    private static readonly string[] AwayPatterns = ["perifascicular", "rimmed-vacuoles", "dystrophic", "neurogenic", "inflammatory-endomysial"];
+
+    private static readonly (Pattern Pattern, int Weight)[] Mix =
+    [
+        (Pattern.HmgcrStatinExposed, 20),
+        (Pattern.HmgcrStatinNaive, 7),
+        (Pattern.HmgcrStatinUnknown, 3),
+        (Pattern.Srp, 12),
+        (Pattern.Seronegative, 8),
+        (Pattern.Conflicting, 2),
+        (Pattern.OtherAntibody, 8),
+        (Pattern.BiopsyPointsAway, 7),
+        (Pattern.StatinMyopathy, 6),
+        (Pattern.NormalCk, 9),
+        (Pattern.Incomplete, 18),
+    ];
+
+    private static readonly int TotalWeight = Mix.Sum(m => m.Weight);
+
+    private readonly Random random;
+    private readonly double invalidFraction;
+    private long next;
+
+    /// <summary>Creates a generator; <paramref name="invalidFraction"/> of the rows (0 to 1) carry a deliberate defect.</summary>
+    public CohortGenerator(int seed, double invalidFraction = 0.01)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(invalidFraction, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(invalidFraction, 1);
+        random = new Random(seed);
+        this.invalidFraction = invalidFraction;
+    }
+
+    private enum Pattern
+    {
+        HmgcrStatinExposed,
+        HmgcrStatinNaive,
+        HmgcrStatinUnknown,
+        Srp,
+        Seronegative,
+        Conflicting,
+        OtherAntibody,
+        BiopsyPointsAway,
+        StatinMyopathy,
+        NormalCk,
+        Incomplete,
+    }
+
+    /// <summary>The columns of <see cref="Next"/>'s cells: <see cref="CsvColumns.All"/>.</summary>
+    public static IReadOnlyList<string> Columns => CsvColumns.All;
+
+    /// <summary>
+    /// Fills <paramref name="cells"/> (one per column of <see cref="Columns"/>; null is an empty cell) with the
+    /// next case, as the CSV cells or JSON values a researcher would send, and says which defect it carries.
+    /// </summary>
+    public CohortDefect Next(string?[] cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cells.Length, CsvColumns.All.Count);
+        Array.Clear(cells);
+        next++;
+        Set(cells, FindingsColumn.CaseId, string.Create(CultureInfo.InvariantCulture, $"case-{next:D7}"));
+        var pattern = Draw();
+        Patient(cells, pattern);
+        Clinical(cells, pattern);
+        Comorbidities(cells);
+        Presentation(cells, pattern);
+        return random.NextDouble() < invalidFraction ? Corrupt(cells) : CohortDefect.None;
+    }
+
+    private Pattern Draw()
+    {
+        var ticket = random.Next(TotalWeight);
+        foreach (var (pattern, weight) in Mix)
+        {
+            if (ticket < weight)
+            {
+                return pattern;
+            }
+
+            ticket -= weight;
+        }
+
+        return Pattern.Incomplete;
+    }
+
+    private void Patient(string?[] cells, Pattern pattern)
+    {
+        // Anti-HMGCR without statins is over-represented in the young; the rest are mostly over 50.
+        var age = pattern == Pattern.HmgcrStatinNaive && Chance(0.4) ? random.Next(16, 30) : (int)Math.Clamp(Normal(61, 13), 18, 95);
+        var sexRoll = random.NextDouble();
+        var sex = sexRoll < 0.5 ? "male" : sexRoll < 0.97 ? "female" : sexRoll < 0.985 ? "other" : "unknown";
+        Set(cells, FindingsColumn.PatientAgeYears, Chance(0.97) ? Text(age) : null);
+        Set(cells, FindingsColumn.PatientSex, Chance(0.98) ? sex : null);
+        var weight = Math.Round(Math.Clamp(Normal(sex == "male" ? 84 : 70, 14), 40, 180), 1);
+        Set(cells, FindingsColumn.PatientWeightKg, Chance(0.85) ? Text(weight) : null);
+        if (sex == "female" && age < 45)
+        {
+            Set(cells, FindingsColumn.PatientPregnant, Chance(0.08) ? "true" : Chance(0.8) ? "false" : null);
+        }
+        else if (Chance(0.5))
+        {
+            Set(cells, FindingsColumn.PatientPregnant, "false");
+        }
+    }
+
+    private void Clinical(string?[] cells, Pattern pattern)
+    {
+        var imnm = pattern is Pattern.HmgcrStatinExposed or Pattern.HmgcrStatinNaive or Pattern.HmgcrStatinUnknown
+            or Pattern.Srp or Pattern.Seronegative or Pattern.Conflicting;
+        string weakness = pattern switch
+        {
+            Pattern.NormalCk => "none",
+            Pattern.StatinMyopathy => Pick("none", "mild", "mild"),
+            Pattern.Srp => Pick("moderate", "severe", "severe"),
+            _ when imnm => Pick("mild", "moderate", "moderate", "severe"),
+            _ => Pick("none", "mild", "moderate", "severe"),
+        };
+        Set(cells, FindingsColumn.ClinicalProximalWeakness, Chance(0.92) ? weakness : null);
+        var onset = pattern switch
+        {
+            Pattern.HmgcrStatinNaive when Chance(0.35) => "chronic",
+            Pattern.Srp => Pick("acute", "subacute", "subacute"),
+            Pattern.BiopsyPointsAway => Pick("subacute", "chronic", "chronic"),
+            _ => Pick("acute", "subacute", "subacute", "subacute", "chronic"),
+        };
+        Set(cells, FindingsColumn.ClinicalOnset, weakness != "none" && Chance(0.9) ? onset : null);
+        var severe = weakness == "severe";
+        Flag(cells, FindingsColumn.ClinicalDysphagia, pattern == Pattern.Srp || severe ? 0.3 : 0.05);
+        Flag(cells, FindingsColumn.ClinicalRespiratoryWeakness, pattern == Pattern.Srp || severe ? 0.1 : 0.02);
+        Flag(cells, FindingsColumn.ClinicalCardiacSymptoms, pattern == Pattern.Srp ? 0.15 : 0.03);
+        Flag(cells, FindingsColumn.ClinicalRash, pattern == Pattern.OtherAntibody ? 0.5 : 0.03);
+        Flag(cells, FindingsColumn.ClinicalMyalgia, 0.5);
+    }
+
+    private void Comorbidities(string?[] cells)
+    {
+        Flag(cells, FindingsColumn.ComorbiditiesKnownMalignancy, 0.06);
+        Flag(cells, FindingsColumn.ComorbiditiesInterstitialLungDisease, 0.05);
+        Flag(cells, FindingsColumn.ComorbiditiesRenalImpairment, 0.08);
+        Flag(cells, FindingsColumn.ComorbiditiesHepaticImpairment, 0.04);
+        Flag(cells, FindingsColumn.ComorbiditiesDiabetes, 0.18);
+        Flag(cells, FindingsColumn.ComorbiditiesThromboembolicRisk, 0.07);
+    }
+
+    private void Presentation(string?[] cells, Pattern pattern)
+    {
+        var female = cells[(int)FindingsColumn.PatientSex] == "female";
+        var timesUln = pattern switch
+        {
+            Pattern.NormalCk => 0.3 + (random.NextDouble() * 0.65),
+            Pattern.StatinMyopathy => 1.5 + (random.NextDouble() * 7),
+            Pattern.BiopsyPointsAway or Pattern.OtherAntibody => 1 + (random.NextDouble() * 15),
+            Pattern.Incomplete => 0.8 + (random.NextDouble() * 40),
+            _ => 8 + (random.NextDouble() * 60),
+        };
+        Ck(cells, timesUln, female);
+
+        var (hmgcr, srp) = pattern switch
+        {
+            Pattern.HmgcrStatinExposed or Pattern.HmgcrStatinNaive or Pattern.HmgcrStatinUnknown => ("positive", Chance(0.85) ? "negative" : null),
+            Pattern.Srp => (Chance(0.9) ? "negative" : null, "positive"),
+            Pattern.Conflicting => Chance(0.6) ? ("positive", "positive") : Chance(0.5) ? ("positive", "negative") : ("negative", "positive"),
+            Pattern.StatinMyopathy => ("negative", Chance(0.7) ? "negative" : null),
+            Pattern.NormalCk => Chance(0.6) ? ("negative", "negative") : (null, null),
+            Pattern.Incomplete => Pick4(("not-tested", "not-tested"), ("equivocal", "negative"), (null, null), ("negative", "negative")),
+            _ => ("negative", "negative"),
+        };
+        Set(cells, FindingsColumn.AntibodiesHmgcr, hmgcr);
+        Set(cells, FindingsColumn.AntibodiesSrp, srp);
+
+        var other = pattern switch
+        {
+            Pattern.OtherAntibody => OtherAntibodies[random.Next(OtherAntibodies.Length)],
+            Pattern.Conflicting when cells[(int)FindingsColumn.AntibodiesSrp] != "positive" || cells[(int)FindingsColumn.AntibodiesHmgcr] != "positive" => Pick("jo1", "pl7", "mi2"),
+            _ => Chance(0.5) ? CsvColumns.NoneToken : null,
+        };
+        Set(cells, FindingsColumn.AntibodiesOtherMyositisSpecific, other);
+
+        var exposure = pattern switch
+        {
+            Pattern.HmgcrStatinExposed => Chance(0.75) ? "current" : "past",
+            Pattern.HmgcrStatinNaive => "never",
+            Pattern.HmgcrStatinUnknown => Chance(0.5) ? "unknown" : null,
+            Pattern.StatinMyopathy => "current",
+            _ => Pick("current", "past", "never", "never", "never"),
+        };
+        Set(cells, FindingsColumn.StatinExposure, Chance(0.97) || pattern == Pattern.StatinMyopathy ? exposure : null);
+        if (exposure is "current" or "past" && Chance(0.8))
+        {
+            Set(cells, FindingsColumn.StatinDrug, Statins[random.Next(Statins.Length)]);
+        }
+
+        Biopsy(cells, pattern);
+    }
+
+    private void Ck(string?[] cells, double timesUln, bool female)
+    {
+        var uln = female ? random.Next(150, 201) : random.Next(190, 301);
+        var ukat = Chance(0.05);
+        var value = timesUln * uln;
+        Set(cells, FindingsColumn.CkValue, Chance(0.96) ? Text(ukat ? Math.Round(value / 60, 2) : Math.Round(value)) : null);
+        Set(cells, FindingsColumn.CkUnit, ukat ? "ukat/L" : Chance(0.95) ? "U/L" : null);
+        Set(cells, FindingsColumn.CkUpperLimitOfNormal, Chance(0.88) ? Text(ukat ? Math.Round(uln / 60.0, 2) : uln) : null);
+    }
+
+    private void Biopsy(string?[] cells, Pattern pattern)
+    {
+        string? biopsyPattern = pattern switch
+        {
+            Pattern.Seronegative => "necrotizing",
+            Pattern.BiopsyPointsAway => AwayPatterns[random.Next(AwayPatterns.Length)],
+            Pattern.HmgcrStatinExposed or Pattern.HmgcrStatinNaive or Pattern.HmgcrStatinUnknown or Pattern.Srp => Chance(0.55) ? "necrotizing" : null,
+            Pattern.NormalCk => Chance(0.1) ? "normal" : null,
+            Pattern.Incomplete => Chance(0.2) ? "nonspecific" : null,
+            _ => null,
+        };
+        if (biopsyPattern is null)
+        {
+            Set(cells, FindingsColumn.BiopsyPerformed, Chance(0.6) ? "false" : null);
+            return;
+        }
+
+        Set(cells, FindingsColumn.BiopsyPerformed, "true");
+        Set(cells, FindingsColumn.BiopsyPattern, biopsyPattern);
+        var necrotizing = biopsyPattern == "necrotizing";
+        Set(cells, FindingsColumn.BiopsyMhc1Diffuse, Chance(0.7) ? Bool(necrotizing ? Chance(0.4) : Chance(0.6)) : null);
+        Set(cells, FindingsColumn.BiopsySarcolemmalMac, Chance(0.6) ? Bool(necrotizing ? Chance(0.8) : Chance(0.1)) : null);
+    }
+
+    private CohortDefect Corrupt(string?[] cells)
+    {
+        var defect = (CohortDefect)random.Next(1, Enum.GetValues<CohortDefect>().Length);
+        switch (defect)
+        {
+            case CohortDefect.AgeOutOfRange:
+                Set(cells, FindingsColumn.PatientAgeYears, Text(random.Next(121, 200)));
+                break;
+            case CohortDefect.NegativeCk:
+                Set(cells, FindingsColumn.CkValue, Text(-random.Next(1, 500)));
+                break;
+            case CohortDefect.PregnantMale:
+                Set(cells, FindingsColumn.PatientSex, "male");
+                Set(cells, FindingsColumn.PatientPregnant, "true");
+                break;
+            case CohortDefect.UnknownValue:
+                Set(cells, FindingsColumn.AntibodiesHmgcr, "postive");
+                break;
+            case CohortDefect.BadNumber:
+                Set(cells, FindingsColumn.CkValue, "1234,5");
+                break;
+            case CohortDefect.EmptyCase:
+                var caseId = cells[(int)FindingsColumn.CaseId];
+                Array.Clear(cells);
+                Set(cells, FindingsColumn.CaseId, caseId);
+                break;
+            default:
+                break; // BrokenRow: the writer breaks the row in its own format.
+        }
+
+        return defect;
+    }
+
+    private static void Set(string?[] cells, FindingsColumn column, string? value) => cells[(int)column] = value;
+
+    private void Flag(string?[] cells, FindingsColumn column, double probability) =>
+        Set(cells, column, Chance(0.85) ? Bool(Chance(probability)) : null);
+
+    private bool Chance(double probability) => random.NextDouble() < probability;
+
+    private string Pick(params string[] values) => values[random.Next(values.Length)];
+
+    private (string?, string?) Pick4((string?, string?) a, (string?, string?) b, (string?, string?) c, (string?, string?) d) =>
+        random.Next(4) switch { 0 => a, 1 => b, 2 => c, _ => d };
+
+    private double Normal(double mean, double deviation)
+    {
+        // Box-Muller; 1 - NextDouble() keeps the logarithm finite.
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return mean + (deviation * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,36 @@
+namespace ImnmDecision.Engine.Batch;
+
+/// <summary>The CSV columns of a case, in <see cref="CsvColumns.All"/> order; each is the JSON path of its field.</summary>
+internal enum FindingsColumn : byte
+{
+    CaseId,
+    PatientAgeYears,
+    PatientSex,
+    PatientWeightKg,
+    PatientPregnant,
+    CkValue,
+    CkUnit,
+    CkUpperLimitOfNormal,
+    AntibodiesHmgcr,
+    AntibodiesSrp,
+    AntibodiesOtherMyositisSpecific,
+    BiopsyPerformed,
+    BiopsyPattern,
+    BiopsyMhc1Diffuse,
+    BiopsySarcolemmalMac,
+    StatinExposure,
+    StatinDrug,
+    ClinicalProximalWeakness,
+    ClinicalOnset,
+    ClinicalDysphagia,
+    ClinicalRespiratoryWeakness,
+    ClinicalCardiacSymptoms,
+    ClinicalRash,
+    ClinicalMyalgia,
+    ComorbiditiesKnownMalignancy,
+    ComorbiditiesInterstitialLungDisease,
+    ComorbiditiesRenalImpairment,
+    ComorbiditiesHepaticImpairment,
+    ComorbiditiesDiabetes,
+    ComorbiditiesThromboembolicRisk,
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+
+namespace ImnmDecision.Engine.Batch;
+
+/// <summary>
+/// Reads newline-delimited JSON: one <c>Findings</c> object per line (LF or CRLF, blank lines skipped). A line
+/// that cannot be read becomes that row's error; the batch goes on with the next line. The first row is
+/// checked for identifier-like properties, which refuse the whole batch; a later row with one is refused alone.
+/// </summary>
+internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
+{
+    private static readonly string[] IdentifierMessage = ["The property looks like a direct identifier; cohorts must be anonymized."];
+
+    private readonly FindingsCache cache = new();
+    private long line = 1;
+    private bool bomChecked;
+    private bool first = true;
+    private bool skipping;
+    private long skipLine;
+
+    public RecordStatus Read(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
+    {
+        consumed = 0;
+        if (!bomChecked)
+        {
+            if (data.Length < 3 && !isFinalBlock && "\uFEFF"u8.StartsWith(data))
+            {
+                return RecordStatus.NeedMoreData;
+            }
+
+            bomChecked = true;
+            if (data.StartsWith("\uFEFF"u8))
+            {
+                consumed = 3;
+                return RecordStatus.Skipped;
+            }
+        }
+
+        if (skipping)
+        {
+            return Skip(data, isFinalBlock, out consumed, ref record);
+        }
+
+        if (data.IsEmpty)
+        {
+            return isFinalBlock ? RecordStatus.End : RecordStatus.NeedMoreData;
+        }
+
+        var end = data.IndexOf((byte)'\n');
+        if (end < 0)
+        {
+            if (!isFinalBlock)
+            {
+                if (data.Length < maxRecordBytes)
+                {
+                    return RecordStatus.NeedMoreData;
+                }
+
+                skipping = true;
+                skipLine = line;
+                return Skip(data, isFinalBlock, out consumed, ref record);
+            }
+
+            end = data.Length;
+            consumed = data.Length;
+        }
+        else
+        {
+            consumed = end + 1;
+        }
+
+        var text = data[..end];
+        if (text.EndsWith("\r"u8))
+        {
+            text = text[..^1];
+        }
+
+        var startLine = line++;
+        if (text.Trim(" \t\r"u8).IsEmpty)
+        {
+            return RecordStatus.Skipped;
+        }
+
+        record = new ParsedRecord { Line = startLine };
+        if (text.Length > maxRecordBytes)
+        {
+            record.Error = TooLarge(startLine, maxRecordBytes);
+            return RecordStatus.Record;
+        }
+
+        if (first)
+        {
+            first = false;
+            var identifiers = JsonRecordParser.FindIdentifierProperties(text);
+            if (identifiers.Count > 0)
+            {
+                throw NotAnonymized(identifiers, startLine);
+            }
+        }
+
+        JsonRecordParser.Parse(text, ref record, cache);
+        return RecordStatus.Record;
+    }
+
+    /// <summary>The refusal of a batch whose first row carries identifier-like properties.</summary>
+    internal static BatchRefusedException NotAnonymized(List<string> paths, long line) => new(new BatchProblem
+    {
+        Type = BatchProblemTypes.BadRequest,
+        Title = "The cohort is not anonymized.",
+        Status = 400,
+        Detail = $"Properties that look like direct identifiers are refused: {string.Join(", ", paths)}. Remove them and send the cohort again; no row was scored.",
+        Line = line,
+        Errors = paths.Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => IdentifierMessage, StringComparer.Ordinal),
+    });
+
+    /// <summary>The error of a row longer than the limit.</summary>
+    internal static BatchProblem TooLarge(long line, int maxRecordBytes) => new()
+    {
+        Type = BatchProblemTypes.ContentTooLarge,
+        Title = "The row is too large.",
+        Status = 413,
+        Detail = string.Create(CultureInfo.InvariantCulture, $"The row on line {line} is longer than {maxRecordBytes} bytes; it was not scored."),
+        Line = line,
+        Errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = [string.Create(CultureInfo.InvariantCulture, $"The row is longer than {maxRecordBytes} bytes.")] },
+    };
+
+    private RecordStatus Skip(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
+    {
+        var end = data.IndexOf((byte)'\n');
+        consumed = end < 0 ? data.Length : end + 1;
+        if (end < 0 && !isFinalBlock)
+        {
+            return consumed == 0 ? RecordStatus.NeedMoreData : RecordStatus.Skipped;
+        }
+
+        skipping = false;
+        line = skipLine + 1;
+        record = new ParsedRecord { Line = skipLine, Error = TooLarge(skipLine, maxRecordBytes) };
+        first = false;
+        return RecordStatus.Record;
+    }
+}

@@ -1,0 +1,22 @@
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.Engine.Batch;
+
+/// <summary>One record read from a batch: its findings, or the problem that kept it from being read.</summary>
+internal struct ParsedRecord
+{
+    /// <summary>The input line where the record starts.</summary>
+    public long Line;
+
+    /// <summary>The findings, when the record could be read.</summary>
+    public Findings? Findings;
+
+    /// <summary>The caseId, for an error row, when it could be read.</summary>
+    public string? CaseId;
+
+    /// <summary>Why the record could not be read.</summary>
+    public BatchProblem? Error;
+
+    /// <summary>The batch cannot go on after this record (a JSON array whose syntax is broken).</summary>
+    public bool Fatal;
+}

@@ -1,1 +1,0 @@
-namespace ImnmDecision.Cli.Tests;

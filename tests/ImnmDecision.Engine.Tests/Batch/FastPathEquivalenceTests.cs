@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json;
+using ImnmDecision.Engine.Batch;
+using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Serialization;
+
+namespace ImnmDecision.Engine.Tests.Batch;
+
+/// <summary>
+/// The batch's fast paths must give exactly the contract's answers: the plain-comparison validity check agrees
+/// with <see cref="FindingsValidator"/>, and the direct JSON reader agrees with System.Text.Json (or hands over).
+/// </summary>
+public sealed class FastPathEquivalenceTests
+{
+    private static readonly FindingsValidator Validator = new();
+
+    public static TheoryData<string> Boundaries() =>
+    [
+        "{}",
+        """{"caseId":"x"}""",
+        """{"comorbidities":{}}""",
+        """{"comorbidities":{"diabetes":false}}""",
+        """{"patient":{"ageYears":0}}""", """{"patient":{"ageYears":120}}""", """{"patient":{"ageYears":120.01}}""", """{"patient":{"ageYears":-0.5}}""",
+        """{"patient":{"weightKg":1}}""", """{"patient":{"weightKg":0.99}}""", """{"patient":{"weightKg":400}}""", """{"patient":{"weightKg":400.5}}""",
+        """{"patient":{"sex":"male","pregnant":true}}""", """{"patient":{"sex":"female","pregnant":true}}""", """{"patient":{"pregnant":true}}""",
+        """{"ck":{"value":0}}""", """{"ck":{"value":-1}}""", """{"ck":{"upperLimitOfNormal":0}}""", """{"ck":{"upperLimitOfNormal":0.1}}""",
+        """{"ck":{"unit":"ukat/L"}}""",
+        """{"biopsy":{"performed":false,"pattern":"necrotizing"}}""", """{"biopsy":{"performed":false}}""", """{"biopsy":{"performed":false,"mhc1Diffuse":true}}""",
+        """{"biopsy":{"pattern":"normal"}}""",
+        """{"statin":{"drug":"atorvastatin"}}""", """{"statin":{"exposure":"never"}}""",
+        """{"antibodies":{"otherMyositisSpecific":[]}}""",
+        """{"clinical":{"myalgia":true}}""",
+        "{\"caseId\":\"" + new string('c', 64) + "\",\"ck\":{\"value\":1}}",
+        "{\"caseId\":\"" + new string('c', 65) + "\",\"ck\":{\"value\":1}}",
+        "{\"statin\":{\"exposure\":\"past\",\"drug\":\"" + new string('d', 65) + "\"}}",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Boundaries))]
+    public void Precheck_Boundary_AgreesWithTheValidator(string json)
+    {
+        var findings = JsonSerializer.Deserialize<Findings>(json, ImnmJson.Options)!;
+
+        FindingsPrecheck.IsValid(findings).Should().Be(Validator.Validate(findings).IsValid);
+    }
+
+    [Fact]
+    public void Precheck_GeneratedCohortWithDefects_AgreesWithTheValidatorOnEveryCase()
+    {
+        foreach (var line in BatchHarness.Generate(BatchFormat.Ndjson, 5000, seed: 3, invalidFraction: 0.3).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (FindingsJson.TryParse(Encoding.UTF8.GetBytes(line), out var findings, out _))
+            {
+                FindingsPrecheck.IsValid(findings).Should().Be(Validator.Validate(findings).IsValid, line);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A tripwire: the precheck mirrors each rule of <see cref="FindingsValidator"/>. When a rule is added or removed
+    /// there, mirror it in <see cref="FindingsPrecheck"/> and its boundary cases above, then update this count.
+    /// </summary>
+    [Fact]
+    public void Validator_RuleCount_IsTheOneThePrecheckMirrors()
+    {
+        var descriptor = Validator.CreateDescriptor();
+
+        descriptor.Rules.Sum(rule => rule.Components.Count()).Should().Be(18, "FindingsPrecheck mirrors 18 validator checks; mirror any change");
+    }
+
+    public static TheoryData<string> Shapes() =>
+    [
+        """{"caseId":"a","ck":{"value":1e3,"unit":"U/L"}}""",
+        """{"ck":{"value":1,"value":2}}""",
+        """{"ck":null,"patient":{"sex":null}}""",
+        """{"antibodies":{"hmgcr":"Positive"}}""",
+        """{"antibodies":{"hmgcr":"positive","otherMyositisSpecific":["jo1","jo1"]}}""",
+        """{"antibodies":{"otherMyositisSpecific":["pm-scl","mi2"]}}""",
+        """{"caseId":"caf\u00e9 \"1\"","statin":{"drug":"simva\nstatin"}}""",
+        """{"\u0063k":{"value":3}}""",
+        """{"clinical":{"rash":1}}""",
+        """{"patient":{"ageYears":50},"patient":{"weightKg":70}}""",
+        """ {"ck":{"value":3}} """,
+    ];
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void FastParser_AnyShape_GivesWhatSystemTextJsonGivesOrHandsOver(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        Findings? expected = null;
+        try
+        {
+            expected = JsonSerializer.Deserialize<Findings>(bytes, ImnmJson.Options);
+        }
+        catch (JsonException)
+        {
+            // System.Text.Json refuses it: the fast reader must hand it over.
+        }
+
+        if (FastFindingsParser.TryParse(bytes, new FindingsCache(), out var fast))
+        {
+            expected.Should().NotBeNull();
+            Normalize(fast!).Should().BeEquivalentTo(Normalize(expected!));
+        }
+    }
+
+    [Fact]
+    public void FastParser_GeneratedCohort_ReadsEveryValidCaseAsSystemTextJsonDoes()
+    {
+        var cache = new FindingsCache();
+        var fastCount = 0;
+        foreach (var line in BatchHarness.Generate(BatchFormat.Ndjson, 3000, seed: 5, invalidFraction: 0.1).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bytes = Encoding.UTF8.GetBytes(line);
+            Findings? expected = null;
+            try
+            {
+                expected = JsonSerializer.Deserialize<Findings>(bytes, ImnmJson.Options);
+            }
+            catch (JsonException)
+            {
+            }
+
+            if (FastFindingsParser.TryParse(bytes, cache, out var fast))
+            {
+                fastCount++;
+                Normalize(fast!).Should().BeEquivalentTo(Normalize(expected!), line);
+            }
+            else
+            {
+                expected.Should().BeNull("the generated valid shapes are all read by the fast path: {0}", line);
+            }
+        }
+
+        fastCount.Should().BeGreaterThan(2500);
+    }
+
+    /// <summary>An empty section and an absent one mean the same (every field unknown); compare the findings with that folded.</summary>
+    private static Findings Normalize(Findings f) => f with
+    {
+        Patient = f.Patient == new PatientFindings() ? null : f.Patient,
+        Ck = f.Ck == new CkFindings() ? null : f.Ck,
+        Antibodies = f.Antibodies is { Hmgcr: null, Srp: null, OtherMyositisSpecific: null } ? null
+            : f.Antibodies is { } a ? a with { OtherMyositisSpecific = a.OtherMyositisSpecific?.Order().ToArray() } : null,
+        Biopsy = f.Biopsy == new BiopsyFindings() ? null : f.Biopsy,
+        Statin = f.Statin == new StatinFindings() ? null : f.Statin,
+        Clinical = f.Clinical == new ClinicalFindings() ? null : f.Clinical,
+        Comorbidities = f.Comorbidities == new ComorbidityFindings() ? null : f.Comorbidities,
+    };
+}
