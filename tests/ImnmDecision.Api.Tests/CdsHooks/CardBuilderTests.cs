@@ -60,7 +60,8 @@ public sealed class CardBuilderTests
         cards[1].Indicator.Should().Be("critical");
         cards[1].Summary.Should().Be("Red flag: Dysphagia. Dysphagia: aspiration risk.");
         cards[1].Source.Topic!.Code.Should().Be("imnm-red-flag");
-        cards[2].Indicator.Should().Be("warning", "the ruleset rates this red flag a warning; the card does not overstate it");
+        cards[2].Indicator.Should().Be("critical", "every red flag gets its own critical card (cds-hooks.md)");
+        cards[2].Detail.Should().Contain("(warning)", "the card still shows the ruleset's severity");
         cards.Select(c => c.Uuid).Should().OnlyHaveUniqueItems();
     }
 

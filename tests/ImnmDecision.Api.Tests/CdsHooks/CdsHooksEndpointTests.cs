@@ -4,6 +4,7 @@ using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.Api.Tests.Infrastructure;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Rules;
+using ImnmDecision.Engine.Serialization;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;
 
@@ -95,7 +96,7 @@ public sealed class CdsHooksEndpointTests(CdsApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task PatientView_ExtremeCk_GetsItsOwnRedFlagCardWithTheRulesetsSeverity()
+    public async Task PatientView_ExtremeCk_GetsItsOwnCriticalRedFlagCardNamingTheRulesetsSeverity()
     {
         using var client = factory.CreateClient();
 
@@ -104,7 +105,8 @@ public sealed class CdsHooksEndpointTests(CdsApiFactory factory) : IClassFixture
         var alertRule = (AlertAction)Rules.FindRule("alert.extreme-ck")!.Then;
         var redFlag = cards[1]!.AsObject();
         redFlag["summary"]!.GetValue<string>().Should().StartWith("Red flag: Very high CK.");
-        redFlag["indicator"]!.GetValue<string>().Should().Be(alertRule.Severity == AlertSeverity.Critical ? "critical" : "warning");
+        redFlag["indicator"]!.GetValue<string>().Should().Be("critical", "every red flag gets its own critical card (cds-hooks.md)");
+        redFlag["detail"]!.GetValue<string>().Should().Contain($"({JsonNames.Name(alertRule.Severity)})");
         redFlag["source"]!["topic"]!["code"]!.GetValue<string>().Should().Be("imnm-red-flag");
         cards[0]!["summary"]!.GetValue<string>().Should().EndWith("; 1 red flag");
     }

@@ -210,7 +210,8 @@ internal sealed class AssessmentCardBuilder(CardSources sources)
     {
         var citations = new CitationNumbers(assessment.Citations);
         var detail = new StringBuilder();
-        detail.Append("**").Append(CardText.Alert(alert.Id)).Append("**: ").Append(alert.Message).Append(citations.Cite(alert.Citations)).Append("\n\n");
+        detail.Append("**").Append(CardText.Alert(alert.Id)).Append("** (").Append(JsonNames.Name(alert.Severity)).Append("): ")
+            .Append(alert.Message).Append(citations.Cite(alert.Citations)).Append("\n\n");
         detail.Append("Raised with the IMNM assessment (").Append(assessment.Subtype.Label).Append("); see that card for the data used.\n\n");
         if (citations.Any)
         {
@@ -223,7 +224,8 @@ internal sealed class AssessmentCardBuilder(CardSources sources)
             Uuid = Guid.NewGuid().ToString(),
             Summary = CardText.Summary($"Red flag: {CardText.Alert(alert.Id)}. {alert.Message}"),
             Detail = detail.ToString(),
-            Indicator = CardText.Indicator(alert.Severity),
+            // The CDS design gives every red flag its own critical card; the detail keeps the ruleset's severity.
+            Indicator = CardIndicator.Critical,
             Source = sources.Source(assessment.Ruleset.Tag, CardSources.RedFlagTopic, "IMNM red flag"),
         };
     }

@@ -44,13 +44,6 @@ internal static class CardText
         _ => JsonNames.Name(id),
     };
 
-    public static string Indicator(AlertSeverity severity) => severity switch
-    {
-        AlertSeverity.Critical => CardIndicator.Critical,
-        AlertSeverity.Warning => CardIndicator.Warning,
-        _ => CardIndicator.Info,
-    };
-
     /// <summary>Whether a subtype names a form of IMNM (the card is then at least a warning).</summary>
     public static bool IsImnm(SubtypeCode code) => code is SubtypeCode.AntiHmgcrStatinExposed or SubtypeCode.AntiHmgcrStatinNaive
         or SubtypeCode.AntiHmgcr or SubtypeCode.AntiSrp or SubtypeCode.Seronegative or SubtypeCode.ConflictingSerology;
