@@ -1,38 +1,16 @@
+using ImnmDecision.Tests.Shared;
+
 namespace ImnmDecision.Api.Tests.Infrastructure;
 
-/// <summary>Paths inside the repository, found by walking up to ImnmDecision.sln.</summary>
+/// <summary>Paths inside the repository that the API tests use.</summary>
 public static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
-    public static string Rules => Path.Combine(Root, "rules");
+    public static string Rules => RepositoryRoot.Rules;
 
     public static string OpenApiDocument => Path.Combine(Root, "openapi", "v1.json");
 
     /// <summary>Copies the repository's rules/ into a new temporary folder.</summary>
-    public static string CopyRules()
-    {
-        var target = Path.Combine(Path.GetTempPath(), "imnm-rules-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.EnumerateFiles(Rules, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(Rules, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
-        return target;
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ImnmDecision.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"ImnmDecision.sln not found above {AppContext.BaseDirectory}.");
-    }
+    public static string CopyRules() => RepositoryRoot.CopyRules("imnm-rules-");
 }
