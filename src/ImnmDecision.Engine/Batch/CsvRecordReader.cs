@@ -24,7 +24,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
     private byte[] unescaped = new byte[256];
     private FindingsColumn[]? columns;
     private long line = 1;
-    private bool bomChecked;
+    private ByteOrderMark byteOrderMark;
     private bool skipping;
     private long skipLine;
 
@@ -33,20 +33,9 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
 
     public RecordStatus Read(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
-        consumed = 0;
-        if (!bomChecked)
+        if (byteOrderMark.Handle(data, isFinalBlock, out consumed, out var start))
         {
-            if (data.Length < 3 && !isFinalBlock && "\uFEFF"u8.StartsWith(data))
-            {
-                return RecordStatus.NeedMoreData;
-            }
-
-            bomChecked = true;
-            if (data.StartsWith("\uFEFF"u8))
-            {
-                consumed = 3;
-                return RecordStatus.Skipped;
-            }
+            return start;
         }
 
         if (skipping)

@@ -13,27 +13,16 @@ internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
 
     private readonly FindingsCache cache = new();
     private long line = 1;
-    private bool bomChecked;
+    private ByteOrderMark byteOrderMark;
     private bool first = true;
     private bool skipping;
     private long skipLine;
 
     public RecordStatus Read(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
-        consumed = 0;
-        if (!bomChecked)
+        if (byteOrderMark.Handle(data, isFinalBlock, out consumed, out var start))
         {
-            if (data.Length < 3 && !isFinalBlock && "\uFEFF"u8.StartsWith(data))
-            {
-                return RecordStatus.NeedMoreData;
-            }
-
-            bomChecked = true;
-            if (data.StartsWith("\uFEFF"u8))
-            {
-                consumed = 3;
-                return RecordStatus.Skipped;
-            }
+            return start;
         }
 
         if (skipping)

@@ -24,6 +24,21 @@ internal sealed record CdsServiceRequest
     public required IReadOnlyDictionary<string, JsonElement> Prefetch { get; init; }
 
     /// <summary>A primitive context field as text (<c>patientId</c>, <c>userId</c>...), or <c>null</c>.</summary>
+    /// <summary>
+    /// Checks what every service needs: its own hook and a <c>context.patientId</c>. Returns the 400 outcome
+    /// when either is wrong, or null with the patient id.
+    /// </summary>
+    public CdsServiceOutcome? CheckCall(string hook, string serviceId, out string patientId)
+    {
+        patientId = ContextValue("patientId") ?? string.Empty;
+        if (Hook != hook)
+        {
+            return CdsServiceOutcome.BadRequest($"The service {serviceId} answers the {hook} hook only.");
+        }
+
+        return patientId.Length == 0 ? CdsServiceOutcome.BadRequest("context.patientId is required.") : null;
+    }
+
     public string? ContextValue(string name) =>
         Context.ValueKind == JsonValueKind.Object && Context.TryGetProperty(name, out var value)
             ? value.ValueKind switch

@@ -40,14 +40,9 @@ internal sealed class StatinOrderService(
     public async Task<CdsServiceOutcome> HandleAsync(CdsServiceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Hook != Hook)
+        if (request.CheckCall(Hook, Id, out var patientId) is { } refused)
         {
-            return CdsServiceOutcome.BadRequest($"The service {Id} answers the {Hook} hook only.");
-        }
-
-        if (request.ContextValue("patientId") is not { Length: > 0 } patientId)
-        {
-            return CdsServiceOutcome.BadRequest("context.patientId is required.");
+            return refused;
         }
 
         if (!request.Context.TryGetProperty("draftOrders", out var draftOrders) || FhirJson.ResourceType(draftOrders) != "Bundle")
