@@ -14,4 +14,7 @@ public sealed record BatchOptions
 
     /// <summary>Results are written out once this many bytes are pending (and whenever the input pauses).</summary>
     public int FlushBytes { get; init; } = 32 * 1024;
+
+    /// <summary>Workers that score batches side by side (besides the reader and the writer); 0 for one per core.</summary>
+    public int Workers { get; init; }
 }

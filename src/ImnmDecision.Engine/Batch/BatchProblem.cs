@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
@@ -23,4 +25,22 @@ public sealed record BatchProblem
 
     /// <summary>Messages keyed by JSON path (<c>ck.value</c>; <c>$</c> for the row as a whole).</summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>A row that could not be read (bad CSV, JSON or a value of the wrong kind).</summary>
+    internal static BatchProblem Unreadable(long line, IReadOnlyDictionary<string, string[]> errors) =>
+        Bad(line, string.Create(CultureInfo.InvariantCulture, $"The row on line {line} cannot be read; it was not scored."), errors);
+
+    /// <summary>A case that was read but breaks the field rules of the contract.</summary>
+    internal static BatchProblem Invalid(long line, IReadOnlyDictionary<string, string[]> errors) =>
+        Bad(line, string.Create(CultureInfo.InvariantCulture, $"The case on line {line} is not valid; it was not scored."), errors);
+
+    private static BatchProblem Bad(long line, string detail, IReadOnlyDictionary<string, string[]> errors) => new()
+    {
+        Type = BatchProblemTypes.BadRequest,
+        Title = BatchProblemTypes.ValidationTitle,
+        Status = 400,
+        Detail = detail,
+        Line = line,
+        Errors = errors,
+    };
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
@@ -9,12 +10,13 @@ using ImnmDecision.Engine.Serialization;
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// Scores a batch as a stream, in two stages that run side by side: one reads and validates cases from a
-/// <see cref="PipeReader"/> (with <see cref="FindingsValidator"/>'s rules, so errors are the single-case
-/// endpoint's), the other evaluates each valid case and writes its row, in input order. Rows are written out
-/// whenever the input pauses or enough are pending, so the first result leaves before the last case arrives;
-/// at most a few hundred cases are in flight, so memory stays flat however many rows come. Shared by the
-/// HTTP endpoint and the CLI.
+/// Scores a batch as a stream, in three kinds of stage that run side by side: one reads cases from a
+/// <see cref="PipeReader"/> into batches of records, in order; one worker per core validates each batch's cases
+/// (with <see cref="FindingsValidator"/>'s rules, so errors are the single-case endpoint's), evaluates them and
+/// formats their rows into the batch's own buffer; one writes the batches out in input order. Rows are written
+/// out whenever the input pauses or enough are pending, so the first result leaves before the last case
+/// arrives; at most a few thousand cases are in flight, so memory stays flat however many rows come. Shared by
+/// the HTTP endpoint and the CLI.
 /// </summary>
 public sealed class BatchRunner
 {
@@ -23,12 +25,14 @@ public sealed class BatchRunner
 
     private readonly AssessmentEngine engine;
     private readonly BatchOptions options;
+    private readonly int workers;
 
     /// <summary>Creates a runner over an engine.</summary>
     public BatchRunner(AssessmentEngine engine, BatchOptions? options = null)
     {
         this.engine = engine ?? throw new ArgumentNullException(nameof(engine));
         this.options = options ?? new BatchOptions();
+        workers = this.options.Workers > 0 ? this.options.Workers : Environment.ProcessorCount;
     }
 
     /// <summary>
@@ -36,7 +40,7 @@ public sealed class BatchRunner
     /// <paramref name="output"/>. Throws <see cref="BatchRefusedException"/> when the batch is refused before
     /// any result was written (identifier-like or unknown columns, not an array, the row limit reached
     /// before the first write); once results are written, problems become error rows instead. Cancelling
-    /// (the client went away) stops both stages.
+    /// (the client went away) stops every stage.
     /// </summary>
     public async Task<BatchSummary> RunAsync(
         PipeReader input,
@@ -49,14 +53,24 @@ public sealed class BatchRunner
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var full = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
-        var empty = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(BatchesInFlight + 2) { SingleReader = true, SingleWriter = true });
+
+        // Batches go to the writer in input order, and to whichever worker is free; the writer's channel bounds
+        // how many are in flight.
+        var toWrite = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
+        var toScore = Channel.CreateUnbounded<RecordBatch>(new UnboundedChannelOptions { SingleReader = workers == 1, SingleWriter = true });
+        var empty = Channel.CreateUnbounded<RecordBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var reading = new ReadingStage(this, inputFormat, progress);
-        using var scoring = new ScoringStage(this, outputFormat, progress);
-        var producer = Task.Run(() => reading.RunAsync(input, full.Writer, empty.Reader, stop.Token), CancellationToken.None);
+        using var writing = new WritingStage(this, outputFormat, progress);
+        var producer = Task.Run(() => reading.RunAsync(input, toWrite.Writer, toScore.Writer, empty.Reader, stop.Token), CancellationToken.None);
+        var scorers = new Task[workers];
+        for (var i = 0; i < scorers.Length; i++)
+        {
+            scorers[i] = Task.Run(() => ScoreAllAsync(toScore.Reader, outputFormat, stop.Token), CancellationToken.None);
+        }
+
         try
         {
-            await scoring.RunAsync(full.Reader, empty.Writer, output, stop.Token).ConfigureAwait(false);
+            await writing.RunAsync(toWrite.Reader, empty.Writer, output, stop.Token).ConfigureAwait(false);
         }
         catch (Exception) when (!producer.IsCompletedSuccessfully)
         {
@@ -64,11 +78,19 @@ public sealed class BatchRunner
             await ThrowReadingFailureAsync(producer).ConfigureAwait(false);
             throw;
         }
+        finally
+        {
+            // The writer may end before the input does (row limit, a broken JSON array): stop reading and scoring.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await EndAsync(scorers).ConfigureAwait(false);
+            while (empty.Reader.TryRead(out var batch))
+            {
+                batch.Dispose();
+            }
+        }
 
-        // The scoring stage may end before the input does (row limit, a broken JSON array): stop reading.
-        await stop.CancelAsync().ConfigureAwait(false);
         await ThrowReadingFailureAsync(producer).ConfigureAwait(false);
-        var summary = scoring.Summary(engine.Ruleset.Identity);
+        var summary = writing.Summary(engine.Ruleset.Identity);
         progress?.ReportRows(summary.Rows, summary.Failed);
         return summary;
     }
@@ -86,7 +108,90 @@ public sealed class BatchRunner
         }
     }
 
-    /// <summary>Reads records into batches; validates them, so the scoring stage only evaluates and writes.</summary>
+    /// <summary>Waits for the workers; a failure of theirs has already reached the writer through its batch.</summary>
+    private static async Task EndAsync(Task[] scorers)
+    {
+        try
+        {
+            await Task.WhenAll(scorers).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Reported by the batch that failed (or a cancellation).
+        }
+    }
+
+    /// <summary>A worker: scores batches as they come, each into its own output.</summary>
+    private async Task ScoreAllAsync(ChannelReader<RecordBatch> batches, BatchFormat format, CancellationToken cancellationToken)
+    {
+        while (await batches.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (batches.TryRead(out var batch))
+            {
+                try
+                {
+                    Score(batch, format);
+                    batch.MarkScored();
+                }
+                catch (Exception e)
+                {
+                    batch.MarkFailed(e);
+                    throw;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    /// <summary>Validates, evaluates and formats every record of a batch (the row-limit marker, if any, is the writer's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Called once per batch, but it is the hot loop: skip tier 0.
+    private void Score(RecordBatch batch, BatchFormat format)
+    {
+        var writer = batch.Writer(format);
+        var records = batch.Records;
+        var counts = batch.SubtypeCounts;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ref var record = ref records[i];
+            Validate(ref record);
+            if (record.Findings is { } findings)
+            {
+                var evaluation = engine.Evaluate(findings);
+                counts[(int)evaluation.Subtype]++;
+                writer.WriteResult(record.Line, Echo(findings.CaseId), evaluation);
+                continue;
+            }
+
+            batch.Failed++;
+            writer.WriteError(record.Line, Echo(record.CaseId), record.Error!);
+        }
+    }
+
+    private static void Validate(ref ParsedRecord record)
+    {
+        if (record.Findings is not { } findings || FindingsPrecheck.IsValid(findings))
+        {
+            return;
+        }
+
+        var check = Validator.Validate(findings);
+        if (check.IsValid)
+        {
+            return;
+        }
+
+        record.Findings = null;
+        record.CaseId = findings.CaseId;
+        record.Error = BatchProblem.Invalid(record.Line, check.Errors
+            .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal));
+    }
+
+    /// <summary>The caseId to echo: as sent, unless it is longer than the contract allows.</summary>
+    private static string? Echo(string? caseId) => caseId is { Length: <= FindingsValidator.MaxCaseIdLength } ? caseId : null;
+
+    /// <summary>Reads records into batches, in order, and stops at the row limit.</summary>
     private sealed class ReadingStage(BatchRunner owner, BatchFormat format, BatchProgress? progress)
     {
         private readonly IRecordReader reader = format switch
@@ -98,11 +203,13 @@ public sealed class BatchRunner
 
         private byte[] window = [];
         private long bytesRead;
+        private long rows;
+        private long sequence;
         private bool done;
 
-        public async Task RunAsync(PipeReader input, ChannelWriter<RecordBatch> full, ChannelReader<RecordBatch> empty, CancellationToken cancellationToken)
+        public async Task RunAsync(PipeReader input, ChannelWriter<RecordBatch> toWrite, ChannelWriter<RecordBatch> toScore, ChannelReader<RecordBatch> empty, CancellationToken cancellationToken)
         {
-            var batch = new RecordBatch();
+            var batch = empty.TryRead(out var first) ? first : new RecordBatch();
             try
             {
                 while (!done)
@@ -113,8 +220,7 @@ public sealed class BatchRunner
                     var reading = input.ReadAsync(cancellationToken);
                     if (!reading.IsCompleted && batch.Count > 0)
                     {
-                        await full.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                        batch = empty.TryRead(out var reused) ? reused : new RecordBatch();
+                        batch = await SendAsync(batch, toWrite, toScore, empty, cancellationToken).ConfigureAwait(false);
                     }
 
                     var result = await reading.ConfigureAwait(false);
@@ -124,8 +230,7 @@ public sealed class BatchRunner
                     {
                         while (Fill(batch, ref buffer, result.IsCompleted))
                         {
-                            await full.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                            batch = empty.TryRead(out var reused) ? reused : new RecordBatch();
+                            batch = await SendAsync(batch, toWrite, toScore, empty, cancellationToken).ConfigureAwait(false);
                         }
                     }
                     finally
@@ -140,20 +245,21 @@ public sealed class BatchRunner
                     }
                 }
 
-                if (batch.Count > 0)
+                if (batch.Count > 0 || batch.RowLimitLine is not null)
                 {
-                    await full.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                    await SendAsync(batch, toWrite, toScore, empty, cancellationToken).ConfigureAwait(false);
                 }
 
-                full.TryComplete();
+                toWrite.TryComplete();
             }
             catch (Exception e)
             {
-                full.TryComplete(e);
+                toWrite.TryComplete(e);
                 throw;
             }
             finally
             {
+                toScore.TryComplete();
                 if (window.Length > 0)
                 {
                     ArrayPool<byte>.Shared.Return(window);
@@ -163,6 +269,7 @@ public sealed class BatchRunner
         }
 
         /// <summary>Reads records into the batch until it is full (true) or the buffer needs more input or the input is done (false).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Called once per buffer, but it is the hot loop: skip tier 0.
         private bool Fill(RecordBatch batch, ref ReadOnlySequence<byte> buffer, bool isCompleted)
         {
             var records = batch.Records;
@@ -188,7 +295,14 @@ public sealed class BatchRunner
                     continue;
                 }
 
-                Validate(ref record);
+                if (++rows > owner.options.MaxRows)
+                {
+                    batch.RowLimitLine = record.Line;
+                    record = default;
+                    done = true;
+                    return true;
+                }
+
                 batch.Count++;
                 done = record.Fatal;
             }
@@ -196,32 +310,13 @@ public sealed class BatchRunner
             return batch.IsFull;
         }
 
-        private static void Validate(ref ParsedRecord record)
+        /// <summary>Hands a batch to the writer (in order) and to the workers; returns an empty one to fill next.</summary>
+        private async ValueTask<RecordBatch> SendAsync(RecordBatch batch, ChannelWriter<RecordBatch> toWrite, ChannelWriter<RecordBatch> toScore, ChannelReader<RecordBatch> empty, CancellationToken cancellationToken)
         {
-            if (record.Findings is not { } findings || FindingsPrecheck.IsValid(findings))
-            {
-                return;
-            }
-
-            var check = Validator.Validate(findings);
-            if (check.IsValid)
-            {
-                return;
-            }
-
-            record.Findings = null;
-            record.CaseId = findings.CaseId;
-            record.Error = new BatchProblem
-            {
-                Type = BatchProblemTypes.BadRequest,
-                Title = BatchProblemTypes.ValidationTitle,
-                Status = 400,
-                Detail = string.Create(CultureInfo.InvariantCulture, $"The case on line {record.Line} is not valid; it was not scored."),
-                Line = record.Line,
-                Errors = check.Errors
-                    .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
-            };
+            batch.Sequence = sequence++;
+            await toWrite.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+            toScore.TryWrite(batch);
+            return empty.TryRead(out var reused) ? reused : new RecordBatch();
         }
 
         /// <summary>
@@ -263,8 +358,8 @@ public sealed class BatchRunner
         }
     }
 
-    /// <summary>Evaluates and writes, in order; decides when results leave.</summary>
-    private sealed class ScoringStage : IDisposable
+    /// <summary>Writes the scored batches in input order; counts; decides when results leave.</summary>
+    private sealed class WritingStage : IDisposable
     {
         private readonly BatchRunner owner;
         private readonly BatchProgress? progress;
@@ -275,9 +370,8 @@ public sealed class BatchRunner
         private long failed;
         private bool written;
         private bool truncated;
-        private bool done;
 
-        public ScoringStage(BatchRunner owner, BatchFormat format, BatchProgress? progress)
+        public WritingStage(BatchRunner owner, BatchFormat format, BatchProgress? progress)
         {
             this.owner = owner;
             this.progress = progress;
@@ -285,18 +379,19 @@ public sealed class BatchRunner
             writer = ResultWriter.Create(format, pending);
         }
 
-        public async Task RunAsync(ChannelReader<RecordBatch> full, ChannelWriter<RecordBatch> empty, Stream output, CancellationToken cancellationToken)
+        public async Task RunAsync(ChannelReader<RecordBatch> batches, ChannelWriter<RecordBatch> empty, Stream output, CancellationToken cancellationToken)
         {
             writer.WriteStart();
-            while (!done && await full.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            var done = false;
+            while (!done && await batches.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (!done && full.TryRead(out var batch))
+                while (!done && batches.TryRead(out var batch))
                 {
-                    Score(batch);
+                    await batch.Scored.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    done = Collect(batch);
                     progress?.ReportRows(rows, failed);
                     batch.Clear();
                     empty.TryWrite(batch);
-                    cancellationToken.ThrowIfCancellationRequested();
                     if (pending.WrittenCount >= owner.options.FlushBytes)
                     {
                         await WritePendingAsync(output, cancellationToken).ConfigureAwait(false);
@@ -336,32 +431,27 @@ public sealed class BatchRunner
 
         public void Dispose() => writer.Dispose();
 
-        private void Score(RecordBatch batch)
+        /// <summary>Takes a scored batch's rows and counts; true when it ends the answer (the row limit).</summary>
+        private bool Collect(RecordBatch batch)
         {
-            var records = batch.Records;
-            var engine = owner.engine;
-            for (var i = 0; i < batch.Count && !done; i++)
+            var output = batch.Output.Span;
+            output.CopyTo(pending.GetSpan(output.Length));
+            pending.Advance(output.Length);
+            rows += batch.Count;
+            failed += batch.Failed;
+            for (var i = 0; i < subtypeCounts.Length; i++)
             {
-                ref var record = ref records[i];
-                rows++;
-                if (rows > owner.options.MaxRows)
-                {
-                    StopAtRowLimit(record.Line);
-                    return;
-                }
-
-                if (record.Findings is { } findings)
-                {
-                    var evaluation = engine.Evaluate(findings);
-                    subtypeCounts[(int)evaluation.Subtype]++;
-                    writer.WriteResult(record.Line, Echo(findings.CaseId), evaluation);
-                    continue;
-                }
-
-                failed++;
-                writer.WriteError(record.Line, Echo(record.CaseId), record.Error!);
-                done = record.Fatal;
+                subtypeCounts[i] += batch.SubtypeCounts[i];
             }
+
+            writer.AtFirstRow &= batch.Count == 0;
+            if (batch.RowLimitLine is not { } line)
+            {
+                return batch.Count > 0 && batch.Records[batch.Count - 1].Fatal;
+            }
+
+            StopAtRowLimit(line);
+            return true;
         }
 
         private async ValueTask WritePendingAsync(Stream output, CancellationToken cancellationToken)
@@ -385,7 +475,6 @@ public sealed class BatchRunner
 
         private void StopAtRowLimit(long line)
         {
-            rows--;
             var max = owner.options.MaxRows;
             if (!written)
             {
@@ -400,7 +489,6 @@ public sealed class BatchRunner
             }
 
             truncated = true;
-            done = true;
             failed++;
             rows++;
             writer.WriteError(line, null, new BatchProblem
@@ -412,8 +500,5 @@ public sealed class BatchRunner
                 Line = line,
             });
         }
-
-        /// <summary>The caseId to echo: as sent, unless it is longer than the contract allows.</summary>
-        private static string? Echo(string? caseId) => caseId is { Length: <= FindingsValidator.MaxCaseIdLength } ? caseId : null;
     }
 }

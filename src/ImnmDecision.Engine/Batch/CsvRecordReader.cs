@@ -383,15 +383,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
         }
 
         record.CaseId = values.CaseId;
-        record.Error = new BatchProblem
-        {
-            Type = BatchProblemTypes.BadRequest,
-            Title = BatchProblemTypes.ValidationTitle,
-            Status = 400,
-            Detail = string.Create(CultureInfo.InvariantCulture, $"The row on line {record.Line} cannot be read; it was not scored."),
-            Line = record.Line,
-            Errors = errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
-        };
+        record.Error = BatchProblem.Unreadable(record.Line, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
 
     private void ReadCell(FindingsColumn column, ReadOnlySpan<byte> cell, ref RowValues values)

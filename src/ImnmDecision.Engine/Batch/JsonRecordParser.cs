@@ -154,15 +154,8 @@ internal static class JsonRecordParser
         return "has a value of the wrong type";
     }
 
-    private static BatchProblem Problem(long line, string path, string message) => new()
-    {
-        Type = BatchProblemTypes.BadRequest,
-        Title = BatchProblemTypes.ValidationTitle,
-        Status = 400,
-        Detail = string.Create(CultureInfo.InvariantCulture, $"The row on line {line} cannot be read; it was not scored."),
-        Line = line,
-        Errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [message] },
-    };
+    private static BatchProblem Problem(long line, string path, string message) =>
+        BatchProblem.Unreadable(line, new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [message] });
 
     /// <summary>The syntax error of a record that is not well-formed JSON (System.Text.Json reports a cut-off value at the property it was in).</summary>
     private static JsonException? SyntaxError(ReadOnlySpan<byte> json)

@@ -20,8 +20,6 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
     private static readonly byte[][] QuotedMissingNames = Quoted(MissingNames);
 
     private readonly Utf8JsonWriter json = new(output, new JsonWriterOptions { Encoder = ImnmJson.Options.Encoder, SkipValidation = false });
-    private bool first = true;
-
     public override void WriteStart()
     {
         if (asArray)
@@ -162,13 +160,13 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
             return;
         }
 
-        if (!first)
+        if (!AtFirstRow)
         {
             span[p++] = (byte)',';
         }
 
         span[p++] = (byte)'\n';
-        first = false;
+        AtFirstRow = false;
     }
 
     private void WritePrefix()

@@ -1,9 +1,19 @@
+using System.Buffers;
+using ImnmDecision.Engine.Assessments;
+
 namespace ImnmDecision.Engine.Batch;
 
-/// <summary>A run of records handed from the reading stage to the scoring stage; reused.</summary>
-internal sealed class RecordBatch
+/// <summary>
+/// A run of records on its way through a batch: read in order, scored on any worker into its own output, then
+/// written in order. Reused, with its output buffer and result writer.
+/// </summary>
+internal sealed class RecordBatch : IDisposable
 {
     public const int Capacity = 512;
+
+    private readonly ArrayBufferWriter<byte> output = new(Capacity * 256);
+    private ResultWriter? writer;
+    private TaskCompletionSource scored = NewSignal();
 
     public ParsedRecord[] Records { get; } = new ParsedRecord[Capacity];
 
@@ -11,10 +21,49 @@ internal sealed class RecordBatch
 
     public bool IsFull => Count == Capacity;
 
-    /// <summary>Drops the findings it held so they can be collected, and empties it.</summary>
+    /// <summary>Its place in the input: 0 for the first batch.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>When set, the row limit was reached at this line: the records before it are the batch.</summary>
+    public long? RowLimitLine { get; set; }
+
+    /// <summary>The results of its rows, formatted, once <see cref="Scored"/> completes.</summary>
+    public ReadOnlyMemory<byte> Output => output.WrittenMemory;
+
+    /// <summary>Rows that could not be scored.</summary>
+    public int Failed { get; set; }
+
+    /// <summary>Rows per subtype code.</summary>
+    public int[] SubtypeCounts { get; } = new int[Enum.GetValues<SubtypeCode>().Length];
+
+    /// <summary>Completes when the batch is scored; fails with what made scoring fail.</summary>
+    public Task Scored => scored.Task;
+
+    /// <summary>The writer of this batch's rows, in the given format.</summary>
+    public ResultWriter Writer(BatchFormat format)
+    {
+        writer ??= ResultWriter.Create(format, output);
+        writer.AtFirstRow = Sequence == 0;
+        return writer;
+    }
+
+    public void MarkScored() => scored.TrySetResult();
+
+    public void MarkFailed(Exception error) => scored.TrySetException(error);
+
+    /// <summary>Drops the findings it held so they can be collected, and empties it for reuse.</summary>
     public void Clear()
     {
         Array.Clear(Records, 0, Count);
+        Array.Clear(SubtypeCounts);
         Count = 0;
+        Failed = 0;
+        RowLimitLine = null;
+        output.ResetWrittenCount();
+        scored = NewSignal();
     }
+
+    public void Dispose() => writer?.Dispose();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -19,6 +19,9 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
 
     protected IBufferWriter<byte> Output { get; } = output;
 
+    /// <summary>Whether the next row is the first of the answer (a JSON array puts no comma before it).</summary>
+    public bool AtFirstRow { get; set; } = true;
+
     public static ResultWriter Create(BatchFormat format, IBufferWriter<byte> output) => format switch
     {
         BatchFormat.Csv => new CsvResultWriter(output),

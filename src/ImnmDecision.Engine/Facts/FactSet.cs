@@ -13,6 +13,12 @@ public sealed class FactSet
     /// <summary>Creates an empty set (every fact unknown).</summary>
     public FactSet()
     {
+        // Conditions keep the slots they read as a 64-bit mask.
+        if (FactCatalog.All.Count > 64)
+        {
+            throw new InvalidOperationException("The fact catalog has more than 64 slots; widen the slot masks of conditions and fact sets.");
+        }
+
         values = new double[FactCatalog.All.Count];
         unknownSources = new ulong[FactCatalog.All.Count];
         Clear();
@@ -36,17 +42,32 @@ public sealed class FactSet
         Array.Fill(values, double.NaN);
         Array.Clear(unknownSources);
         AssumedFields = 0;
+        UnknownSlots = values.Length == 64 ? ulong.MaxValue : (1UL << values.Length) - 1;
     }
 
     internal ReadOnlySpan<double> Values => values;
 
-    internal void Set(int slot, double value) => values[slot] = value;
+    /// <summary>The unknown slots, as a bit mask.</summary>
+    internal ulong UnknownSlots { get; private set; }
+
+    internal void Set(int slot, double value)
+    {
+        values[slot] = value;
+        if (double.IsNaN(value))
+        {
+            UnknownSlots |= 1UL << slot;
+        }
+        else
+        {
+            UnknownSlots &= ~(1UL << slot);
+        }
+    }
 
     internal void Set(int slot, bool? value, ulong sourceWhenUnknown)
     {
         if (value is { } known)
         {
-            values[slot] = known ? 1 : 0;
+            Set(slot, known ? 1 : 0);
         }
         else
         {
@@ -58,7 +79,7 @@ public sealed class FactSet
     {
         if (ordinal is { } known)
         {
-            values[slot] = known;
+            Set(slot, known);
         }
         else
         {
@@ -69,6 +90,7 @@ public sealed class FactSet
     internal void SetUnknown(int slot, ulong sources)
     {
         values[slot] = double.NaN;
+        UnknownSlots |= 1UL << slot;
         unknownSources[slot] = sources;
     }
 }

@@ -5,7 +5,20 @@ namespace ImnmDecision.Engine.Rules;
 /// <summary>True when every part is true; false when any is false; otherwise unknown. No parts is true.</summary>
 internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts, "and")
 {
-    internal override Outcome Evaluate(FactSet facts)
+    internal override bool Holds(FactSet facts)
+    {
+        foreach (var part in PartArray)
+        {
+            if (!part.Holds(facts))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
         var unknown = 0UL;
         var absent = 0UL;

@@ -5,7 +5,20 @@ namespace ImnmDecision.Engine.Rules;
 /// <summary>True when any part is true; false when every part is false; otherwise unknown.</summary>
 internal sealed class AnyCondition(Condition[] parts) : CompositeCondition(parts, "or")
 {
-    internal override Outcome Evaluate(FactSet facts)
+    internal override bool Holds(FactSet facts)
+    {
+        foreach (var part in PartArray)
+        {
+            if (part.Holds(facts))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
         var unknown = 0UL;
         var absent = 0UL;

@@ -3,8 +3,21 @@ using ImnmDecision.Engine.Facts;
 namespace ImnmDecision.Engine.Rules;
 
 /// <summary>A condition over several parts, joined by a word when described.</summary>
-internal abstract class CompositeCondition(Condition[] parts, string joiner) : Condition
+internal abstract class CompositeCondition : Condition
 {
+    private readonly Condition[] parts;
+    private readonly string joiner;
+
+    protected CompositeCondition(Condition[] parts, string joiner)
+    {
+        this.parts = parts;
+        this.joiner = joiner;
+        foreach (var part in parts)
+        {
+            Slots |= part.Slots;
+        }
+    }
+
     public IReadOnlyList<Condition> Parts => parts;
 
     protected Condition[] PartArray => parts;

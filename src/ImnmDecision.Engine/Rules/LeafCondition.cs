@@ -23,6 +23,7 @@ internal sealed class LeafCondition : Condition
         this.mask = mask;
         this.flag = flag;
         ValueText = valueText;
+        Slots = 1UL << slot;
     }
 
     public FactDefinition Fact { get; }
@@ -32,17 +33,10 @@ internal sealed class LeafCondition : Condition
     /// <summary>The value as the rule author wrote it (a parameter shows its name and value).</summary>
     public string ValueText { get; }
 
-    internal override Outcome Evaluate(FactSet facts)
+    internal override bool Holds(FactSet facts)
     {
         var value = facts[slot];
-        if (double.IsNaN(value))
-        {
-            return Op == LeafOperator.Known
-                ? new Outcome(flag ? Truth.False : Truth.True, 0, facts.UnknownSources(slot))
-                : new Outcome(Truth.Unknown, facts.UnknownSources(slot), 0);
-        }
-
-        return Outcome.Of(Op switch
+        return Op switch
         {
             LeafOperator.Eq => value == number,
             LeafOperator.Ne => value != number,
@@ -56,7 +50,15 @@ internal sealed class LeafCondition : Condition
             LeafOperator.Empty => ((ulong)value == 0) == flag,
             LeafOperator.Known => flag,
             _ => throw new InvalidOperationException($"LeafOperator {Op} has no evaluation."),
-        });
+        };
+    }
+
+    private protected override Outcome EvaluateWithUnknowns(FactSet facts)
+    {
+        // Called only when the fact is unknown.
+        return Op == LeafOperator.Known
+            ? new Outcome(flag ? Truth.False : Truth.True, 0, facts.UnknownSources(slot))
+            : new Outcome(Truth.Unknown, facts.UnknownSources(slot), 0);
     }
 
     public override string Describe() => Op switch

@@ -3,11 +3,21 @@ using ImnmDecision.Engine.Facts;
 namespace ImnmDecision.Engine.Rules;
 
 /// <summary>Negation; not unknown is unknown.</summary>
-internal sealed class NotCondition(Condition part) : Condition
+internal sealed class NotCondition : Condition
 {
+    private readonly Condition part;
+
+    public NotCondition(Condition part)
+    {
+        this.part = part;
+        Slots = part.Slots;
+    }
+
     public Condition Part => part;
 
-    internal override Outcome Evaluate(FactSet facts)
+    internal override bool Holds(FactSet facts) => !part.Holds(facts);
+
+    private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
         var outcome = part.Evaluate(facts);
         var truth = outcome.Truth switch

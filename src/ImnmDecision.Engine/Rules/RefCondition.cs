@@ -5,11 +5,23 @@ namespace ImnmDecision.Engine.Rules;
 /// <summary>A named condition from <c>ruleset.json</c>, so a shared gate is written and reviewed once.</summary>
 internal sealed class RefCondition(string name) : Condition
 {
+    private Condition target = null!;
+
     public string Name => name;
 
-    public Condition Target { get; set; } = null!;
+    public Condition Target
+    {
+        get => target;
+        set
+        {
+            target = value;
+            Slots = value.Slots;
+        }
+    }
 
-    internal override Outcome Evaluate(FactSet facts) => Target.Evaluate(facts);
+    internal override bool Holds(FactSet facts) => target.Holds(facts);
+
+    private protected override Outcome EvaluateWithUnknowns(FactSet facts) => target.Evaluate(facts);
 
     public override string Describe() => $"[{name}]";
 

@@ -59,6 +59,27 @@ public sealed class BatchRunnerTests
         summary.Ruleset.Should().Be(RealRuleset.Ruleset.Identity);
     }
 
+    [Theory]
+    [InlineData(BatchFormat.Csv)]
+    [InlineData(BatchFormat.Ndjson)]
+    [InlineData(BatchFormat.Json)]
+    public async Task Run_SeveralWorkers_WriteTheSameAnswerInInputOrderAsOne(BatchFormat outputFormat)
+    {
+        // Many batches of 512 rows, scored by whichever worker is free, must come out as one worker writes them.
+        var input = BatchHarness.Generate(BatchFormat.Csv, 5000, seed: 5, invalidFraction: 0.05);
+
+        var (one, oneSummary) = await BatchHarness.RunAsync(input, BatchFormat.Csv, outputFormat, new BatchOptions { Workers = 1 });
+        var (four, fourSummary) = await BatchHarness.RunAsync(input, BatchFormat.Csv, outputFormat, new BatchOptions { Workers = 4 });
+
+        four.Should().Be(one);
+        fourSummary.Should().BeEquivalentTo(oneSummary);
+        oneSummary.Rows.Should().Be(5000);
+        if (outputFormat == BatchFormat.Json)
+        {
+            System.Text.Json.Nodes.JsonNode.Parse(four)!.AsArray().Should().HaveCount(5001, "every row, then the summary");
+        }
+    }
+
     [Fact]
     public async Task Run_MoreRowsThanTheLimitBeforeAnythingWasWritten_IsRefusedWith413()
     {
