@@ -209,7 +209,7 @@ public sealed class BatchRunner
 
         public async Task RunAsync(PipeReader input, ChannelWriter<RecordBatch> toWrite, ChannelWriter<RecordBatch> toScore, ChannelReader<RecordBatch> empty, CancellationToken cancellationToken)
         {
-            var batch = empty.TryRead(out var first) ? first : new RecordBatch();
+            var batch = Next(empty);
             try
             {
                 while (!done)
@@ -220,7 +220,8 @@ public sealed class BatchRunner
                     var reading = input.ReadAsync(cancellationToken);
                     if (!reading.IsCompleted && batch.Count > 0)
                     {
-                        batch = await SendAsync(batch, toWrite, toScore, empty, cancellationToken).ConfigureAwait(false);
+                        await SendAsync(batch, toWrite, toScore, cancellationToken).ConfigureAwait(false);
+                        batch = Next(empty);
                     }
 
                     var result = await reading.ConfigureAwait(false);
@@ -230,7 +231,8 @@ public sealed class BatchRunner
                     {
                         while (Fill(batch, ref buffer, result.IsCompleted))
                         {
-                            batch = await SendAsync(batch, toWrite, toScore, empty, cancellationToken).ConfigureAwait(false);
+                            await SendAsync(batch, toWrite, toScore, cancellationToken).ConfigureAwait(false);
+                            batch = Next(empty);
                         }
                     }
                     finally
@@ -247,7 +249,7 @@ public sealed class BatchRunner
 
                 if (batch.Count > 0 || batch.RowLimitLine is not null)
                 {
-                    await SendAsync(batch, toWrite, toScore, empty, cancellationToken).ConfigureAwait(false);
+                    await SendAsync(batch, toWrite, toScore, cancellationToken).ConfigureAwait(false);
                 }
 
                 toWrite.TryComplete();
@@ -310,13 +312,15 @@ public sealed class BatchRunner
             return batch.IsFull;
         }
 
-        /// <summary>Hands a batch to the writer (in order) and to the workers; returns an empty one to fill next.</summary>
-        private async ValueTask<RecordBatch> SendAsync(RecordBatch batch, ChannelWriter<RecordBatch> toWrite, ChannelWriter<RecordBatch> toScore, ChannelReader<RecordBatch> empty, CancellationToken cancellationToken)
+        /// <summary>An empty batch to fill: one the writer has finished with, or a new one.</summary>
+        private static RecordBatch Next(ChannelReader<RecordBatch> empty) => empty.TryRead(out var reused) ? reused : new RecordBatch();
+
+        /// <summary>Hands a batch to the writer (in order) and to the workers.</summary>
+        private async ValueTask SendAsync(RecordBatch batch, ChannelWriter<RecordBatch> toWrite, ChannelWriter<RecordBatch> toScore, CancellationToken cancellationToken)
         {
             batch.Sequence = sequence++;
             await toWrite.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
             toScore.TryWrite(batch);
-            return empty.TryRead(out var reused) ? reused : new RecordBatch();
         }
 
         /// <summary>

@@ -43,23 +43,14 @@ internal static class CdsEndpoints
             return TypedResults.NotFound();
         }
 
-        if (!http.Request.HasJsonContentType())
-        {
-            return Outcome(StatusCodes.Status415UnsupportedMediaType, "not-supported", "Send the hook call as JSON (Content-Type: application/json).");
-        }
-
         var started = Stopwatch.GetTimestamp();
-        var logger = loggers.CreateLogger("ImnmDecision.Api.CdsHooks");
-        JsonDocument document;
-        try
+        var (document, refused) = await ReadJsonAsync(http, "the hook call");
+        if (document is null)
         {
-            document = await JsonDocument.ParseAsync(http.Request.Body, DocumentOptions, http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return Outcome(StatusCodes.Status400BadRequest, "structure", "The body is not valid JSON.");
+            return refused!;
         }
 
+        var logger = loggers.CreateLogger("ImnmDecision.Api.CdsHooks");
         using (document)
         {
             var (request, problem) = CdsRequestReader.Read(document);
@@ -112,19 +103,10 @@ internal static class CdsEndpoints
             return TypedResults.NotFound();
         }
 
-        if (!http.Request.HasJsonContentType())
+        var (document, refused) = await ReadJsonAsync(http, "feedback");
+        if (document is null)
         {
-            return Outcome(StatusCodes.Status415UnsupportedMediaType, "not-supported", "Send feedback as JSON (Content-Type: application/json).");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(http.Request.Body, DocumentOptions, http.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return Outcome(StatusCodes.Status400BadRequest, "structure", "The body is not valid JSON.");
+            return refused!;
         }
 
         using (document)
@@ -159,6 +141,24 @@ internal static class CdsEndpoints
             }
 
             return TypedResults.Ok();
+        }
+    }
+
+    /// <summary>The JSON body, or the OperationOutcome that refuses it (415 when it is not JSON, 400 when it does not parse).</summary>
+    private static async Task<(JsonDocument? Document, JsonHttpResult<FhirOperationOutcome>? Refused)> ReadJsonAsync(HttpContext http, string what)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, Outcome(StatusCodes.Status415UnsupportedMediaType, "not-supported", $"Send {what} as JSON (Content-Type: application/json)."));
+        }
+
+        try
+        {
+            return (await JsonDocument.ParseAsync(http.Request.Body, DocumentOptions, http.RequestAborted), null);
+        }
+        catch (JsonException)
+        {
+            return (null, Outcome(StatusCodes.Status400BadRequest, "structure", "The body is not valid JSON."));
         }
     }
 
