@@ -71,18 +71,27 @@ internal static class Stages
         }
     }
 
+    /// <summary>Frames and parses every record on one thread.</summary>
     private static void ReadAll(IRecordReader reader, byte[] data)
     {
         var record = default(ParsedRecord);
+        IRecordParser? parser = null;
         var position = 0;
         while (true)
         {
             var status = reader.Read(data.AsSpan(position), isFinalBlock: true, out var consumed, ref record);
-            position += consumed;
             if (status == RecordStatus.End)
             {
                 return;
             }
+
+            if (status == RecordStatus.Record && record.TextLength > 0)
+            {
+                parser ??= reader.CreateParser();
+                parser.Parse(data.AsSpan(position + record.TextStart, record.TextLength), ref record);
+            }
+
+            position += consumed;
         }
     }
 

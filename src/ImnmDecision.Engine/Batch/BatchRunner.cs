@@ -65,7 +65,7 @@ public sealed class BatchRunner
         var scorers = new Task[workers];
         for (var i = 0; i < scorers.Length; i++)
         {
-            scorers[i] = Task.Run(() => ScoreAllAsync(toScore.Reader, outputFormat, stop.Token), CancellationToken.None);
+            scorers[i] = Task.Run(() => ScoreAllAsync(toScore.Reader, reading, outputFormat, stop.Token), CancellationToken.None);
         }
 
         try
@@ -121,16 +121,17 @@ public sealed class BatchRunner
         }
     }
 
-    /// <summary>A worker: scores batches as they come, each into its own output.</summary>
-    private async Task ScoreAllAsync(ChannelReader<RecordBatch> batches, BatchFormat format, CancellationToken cancellationToken)
+    /// <summary>A worker: parses and scores batches as they come, each into its own output.</summary>
+    private async Task ScoreAllAsync(ChannelReader<RecordBatch> batches, ReadingStage reading, BatchFormat format, CancellationToken cancellationToken)
     {
+        var parser = new Lazy<IRecordParser>(reading.CreateParser, LazyThreadSafetyMode.None);
         while (await batches.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             while (batches.TryRead(out var batch))
             {
                 try
                 {
-                    Score(batch, format);
+                    Score(batch, parser, format);
                     batch.MarkScored();
                 }
                 catch (Exception e)
@@ -144,9 +145,9 @@ public sealed class BatchRunner
         }
     }
 
-    /// <summary>Validates, evaluates and formats every record of a batch (the row-limit marker, if any, is the writer's).</summary>
+    /// <summary>Parses, validates, evaluates and formats every record of a batch (the row-limit marker, if any, is the writer's).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Called once per batch, but it is the hot loop: skip tier 0.
-    private void Score(RecordBatch batch, BatchFormat format)
+    private void Score(RecordBatch batch, Lazy<IRecordParser> parser, BatchFormat format)
     {
         var writer = batch.Writer(format);
         var records = batch.Records;
@@ -154,6 +155,11 @@ public sealed class BatchRunner
         for (var i = 0; i < batch.Count; i++)
         {
             ref var record = ref records[i];
+            if (record.TextLength > 0)
+            {
+                parser.Value.Parse(batch.Text(record), ref record);
+            }
+
             Validate(ref record);
             if (record.Findings is { } findings)
             {
@@ -278,7 +284,7 @@ public sealed class BatchRunner
             while (!done && !batch.IsFull)
             {
                 ref var record = ref records[batch.Count];
-                var status = Read(buffer, isCompleted, out var consumed, ref record);
+                var status = Read(buffer, isCompleted, out var consumed, batch, ref record);
                 if (status == RecordStatus.NeedMoreData)
                 {
                     return false;
@@ -312,6 +318,9 @@ public sealed class BatchRunner
             return batch.IsFull;
         }
 
+        /// <summary>A parser for the records this stage frames, for one worker.</summary>
+        public IRecordParser CreateParser() => reader.CreateParser();
+
         /// <summary>An empty batch to fill: one the writer has finished with, or a new one.</summary>
         private static RecordBatch Next(ChannelReader<RecordBatch> empty) => empty.TryRead(out var reused) ? reused : new RecordBatch();
 
@@ -324,13 +333,14 @@ public sealed class BatchRunner
         }
 
         /// <summary>
-        /// Reads one record from the sequence: from its first segment when the record lies in it, otherwise from
-        /// a window copied across segments, grown until the record fits (the reader stops at its size limit).
+        /// Frames one record from the sequence and keeps its text in the batch: from the sequence's first segment
+        /// when the record lies in it, otherwise from a window copied across segments, grown until the record
+        /// fits (the reader stops at its size limit).
         /// </summary>
-        private RecordStatus Read(ReadOnlySequence<byte> buffer, bool isCompleted, out int consumed, ref ParsedRecord record)
+        private RecordStatus Read(ReadOnlySequence<byte> buffer, bool isCompleted, out int consumed, RecordBatch batch, ref ParsedRecord record)
         {
             var first = buffer.FirstSpan;
-            var status = reader.Read(first, isCompleted && buffer.IsSingleSegment, out consumed, ref record);
+            var status = Frame(first, isCompleted && buffer.IsSingleSegment, out consumed, batch, ref record);
             if (status != RecordStatus.NeedMoreData || buffer.IsSingleSegment)
             {
                 return status;
@@ -351,7 +361,7 @@ public sealed class BatchRunner
 
                 buffer.Slice(0, size).CopyTo(window);
                 var all = size == buffer.Length;
-                status = reader.Read(window.AsSpan(0, size), isCompleted && all, out consumed, ref record);
+                status = Frame(window.AsSpan(0, size), isCompleted && all, out consumed, batch, ref record);
                 if (status != RecordStatus.NeedMoreData || all)
                 {
                     return status;
@@ -359,6 +369,17 @@ public sealed class BatchRunner
 
                 size = (int)Math.Min(buffer.Length, size * 2L);
             }
+        }
+
+        private RecordStatus Frame(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, RecordBatch batch, ref ParsedRecord record)
+        {
+            var status = reader.Read(data, isFinalBlock, out consumed, ref record);
+            if (status == RecordStatus.Record && record.TextLength > 0)
+            {
+                record.TextStart = batch.Keep(data.Slice(record.TextStart, record.TextLength));
+            }
+
+            return status;
         }
     }
 

@@ -1,35 +1,24 @@
-using System.Globalization;
 using System.Text;
-using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// Reads a cohort CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, an
-/// optional UTF-8 byte order mark). The header names the columns (JSON paths, any subset, any order); an
-/// identifier-like, unknown or repeated column refuses the whole batch. An empty cell is "not known".
-/// A bad cell or a row with the wrong number of fields becomes that row's error; the batch goes on.
+/// Frames a cohort CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, an
+/// optional UTF-8 byte order mark) into rows, in order, for <see cref="CsvRowParser"/>s to parse on the
+/// workers. The header names the columns (JSON paths, any subset, any order); an identifier-like, unknown or
+/// repeated column refuses the whole batch. Blank lines are skipped; a row over the size limit is an error row.
 /// </summary>
 internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
 {
-    private const int MaxFields = 256;
-    private const int MaxCachedStrings = 1024;
-
-    private readonly int[] starts = new int[MaxFields];
-    private readonly int[] lengths = new int[MaxFields];
-    private readonly bool[] escaped = new bool[MaxFields];
-    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
-    private readonly FindingsCache cache = new();
-    private byte[] unescaped = new byte[256];
+    private readonly CsvTokenizer tokenizer = new();
     private FindingsColumn[]? columns;
     private long line = 1;
     private ByteOrderMark byteOrderMark;
     private bool skipping;
     private long skipLine;
 
-    /// <summary>The columns of the header, once read.</summary>
-    public IReadOnlyList<string> Columns => columns is null ? [] : [.. columns.Select(CsvColumns.NameOf)];
+    public IRecordParser CreateParser() =>
+        new CsvRowParser(columns ?? throw new InvalidOperationException("The CSV header has not been read."));
 
     public RecordStatus Read(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
@@ -55,37 +44,37 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
                 : RecordStatus.End;
         }
 
-        if (Tokenize(data, isFinalBlock, out var length, out var fieldCount, out var newlines, out var malformed) == RecordStatus.NeedMoreData)
+        // Most rows hold no quote before their line break, and then the line break ends them; any other row
+        // (and the header) is framed by the tokenizer, which follows the quoting rules.
+        int length;
+        int newlines;
+        var end = columns is null ? -1 : data.IndexOfAny((byte)'"', (byte)'\n');
+        if (end >= 0 && data[end] == (byte)'\n')
         {
-            if (data.Length < maxRecordBytes)
+            length = end + 1;
+            newlines = 0;
+            var content = data[..end];
+            if (IsBlank(content.EndsWith((byte)'\r') ? content[..^1] : content))
             {
-                return RecordStatus.NeedMoreData;
+                line++;
+                consumed = length;
+                return RecordStatus.Skipped;
+            }
+        }
+        else if (!Frame(data, isFinalBlock, out length, out newlines, out var status))
+        {
+            if (status == RecordStatus.NeedMoreData)
+            {
+                return NeedMoreData(data, isFinalBlock, out consumed, ref record);
             }
 
-            if (columns is null)
-            {
-                throw Refused("The CSV header is too long.", $"The header row is longer than {maxRecordBytes} bytes.", []);
-            }
-
-            skipping = true;
-            skipLine = line;
-            return Skip(data, isFinalBlock, out consumed, ref record);
+            consumed = length;
+            return status;
         }
 
         consumed = length;
         var startLine = line;
         line += 1 + newlines;
-        if (fieldCount == 1 && Cell(data, 0).IsEmpty)
-        {
-            return RecordStatus.Skipped;
-        }
-
-        if (columns is null)
-        {
-            ReadHeader(data, fieldCount, malformed);
-            return RecordStatus.Skipped;
-        }
-
         record = new ParsedRecord { Line = startLine };
         if (length > maxRecordBytes)
         {
@@ -93,8 +82,59 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
             return RecordStatus.Record;
         }
 
-        ReadRow(data, fieldCount, malformed, ref record);
+        record.TextLength = length;
         return RecordStatus.Record;
+    }
+
+    /// <summary>A cell (or line) with nothing but spaces and tabs.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> cell) => cell.Trim(" \t"u8).IsEmpty;
+
+    /// <summary>
+    /// Frames the record at the start of the data with the tokenizer: true for a row; otherwise the status to
+    /// return (more data needed, or a blank line or the header, skipped).
+    /// </summary>
+    private bool Frame(ReadOnlySpan<byte> data, bool isFinalBlock, out int length, out int newlines, out RecordStatus status)
+    {
+        status = tokenizer.Tokenize(data, isFinalBlock, out length, out var fieldCount, out newlines, out var malformed);
+        if (status == RecordStatus.NeedMoreData)
+        {
+            return false;
+        }
+
+        status = RecordStatus.Skipped;
+        if (fieldCount == 1 && IsBlank(tokenizer.Cell(data, 0)))
+        {
+            line += 1 + newlines;
+            return false;
+        }
+
+        if (columns is null)
+        {
+            line += 1 + newlines;
+            ReadHeader(data, fieldCount, malformed);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The data ends inside a record: wait for more, unless the record is already too large to take.</summary>
+    private RecordStatus NeedMoreData(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
+    {
+        consumed = 0;
+        if (data.Length < maxRecordBytes)
+        {
+            return RecordStatus.NeedMoreData;
+        }
+
+        if (columns is null)
+        {
+            throw Refused("The CSV header is too long.", $"The header row is longer than {maxRecordBytes} bytes.", []);
+        }
+
+        skipping = true;
+        skipLine = line;
+        return Skip(data, isFinalBlock, out consumed, ref record);
     }
 
     private RecordStatus Skip(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
@@ -112,179 +152,9 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
         return RecordStatus.Record;
     }
 
-    /// <summary>Finds the fields of the record at the start of <paramref name="data"/>; changes no state but the field arrays.</summary>
-    private RecordStatus Tokenize(ReadOnlySpan<byte> data, bool isFinalBlock, out int length, out int fieldCount, out int newlines, out bool malformed)
-    {
-        var pos = 0;
-        var n = 0;
-        length = 0;
-        fieldCount = 0;
-        newlines = 0;
-        malformed = false;
-        while (true)
-        {
-            if (pos < data.Length && data[pos] == (byte)'"')
-            {
-                var start = pos + 1;
-                var p = start;
-                var hasEscapes = false;
-                while (true)
-                {
-                    var quote = data[p..].IndexOf((byte)'"');
-                    if (quote < 0)
-                    {
-                        if (!isFinalBlock)
-                        {
-                            return RecordStatus.NeedMoreData;
-                        }
-
-                        // An unterminated quote at the end of the input.
-                        newlines += data[p..].Count((byte)'\n');
-                        AddField(n++, start, data.Length - start, hasEscapes);
-                        malformed = true;
-                        length = data.Length;
-                        fieldCount = n;
-                        return RecordStatus.Record;
-                    }
-
-                    newlines += data.Slice(p, quote).Count((byte)'\n');
-                    p += quote + 1;
-                    if (p == data.Length)
-                    {
-                        if (!isFinalBlock)
-                        {
-                            return RecordStatus.NeedMoreData; // "" or the closing quote: the next byte decides.
-                        }
-
-                        break;
-                    }
-
-                    if (data[p] == (byte)'"')
-                    {
-                        hasEscapes = true;
-                        p++;
-                        continue;
-                    }
-
-                    break;
-                }
-
-                AddField(n++, start, p - 1 - start, hasEscapes);
-                if (p == data.Length)
-                {
-                    length = p;
-                    fieldCount = n;
-                    return RecordStatus.Record;
-                }
-
-                var next = data[p];
-                if (next == (byte)',')
-                {
-                    pos = p + 1;
-                    continue;
-                }
-
-                if (next == (byte)'\n' || (next == (byte)'\r' && p + 1 < data.Length && data[p + 1] == (byte)'\n'))
-                {
-                    length = p + (next == (byte)'\n' ? 1 : 2);
-                    fieldCount = n;
-                    return RecordStatus.Record;
-                }
-
-                if (next == (byte)'\r' && p + 1 == data.Length && !isFinalBlock)
-                {
-                    return RecordStatus.NeedMoreData;
-                }
-
-                // Text after a closing quote: the row is not valid CSV; it ends at the next line break.
-                malformed = true;
-                var lineEnd = data[p..].IndexOf((byte)'\n');
-                if (lineEnd < 0 && !isFinalBlock)
-                {
-                    return RecordStatus.NeedMoreData;
-                }
-
-                length = lineEnd < 0 ? data.Length : p + lineEnd + 1;
-                fieldCount = n;
-                return RecordStatus.Record;
-            }
-
-            var relative = data[pos..].IndexOfAny((byte)',', (byte)'\n');
-            if (relative < 0)
-            {
-                if (!isFinalBlock)
-                {
-                    return RecordStatus.NeedMoreData;
-                }
-
-                var last = data.Length;
-                if (last > pos && data[last - 1] == (byte)'\r')
-                {
-                    last--;
-                }
-
-                AddField(n++, pos, last - pos, false);
-                length = data.Length;
-                fieldCount = n;
-                return RecordStatus.Record;
-            }
-
-            var end = pos + relative;
-            if (data[end] == (byte)',')
-            {
-                AddField(n++, pos, relative, false);
-                pos = end + 1;
-                continue;
-            }
-
-            var fieldEnd = end > pos && data[end - 1] == (byte)'\r' ? end - 1 : end;
-            AddField(n++, pos, fieldEnd - pos, false);
-            length = end + 1;
-            fieldCount = n;
-            return RecordStatus.Record;
-        }
-    }
-
-    private void AddField(int index, int start, int length, bool hasEscapes)
-    {
-        if (index < MaxFields)
-        {
-            starts[index] = start;
-            lengths[index] = length;
-            escaped[index] = hasEscapes;
-        }
-    }
-
-    /// <summary>A field's text: doubled quotes undone, surrounding spaces and tabs trimmed.</summary>
-    private ReadOnlySpan<byte> Cell(ReadOnlySpan<byte> data, int index)
-    {
-        var raw = data.Slice(starts[index], lengths[index]);
-        if (escaped[index])
-        {
-            if (unescaped.Length < raw.Length)
-            {
-                unescaped = new byte[Math.Max(raw.Length, unescaped.Length * 2)];
-            }
-
-            var written = 0;
-            for (var i = 0; i < raw.Length; i++)
-            {
-                unescaped[written++] = raw[i];
-                if (raw[i] == (byte)'"' && i + 1 < raw.Length && raw[i + 1] == (byte)'"')
-                {
-                    i++;
-                }
-            }
-
-            raw = unescaped.AsSpan(0, written);
-        }
-
-        return raw.Trim(" \t"u8);
-    }
-
     private void ReadHeader(ReadOnlySpan<byte> data, int fieldCount, bool malformed)
     {
-        if (malformed || fieldCount > MaxFields)
+        if (malformed || fieldCount > CsvTokenizer.MaxFields)
         {
             throw Refused("The CSV header cannot be read.", "The header row is not valid CSV or has too many columns.", []);
         }
@@ -296,7 +166,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
         var found = new List<FindingsColumn>(fieldCount);
         for (var i = 0; i < fieldCount; i++)
         {
-            var name = Encoding.UTF8.GetString(Cell(data, i));
+            var name = Encoding.UTF8.GetString(tokenizer.Cell(data, i));
             names[i] = name;
             if (name.Length == 0)
             {
@@ -344,196 +214,6 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
         }
 
         columns = [.. found];
-    }
-
-    private void ReadRow(ReadOnlySpan<byte> data, int fieldCount, bool malformed, ref ParsedRecord record)
-    {
-        var header = columns!;
-        var values = default(RowValues);
-        errors.Clear();
-        if (malformed)
-        {
-            AddError("$", "The row is not valid CSV: a quoted field must be closed by a quote followed by a comma or a line break.");
-        }
-        else if (fieldCount != header.Length)
-        {
-            AddError("$", string.Create(CultureInfo.InvariantCulture, $"The row has {fieldCount} fields; the header has {header.Length}."));
-        }
-
-        var badShape = errors.Count > 0;
-        var cells = Math.Min(Math.Min(fieldCount, header.Length), MaxFields);
-        for (var i = 0; i < cells; i++)
-        {
-            if (badShape && header[i] != FindingsColumn.CaseId)
-            {
-                continue; // A row with the wrong shape: only its caseId is read, to label the error.
-            }
-
-            var cell = Cell(data, i);
-            if (!cell.IsEmpty)
-            {
-                ReadCell(header[i], cell, ref values);
-            }
-        }
-
-        if (errors.Count == 0)
-        {
-            record.Findings = values.ToFindings(cache);
-            return;
-        }
-
-        record.CaseId = values.CaseId;
-        record.Error = BatchProblem.Unreadable(record.Line, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
-    }
-
-    private void ReadCell(FindingsColumn column, ReadOnlySpan<byte> cell, ref RowValues values)
-    {
-        switch (column)
-        {
-            case FindingsColumn.CaseId: values.CaseId = Encoding.UTF8.GetString(cell); break;
-            case FindingsColumn.PatientAgeYears: values.AgeYears = Number(column, cell); break;
-            case FindingsColumn.PatientSex: values.Sex = Enum<Sex>(column, cell); break;
-            case FindingsColumn.PatientWeightKg: values.WeightKg = Number(column, cell); break;
-            case FindingsColumn.PatientPregnant: values.Pregnant = Boolean(column, cell); break;
-            case FindingsColumn.CkValue: values.CkValue = Number(column, cell); break;
-            case FindingsColumn.CkUnit: values.CkUnit = Enum<CkUnit>(column, cell); break;
-            case FindingsColumn.CkUpperLimitOfNormal: values.CkUpperLimitOfNormal = Number(column, cell); break;
-            case FindingsColumn.AntibodiesHmgcr: values.Hmgcr = Enum<AntibodyResult>(column, cell); break;
-            case FindingsColumn.AntibodiesSrp: values.Srp = Enum<AntibodyResult>(column, cell); break;
-            case FindingsColumn.AntibodiesOtherMyositisSpecific: values.OtherMyositisSpecific = Antibodies(column, cell); break;
-            case FindingsColumn.BiopsyPerformed: values.BiopsyPerformed = Boolean(column, cell); break;
-            case FindingsColumn.BiopsyPattern: values.BiopsyPattern = Enum<BiopsyPattern>(column, cell); break;
-            case FindingsColumn.BiopsyMhc1Diffuse: values.Mhc1Diffuse = Boolean(column, cell); break;
-            case FindingsColumn.BiopsySarcolemmalMac: values.SarcolemmalMac = Boolean(column, cell); break;
-            case FindingsColumn.StatinExposure: values.StatinExposure = Enum<StatinExposure>(column, cell); break;
-            case FindingsColumn.StatinDrug: values.StatinDrug = CachedString(cell); break;
-            case FindingsColumn.ClinicalProximalWeakness: values.ProximalWeakness = Enum<WeaknessGrade>(column, cell); break;
-            case FindingsColumn.ClinicalOnset: values.Onset = Enum<Onset>(column, cell); break;
-            case FindingsColumn.ClinicalDysphagia: values.Dysphagia = Boolean(column, cell); break;
-            case FindingsColumn.ClinicalRespiratoryWeakness: values.RespiratoryWeakness = Boolean(column, cell); break;
-            case FindingsColumn.ClinicalCardiacSymptoms: values.CardiacSymptoms = Boolean(column, cell); break;
-            case FindingsColumn.ClinicalRash: values.Rash = Boolean(column, cell); break;
-            case FindingsColumn.ClinicalMyalgia: values.Myalgia = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesKnownMalignancy: values.KnownMalignancy = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesInterstitialLungDisease: values.InterstitialLungDisease = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesRenalImpairment: values.RenalImpairment = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesHepaticImpairment: values.HepaticImpairment = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesDiabetes: values.Diabetes = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesThromboembolicRisk: values.ThromboembolicRisk = Boolean(column, cell); break;
-            default: throw new InvalidOperationException($"Column {column} has no reader.");
-        }
-    }
-
-    private double? Number(FindingsColumn column, ReadOnlySpan<byte> cell)
-    {
-        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
-        {
-            return value;
-        }
-
-        AddError(CsvColumns.NameOf(column), $"{CsvColumns.NameOf(column)} must be a finite number written with '.' as the decimal separator (or empty when not known).");
-        return null;
-    }
-
-    private bool? Boolean(FindingsColumn column, ReadOnlySpan<byte> cell)
-    {
-        if (System.Text.Ascii.EqualsIgnoreCase(cell, "true"u8))
-        {
-            return true;
-        }
-
-        if (System.Text.Ascii.EqualsIgnoreCase(cell, "false"u8))
-        {
-            return false;
-        }
-
-        AddError(CsvColumns.NameOf(column), $"{CsvColumns.NameOf(column)} must be true or false (or empty when not known).");
-        return null;
-    }
-
-    private TEnum? Enum<TEnum>(FindingsColumn column, ReadOnlySpan<byte> cell)
-        where TEnum : struct, Enum
-    {
-        if (Utf8Names<TEnum>.TryParse(cell, out var ordinal))
-        {
-            return System.Runtime.CompilerServices.Unsafe.As<int, TEnum>(ref ordinal);
-        }
-
-        AddError(CsvColumns.NameOf(column), $"{CsvColumns.NameOf(column)} must be one of {Utf8Names<TEnum>.Allowed} (or empty when not known).");
-        return null;
-    }
-
-    private MyositisAntibody[]? Antibodies(FindingsColumn column, ReadOnlySpan<byte> cell)
-    {
-        if (cell.SequenceEqual("none"u8))
-        {
-            return cache.AntibodyList(0);
-        }
-
-        var mask = 0UL;
-        var rest = cell;
-        var ok = true;
-        while (ok)
-        {
-            var separator = rest.IndexOfAny((byte)';', (byte)'|');
-            var token = (separator < 0 ? rest : rest[..separator]).Trim(" \t"u8);
-            if (!token.IsEmpty)
-            {
-                ok = Utf8Names<MyositisAntibody>.TryParse(token, out var ordinal);
-                mask |= ok ? 1UL << ordinal : 0;
-            }
-
-            if (separator < 0)
-            {
-                break;
-            }
-
-            rest = rest[(separator + 1)..];
-        }
-
-        if (!ok || mask == 0)
-        {
-            AddError(CsvColumns.NameOf(column),
-                $"{CsvColumns.NameOf(column)} must list positive antibodies from {Utf8Names<MyositisAntibody>.Allowed}, separated by ';' or '|'; '{CsvColumns.NoneToken}' when the panel was done and none was positive; empty when not known.");
-            return null;
-        }
-
-        return cache.AntibodyList(mask);
-    }
-
-    /// <summary>A string for a cell, shared between rows for repeated values (drug names), so they are not allocated per row.</summary>
-    private string CachedString(ReadOnlySpan<byte> cell)
-    {
-        if (cell.Length > 128)
-        {
-            return Encoding.UTF8.GetString(cell);
-        }
-
-        Span<char> chars = stackalloc char[cell.Length];
-        var count = Encoding.UTF8.GetChars(cell, chars);
-        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..count], out var cached))
-        {
-            return cached;
-        }
-
-        var text = new string(chars[..count]);
-        if (strings.Count < MaxCachedStrings)
-        {
-            strings[text] = text;
-        }
-
-        return text;
-    }
-
-    private void AddError(string key, string message)
-    {
-        if (!errors.TryGetValue(key, out var list))
-        {
-            errors[key] = list = [];
-        }
-
-        list.Add(message);
     }
 
     private static BatchRefusedException Refused(string title, string detail, Dictionary<string, string[]> problems) =>

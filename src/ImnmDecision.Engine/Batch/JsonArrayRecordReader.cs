@@ -12,7 +12,6 @@ namespace ImnmDecision.Engine.Batch;
 internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
 {
     private State state = State.Start;
-    private readonly FindingsCache cache = new();
     private long line = 1;
     private bool first = true;
 
@@ -25,6 +24,8 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
         Done,
         Failed,
     }
+
+    public IRecordParser CreateParser() => new JsonCaseParser();
 
     public RecordStatus Read(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
@@ -147,7 +148,7 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
             }
         }
 
-        JsonRecordParser.Parse(element, ref record, cache);
+        record.TextLength = length;
         return RecordStatus.Record;
     }
 

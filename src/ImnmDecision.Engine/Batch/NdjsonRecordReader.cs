@@ -3,20 +3,21 @@ using System.Globalization;
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// Reads newline-delimited JSON: one <c>Findings</c> object per line (LF or CRLF, blank lines skipped). A line
-/// that cannot be read becomes that row's error; the batch goes on with the next line. The first row is
+/// Frames newline-delimited JSON: one <c>Findings</c> object per line (LF or CRLF, blank lines skipped), parsed
+/// on the workers by <see cref="JsonCaseParser"/>s. A line that cannot be read becomes that row's error; the batch goes on with the next line. The first row is
 /// checked for identifier-like properties, which refuse the whole batch; a later row with one is refused alone.
 /// </summary>
 internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
 {
     private static readonly string[] IdentifierMessage = ["The property looks like a direct identifier; cohorts must be anonymized."];
 
-    private readonly FindingsCache cache = new();
     private long line = 1;
     private ByteOrderMark byteOrderMark;
     private bool first = true;
     private bool skipping;
     private long skipLine;
+
+    public IRecordParser CreateParser() => new JsonCaseParser();
 
     public RecordStatus Read(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
@@ -59,7 +60,7 @@ internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
         }
 
         var text = data[..end];
-        if (text.EndsWith("\r"u8))
+        if (text.EndsWith((byte)'\r'))
         {
             text = text[..^1];
         }
@@ -87,7 +88,7 @@ internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
             }
         }
 
-        JsonRecordParser.Parse(text, ref record, cache);
+        record.TextLength = text.Length;
         return RecordStatus.Record;
     }
 

@@ -2,11 +2,17 @@ using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Batch;
 
-/// <summary>One record read from a batch: its findings, or the problem that kept it from being read.</summary>
+/// <summary>One record read from a batch: its text to parse, then its findings, or the problem that kept it from being read.</summary>
 internal struct ParsedRecord
 {
     /// <summary>The input line where the record starts.</summary>
     public long Line;
+
+    /// <summary>Where the record's text starts: in the data the reader framed it from, then in its batch's input.</summary>
+    public int TextStart;
+
+    /// <summary>The length of the text left to parse; 0 when the record is complete (an error found while framing).</summary>
+    public int TextLength;
 
     /// <summary>The findings, when the record could be read.</summary>
     public Findings? Findings;

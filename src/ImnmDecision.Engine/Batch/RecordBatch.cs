@@ -4,14 +4,19 @@ using ImnmDecision.Engine.Assessments;
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// A run of records on its way through a batch: read in order, scored on any worker into its own output, then
-/// written in order. Reused, with its output buffer and result writer.
+/// A run of records on its way through a batch: framed in order (their text copied into the batch), parsed and
+/// scored on any worker into its own output, then written in order. Reused, with its buffers and result writer.
 /// </summary>
 internal sealed class RecordBatch : IDisposable
 {
     public const int Capacity = 512;
 
+    /// <summary>A batch takes no more records once its text reaches this size (so large rows make shorter batches).</summary>
+    private const int TextBudget = 1024 * 1024;
+
     private readonly ArrayBufferWriter<byte> output = new(Capacity * 256);
+    private byte[] text = new byte[Capacity * 256];
+    private int textLength;
     private ResultWriter? writer;
     private TaskCompletionSource scored = NewSignal();
 
@@ -19,7 +24,7 @@ internal sealed class RecordBatch : IDisposable
 
     public int Count { get; set; }
 
-    public bool IsFull => Count == Capacity;
+    public bool IsFull => Count == Capacity || textLength >= TextBudget;
 
     /// <summary>Its place in the input: 0 for the first batch.</summary>
     public long Sequence { get; set; }
@@ -39,6 +44,23 @@ internal sealed class RecordBatch : IDisposable
     /// <summary>Completes when the batch is scored; fails with what made scoring fail.</summary>
     public Task Scored => scored.Task;
 
+    /// <summary>Copies a record's text into the batch and returns where it starts there.</summary>
+    public int Keep(ReadOnlySpan<byte> recordText)
+    {
+        if (text.Length - textLength < recordText.Length)
+        {
+            Array.Resize(ref text, Math.Max(text.Length * 2, textLength + recordText.Length));
+        }
+
+        var start = textLength;
+        recordText.CopyTo(text.AsSpan(start));
+        textLength += recordText.Length;
+        return start;
+    }
+
+    /// <summary>The text of one of its records.</summary>
+    public ReadOnlySpan<byte> Text(in ParsedRecord record) => text.AsSpan(record.TextStart, record.TextLength);
+
     /// <summary>The writer of this batch's rows, in the given format.</summary>
     public ResultWriter Writer(BatchFormat format)
     {
@@ -57,6 +79,7 @@ internal sealed class RecordBatch : IDisposable
         Array.Clear(Records, 0, Count);
         Array.Clear(SubtypeCounts);
         Count = 0;
+        textLength = 0;
         Failed = 0;
         RowLimitLine = null;
         output.ResetWrittenCount();

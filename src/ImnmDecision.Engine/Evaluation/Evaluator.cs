@@ -10,11 +10,30 @@ namespace ImnmDecision.Engine.Evaluation;
 /// graded subtypes), alerts, treatment, workup. Each kind's results become facts the later kinds may read.
 /// A rule that cannot be decided, or that holds because something is absent, adds those fields to missing.
 /// </summary>
-internal sealed class Evaluator(Ruleset ruleset)
+internal sealed class Evaluator
 {
     private static readonly ulong WeightField = InputField.Bit("patient.weightKg");
 
-    private readonly FactExtractor extractor = new(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
+    private readonly Ruleset ruleset;
+    private readonly FactExtractor extractor;
+
+    public Evaluator(Ruleset ruleset)
+    {
+        this.ruleset = ruleset;
+        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
+        Rule[][] kinds = [ruleset.SubtypeRules, ruleset.CertaintyRules, ruleset.AlertRules, ruleset.TreatmentRules, ruleset.WorkupRules];
+        foreach (var rule in kinds.SelectMany(rules => rules))
+        {
+            rule.When.Compile();
+            if (rule.Then is TreatmentAction treatment)
+            {
+                foreach (var caution in treatment.Cautions)
+                {
+                    caution.When?.Compile();
+                }
+            }
+        }
+    }
 
     public Evaluation CreateEvaluation() => new(ruleset);
 
@@ -53,9 +72,7 @@ internal sealed class Evaluator(Ruleset ruleset)
     {
         foreach (var rule in rules)
         {
-            var outcome = rule.When.Evaluate(facts);
-            missing |= outcome.MissingFields;
-            if (outcome.Truth == Truth.True)
+            if (rule.When.IsTrue(facts, ref missing))
             {
                 return rule;
             }
@@ -74,9 +91,7 @@ internal sealed class Evaluator(Ruleset ruleset)
         var rules = ruleset.AlertRules;
         for (var i = 0; i < rules.Length; i++)
         {
-            var outcome = rules[i].When.Evaluate(facts);
-            missing |= outcome.MissingFields;
-            if (outcome.Truth != Truth.True)
+            if (!rules[i].When.IsTrue(facts, ref missing))
             {
                 continue;
             }
@@ -105,9 +120,7 @@ internal sealed class Evaluator(Ruleset ruleset)
                 continue; // The first rule that offers an option decides its role.
             }
 
-            var outcome = rules[i].When.Evaluate(facts);
-            missing |= outcome.MissingFields;
-            if (outcome.Truth != Truth.True)
+            if (!rules[i].When.IsTrue(facts, ref missing))
             {
                 continue;
             }
@@ -145,9 +158,7 @@ internal sealed class Evaluator(Ruleset ruleset)
         var rules = ruleset.WorkupRules;
         for (var i = 0; i < rules.Length; i++)
         {
-            var outcome = rules[i].When.Evaluate(facts);
-            missing |= outcome.MissingFields;
-            if (outcome.Truth != Truth.True)
+            if (!rules[i].When.IsTrue(facts, ref missing))
             {
                 continue;
             }

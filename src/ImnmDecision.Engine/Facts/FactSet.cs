@@ -47,6 +47,9 @@ public sealed class FactSet
 
     internal ReadOnlySpan<double> Values => values;
 
+    /// <summary>The values, for compiled conditions (which only read them).</summary>
+    internal double[] Raw => values;
+
     /// <summary>The unknown slots, as a bit mask.</summary>
     internal ulong UnknownSlots { get; private set; }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -17,6 +18,11 @@ internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts
 
         return true;
     }
+
+    internal override Expression HoldsExpression(ParameterExpression values) =>
+        PartArray.Length == 0
+            ? Expression.Constant(true)
+            : PartArray.Select(p => p.HoldsExpression(values)).Aggregate(Expression.AndAlso);
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -17,6 +18,11 @@ internal sealed class AnyCondition(Condition[] parts) : CompositeCondition(parts
 
         return false;
     }
+
+    internal override Expression HoldsExpression(ParameterExpression values) =>
+        PartArray.Length == 0
+            ? Expression.Constant(false)
+            : PartArray.Select(p => p.HoldsExpression(values)).Aggregate(Expression.OrElse);
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -52,6 +53,32 @@ internal sealed class LeafCondition : Condition
             _ => throw new InvalidOperationException($"LeafOperator {Op} has no evaluation."),
         };
     }
+
+    internal override Expression HoldsExpression(ParameterExpression values)
+    {
+        var value = Expression.ArrayIndex(values, Expression.Constant(slot));
+        var zero = Expression.Constant(0UL);
+        return Op switch
+        {
+            LeafOperator.Eq => Expression.Equal(value, Expression.Constant(number)),
+            LeafOperator.Ne => Expression.NotEqual(value, Expression.Constant(number)),
+            LeafOperator.Gt => Expression.GreaterThan(value, Expression.Constant(number)),
+            LeafOperator.Gte => Expression.GreaterThanOrEqual(value, Expression.Constant(number)),
+            LeafOperator.Lt => Expression.LessThan(value, Expression.Constant(number)),
+            LeafOperator.Lte => Expression.LessThanOrEqual(value, Expression.Constant(number)),
+            LeafOperator.In => Expression.NotEqual(MemberBit(value), zero),
+            LeafOperator.NotIn => Expression.Equal(MemberBit(value), zero),
+            LeafOperator.Contains or LeafOperator.ContainsAny =>
+                Expression.NotEqual(Expression.And(Expression.Constant(mask), Expression.Convert(value, typeof(ulong))), zero),
+            LeafOperator.Empty => Expression.Equal(Expression.Equal(Expression.Convert(value, typeof(ulong)), zero), Expression.Constant(flag)),
+            LeafOperator.Known => Expression.Constant(flag),
+            _ => throw new InvalidOperationException($"LeafOperator {Op} has no evaluation."),
+        };
+    }
+
+    /// <summary><c>mask &amp; (1 &lt;&lt; value)</c>: the value's bit in the mask of allowed ordinals.</summary>
+    private BinaryExpression MemberBit(Expression value) =>
+        Expression.And(Expression.Constant(mask), Expression.LeftShift(Expression.Constant(1UL), Expression.Convert(value, typeof(int))));
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -16,6 +17,8 @@ internal sealed class NotCondition : Condition
     public Condition Part => part;
 
     internal override bool Holds(FactSet facts) => !part.Holds(facts);
+
+    internal override Expression HoldsExpression(ParameterExpression values) => Expression.Not(part.HoldsExpression(values));
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {

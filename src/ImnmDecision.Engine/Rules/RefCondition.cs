@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -20,6 +21,8 @@ internal sealed class RefCondition(string name) : Condition
     }
 
     internal override bool Holds(FactSet facts) => target.Holds(facts);
+
+    internal override Expression HoldsExpression(ParameterExpression values) => target.HoldsExpression(values);
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts) => target.Evaluate(facts);
 

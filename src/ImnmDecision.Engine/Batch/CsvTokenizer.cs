@@ -1,0 +1,242 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ImnmDecision.Engine.Batch;
+
+/// <summary>
+/// Finds the fields of one CSV record (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF
+/// or LF) and gives their text. Used by the reader to frame records and read the header, and by each row parser
+/// to split a framed row; keeps the field positions of the last record tokenized, so one per thread.
+/// </summary>
+internal sealed class CsvTokenizer
+{
+    public const int MaxFields = 256;
+
+    private readonly int[] starts = new int[MaxFields];
+    private readonly int[] lengths = new int[MaxFields];
+    private readonly bool[] escaped = new bool[MaxFields];
+    private byte[] unescaped = new byte[256];
+
+    /// <summary>Finds the fields of the record at the start of <paramref name="data"/>; changes no state but the field arrays.</summary>
+    public RecordStatus Tokenize(ReadOnlySpan<byte> data, bool isFinalBlock, out int length, out int fieldCount, out int newlines, out bool malformed)
+    {
+        // Most records hold no quote before their line break: their fields are the text between the commas.
+        var plainEnd = data.IndexOfAny((byte)'"', (byte)'\n');
+        if ((plainEnd >= 0 && data[plainEnd] == (byte)'\n') || (plainEnd < 0 && isFinalBlock && !data.IsEmpty))
+        {
+            var end = plainEnd < 0 ? data.Length : plainEnd;
+            length = plainEnd < 0 ? data.Length : plainEnd + 1;
+            fieldCount = SplitPlain(data[..end]);
+            newlines = 0;
+            malformed = false;
+            return RecordStatus.Record;
+        }
+
+        var pos = 0;
+        var n = 0;
+        length = 0;
+        fieldCount = 0;
+        newlines = 0;
+        malformed = false;
+        while (true)
+        {
+            if (pos < data.Length && data[pos] == (byte)'"')
+            {
+                var start = pos + 1;
+                var p = start;
+                var hasEscapes = false;
+                while (true)
+                {
+                    var quote = data[p..].IndexOf((byte)'"');
+                    if (quote < 0)
+                    {
+                        if (!isFinalBlock)
+                        {
+                            return RecordStatus.NeedMoreData;
+                        }
+
+                        // An unterminated quote at the end of the input.
+                        newlines += data[p..].Count((byte)'\n');
+                        AddField(n++, start, data.Length - start, hasEscapes);
+                        malformed = true;
+                        length = data.Length;
+                        fieldCount = n;
+                        return RecordStatus.Record;
+                    }
+
+                    newlines += data.Slice(p, quote).Count((byte)'\n');
+                    p += quote + 1;
+                    if (p == data.Length)
+                    {
+                        if (!isFinalBlock)
+                        {
+                            return RecordStatus.NeedMoreData; // "" or the closing quote: the next byte decides.
+                        }
+
+                        break;
+                    }
+
+                    if (data[p] == (byte)'"')
+                    {
+                        hasEscapes = true;
+                        p++;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                AddField(n++, start, p - 1 - start, hasEscapes);
+                if (p == data.Length)
+                {
+                    length = p;
+                    fieldCount = n;
+                    return RecordStatus.Record;
+                }
+
+                var next = data[p];
+                if (next == (byte)',')
+                {
+                    pos = p + 1;
+                    continue;
+                }
+
+                if (next == (byte)'\n' || (next == (byte)'\r' && p + 1 < data.Length && data[p + 1] == (byte)'\n'))
+                {
+                    length = p + (next == (byte)'\n' ? 1 : 2);
+                    fieldCount = n;
+                    return RecordStatus.Record;
+                }
+
+                if (next == (byte)'\r' && p + 1 == data.Length && !isFinalBlock)
+                {
+                    return RecordStatus.NeedMoreData;
+                }
+
+                // Text after a closing quote: the row is not valid CSV; it ends at the next line break.
+                malformed = true;
+                var lineEnd = data[p..].IndexOf((byte)'\n');
+                if (lineEnd < 0 && !isFinalBlock)
+                {
+                    return RecordStatus.NeedMoreData;
+                }
+
+                length = lineEnd < 0 ? data.Length : p + lineEnd + 1;
+                fieldCount = n;
+                return RecordStatus.Record;
+            }
+
+            var relative = data[pos..].IndexOfAny((byte)',', (byte)'\n');
+            if (relative < 0)
+            {
+                if (!isFinalBlock)
+                {
+                    return RecordStatus.NeedMoreData;
+                }
+
+                var last = data.Length;
+                if (last > pos && data[last - 1] == (byte)'\r')
+                {
+                    last--;
+                }
+
+                AddField(n++, pos, last - pos, false);
+                length = data.Length;
+                fieldCount = n;
+                return RecordStatus.Record;
+            }
+
+            var end = pos + relative;
+            if (data[end] == (byte)',')
+            {
+                AddField(n++, pos, relative, false);
+                pos = end + 1;
+                continue;
+            }
+
+            var fieldEnd = end > pos && data[end - 1] == (byte)'\r' ? end - 1 : end;
+            AddField(n++, pos, fieldEnd - pos, false);
+            length = end + 1;
+            fieldCount = n;
+            return RecordStatus.Record;
+        }
+    }
+
+    /// <summary>
+    /// Splits a line without quotes at its commas (a carriage return before the line break is not part of the
+    /// last field) and returns the number of fields. Finds the commas 32 bytes at a time.
+    /// </summary>
+    private int SplitPlain(ReadOnlySpan<byte> line)
+    {
+        var n = 0;
+        var start = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var first = ref MemoryMarshal.GetReference(line);
+            var comma = Vector256.Create((byte)',');
+            for (; i + Vector256<byte>.Count <= line.Length; i += Vector256<byte>.Count)
+            {
+                var bits = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)i), comma).ExtractMostSignificantBits();
+                while (bits != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(bits);
+                    AddField(n++, start, at - start, false);
+                    start = at + 1;
+                    bits &= bits - 1;
+                }
+            }
+        }
+
+        for (; i < line.Length; i++)
+        {
+            if (line[i] == (byte)',')
+            {
+                AddField(n++, start, i - start, false);
+                start = i + 1;
+            }
+        }
+
+        var end = line.Length > start && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
+        AddField(n++, start, end - start, false);
+        return n;
+    }
+
+    private void AddField(int index, int start, int length, bool hasEscapes)
+    {
+        if (index < MaxFields)
+        {
+            starts[index] = start;
+            lengths[index] = length;
+            escaped[index] = hasEscapes;
+        }
+    }
+
+    /// <summary>A field's text: doubled quotes undone, surrounding spaces and tabs trimmed.</summary>
+    public ReadOnlySpan<byte> Cell(ReadOnlySpan<byte> data, int index)
+    {
+        var raw = data.Slice(starts[index], lengths[index]);
+        if (escaped[index])
+        {
+            if (unescaped.Length < raw.Length)
+            {
+                unescaped = new byte[Math.Max(raw.Length, unescaped.Length * 2)];
+            }
+
+            var written = 0;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                unescaped[written++] = raw[i];
+                if (raw[i] == (byte)'"' && i + 1 < raw.Length && raw[i + 1] == (byte)'"')
+                {
+                    i++;
+                }
+            }
+
+            raw = unescaped.AsSpan(0, written);
+        }
+
+        return raw.IsEmpty || (raw[0] is not ((byte)' ' or (byte)'\t') && raw[^1] is not ((byte)' ' or (byte)'\t')) ? raw : raw.Trim(" \t"u8);
+    }
+}

@@ -1,0 +1,9 @@
+namespace ImnmDecision.Engine.Batch;
+
+/// <summary>Parses the JSON objects the NDJSON and JSON array readers framed, with its own section cache. One per worker.</summary>
+internal sealed class JsonCaseParser : IRecordParser
+{
+    private readonly FindingsCache cache = new();
+
+    public void Parse(ReadOnlySpan<byte> text, ref ParsedRecord record) => JsonRecordParser.Parse(text, ref record, cache);
+}
