@@ -31,6 +31,9 @@ internal sealed class LeafCondition : Condition
 
     public LeafOperator Op { get; }
 
+    /// <summary>The number compared with (numbers, booleans, enum equality).</summary>
+    internal double Number => number;
+
     /// <summary>The value as the rule author wrote it (a parameter shows its name and value).</summary>
     public string ValueText { get; }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using ImnmDecision.Engine.Batch;
 
 namespace ImnmDecision.Engine.Tests.Batch;
@@ -184,5 +185,28 @@ public sealed class CsvBatchTests
         var (chunked, _) = await BatchHarness.RunAsync(input, BatchFormat.Csv, chunkBytes: chunkBytes);
 
         chunked.Should().Be(whole);
+    }
+
+    [Fact]
+    public async Task Run_EveryCellQuoted_GivesTheSameAnswerAsPlainCells()
+    {
+        // Rows without quotes are split by a fast path; quoted rows by the full RFC 4180 tokenizer. Quoting every
+        // cell of every other row (and ending some with CRLF) must change nothing in the answer.
+        var input = BatchHarness.Generate(BatchFormat.Csv, 2000, invalidFraction: 0);
+        var rows = BatchHarness.CsvRows(input);
+        var quoted = new StringBuilder();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cells = i % 2 == 1 ? rows[i].Select(c => $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\"") : rows[i];
+            quoted.Append(string.Join(',', cells)).Append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+
+        var (plain, plainSummary) = await BatchHarness.RunAsync(input, BatchFormat.Csv);
+        var (fromQuoted, quotedSummary) = await BatchHarness.RunAsync(quoted.ToString(), BatchFormat.Csv);
+
+        quoted.ToString().Should().NotBe(input);
+        fromQuoted.Should().Be(plain);
+        quotedSummary.Rows.Should().Be(2000);
+        plainSummary.Failed.Should().Be(0);
     }
 }
