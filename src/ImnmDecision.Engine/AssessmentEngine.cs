@@ -43,6 +43,12 @@ public sealed class AssessmentEngine
     public Evaluation.Evaluation Evaluate(Findings findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        return Evaluate(FindingValues.From(findings));
+    }
+
+    /// <summary>Evaluates one validated case's values; the result is this thread's buffer, as for <see cref="Evaluate(Findings)"/>.</summary>
+    internal Evaluation.Evaluation Evaluate(in FindingValues findings)
+    {
         var evaluation = buffer is { } cached && ReferenceEquals(cached.Ruleset, Ruleset) ? cached : buffer = evaluator.CreateEvaluation();
         evaluator.Evaluate(findings, evaluation);
         return evaluation;

@@ -161,11 +161,11 @@ public sealed class BatchRunner
             }
 
             Validate(ref record);
-            if (record.Findings is { } findings)
+            if (record.HasValues)
             {
-                var evaluation = engine.Evaluate(findings);
+                var evaluation = engine.Evaluate(record.Values);
                 counts[(int)evaluation.Subtype]++;
-                writer.WriteResult(record.Line, Echo(findings.CaseId), evaluation);
+                writer.WriteResult(record.Line, Echo(record.Values.CaseId), evaluation);
                 continue;
             }
 
@@ -176,18 +176,19 @@ public sealed class BatchRunner
 
     private static void Validate(ref ParsedRecord record)
     {
-        if (record.Findings is not { } findings || FindingsPrecheck.IsValid(findings))
+        if (!record.HasValues || FindingsPrecheck.IsValid(record.Values))
         {
             return;
         }
 
+        var findings = record.Findings ?? record.Values.ToFindings();
         var check = Validator.Validate(findings);
         if (check.IsValid)
         {
             return;
         }
 
-        record.Findings = null;
+        record.HasValues = false;
         record.CaseId = findings.CaseId;
         record.Error = BatchProblem.Invalid(record.Line, check.Errors
             .GroupBy(e => e.PropertyName, StringComparer.Ordinal)

@@ -15,7 +15,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
     private readonly CsvTokenizer tokenizer = new();
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
-    private readonly FindingsCache cache = new();
+    private readonly AntibodyLists lists = new();
 
     public void Parse(ReadOnlySpan<byte> text, ref ParsedRecord record)
     {
@@ -25,7 +25,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
 
     private void ReadRow(ReadOnlySpan<byte> data, int fieldCount, bool malformed, ref ParsedRecord record)
     {
-        var values = default(RowValues);
+        var values = default(FindingValues);
         errors.Clear();
         if (malformed)
         {
@@ -54,7 +54,8 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
 
         if (errors.Count == 0)
         {
-            record.Findings = values.ToFindings(cache);
+            record.Values = values;
+            record.HasValues = true;
             return;
         }
 
@@ -62,7 +63,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
         record.Error = BatchProblem.Unreadable(record.Line, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
 
-    private void ReadCell(FindingsColumn column, ReadOnlySpan<byte> cell, ref RowValues values)
+    private void ReadCell(FindingsColumn column, ReadOnlySpan<byte> cell, ref FindingValues values)
     {
         switch (column)
         {
@@ -143,7 +144,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
     {
         if (cell.SequenceEqual("none"u8))
         {
-            return cache.AntibodyList(0);
+            return lists.For(0);
         }
 
         var mask = 0UL;
@@ -174,7 +175,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
             return null;
         }
 
-        return cache.AntibodyList(mask);
+        return lists.For(mask);
     }
 
     /// <summary>A string for a cell, shared between rows for repeated values (drug names), so they are not allocated per row.</summary>

@@ -14,10 +14,9 @@ internal static class FastFindingsParser
 {
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 16 };
 
-    public static bool TryParse(ReadOnlySpan<byte> json, FindingsCache cache, out Findings? findings)
+    public static bool TryParse(ReadOnlySpan<byte> json, AntibodyLists lists, out FindingValues values)
     {
-        findings = null;
-        var values = default(RowValues);
+        values = default;
         var reader = new Utf8JsonReader(json, Options);
         try
         {
@@ -56,7 +55,7 @@ internal static class FastFindingsParser
                     continue;
                 }
 
-                if (reader.TokenType != JsonTokenType.StartObject || !ReadSection(ref reader, section, ref values, ref seen, cache))
+                if (reader.TokenType != JsonTokenType.StartObject || !ReadSection(ref reader, section, ref values, ref seen, lists))
                 {
                     return false;
                 }
@@ -72,7 +71,6 @@ internal static class FastFindingsParser
             return false;
         }
 
-        findings = values.ToFindings(cache);
         return true;
     }
 
@@ -88,7 +86,7 @@ internal static class FastFindingsParser
         _ => -1,
     };
 
-    private static bool ReadSection(ref Utf8JsonReader reader, int section, ref RowValues v, ref ulong seen, FindingsCache cache)
+    private static bool ReadSection(ref Utf8JsonReader reader, int section, ref FindingValues v, ref ulong seen, AntibodyLists lists)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -98,7 +96,7 @@ internal static class FastFindingsParser
             }
 
             var column = Column(section, reader.ValueSpan);
-            if (column is null || !Claim(ref seen, (int)column.Value) || !reader.Read() || !Value(ref reader, column.Value, ref v, cache))
+            if (column is null || !Claim(ref seen, (int)column.Value) || !reader.Read() || !Value(ref reader, column.Value, ref v, lists))
             {
                 return false;
             }
@@ -140,7 +138,7 @@ internal static class FastFindingsParser
             : name.SequenceEqual("thromboembolicRisk"u8) ? FindingsColumn.ComorbiditiesThromboembolicRisk : null,
     };
 
-    private static bool Value(ref Utf8JsonReader reader, FindingsColumn column, ref RowValues v, FindingsCache cache) => column switch
+    private static bool Value(ref Utf8JsonReader reader, FindingsColumn column, ref FindingValues v, AntibodyLists lists) => column switch
     {
         FindingsColumn.PatientAgeYears => Number(ref reader, out v.AgeYears),
         FindingsColumn.PatientSex => Enum(ref reader, out v.Sex),
@@ -151,7 +149,7 @@ internal static class FastFindingsParser
         FindingsColumn.CkUpperLimitOfNormal => Number(ref reader, out v.CkUpperLimitOfNormal),
         FindingsColumn.AntibodiesHmgcr => Enum(ref reader, out v.Hmgcr),
         FindingsColumn.AntibodiesSrp => Enum(ref reader, out v.Srp),
-        FindingsColumn.AntibodiesOtherMyositisSpecific => Antibodies(ref reader, cache, out v.OtherMyositisSpecific),
+        FindingsColumn.AntibodiesOtherMyositisSpecific => Antibodies(ref reader, lists, out v.OtherMyositisSpecific),
         FindingsColumn.BiopsyPerformed => Boolean(ref reader, out v.BiopsyPerformed),
         FindingsColumn.BiopsyPattern => Enum(ref reader, out v.BiopsyPattern),
         FindingsColumn.BiopsyMhc1Diffuse => Boolean(ref reader, out v.Mhc1Diffuse),
@@ -249,7 +247,7 @@ internal static class FastFindingsParser
         return true;
     }
 
-    private static bool Antibodies(ref Utf8JsonReader reader, FindingsCache cache, out IReadOnlyList<MyositisAntibody>? value)
+    private static bool Antibodies(ref Utf8JsonReader reader, AntibodyLists lists, out IReadOnlyList<MyositisAntibody>? value)
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null)
@@ -278,7 +276,7 @@ internal static class FastFindingsParser
             return false;
         }
 
-        value = cache.AntibodyList(mask);
+        value = lists.For(mask);
         return true;
     }
 }

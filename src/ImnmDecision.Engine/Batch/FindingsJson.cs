@@ -14,7 +14,7 @@ public static class FindingsJson
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out Findings? findings, [NotNullWhen(false)] out BatchProblem? problem)
     {
         var record = new ParsedRecord { Line = 1 };
-        JsonRecordParser.Parse(utf8Json, ref record);
+        JsonRecordParser.ParseWithSystemTextJson(utf8Json, ref record);
         findings = record.Findings;
         problem = record.Error;
         return findings is not null;

@@ -3,79 +3,52 @@ using ImnmDecision.Engine.Cases;
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// The rules of <see cref="FindingsValidator"/> written as plain comparisons, so that a batch validates a
-/// valid case in nanoseconds instead of microseconds. It decides only validity: a case it finds invalid is
-/// validated again by <see cref="FindingsValidator"/>, whose messages the error row carries, so batch errors
-/// are exactly the single endpoint's. Tests keep the two in step (the same verdict on generated cohorts and
-/// on every boundary, and a count of the validator's rules that fails when one is added).
+/// The rules of <see cref="FindingsValidator"/> written as plain comparisons on a case's values, so that a batch
+/// validates a valid case in nanoseconds instead of microseconds. It decides only validity: a case it finds
+/// invalid is validated again by <see cref="FindingsValidator"/>, whose messages the error row carries, so batch
+/// errors are exactly the single endpoint's. Tests keep the two in step (the same verdict on generated cohorts
+/// and on every boundary, and a count of the validator's rules that fails when one is added).
 /// </summary>
 internal static class FindingsPrecheck
 {
-    /// <summary>Whether <see cref="FindingsValidator"/> accepts the case.</summary>
-    public static bool IsValid(Findings findings)
-    {
-        if (findings.CaseId is { Length: > FindingsValidator.MaxCaseIdLength })
-        {
-            return false;
-        }
+    /// <summary>Whether <see cref="FindingsValidator"/> accepts the findings.</summary>
+    public static bool IsValid(Findings findings) => IsValid(FindingValues.From(findings));
 
-        if (findings.Patient is { } patient
-            && (patient.AgeYears is { } age && !(age >= 0 && age <= 120)
-                || !Defined(patient.Sex)
-                || patient.WeightKg is { } weight && !(weight >= 1 && weight <= 400)
-                || patient.Pregnant == true && patient.Sex == Sex.Male))
-        {
-            return false;
-        }
-
-        if (findings.Ck is { } ck
-            && (ck.Value is { } value && !(double.IsFinite(value) && value >= 0)
-                || !Defined(ck.Unit)
-                || ck.UpperLimitOfNormal is { } uln && !(double.IsFinite(uln) && uln > 0)))
-        {
-            return false;
-        }
-
-        if (findings.Antibodies is { } antibodies
-            && (!Defined(antibodies.Hmgcr) || !Defined(antibodies.Srp) || !AllDefined(antibodies.OtherMyositisSpecific)))
-        {
-            return false;
-        }
-
-        if (findings.Biopsy is { } biopsy
-            && (!Defined(biopsy.Pattern)
-                || biopsy.Performed == false && (biopsy.Pattern is not null || biopsy.Mhc1Diffuse is not null || biopsy.SarcolemmalMac is not null)))
-        {
-            return false;
-        }
-
-        if (findings.Statin is { } statin && (!Defined(statin.Exposure) || statin.Drug is { Length: > 64 }))
-        {
-            return false;
-        }
-
-        if (findings.Clinical is { } clinical && (!Defined(clinical.ProximalWeakness) || !Defined(clinical.Onset)))
-        {
-            return false;
-        }
-
-        return HasAnyFinding(findings);
-    }
+    /// <summary>Whether <see cref="FindingsValidator"/> accepts the findings of these values.</summary>
+    public static bool IsValid(in FindingValues v) =>
+        v.CaseId is not { Length: > FindingsValidator.MaxCaseIdLength }
+        && (v.AgeYears is not { } age || age is >= 0 and <= 120)
+        && Defined(v.Sex)
+        && (v.WeightKg is not { } weight || weight is >= 1 and <= 400)
+        && !(v.Pregnant == true && v.Sex == Sex.Male)
+        && (v.CkValue is not { } value || (double.IsFinite(value) && value >= 0))
+        && Defined(v.CkUnit)
+        && (v.CkUpperLimitOfNormal is not { } uln || (double.IsFinite(uln) && uln > 0))
+        && Defined(v.Hmgcr)
+        && Defined(v.Srp)
+        && AllDefined(v.OtherMyositisSpecific)
+        && Defined(v.BiopsyPattern)
+        && !(v.BiopsyPerformed == false && (v.BiopsyPattern is not null || v.Mhc1Diffuse is not null || v.SarcolemmalMac is not null))
+        && Defined(v.StatinExposure)
+        && v.StatinDrug is not { Length: > 64 }
+        && Defined(v.ProximalWeakness)
+        && Defined(v.Onset)
+        && HasAnyFinding(v);
 
     /// <summary>The validator's "the case holds no findings" rule.</summary>
-    private static bool HasAnyFinding(Findings f) =>
-        f.Patient is { } p && (p.AgeYears is not null || p.WeightKg is not null || p.Sex is not null || p.Pregnant is not null)
-        || f.Ck is { } ck && (ck.Value is not null || ck.UpperLimitOfNormal is not null)
-        || f.Antibodies is { } a && (a.Hmgcr is not null || a.Srp is not null || a.OtherMyositisSpecific is not null)
-        || f.Biopsy is { } b && (b.Performed is not null || b.Mhc1Diffuse is not null || b.SarcolemmalMac is not null || b.Pattern is not null)
-        || f.Statin?.Exposure is not null
-        || f.Clinical is { } c && (c.ProximalWeakness is not null || c.Onset is not null || c.Dysphagia is not null
-            || c.RespiratoryWeakness is not null || c.CardiacSymptoms is not null || c.Rash is not null || c.Myalgia is not null)
-        || f.Comorbidities is { } m && (m.KnownMalignancy is not null || m.InterstitialLungDisease is not null || m.RenalImpairment is not null
-            || m.HepaticImpairment is not null || m.Diabetes is not null || m.ThromboembolicRisk is not null);
+    private static bool HasAnyFinding(in FindingValues v) =>
+        v.AgeYears is not null || v.WeightKg is not null || v.Sex is not null || v.Pregnant is not null
+        || v.CkValue is not null || v.CkUpperLimitOfNormal is not null
+        || v.Hmgcr is not null || v.Srp is not null || v.OtherMyositisSpecific is not null
+        || v.BiopsyPerformed is not null || v.Mhc1Diffuse is not null || v.SarcolemmalMac is not null || v.BiopsyPattern is not null
+        || v.StatinExposure is not null
+        || v.ProximalWeakness is not null || v.Onset is not null || v.Dysphagia is not null || v.RespiratoryWeakness is not null
+        || v.CardiacSymptoms is not null || v.Rash is not null || v.Myalgia is not null
+        || v.KnownMalignancy is not null || v.InterstitialLungDisease is not null || v.RenalImpairment is not null
+        || v.HepaticImpairment is not null || v.Diabetes is not null || v.ThromboembolicRisk is not null;
 
     private static bool Defined<TEnum>(TEnum? value)
-        where TEnum : struct, Enum => value is not { } v || Enum.IsDefined(v);
+        where TEnum : struct, Enum => value is not { } v || DefinedValues<TEnum>.Contains(v);
 
     private static bool AllDefined(IReadOnlyList<MyositisAntibody>? values)
     {
@@ -86,12 +59,25 @@ internal static class FindingsPrecheck
 
         for (var i = 0; i < values.Count; i++)
         {
-            if (!Enum.IsDefined(values[i]))
+            if (!DefinedValues<MyositisAntibody>.Contains(values[i]))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>The defined values of an enum as a bit mask of ordinals (the contract's enums are small and start at 0).</summary>
+    private static class DefinedValues<TEnum>
+        where TEnum : struct, Enum
+    {
+        private static readonly ulong Mask = Enum.GetValues<TEnum>().Aggregate(0UL, (mask, value) => mask | Bit(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)));
+
+        public static bool Contains(TEnum value) =>
+            System.Runtime.CompilerServices.Unsafe.As<TEnum, int>(ref value) is >= 0 and < 64 and var ordinal && (Mask & (1UL << ordinal)) != 0;
+
+        private static ulong Bit(long ordinal) =>
+            ordinal is >= 0 and < 64 ? 1UL << (int)ordinal : throw new InvalidOperationException($"{typeof(TEnum).Name} has a value outside 0 to 63.");
     }
 }

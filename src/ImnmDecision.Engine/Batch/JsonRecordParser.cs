@@ -18,18 +18,29 @@ internal static class JsonRecordParser
     };
 
     /// <summary>Reads a record; on failure sets <see cref="ParsedRecord.Error"/> (and the caseId when it can be found).</summary>
-    public static void Parse(ReadOnlySpan<byte> json, ref ParsedRecord record, FindingsCache? cache = null)
+    public static void Parse(ReadOnlySpan<byte> json, ref ParsedRecord record, AntibodyLists lists)
     {
-        if (cache is not null && FastFindingsParser.TryParse(json, cache, out var fast))
+        if (FastFindingsParser.TryParse(json, lists, out record.Values))
         {
-            record.Findings = fast;
+            record.HasValues = true;
             return;
         }
 
+        ParseWithSystemTextJson(json, ref record);
+    }
+
+    /// <summary>Reads a record with System.Text.Json and the contract's options, as the single-case endpoint does.</summary>
+    public static void ParseWithSystemTextJson(ReadOnlySpan<byte> json, ref ParsedRecord record)
+    {
         try
         {
             record.Findings = JsonSerializer.Deserialize<Findings>(json, ImnmJson.Options);
-            if (record.Findings is null)
+            if (record.Findings is { } findings)
+            {
+                record.Values = FindingValues.From(findings);
+                record.HasValues = true;
+            }
+            else
             {
                 record.Error = Problem(record.Line, "$", "The row is null; each row must be a JSON object with the findings of one case.");
             }

@@ -2,7 +2,7 @@ using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Batch;
 
-/// <summary>One record read from a batch: its text to parse, then its findings, or the problem that kept it from being read.</summary>
+/// <summary>One record read from a batch: its text to parse, then its values, or the problem that kept it from being read.</summary>
 internal struct ParsedRecord
 {
     /// <summary>The input line where the record starts.</summary>
@@ -14,7 +14,16 @@ internal struct ParsedRecord
     /// <summary>The length of the text left to parse; 0 when the record is complete (an error found while framing).</summary>
     public int TextLength;
 
-    /// <summary>The findings, when the record could be read.</summary>
+    /// <summary>The case's values, when the record could be read (<see cref="HasValues"/>).</summary>
+    public FindingValues Values;
+
+    /// <summary>Whether the record was read into <see cref="Values"/>.</summary>
+    public bool HasValues;
+
+    /// <summary>
+    /// The findings as System.Text.Json read them, for a record the direct readers handed over: validated as
+    /// they are, so its errors are exactly the single-case endpoint's.
+    /// </summary>
     public Findings? Findings;
 
     /// <summary>The caseId, for an error row, when it could be read.</summary>

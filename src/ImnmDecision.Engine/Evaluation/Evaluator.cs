@@ -37,7 +37,7 @@ internal sealed class Evaluator
 
     public Evaluation CreateEvaluation() => new(ruleset);
 
-    public void Evaluate(Findings findings, Evaluation evaluation)
+    public void Evaluate(in FindingValues findings, Evaluation evaluation)
     {
         evaluation.Reset();
         var facts = evaluation.Facts;

@@ -41,47 +41,57 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
     private static readonly ulong PatientPregnantField = InputField.Bit("patient.pregnant");
     private static readonly ulong PatientWeightKgField = InputField.Bit("patient.weightKg");
 
-    public void Extract(Findings findings, FactSet facts)
+    public void Extract(in FindingValues v, FactSet facts)
     {
         facts.Clear();
-        ExtractPatient(findings.Patient, facts);
-        ExtractCk(findings.Ck, findings.Patient?.Sex, facts);
-        ExtractAntibodies(findings.Antibodies, facts);
-        ExtractBiopsy(findings.Biopsy, facts);
-        ExtractStatin(findings.Statin, facts);
-        ExtractClinical(findings.Clinical, facts);
-        ExtractComorbidities(findings.Comorbidities, facts);
+        SetNumber(facts, FactCatalog.PatientAgeYears, v.AgeYears, PatientAgeYearsField);
+        facts.SetOrdinal(FactCatalog.PatientSex, (int?)v.Sex, SexField);
+        SetNumber(facts, FactCatalog.PatientWeightKg, v.WeightKg, PatientWeightKgField);
+        facts.Set(FactCatalog.PatientPregnant, v.Pregnant, PatientPregnantField);
+        ExtractCk(v, facts);
+        ExtractAntibodies(v, facts);
+        ExtractBiopsy(v, facts);
+        ExtractStatin(v.StatinExposure, facts);
+
+        var weakness = v.ProximalWeakness;
+        facts.SetOrdinal(FactCatalog.ProximalWeakness, (int?)weakness, WeaknessField);
+        facts.Set(FactCatalog.WeaknessPresent, weakness is null ? null : weakness != WeaknessGrade.None, WeaknessField);
+        facts.SetOrdinal(FactCatalog.OnsetSlot, (int?)v.Onset, ClinicalOnsetField);
+        facts.Set(FactCatalog.Dysphagia, v.Dysphagia, ClinicalDysphagiaField);
+        facts.Set(FactCatalog.RespiratoryWeakness, v.RespiratoryWeakness, ClinicalRespiratoryWeaknessField);
+        facts.Set(FactCatalog.CardiacSymptoms, v.CardiacSymptoms, ClinicalCardiacSymptomsField);
+        facts.Set(FactCatalog.Rash, v.Rash, ClinicalRashField);
+        facts.Set(FactCatalog.Myalgia, v.Myalgia, ClinicalMyalgiaField);
+
+        facts.Set(FactCatalog.KnownMalignancy, v.KnownMalignancy, ComorbiditiesKnownMalignancyField);
+        facts.Set(FactCatalog.InterstitialLungDisease, v.InterstitialLungDisease, ComorbiditiesInterstitialLungDiseaseField);
+        facts.Set(FactCatalog.RenalImpairment, v.RenalImpairment, ComorbiditiesRenalImpairmentField);
+        facts.Set(FactCatalog.HepaticImpairment, v.HepaticImpairment, ComorbiditiesHepaticImpairmentField);
+        facts.Set(FactCatalog.Diabetes, v.Diabetes, ComorbiditiesDiabetesField);
+        facts.Set(FactCatalog.ThromboembolicRisk, v.ThromboembolicRisk, ComorbiditiesThromboembolicRiskField);
     }
 
-    private static void ExtractPatient(PatientFindings? patient, FactSet facts)
+    private void ExtractCk(in FindingValues v, FactSet facts)
     {
-        SetNumber(facts, FactCatalog.PatientAgeYears, patient?.AgeYears, PatientAgeYearsField);
-        facts.SetOrdinal(FactCatalog.PatientSex, (int?)patient?.Sex, SexField);
-        SetNumber(facts, FactCatalog.PatientWeightKg, patient?.WeightKg, PatientWeightKgField);
-        facts.Set(FactCatalog.PatientPregnant, patient?.Pregnant, PatientPregnantField);
-    }
-
-    private void ExtractCk(CkFindings? ck, Sex? sex, FactSet facts)
-    {
-        var toUnitsPerLitre = ck?.Unit == CkUnit.MicrokatalPerLitre ? UnitsPerLitrePerMicrokatalPerLitre : 1;
+        var toUnitsPerLitre = v.CkUnit == CkUnit.MicrokatalPerLitre ? UnitsPerLitrePerMicrokatalPerLitre : 1;
         var assumed = 0UL;
-        if (ck?.Value is not null && ck.Unit is null)
+        if (v.CkValue is not null && v.CkUnit is null)
         {
             assumed |= CkUnitField;
         }
 
         double uln;
-        if (ck?.UpperLimitOfNormal is { } labUln)
+        if (v.CkUpperLimitOfNormal is { } labUln)
         {
             uln = labUln * toUnitsPerLitre;
         }
         else
         {
-            uln = sex == Sex.Female ? defaultUlnFemaleUnitsPerLitre : defaultUlnOtherUnitsPerLitre;
-            if (ck?.Value is not null)
+            uln = v.Sex == Sex.Female ? defaultUlnFemaleUnitsPerLitre : defaultUlnOtherUnitsPerLitre;
+            if (v.CkValue is not null)
             {
                 assumed |= CkUln;
-                if (sex is null or Sex.Unknown)
+                if (v.Sex is null or Sex.Unknown)
                 {
                     assumed |= SexField;
                 }
@@ -90,7 +100,7 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
 
         facts.Set(FactCatalog.CkUpperLimitUnitsPerLitre, uln);
         facts.AssumedFields = assumed;
-        if (ck?.Value is { } value)
+        if (v.CkValue is { } value)
         {
             var unitsPerLitre = value * toUnitsPerLitre;
             var times = unitsPerLitre / uln;
@@ -106,10 +116,10 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
         }
     }
 
-    private static void ExtractAntibodies(AntibodyFindings? antibodies, FactSet facts)
+    private static void ExtractAntibodies(in FindingValues v, FactSet facts)
     {
-        var hmgcr = antibodies?.Hmgcr;
-        var srp = antibodies?.Srp;
+        var hmgcr = v.Hmgcr;
+        var srp = v.Srp;
         SetConclusive(facts, FactCatalog.Hmgcr, hmgcr, HmgcrField);
         facts.SetOrdinal(FactCatalog.HmgcrReported, (int?)hmgcr, HmgcrField);
         SetConclusive(facts, FactCatalog.Srp, srp, SrpField);
@@ -129,12 +139,12 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
             facts.SetUnknown(FactCatalog.ImnmAntibodyPositive, sources);
         }
 
-        if (antibodies?.OtherMyositisSpecific is { } others)
+        if (v.OtherMyositisSpecific is { } others)
         {
             var mask = 0UL;
-            foreach (var antibody in others)
+            for (var i = 0; i < others.Count; i++)
             {
-                mask |= 1UL << (int)antibody;
+                mask |= 1UL << (int)others[i];
             }
 
             facts.Set(FactCatalog.OtherAntibodies, mask);
@@ -159,22 +169,21 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
         }
     }
 
-    private static void ExtractBiopsy(BiopsyFindings? biopsy, FactSet facts)
+    private static void ExtractBiopsy(in FindingValues v, FactSet facts)
     {
         // A reported pattern or stain implies the biopsy was performed.
-        var performed = biopsy?.Performed ?? (biopsy?.Pattern is not null ? true : null);
+        var performed = v.BiopsyPerformed ?? (v.BiopsyPattern is not null ? true : null);
         facts.Set(FactCatalog.BiopsyPerformed, performed, BiopsyField);
         var notDone = performed == true ? BiopsyPatternField : BiopsyField;
-        facts.SetOrdinal(FactCatalog.BiopsyPatternSlot, performed == true ? (int?)biopsy?.Pattern : null, notDone);
-        facts.Set(FactCatalog.BiopsyMhc1Diffuse, performed == true ? biopsy?.Mhc1Diffuse : null,
+        facts.SetOrdinal(FactCatalog.BiopsyPatternSlot, performed == true ? (int?)v.BiopsyPattern : null, notDone);
+        facts.Set(FactCatalog.BiopsyMhc1Diffuse, performed == true ? v.Mhc1Diffuse : null,
             performed == true ? BiopsyMhc1DiffuseField : BiopsyField);
-        facts.Set(FactCatalog.BiopsySarcolemmalMac, performed == true ? biopsy?.SarcolemmalMac : null,
+        facts.Set(FactCatalog.BiopsySarcolemmalMac, performed == true ? v.SarcolemmalMac : null,
             performed == true ? BiopsySarcolemmalMacField : BiopsyField);
     }
 
-    private static void ExtractStatin(StatinFindings? statin, FactSet facts)
+    private static void ExtractStatin(StatinExposure? exposure, FactSet facts)
     {
-        var exposure = statin?.Exposure;
         facts.SetOrdinal(FactCatalog.StatinExposureSlot, (int?)exposure, StatinField);
         bool? exposed = exposure switch
         {
@@ -183,29 +192,6 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
             _ => null,
         };
         facts.Set(FactCatalog.StatinExposed, exposed, StatinField);
-    }
-
-    private static void ExtractClinical(ClinicalFindings? clinical, FactSet facts)
-    {
-        var weakness = clinical?.ProximalWeakness;
-        facts.SetOrdinal(FactCatalog.ProximalWeakness, (int?)weakness, WeaknessField);
-        facts.Set(FactCatalog.WeaknessPresent, weakness is null ? null : weakness != WeaknessGrade.None, WeaknessField);
-        facts.SetOrdinal(FactCatalog.OnsetSlot, (int?)clinical?.Onset, ClinicalOnsetField);
-        facts.Set(FactCatalog.Dysphagia, clinical?.Dysphagia, ClinicalDysphagiaField);
-        facts.Set(FactCatalog.RespiratoryWeakness, clinical?.RespiratoryWeakness, ClinicalRespiratoryWeaknessField);
-        facts.Set(FactCatalog.CardiacSymptoms, clinical?.CardiacSymptoms, ClinicalCardiacSymptomsField);
-        facts.Set(FactCatalog.Rash, clinical?.Rash, ClinicalRashField);
-        facts.Set(FactCatalog.Myalgia, clinical?.Myalgia, ClinicalMyalgiaField);
-    }
-
-    private static void ExtractComorbidities(ComorbidityFindings? comorbidities, FactSet facts)
-    {
-        facts.Set(FactCatalog.KnownMalignancy, comorbidities?.KnownMalignancy, ComorbiditiesKnownMalignancyField);
-        facts.Set(FactCatalog.InterstitialLungDisease, comorbidities?.InterstitialLungDisease, ComorbiditiesInterstitialLungDiseaseField);
-        facts.Set(FactCatalog.RenalImpairment, comorbidities?.RenalImpairment, ComorbiditiesRenalImpairmentField);
-        facts.Set(FactCatalog.HepaticImpairment, comorbidities?.HepaticImpairment, ComorbiditiesHepaticImpairmentField);
-        facts.Set(FactCatalog.Diabetes, comorbidities?.Diabetes, ComorbiditiesDiabetesField);
-        facts.Set(FactCatalog.ThromboembolicRisk, comorbidities?.ThromboembolicRisk, ComorbiditiesThromboembolicRiskField);
     }
 
     private static void SetNumber(FactSet facts, int slot, double? value, ulong field)

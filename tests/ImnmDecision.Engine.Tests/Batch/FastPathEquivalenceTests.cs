@@ -98,17 +98,17 @@ public sealed class FastPathEquivalenceTests
             // System.Text.Json refuses it: the fast reader must hand it over.
         }
 
-        if (FastFindingsParser.TryParse(bytes, new FindingsCache(), out var fast))
+        if (FastFindingsParser.TryParse(bytes, new AntibodyLists(), out var fast))
         {
             expected.Should().NotBeNull();
-            Normalize(fast!).Should().BeEquivalentTo(Normalize(expected!));
+            Normalize(fast.ToFindings()).Should().BeEquivalentTo(Normalize(expected!));
         }
     }
 
     [Fact]
     public void FastParser_GeneratedCohort_ReadsEveryValidCaseAsSystemTextJsonDoes()
     {
-        var cache = new FindingsCache();
+        var lists = new AntibodyLists();
         var fastCount = 0;
         foreach (var line in BatchHarness.Generate(BatchFormat.Ndjson, 3000, seed: 5, invalidFraction: 0.1).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -122,10 +122,10 @@ public sealed class FastPathEquivalenceTests
             {
             }
 
-            if (FastFindingsParser.TryParse(bytes, cache, out var fast))
+            if (FastFindingsParser.TryParse(bytes, lists, out var fast))
             {
                 fastCount++;
-                Normalize(fast!).Should().BeEquivalentTo(Normalize(expected!), line);
+                Normalize(fast.ToFindings()).Should().BeEquivalentTo(Normalize(expected!), line);
             }
             else
             {

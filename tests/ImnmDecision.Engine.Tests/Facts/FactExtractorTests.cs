@@ -11,7 +11,7 @@ public sealed class FactExtractorTests
     private static FactSet Extract(Findings findings)
     {
         var facts = new FactSet();
-        Extractor.Extract(findings, facts);
+        Extractor.Extract(FindingValues.From(findings), facts);
         return facts;
     }
 
