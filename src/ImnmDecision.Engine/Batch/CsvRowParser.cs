@@ -114,12 +114,13 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
 
     private bool? Boolean(FindingsColumn column, ReadOnlySpan<byte> cell)
     {
-        if (System.Text.Ascii.EqualsIgnoreCase(cell, "true"u8))
+        // Exact spellings first (most cells), then any case.
+        if (cell.SequenceEqual("true"u8) || System.Text.Ascii.EqualsIgnoreCase(cell, "true"u8))
         {
             return true;
         }
 
-        if (System.Text.Ascii.EqualsIgnoreCase(cell, "false"u8))
+        if (cell.SequenceEqual("false"u8) || System.Text.Ascii.EqualsIgnoreCase(cell, "false"u8))
         {
             return false;
         }

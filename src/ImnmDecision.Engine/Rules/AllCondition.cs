@@ -19,10 +19,11 @@ internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts
         return true;
     }
 
-    internal override Expression HoldsExpression(ParameterExpression values) =>
+    /// <summary>Certainly true when every part is; certainly false when any part is.</summary>
+    internal override Expression CertainlyExpression(ParameterExpression values, bool truth) =>
         PartArray.Length == 0
-            ? Expression.Constant(true)
-            : PartArray.Select(p => p.HoldsExpression(values)).Aggregate(Expression.AndAlso);
+            ? Expression.Constant(truth)
+            : PartArray.Select(p => p.CertainlyExpression(values, truth)).Aggregate(truth ? Expression.AndAlso : Expression.OrElse);
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {

@@ -19,10 +19,11 @@ internal sealed class AnyCondition(Condition[] parts) : CompositeCondition(parts
         return false;
     }
 
-    internal override Expression HoldsExpression(ParameterExpression values) =>
+    /// <summary>Certainly true when any part is; certainly false when every part is.</summary>
+    internal override Expression CertainlyExpression(ParameterExpression values, bool truth) =>
         PartArray.Length == 0
-            ? Expression.Constant(false)
-            : PartArray.Select(p => p.HoldsExpression(values)).Aggregate(Expression.OrElse);
+            ? Expression.Constant(!truth)
+            : PartArray.Select(p => p.CertainlyExpression(values, truth)).Aggregate(truth ? Expression.OrElse : Expression.AndAlso);
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {

@@ -57,9 +57,26 @@ internal sealed class LeafCondition : Condition
         };
     }
 
-    internal override Expression HoldsExpression(ParameterExpression values)
+    /// <summary>
+    /// A known value: certainly true when the test passes, certainly false when it fails; an unknown one (NaN)
+    /// neither, except for <c>known</c>, which is decided by whether the value is known.
+    /// </summary>
+    internal override Expression CertainlyExpression(ParameterExpression values, bool truth)
     {
         var value = Expression.ArrayIndex(values, Expression.Constant(slot));
+        var known = Expression.Equal(value, value); // False only for NaN.
+        if (Op == LeafOperator.Known)
+        {
+            return flag == truth ? known : Expression.Not(known);
+        }
+
+        var test = Test(value);
+        return Expression.AndAlso(known, truth ? test : Expression.Not(test));
+    }
+
+    /// <summary>The test on a known value.</summary>
+    private BinaryExpression Test(Expression value)
+    {
         var zero = Expression.Constant(0UL);
         return Op switch
         {
@@ -74,7 +91,6 @@ internal sealed class LeafCondition : Condition
             LeafOperator.Contains or LeafOperator.ContainsAny =>
                 Expression.NotEqual(Expression.And(Expression.Constant(mask), Expression.Convert(value, typeof(ulong))), zero),
             LeafOperator.Empty => Expression.Equal(Expression.Equal(Expression.Convert(value, typeof(ulong)), zero), Expression.Constant(flag)),
-            LeafOperator.Known => Expression.Constant(flag),
             _ => throw new InvalidOperationException($"LeafOperator {Op} has no evaluation."),
         };
     }

@@ -18,7 +18,7 @@ internal sealed class NotCondition : Condition
 
     internal override bool Holds(FactSet facts) => !part.Holds(facts);
 
-    internal override Expression HoldsExpression(ParameterExpression values) => Expression.Not(part.HoldsExpression(values));
+    internal override Expression CertainlyExpression(ParameterExpression values, bool truth) => part.CertainlyExpression(values, !truth);
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {

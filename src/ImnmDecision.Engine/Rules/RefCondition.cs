@@ -22,7 +22,7 @@ internal sealed class RefCondition(string name) : Condition
 
     internal override bool Holds(FactSet facts) => target.Holds(facts);
 
-    internal override Expression HoldsExpression(ParameterExpression values) => target.HoldsExpression(values);
+    internal override Expression CertainlyExpression(ParameterExpression values, bool truth) => target.CertainlyExpression(values, truth);
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts) => target.Evaluate(facts);
 
