@@ -14,8 +14,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
     private FindingsColumn[]? columns;
     private long line = 1;
     private ByteOrderMark byteOrderMark;
-    private bool skipping;
-    private long skipLine;
+    private OversizedRecord oversized;
 
     public IRecordParser CreateParser() =>
         new CsvRowParser(columns ?? throw new InvalidOperationException("The CSV header has not been read."));
@@ -27,7 +26,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
             return start;
         }
 
-        if (skipping)
+        if (oversized.Skipping)
         {
             return Skip(data, isFinalBlock, out consumed, ref record);
         }
@@ -132,24 +131,19 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
             throw Refused("The CSV header is too long.", $"The header row is longer than {maxRecordBytes} bytes.", []);
         }
 
-        skipping = true;
-        skipLine = line;
+        oversized.Start(line);
         return Skip(data, isFinalBlock, out consumed, ref record);
     }
 
     private RecordStatus Skip(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
-        var end = data.IndexOf((byte)'\n');
-        consumed = end < 0 ? data.Length : end + 1;
-        if (end < 0 && !isFinalBlock)
+        var status = oversized.Skip(data, isFinalBlock, maxRecordBytes, out consumed, ref record);
+        if (status == RecordStatus.Record)
         {
-            return consumed == 0 ? RecordStatus.NeedMoreData : RecordStatus.Skipped;
+            line = oversized.NextLine;
         }
 
-        skipping = false;
-        line = skipLine + 1;
-        record = new ParsedRecord { Line = skipLine, Error = NdjsonRecordReader.TooLarge(skipLine, maxRecordBytes) };
-        return RecordStatus.Record;
+        return status;
     }
 
     private void ReadHeader(ReadOnlySpan<byte> data, int fieldCount, bool malformed)

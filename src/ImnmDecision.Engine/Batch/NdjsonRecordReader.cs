@@ -4,8 +4,9 @@ namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
 /// Frames newline-delimited JSON: one <c>Findings</c> object per line (LF or CRLF, blank lines skipped), parsed
-/// on the workers by <see cref="JsonCaseParser"/>s. A line that cannot be read becomes that row's error; the batch goes on with the next line. The first row is
-/// checked for identifier-like properties, which refuse the whole batch; a later row with one is refused alone.
+/// on the workers by <see cref="JsonCaseParser"/>s. A line that cannot be read becomes that row's error; the
+/// batch goes on with the next line. The first row is checked for identifier-like properties, which refuse the
+/// whole batch; a later row with one is refused alone.
 /// </summary>
 internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
 {
@@ -14,8 +15,7 @@ internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
     private long line = 1;
     private ByteOrderMark byteOrderMark;
     private bool first = true;
-    private bool skipping;
-    private long skipLine;
+    private OversizedRecord oversized;
 
     public IRecordParser CreateParser() => new JsonCaseParser();
 
@@ -26,7 +26,7 @@ internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
             return start;
         }
 
-        if (skipping)
+        if (oversized.Skipping)
         {
             return Skip(data, isFinalBlock, out consumed, ref record);
         }
@@ -46,8 +46,7 @@ internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
                     return RecordStatus.NeedMoreData;
                 }
 
-                skipping = true;
-                skipLine = line;
+                oversized.Start(line);
                 return Skip(data, isFinalBlock, out consumed, ref record);
             }
 
@@ -116,17 +115,13 @@ internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
 
     private RecordStatus Skip(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
-        var end = data.IndexOf((byte)'\n');
-        consumed = end < 0 ? data.Length : end + 1;
-        if (end < 0 && !isFinalBlock)
+        var status = oversized.Skip(data, isFinalBlock, maxRecordBytes, out consumed, ref record);
+        if (status == RecordStatus.Record)
         {
-            return consumed == 0 ? RecordStatus.NeedMoreData : RecordStatus.Skipped;
+            line = oversized.NextLine;
+            first = false;
         }
 
-        skipping = false;
-        line = skipLine + 1;
-        record = new ParsedRecord { Line = skipLine, Error = TooLarge(skipLine, maxRecordBytes) };
-        first = false;
-        return RecordStatus.Record;
+        return status;
     }
 }
