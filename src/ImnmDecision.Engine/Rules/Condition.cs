@@ -9,24 +9,23 @@ public abstract class Condition
     /// <summary>The fact slots this condition reads, as a bit mask (through named conditions too).</summary>
     internal ulong Slots { get; private protected set; }
 
-    private Func<double[], bool>? isTrue;
-    private Func<double[], bool>? isFalse;
+    private const int False = 0;
+    private const int True = 1;
+    private const int Undecided = 2;
+
+    private Func<double[], ulong, int>? decide;
 
     /// <summary>
     /// The condition's outcome. When every fact it reads is known, which is most of the time, the plain
-    /// two-valued test decides it; otherwise a condition that is false whatever the unknown facts are is false
-    /// (a compiled rule's condition tells at once); only the rest needs the unknown and absent bookkeeping.
+    /// two-valued test decides it; otherwise a condition that is false whatever the unknown facts are is false;
+    /// only the rest needs the unknown and absent bookkeeping. A compiled condition tells which at once.
     /// </summary>
-    internal Outcome Evaluate(FactSet facts)
+    internal Outcome Evaluate(FactSet facts) => Decide(facts) switch
     {
-        if ((Slots & facts.UnknownSlots) == 0)
-        {
-            var holds = isTrue is { } test ? test(facts.Raw) : Holds(facts);
-            return holds ? Outcome.True : Outcome.False;
-        }
-
-        return isFalse is { } refuted && refuted(facts.Raw) ? Outcome.False : EvaluateWithUnknowns(facts);
-    }
+        True => Outcome.True,
+        False => Outcome.False,
+        _ => EvaluateWithUnknowns(facts),
+    };
 
     /// <summary>
     /// Whether the condition is true, for a rule: the same decision as <see cref="Evaluate"/>, with the fields
@@ -35,14 +34,10 @@ public abstract class Condition
     /// </summary>
     internal bool IsTrue(FactSet facts, ref ulong missing)
     {
-        if ((Slots & facts.UnknownSlots) == 0)
+        var decision = Decide(facts);
+        if (decision != Undecided)
         {
-            return isTrue is { } test ? test(facts.Raw) : Holds(facts);
-        }
-
-        if (isFalse is { } refuted && refuted(facts.Raw))
-        {
-            return false;
+            return decision == True;
         }
 
         var outcome = EvaluateWithUnknowns(facts);
@@ -51,19 +46,36 @@ public abstract class Condition
     }
 
     /// <summary>
-    /// Compiles this condition (named conditions inlined) into two delegates over the fact values, unknown
-    /// ones NaN: whether it is certainly true, and whether it is certainly false, by the three-valued rules
-    /// (Kleene logic). So a rule's condition is mostly decided without walking its tree. Once the ruleset's
-    /// named conditions are resolved.
+    /// Compiles this condition (named conditions inlined) into one delegate over the fact values (unknown ones
+    /// NaN) and the mask of unknown slots: with every fact it reads known, whether it holds; otherwise false
+    /// when it is certainly false by the three-valued rules (Kleene logic), and undecided when it needs the
+    /// walk. So a rule's condition is mostly decided without walking its tree. Once the ruleset's named
+    /// conditions are resolved.
     /// </summary>
     internal void Compile()
     {
-        if (isTrue is null || isFalse is null)
+        if (decide is null)
         {
             var values = Expression.Parameter(typeof(double[]), "facts");
-            isTrue = Expression.Lambda<Func<double[], bool>>(CertainlyExpression(values, true), values).Compile();
-            isFalse = Expression.Lambda<Func<double[], bool>>(CertainlyExpression(values, false), values).Compile();
+            var unknown = Expression.Parameter(typeof(ulong), "unknownSlots");
+            var allKnown = Expression.Equal(Expression.And(Expression.Constant(Slots), unknown), Expression.Constant(0UL));
+            var body = Expression.Condition(
+                allKnown,
+                Expression.Condition(CertainlyExpression(values, true), Expression.Constant(True), Expression.Constant(False)),
+                Expression.Condition(CertainlyExpression(values, false), Expression.Constant(False), Expression.Constant(Undecided)));
+            decide = Expression.Lambda<Func<double[], ulong, int>>(body, values, unknown).Compile();
         }
+    }
+
+    /// <summary>True or false when that is certain without the bookkeeping, otherwise undecided.</summary>
+    private int Decide(FactSet facts)
+    {
+        if (decide is { } compiled)
+        {
+            return compiled(facts.Raw, facts.UnknownSlots);
+        }
+
+        return (Slots & facts.UnknownSlots) != 0 ? Undecided : Holds(facts) ? True : False;
     }
 
     /// <summary>Whether the condition holds; called only when every fact it reads is known.</summary>
