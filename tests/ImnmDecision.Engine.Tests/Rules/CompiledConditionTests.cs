@@ -36,6 +36,30 @@ public sealed class CompiledConditionTests
     }
 
     [Theory]
+    [MemberData(nameof(Rules))]
+    public void IsTrue_SomeFactsUnknown_DecidesAndMissesAsTheUncompiledRuleDoes(string id)
+    {
+        var compiled = AllRules().Single(r => r.Id == id);
+        var walked = UncompiledRules.Value.Single(r => r.Id == id);
+        var random = new Random(id.GetHashCode(StringComparison.Ordinal) ^ 0x5eed);
+        for (var round = 0; round < 4000; round++)
+        {
+            var facts = RandomFacts(random, unknownShare: round % 4 * 0.2);
+            var missing = 0UL;
+
+            var isTrue = compiled.When.IsTrue(facts, ref missing);
+
+            var expected = walked.When.Evaluate(facts);
+            isTrue.Should().Be(expected.Truth == Truth.True, $"round {round}");
+            missing.Should().Be(expected.MissingFields, $"round {round}");
+            // A false outcome names no missing field, so a compiled condition does not gather them for it.
+            var outcome = compiled.When.Evaluate(facts);
+            outcome.Truth.Should().Be(expected.Truth, $"round {round}");
+            outcome.MissingFields.Should().Be(expected.MissingFields, $"round {round}");
+        }
+    }
+
+    [Theory]
     [InlineData(LeafOperator.Eq)]
     [InlineData(LeafOperator.Ne)]
     [InlineData(LeafOperator.Gt)]
@@ -85,6 +109,13 @@ public sealed class CompiledConditionTests
         both.Should().BeGreaterThan(AllRules().Count() / 2, "the random facts must exercise the conditions, not leave them constant");
     }
 
+    /// <summary>The same rules loaded again and never compiled: their conditions are decided by walking the tree.</summary>
+    private static readonly Lazy<Rule[]> UncompiledRules = new(() =>
+    {
+        var ruleset = RulesetLoader.Load(Repository.RulesFolder);
+        return [.. ruleset.SubtypeRules.Concat(ruleset.CertaintyRules).Concat(ruleset.AlertRules).Concat(ruleset.TreatmentRules).Concat(ruleset.WorkupRules)];
+    });
+
     private static IEnumerable<Rule> AllRules()
     {
         var ruleset = RealRuleset.Ruleset;
@@ -101,11 +132,17 @@ public sealed class CompiledConditionTests
         _ => throw new InvalidOperationException($"Unknown condition {condition.GetType().Name}."),
     };
 
-    private static FactSet RandomFacts(Random random)
+    private static FactSet RandomFacts(Random random, double unknownShare = 0)
     {
         var facts = new FactSet();
         foreach (var fact in FactCatalog.All)
         {
+            if (random.NextDouble() < unknownShare)
+            {
+                facts.SetUnknown(fact.Slot, 1UL << random.Next(InputField.All.Count));
+                continue;
+            }
+
             double value = fact.Type switch
             {
                 FactType.Boolean => random.Next(2),
