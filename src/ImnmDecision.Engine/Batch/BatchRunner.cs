@@ -21,7 +21,6 @@ namespace ImnmDecision.Engine.Batch;
 public sealed class BatchRunner
 {
     private const int BatchesInFlight = 4;
-    private static readonly FindingsValidator Validator = new();
 
     private readonly AssessmentEngine engine;
     private readonly BatchOptions options;
@@ -176,23 +175,14 @@ public sealed class BatchRunner
 
     private static void Validate(ref ParsedRecord record)
     {
-        if (!record.HasValues || FindingsPrecheck.IsValid(record.Values))
-        {
-            return;
-        }
-
-        var findings = record.Findings ?? record.Values.ToFindings();
-        var check = Validator.Validate(findings);
-        if (check.IsValid)
+        if (!record.HasValues || BatchValidation.Errors(record.Values, record.Findings) is not { } errors)
         {
             return;
         }
 
         record.HasValues = false;
-        record.CaseId = findings.CaseId;
-        record.Error = BatchProblem.Invalid(record.Line, check.Errors
-            .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal));
+        record.CaseId = record.Values.CaseId;
+        record.Error = BatchProblem.Invalid(record.Line, errors);
     }
 
     /// <summary>The caseId to echo: as sent, unless it is longer than the contract allows.</summary>

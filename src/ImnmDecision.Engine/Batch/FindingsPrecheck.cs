@@ -4,36 +4,50 @@ namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
 /// The rules of <see cref="FindingsValidator"/> written as plain comparisons on a case's values, so that a batch
-/// validates a valid case in nanoseconds instead of microseconds. It decides only validity: a case it finds
-/// invalid is validated again by <see cref="FindingsValidator"/>, whose messages the error row carries, so batch
-/// errors are exactly the single endpoint's. Tests keep the two in step (the same verdict on generated cohorts
-/// and on every boundary, and a count of the validator's rules that fails when one is added).
+/// validates a valid case in nanoseconds instead of microseconds. It tells which rules a case breaks, one bit
+/// each; the messages stay the validator's: a case that breaks any is validated again by
+/// <see cref="FindingsValidator"/> (once per set of broken rules: its messages are fixed texts, so the same set
+/// gives the same errors), so batch errors are exactly the single endpoint's. Tests keep the two in step (the
+/// same verdict and the same errors for the same set, on generated cases and on every boundary, and a count
+/// of the validator's rules that fails when one is added).
 /// </summary>
 internal static class FindingsPrecheck
 {
     /// <summary>Whether <see cref="FindingsValidator"/> accepts the findings.</summary>
-    public static bool IsValid(Findings findings) => IsValid(FindingValues.From(findings));
+    public static bool IsValid(Findings findings) => Broken(FindingValues.From(findings)) == 0;
 
-    /// <summary>Whether <see cref="FindingsValidator"/> accepts the findings of these values.</summary>
-    public static bool IsValid(in FindingValues v) =>
-        v.CaseId is not { Length: > FindingsValidator.MaxCaseIdLength }
-        && (v.AgeYears is not { } age || age is >= 0 and <= 120)
-        && Defined(v.Sex)
-        && (v.WeightKg is not { } weight || weight is >= 1 and <= 400)
-        && !(v.Pregnant == true && v.Sex == Sex.Male)
-        && (v.CkValue is not { } value || (double.IsFinite(value) && value >= 0))
-        && Defined(v.CkUnit)
-        && (v.CkUpperLimitOfNormal is not { } uln || (double.IsFinite(uln) && uln > 0))
-        && Defined(v.Hmgcr)
-        && Defined(v.Srp)
-        && AllDefined(v.OtherMyositisSpecific)
-        && Defined(v.BiopsyPattern)
-        && !(v.BiopsyPerformed == false && (v.BiopsyPattern is not null || v.Mhc1Diffuse is not null || v.SarcolemmalMac is not null))
-        && Defined(v.StatinExposure)
-        && v.StatinDrug is not { Length: > 64 }
-        && Defined(v.ProximalWeakness)
-        && Defined(v.Onset)
-        && HasAnyFinding(v);
+    /// <summary>The validator's rules the findings of these values break, one bit per rule; 0 when it accepts them.</summary>
+    public static uint Broken(in FindingValues v)
+    {
+        var broken = 0u;
+        Check(ref broken, 0, HasAnyFinding(v));
+        Check(ref broken, 1, v.CaseId is not { Length: > FindingsValidator.MaxCaseIdLength });
+        Check(ref broken, 2, v.AgeYears is not { } age || age is >= 0 and <= 120);
+        Check(ref broken, 3, Defined(v.Sex));
+        Check(ref broken, 4, v.WeightKg is not { } weight || weight is >= 1 and <= 400);
+        Check(ref broken, 5, !(v.Pregnant == true && v.Sex == Sex.Male));
+        Check(ref broken, 6, v.CkValue is not { } value || (double.IsFinite(value) && value >= 0));
+        Check(ref broken, 7, Defined(v.CkUnit));
+        Check(ref broken, 8, v.CkUpperLimitOfNormal is not { } uln || (double.IsFinite(uln) && uln > 0));
+        Check(ref broken, 9, Defined(v.Hmgcr));
+        Check(ref broken, 10, Defined(v.Srp));
+        Check(ref broken, 11, AllDefined(v.OtherMyositisSpecific));
+        Check(ref broken, 12, Defined(v.BiopsyPattern));
+        Check(ref broken, 13, !(v.BiopsyPerformed == false && (v.BiopsyPattern is not null || v.Mhc1Diffuse is not null || v.SarcolemmalMac is not null)));
+        Check(ref broken, 14, Defined(v.StatinExposure));
+        Check(ref broken, 15, v.StatinDrug is not { Length: > 64 });
+        Check(ref broken, 16, Defined(v.ProximalWeakness));
+        Check(ref broken, 17, Defined(v.Onset));
+        return broken;
+    }
+
+    private static void Check(ref uint broken, int rule, bool holds)
+    {
+        if (!holds)
+        {
+            broken |= 1u << rule;
+        }
+    }
 
     /// <summary>The validator's "the case holds no findings" rule.</summary>
     private static bool HasAnyFinding(in FindingValues v) =>

@@ -56,6 +56,79 @@ public sealed class FastPathEquivalenceTests
         }
     }
 
+    [Fact]
+    public void Broken_CasesBreakingTheSameRules_GetTheSameValidatorErrors()
+    {
+        // Batch errors are worked out once per set of broken rules; that is exact only if the set decides them.
+        var random = new Random(17);
+        var errorsByBroken = new Dictionary<uint, string>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            var values = RandomValues(random);
+            var broken = FindingsPrecheck.Broken(values);
+            var direct = Describe(BatchValidation.Validate(values.ToFindings()));
+
+            (broken == 0).Should().Be(direct.Length == 0, direct);
+            Describe(BatchValidation.Errors(values, null)).Should().Be(direct);
+            if (errorsByBroken.TryGetValue(broken, out var first))
+            {
+                direct.Should().Be(first, $"rules {broken:b} are broken in both");
+            }
+            else
+            {
+                errorsByBroken[broken] = direct;
+            }
+        }
+
+        errorsByBroken.Count.Should().BeGreaterThan(100, "the random cases must break many different sets of rules");
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, string[]>? errors) =>
+        errors is null ? string.Empty : string.Join(" | ", errors.Select(e => $"{e.Key}: {string.Join("; ", e.Value)}"));
+
+    private static FindingValues RandomValues(Random random)
+    {
+        T? Maybe<T>(Func<T> value)
+            where T : struct => random.Next(5) < 2 ? null : value();
+        double? Number(params double[] choices) => Maybe(() => choices[random.Next(choices.Length)]);
+        TEnum? Enum<TEnum>()
+            where TEnum : struct, Enum => Maybe(() => (TEnum)(object)random.Next(-1, System.Enum.GetValues<TEnum>().Length + 1));
+        bool? Flag() => Maybe(() => random.Next(2) == 1);
+        string? Text(int length) => random.Next(3) switch { 0 => null, 1 => "x", _ => new string('x', length) };
+
+        return new FindingValues
+        {
+            CaseId = Text(65),
+            AgeYears = Number(-0.5, 0, 40, 120, 120.5, double.NaN),
+            Sex = Enum<Sex>(),
+            WeightKg = Number(0.5, 1, 70, 400, 401),
+            Pregnant = Flag(),
+            CkValue = Number(-1, 0, 1500, double.PositiveInfinity),
+            CkUnit = Enum<CkUnit>(),
+            CkUpperLimitOfNormal = Number(-1, 0, 0.1, 200, double.NaN),
+            Hmgcr = Enum<AntibodyResult>(),
+            Srp = Enum<AntibodyResult>(),
+            OtherMyositisSpecific = random.Next(4) switch
+            {
+                0 => null,
+                1 => [],
+                2 => [MyositisAntibody.Jo1],
+                _ => [MyositisAntibody.Jo1, (MyositisAntibody)99],
+            },
+            BiopsyPerformed = Flag(),
+            BiopsyPattern = Enum<BiopsyPattern>(),
+            Mhc1Diffuse = Flag(),
+            SarcolemmalMac = Flag(),
+            StatinExposure = Enum<StatinExposure>(),
+            StatinDrug = Text(65),
+            ProximalWeakness = Enum<WeaknessGrade>(),
+            Onset = Enum<Onset>(),
+            Dysphagia = Flag(),
+            Rash = random.Next(8) == 0 ? true : null,
+            Diabetes = random.Next(8) == 0 ? false : null,
+        };
+    }
+
     /// <summary>
     /// A tripwire: the precheck mirrors each rule of <see cref="FindingsValidator"/>. When a rule is added or removed
     /// there, mirror it in <see cref="FindingsPrecheck"/> and its boundary cases above, then update this count.

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.Engine.Batch;
+
+/// <summary>
+/// Validates batch cases: <see cref="FindingsPrecheck"/> tells which of <see cref="FindingsValidator"/>'s rules a
+/// case breaks; the errors are the validator's own, worked out once per set of broken rules (its messages are
+/// fixed texts and never repeat a value, so the same set always gives the same errors). So a cohort with many
+/// invalid rows runs the validator a few dozen times, not once per row. Thread-safe.
+/// </summary>
+internal static class BatchValidation
+{
+    private static readonly FindingsValidator Validator = new();
+    private static readonly ConcurrentDictionary<uint, IReadOnlyDictionary<string, string[]>> ErrorsByBrokenRules = new();
+
+    /// <summary>The errors of a case keyed by JSON path, or null when it is valid.</summary>
+    /// <param name="values">The case's values.</param>
+    /// <param name="findings">The findings as read, when the values were flattened from them; otherwise built from the values.</param>
+    public static IReadOnlyDictionary<string, string[]>? Errors(in FindingValues values, Findings? findings)
+    {
+        var broken = FindingsPrecheck.Broken(values);
+        if (broken == 0)
+        {
+            return null;
+        }
+
+        if (!ErrorsByBrokenRules.TryGetValue(broken, out var errors))
+        {
+            errors = Validate(findings ?? values.ToFindings());
+            ErrorsByBrokenRules.TryAdd(broken, errors);
+        }
+
+        return errors.Count == 0 ? null : errors;
+    }
+
+    /// <summary>The validator's errors, keyed by JSON path, each message once.</summary>
+    internal static Dictionary<string, string[]> Validate(Findings findings) =>
+        Validator.Validate(findings).Errors
+            .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+}
