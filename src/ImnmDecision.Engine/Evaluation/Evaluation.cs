@@ -1,3 +1,4 @@
+using System.Numerics;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
@@ -20,13 +21,20 @@ public sealed class Evaluation
         CautionTruths = [.. ruleset.TreatmentRules.Select(r => new Truth[((TreatmentAction)r.Then).Cautions.Count])];
 
         // The answer's list orders depend only on the rules, so they are sorted once here and each case
-        // only walks them: the id accessors below allocate nothing.
-        alertOrder = [.. Enumerable.Range(0, ruleset.AlertRules.Length)
+        // only walks the rules that fired in that order: the id accessors below allocate nothing.
+        int[] alertOrder = [.. Enumerable.Range(0, ruleset.AlertRules.Length)
             .OrderBy(i => ((AlertAction)ruleset.AlertRules[i].Then).Severity).ThenBy(i => ruleset.AlertRules[i].Order)];
-        workupOrder = [.. Enumerable.Range(0, ruleset.WorkupRules.Length)
+        int[] workupOrder = [.. Enumerable.Range(0, ruleset.WorkupRules.Length)
             .OrderBy(i => ((WorkupAction)ruleset.WorkupRules[i].Then).Priority).ThenBy(i => ruleset.WorkupRules[i].Order)];
         treatmentOrder = [.. Enumerable.Range(0, ruleset.TreatmentRules.Length)
             .OrderBy(i => ((TreatmentAction)ruleset.TreatmentRules[i].Then).Role).ThenBy(i => ruleset.TreatmentRules[i].Order)];
+        alertRank = Ranks(alertOrder);
+        workupRank = Ranks(workupOrder);
+        treatmentRank = Ranks(treatmentOrder);
+        alertIdByRank = [.. alertOrder.Select(i => ((AlertAction)ruleset.AlertRules[i].Then).Alert)];
+        workupByRank = [.. workupOrder.Select(i => (WorkupAction)ruleset.WorkupRules[i].Then)];
+        treatmentByRank = [.. treatmentOrder.Select(i => (TreatmentAction)ruleset.TreatmentRules[i].Then)];
+        avoidingCautionsByRank = [.. treatmentByRank.Select(t => t.Cautions.Select(c => c.Avoid).ToArray())];
     }
 
     /// <summary>The most alert ids <see cref="CopyAlerts"/> can write.</summary>
@@ -65,9 +73,19 @@ public sealed class Evaluation
 
     internal Truth[][] CautionTruths { get; }
 
-    private readonly int[] alertOrder;
-    private readonly int[] workupOrder;
     private readonly int[] treatmentOrder;
+    private readonly int[] alertRank;
+    private readonly int[] workupRank;
+    private readonly int[] treatmentRank;
+    private readonly AlertId[] alertIdByRank;
+    private readonly WorkupAction[] workupByRank;
+    private readonly TreatmentAction[] treatmentByRank;
+    private readonly bool[][] avoidingCautionsByRank;
+
+    /// <summary>The rules that fired, one bit per rule at its place in the answer's order.</summary>
+    private ulong alertsFired;
+    private ulong workupFired;
+    private ulong treatmentFired;
 
     /// <summary>
     /// Writes the ids of the alerts raised, each once, in the answer's order (severity, then rule order), and
@@ -75,17 +93,11 @@ public sealed class Evaluation
     /// </summary>
     public int CopyAlerts(Span<AlertId> destination)
     {
-        var rules = Ruleset.AlertRules;
         var seen = 0UL;
         var count = 0;
-        foreach (var i in alertOrder)
+        for (var fired = alertsFired; fired != 0; fired &= fired - 1)
         {
-            if (!AlertFired[i])
-            {
-                continue;
-            }
-
-            var id = ((AlertAction)rules[i].Then).Alert;
+            var id = alertIdByRank[BitOperations.TrailingZeroCount(fired)];
             var bit = 1UL << (int)id;
             if ((seen & bit) == 0)
             {
@@ -104,17 +116,11 @@ public sealed class Evaluation
     /// </summary>
     public int CopyOutstandingWorkup(Span<WorkupId> destination)
     {
-        var rules = Ruleset.WorkupRules;
         var seen = 0UL;
         var count = 0;
-        foreach (var i in workupOrder)
+        for (var fired = workupFired; fired != 0; fired &= fired - 1)
         {
-            if (!WorkupFired[i])
-            {
-                continue;
-            }
-
-            var action = (WorkupAction)rules[i].Then;
+            var action = workupByRank[BitOperations.TrailingZeroCount(fired)];
             var bit = 1UL << (int)action.Item;
             if ((seen & bit) != 0)
             {
@@ -138,24 +144,19 @@ public sealed class Evaluation
     /// </summary>
     public int CopyTreatment(Span<TreatmentId> destination, Span<bool> avoid)
     {
-        var rules = Ruleset.TreatmentRules;
         var count = 0;
-        foreach (var i in treatmentOrder)
+        for (var fired = treatmentFired; fired != 0; fired &= fired - 1)
         {
-            if (!TreatmentFired[i])
-            {
-                continue;
-            }
-
-            var action = (TreatmentAction)rules[i].Then;
-            var truths = CautionTruths[i];
+            var rank = BitOperations.TrailingZeroCount(fired);
+            var truths = CautionTruths[treatmentOrder[rank]];
+            var avoiding = avoidingCautionsByRank[rank];
             var avoided = false;
             for (var c = 0; c < truths.Length; c++)
             {
-                avoided |= action.Cautions[c].Avoid && truths[c] == Truth.True;
+                avoided |= avoiding[c] && truths[c] == Truth.True;
             }
 
-            destination[count] = action.Treatment;
+            destination[count] = treatmentByRank[rank].Treatment;
             avoid[count] = avoided;
             count++;
         }
@@ -163,11 +164,52 @@ public sealed class Evaluation
         return count;
     }
 
+    /// <summary>Records that alert rule <paramref name="index"/> fired.</summary>
+    internal void AlertRuleFired(int index)
+    {
+        AlertFired[index] = true;
+        alertsFired |= 1UL << alertRank[index];
+    }
+
+    /// <summary>Records that treatment rule <paramref name="index"/> fired.</summary>
+    internal void TreatmentRuleFired(int index)
+    {
+        TreatmentFired[index] = true;
+        treatmentFired |= 1UL << treatmentRank[index];
+    }
+
+    /// <summary>Records that workup rule <paramref name="index"/> fired.</summary>
+    internal void WorkupRuleFired(int index)
+    {
+        WorkupFired[index] = true;
+        workupFired |= 1UL << workupRank[index];
+    }
+
+    /// <summary>The place of each rule in an order, by rule index; a kind holds at most 64 rules, one bit each.</summary>
+    private static int[] Ranks(int[] order)
+    {
+        if (order.Length > 64)
+        {
+            throw new InvalidOperationException("A rule kind holds more than 64 rules; widen the fired-rule masks of Evaluation.");
+        }
+
+        var ranks = new int[order.Length];
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            ranks[order[rank]] = rank;
+        }
+
+        return ranks;
+    }
+
     internal void Reset()
     {
         SubtypeRule = null;
         CertaintyRule = null;
         MissingFields = 0;
+        alertsFired = 0;
+        workupFired = 0;
+        treatmentFired = 0;
         Array.Clear(AlertFired);
         Array.Clear(TreatmentFired);
         Array.Clear(WorkupFired);

@@ -17,10 +17,18 @@ internal sealed class Evaluator
     private readonly Ruleset ruleset;
     private readonly FactExtractor extractor;
 
+    // Per treatment rule, read from its action once: the option, whether its dose is by weight, the cautions' conditions.
+    private readonly TreatmentAction[] treatments;
+    private readonly bool[] weightDosed;
+    private readonly Condition?[][] cautionConditions;
+
     public Evaluator(Ruleset ruleset)
     {
         this.ruleset = ruleset;
         extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
+        treatments = [.. ruleset.TreatmentRules.Select(rule => (TreatmentAction)rule.Then)];
+        weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
+        cautionConditions = [.. treatments.Select(t => t.Cautions.Select(c => c.When).ToArray())];
         Rule[][] kinds = [ruleset.SubtypeRules, ruleset.CertaintyRules, ruleset.AlertRules, ruleset.TreatmentRules, ruleset.WorkupRules];
         foreach (var rule in kinds.SelectMany(rules => rules))
         {
@@ -97,7 +105,7 @@ internal sealed class Evaluator
             }
 
             var action = (AlertAction)rules[i].Then;
-            evaluation.AlertFired[i] = true;
+            evaluation.AlertRuleFired(i);
             raised |= 1UL << (int)action.Alert;
             critical |= action.Severity == AlertSeverity.Critical;
             facts.Set(FactCatalog.AlertsRaised, raised);
@@ -113,8 +121,7 @@ internal sealed class Evaluator
         var rules = ruleset.TreatmentRules;
         for (var i = 0; i < rules.Length; i++)
         {
-            var action = (TreatmentAction)rules[i].Then;
-            var bit = 1UL << (int)action.Treatment;
+            var bit = 1UL << (int)treatments[i].Treatment;
             if ((offered & bit) != 0)
             {
                 continue; // The first rule that offers an option decides its role.
@@ -125,18 +132,19 @@ internal sealed class Evaluator
                 continue;
             }
 
-            evaluation.TreatmentFired[i] = true;
+            evaluation.TreatmentRuleFired(i);
             offered |= bit;
             facts.Set(FactCatalog.TreatmentOffered, offered);
-            if (action.Dose?.PerKgMin is not null && !facts.IsKnown(FactCatalog.PatientWeightKg))
+            if (weightDosed[i] && !facts.IsKnown(FactCatalog.PatientWeightKg))
             {
                 missing |= WeightField;
             }
 
             var truths = evaluation.CautionTruths[i];
+            var cautions = cautionConditions[i];
             for (var c = 0; c < truths.Length; c++)
             {
-                var when = action.Cautions[c].When;
+                var when = cautions[c];
                 if (when is null)
                 {
                     truths[c] = Truth.True;
@@ -163,7 +171,7 @@ internal sealed class Evaluator
                 continue;
             }
 
-            evaluation.WorkupFired[i] = true;
+            evaluation.WorkupRuleFired(i);
             var action = (WorkupAction)rules[i].Then;
             if (action.Status == WorkupStatus.Outstanding)
             {
