@@ -22,15 +22,28 @@ internal sealed class Evaluator
     private readonly bool[] weightDosed;
     private readonly Condition?[][] cautionConditions;
 
-    public Evaluator(Ruleset ruleset)
+    private readonly KindDecisions subtypeKind;
+    private readonly KindDecisions certaintyKind;
+    private readonly KindDecisions alertKind;
+    private readonly KindDecisions treatmentKind;
+    private readonly KindDecisions workupKind;
+
+    /// <param name="ruleset">The rules.</param>
+    /// <param name="compile">False to walk every condition's tree (for tests that compare the two).</param>
+    public Evaluator(Ruleset ruleset, bool compile = true)
     {
         this.ruleset = ruleset;
         extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
         treatments = [.. ruleset.TreatmentRules.Select(rule => (TreatmentAction)rule.Then)];
         weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
         cautionConditions = [.. treatments.Select(t => t.Cautions.Select(c => c.When).ToArray())];
+        subtypeKind = new KindDecisions(ruleset.SubtypeRules, 0, compile);
+        certaintyKind = new KindDecisions(ruleset.CertaintyRules, 0, compile);
+        alertKind = new KindDecisions(ruleset.AlertRules, (1UL << FactCatalog.AlertsRaised) | (1UL << FactCatalog.AlertsCritical), compile);
+        treatmentKind = new KindDecisions(ruleset.TreatmentRules, 1UL << FactCatalog.TreatmentOffered, compile);
+        workupKind = new KindDecisions(ruleset.WorkupRules, 1UL << FactCatalog.WorkupOutstanding, compile);
         Rule[][] kinds = [ruleset.SubtypeRules, ruleset.CertaintyRules, ruleset.AlertRules, ruleset.TreatmentRules, ruleset.WorkupRules];
-        foreach (var rule in kinds.SelectMany(rules => rules))
+        foreach (var rule in kinds.SelectMany(rules => compile ? rules : []))
         {
             rule.When.Compile();
             if (rule.Then is TreatmentAction treatment)
@@ -52,7 +65,7 @@ internal sealed class Evaluator
         extractor.Extract(findings, facts);
         var missing = facts.AssumedFields;
 
-        var subtype = FirstThatHolds(ruleset.SubtypeRules, facts, ref missing);
+        var subtype = FirstThatHolds(subtypeKind, ruleset.SubtypeRules, facts, ref missing);
         var subtypeAction = (SubtypeAction?)subtype?.Then;
         evaluation.SubtypeRule = subtype;
         evaluation.Subtype = subtypeAction?.Code ?? SubtypeCode.InsufficientData;
@@ -60,7 +73,7 @@ internal sealed class Evaluator
 
         if (subtypeAction is { IsGraded: true })
         {
-            var certainty = FirstThatHolds(ruleset.CertaintyRules, facts, ref missing);
+            var certainty = FirstThatHolds(certaintyKind, ruleset.CertaintyRules, facts, ref missing);
             evaluation.CertaintyRule = certainty;
             evaluation.Certainty = ((CertaintyAction?)certainty?.Then)?.Certainty ?? Certainty.Possible;
         }
@@ -76,13 +89,14 @@ internal sealed class Evaluator
         evaluation.MissingFields = missing;
     }
 
-    private static Rule? FirstThatHolds(Rule[] rules, FactSet facts, ref ulong missing)
+    private static Rule? FirstThatHolds(KindDecisions kind, Rule[] rules, FactSet facts, ref ulong missing)
     {
-        foreach (var rule in rules)
+        var decisions = kind.Decide(facts);
+        for (var i = 0; i < rules.Length; i++)
         {
-            if (rule.When.IsTrue(facts, ref missing))
+            if (kind.IsTrue(decisions, i, facts, ref missing))
             {
-                return rule;
+                return rules[i];
             }
         }
 
@@ -97,9 +111,10 @@ internal sealed class Evaluator
         facts.Set(FactCatalog.AlertsRaised, 0);
         facts.Set(FactCatalog.AlertsCritical, 0);
         var rules = ruleset.AlertRules;
+        var decisions = alertKind.Decide(facts);
         for (var i = 0; i < rules.Length; i++)
         {
-            if (!rules[i].When.IsTrue(facts, ref missing))
+            if (!alertKind.IsTrue(decisions, i, facts, ref missing))
             {
                 continue;
             }
@@ -119,6 +134,7 @@ internal sealed class Evaluator
         var offered = 0UL;
         facts.Set(FactCatalog.TreatmentOffered, 0);
         var rules = ruleset.TreatmentRules;
+        var decisions = treatmentKind.Decide(facts);
         for (var i = 0; i < rules.Length; i++)
         {
             var bit = 1UL << (int)treatments[i].Treatment;
@@ -127,7 +143,7 @@ internal sealed class Evaluator
                 continue; // The first rule that offers an option decides its role.
             }
 
-            if (!rules[i].When.IsTrue(facts, ref missing))
+            if (!treatmentKind.IsTrue(decisions, i, facts, ref missing))
             {
                 continue;
             }
@@ -164,9 +180,10 @@ internal sealed class Evaluator
         var outstanding = 0UL;
         facts.Set(FactCatalog.WorkupOutstanding, 0);
         var rules = ruleset.WorkupRules;
+        var decisions = workupKind.Decide(facts);
         for (var i = 0; i < rules.Length; i++)
         {
-            if (!rules[i].When.IsTrue(facts, ref missing))
+            if (!workupKind.IsTrue(decisions, i, facts, ref missing))
             {
                 continue;
             }

@@ -9,9 +9,14 @@ public abstract class Condition
     /// <summary>The fact slots this condition reads, as a bit mask (through named conditions too).</summary>
     internal ulong Slots { get; private protected set; }
 
-    private const int False = 0;
-    private const int True = 1;
-    private const int Undecided = 2;
+    /// <summary>A decision: the condition is false.</summary>
+    internal const int False = 0;
+
+    /// <summary>A decision: the condition is true (and every fact it reads is known).</summary>
+    internal const int True = 1;
+
+    /// <summary>A decision: the condition needs the unknown and absent bookkeeping.</summary>
+    internal const int Undecided = 2;
 
     private Func<double[], ulong, int>? decide;
 
@@ -58,13 +63,21 @@ public abstract class Condition
         {
             var values = Expression.Parameter(typeof(double[]), "facts");
             var unknown = Expression.Parameter(typeof(ulong), "unknownSlots");
-            var allKnown = Expression.Equal(Expression.And(Expression.Constant(Slots), unknown), Expression.Constant(0UL));
-            var body = Expression.Condition(
-                allKnown,
-                Expression.Condition(CertainlyExpression(values, true), Expression.Constant(True), Expression.Constant(False)),
-                Expression.Condition(CertainlyExpression(values, false), Expression.Constant(False), Expression.Constant(Undecided)));
-            decide = Expression.Lambda<Func<double[], ulong, int>>(body, values, unknown).Compile();
+            decide = Expression.Lambda<Func<double[], ulong, int>>(DecisionExpression(values, unknown), values, unknown).Compile();
         }
+    }
+
+    /// <summary>
+    /// The decision as an expression over the fact values and the unknown slots: <see cref="True"/> or
+    /// <see cref="False"/> when that is certain without the bookkeeping, otherwise <see cref="Undecided"/>.
+    /// </summary>
+    internal Expression DecisionExpression(ParameterExpression values, ParameterExpression unknownSlots)
+    {
+        var allKnown = Expression.Equal(Expression.And(Expression.Constant(Slots), unknownSlots), Expression.Constant(0UL));
+        return Expression.Condition(
+            allKnown,
+            Expression.Condition(CertainlyExpression(values, true), Expression.Constant(True), Expression.Constant(False)),
+            Expression.Condition(CertainlyExpression(values, false), Expression.Constant(False), Expression.Constant(Undecided)));
     }
 
     /// <summary>True or false when that is certain without the bookkeeping, otherwise undecided.</summary>
