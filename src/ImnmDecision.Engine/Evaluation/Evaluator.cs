@@ -17,10 +17,10 @@ internal sealed class Evaluator
     private readonly Ruleset ruleset;
     private readonly FactExtractor extractor;
 
-    // Per treatment rule, read from its action once: the option, whether its dose is by weight, the cautions' conditions.
+    // Per treatment rule, read from its action once: the option, whether its dose is by weight, its cautions.
     private readonly TreatmentAction[] treatments;
     private readonly bool[] weightDosed;
-    private readonly Condition?[][] cautionConditions;
+    private readonly KindDecisions[] cautions;
 
     private readonly KindDecisions subtypeKind;
     private readonly KindDecisions certaintyKind;
@@ -36,12 +36,13 @@ internal sealed class Evaluator
         extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
         treatments = [.. ruleset.TreatmentRules.Select(rule => (TreatmentAction)rule.Then)];
         weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
-        cautionConditions = [.. treatments.Select(t => t.Cautions.Select(c => c.When).ToArray())];
-        subtypeKind = new KindDecisions(ruleset.SubtypeRules, 0, compile);
-        certaintyKind = new KindDecisions(ruleset.CertaintyRules, 0, compile);
-        alertKind = new KindDecisions(ruleset.AlertRules, (1UL << FactCatalog.AlertsRaised) | (1UL << FactCatalog.AlertsCritical), compile);
-        treatmentKind = new KindDecisions(ruleset.TreatmentRules, 1UL << FactCatalog.TreatmentOffered, compile);
-        workupKind = new KindDecisions(ruleset.WorkupRules, 1UL << FactCatalog.WorkupOutstanding, compile);
+        var offeredSlot = 1UL << FactCatalog.TreatmentOffered;
+        cautions = [.. treatments.Select(t => new KindDecisions([.. t.Cautions.Select(c => c.When)], offeredSlot, compile))];
+        subtypeKind = new KindDecisions(Conditions(ruleset.SubtypeRules), 0, compile);
+        certaintyKind = new KindDecisions(Conditions(ruleset.CertaintyRules), 0, compile);
+        alertKind = new KindDecisions(Conditions(ruleset.AlertRules), (1UL << FactCatalog.AlertsRaised) | (1UL << FactCatalog.AlertsCritical), compile);
+        treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
+        workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), 1UL << FactCatalog.WorkupOutstanding, compile);
         Rule[][] kinds = [ruleset.SubtypeRules, ruleset.CertaintyRules, ruleset.AlertRules, ruleset.TreatmentRules, ruleset.WorkupRules];
         foreach (var rule in kinds.SelectMany(rules => compile ? rules : []))
         {
@@ -57,6 +58,8 @@ internal sealed class Evaluator
     }
 
     public Evaluation CreateEvaluation() => new(ruleset);
+
+    private static Condition?[] Conditions(Rule[] rules) => [.. rules.Select(rule => rule.When)];
 
     public void Evaluate(in FindingValues findings, Evaluation evaluation)
     {
@@ -157,19 +160,11 @@ internal sealed class Evaluator
             }
 
             var truths = evaluation.CautionTruths[i];
-            var cautions = cautionConditions[i];
+            var optionCautions = cautions[i];
+            var cautionDecisions = optionCautions.Decide(facts);
             for (var c = 0; c < truths.Length; c++)
             {
-                var when = cautions[c];
-                if (when is null)
-                {
-                    truths[c] = Truth.True;
-                    continue;
-                }
-
-                var cautionOutcome = when.Evaluate(facts);
-                missing |= cautionOutcome.MissingFields;
-                truths[c] = cautionOutcome.Truth;
+                truths[c] = optionCautions.Truth(cautionDecisions, c, facts, ref missing);
             }
         }
     }

@@ -5,27 +5,27 @@ using ImnmDecision.Engine.Rules;
 namespace ImnmDecision.Engine.Evaluation;
 
 /// <summary>
-/// The rules of one kind decided together: their conditions compiled into one call that tells, for each rule,
-/// whether it is certainly true or false (see <see cref="Condition.IsTrue"/>). A rule that reads a fact the kind
-/// itself sets as it runs (the alerts raised so far, the options offered so far) is left to be decided in turn,
-/// and so is one that needs the unknown and absent bookkeeping.
+/// Conditions decided together (the rules of one kind, the cautions of one option): compiled into one call that
+/// tells, for each, whether it is certainly true or false (see <see cref="Condition.IsTrue"/>). A condition that
+/// reads a fact its kind sets as it runs (the alerts raised so far, the options offered so far) is left to be
+/// decided in turn, and so is one that needs the unknown and absent bookkeeping. A missing condition is always true.
 /// </summary>
 internal sealed class KindDecisions
 {
-    private readonly Rule[] rules;
+    private readonly Condition?[] conditions;
     private readonly Func<double[], ulong, Decisions>? decideAll;
 
-    /// <param name="rules">The kind's rules, in order (at most 64).</param>
+    /// <param name="conditions">The conditions, in order (at most 64); null for one that always holds.</param>
     /// <param name="kindSlots">The fact slots the kind sets while it runs.</param>
-    /// <param name="compile">False to decide every rule in turn (for tests that compare the two).</param>
-    public KindDecisions(Rule[] rules, ulong kindSlots, bool compile)
+    /// <param name="compile">False to decide every condition in turn (for tests that compare the two).</param>
+    public KindDecisions(Condition?[] conditions, ulong kindSlots, bool compile)
     {
-        if (rules.Length > 64)
+        if (conditions.Length > 64)
         {
-            throw new InvalidOperationException("A rule kind holds more than 64 rules; widen the decision masks.");
+            throw new InvalidOperationException("More than 64 conditions to decide together; widen the decision masks.");
         }
 
-        this.rules = rules;
+        this.conditions = conditions;
         if (!compile)
         {
             return;
@@ -37,16 +37,23 @@ internal sealed class KindDecisions
         var decided = Expression.Variable(typeof(ulong), "decided");
         var decision = Expression.Variable(typeof(int), "decision");
         var body = new List<Expression>();
-        for (var i = 0; i < rules.Length; i++)
+        for (var i = 0; i < conditions.Length; i++)
         {
-            if ((rules[i].When.Slots & kindSlots) != 0)
+            var bit = Expression.Constant(1UL << i);
+            var none = Expression.Constant(0UL);
+            if (conditions[i] is not { } condition)
+            {
+                body.Add(Expression.OrAssign(isTrue, bit));
+                body.Add(Expression.OrAssign(decided, bit));
+                continue;
+            }
+
+            if ((condition.Slots & kindSlots) != 0)
             {
                 continue;
             }
 
-            var bit = Expression.Constant(1UL << i);
-            var none = Expression.Constant(0UL);
-            body.Add(Expression.Assign(decision, rules[i].When.DecisionExpression(values, unknown)));
+            body.Add(Expression.Assign(decision, condition.DecisionExpression(values, unknown)));
             body.Add(Expression.OrAssign(isTrue, Expression.Condition(Expression.Equal(decision, Expression.Constant(Condition.True)), bit, none)));
             body.Add(Expression.OrAssign(decided, Expression.Condition(Expression.NotEqual(decision, Expression.Constant(Condition.Undecided)), bit, none)));
         }
@@ -55,14 +62,38 @@ internal sealed class KindDecisions
         decideAll = Expression.Lambda<Func<double[], ulong, Decisions>>(Expression.Block([isTrue, decided, decision], body), values, unknown).Compile();
     }
 
-    /// <summary>Decides the kind's rules on the facts as they are now (call it once the kind's own facts are set).</summary>
+    /// <summary>Decides the conditions on the facts as they are now (call it once the kind's own facts are set).</summary>
     public Decisions Decide(FactSet facts) => decideAll is { } all ? all(facts.Raw, facts.UnknownSlots) : default;
 
-    /// <summary>Whether rule <paramref name="index"/> is true: decided already, or now, in turn, with its missing fields.</summary>
+    /// <summary>Whether condition <paramref name="index"/> is true: decided already, or now, in turn, with its missing fields.</summary>
     public bool IsTrue(in Decisions decisions, int index, FactSet facts, ref ulong missing)
     {
         var bit = 1UL << index;
-        return (decisions.Decided & bit) != 0 ? (decisions.True & bit) != 0 : rules[index].When.IsTrue(facts, ref missing);
+        if ((decisions.Decided & bit) != 0)
+        {
+            return (decisions.True & bit) != 0;
+        }
+
+        return conditions[index] is not { } condition || condition.IsTrue(facts, ref missing);
+    }
+
+    /// <summary>The truth of condition <paramref name="index"/> (unknown too): decided already, or now, in turn, with its missing fields.</summary>
+    public Truth Truth(in Decisions decisions, int index, FactSet facts, ref ulong missing)
+    {
+        var bit = 1UL << index;
+        if ((decisions.Decided & bit) != 0)
+        {
+            return (decisions.True & bit) != 0 ? Rules.Truth.True : Rules.Truth.False;
+        }
+
+        if (conditions[index] is not { } condition)
+        {
+            return Rules.Truth.True;
+        }
+
+        var outcome = condition.Evaluate(facts);
+        missing |= outcome.MissingFields;
+        return outcome.Truth;
     }
 }
 
