@@ -25,7 +25,8 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
 
     private void ReadRow(ReadOnlySpan<byte> data, int fieldCount, bool malformed, ref ParsedRecord record)
     {
-        var values = default(FindingValues);
+        ref var values = ref record.Values;
+        values = default;
         errors.Clear();
         if (malformed)
         {
@@ -54,7 +55,6 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
 
         if (errors.Count == 0)
         {
-            record.Values = values;
             record.HasValues = true;
             return;
         }
