@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using ImnmDecision.Engine.Assessments;
 
 namespace ImnmDecision.Engine.Batch;
 
@@ -19,81 +18,31 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output) : ResultWriter
     /// <summary>The caseId of the summary row.</summary>
     public const string SummaryCaseId = "#summary";
 
-    private static readonly byte[][] SubtypeNames = Utf8Names<SubtypeCode>.Names;
-    private static readonly byte[][] CertaintyNames = Utf8Names<Certainty>.Names;
-    private static readonly byte[][] AlertNames = Utf8Names<AlertId>.Names;
-    private static readonly byte[][] WorkupNames = Utf8Names<WorkupId>.Names;
-    private static readonly byte[][] TreatmentNames = Utf8Names<TreatmentId>.Names;
+    private static readonly AnswerSyntax Csv = new(name => name)
+    {
+        BeforeSubtype = ","u8.ToArray(),
+        BeforeCertainty = ","u8.ToArray(),
+        BeforeAlerts = ","u8.ToArray(),
+        BeforeWorkup = ","u8.ToArray(),
+        BeforeTreatment = ","u8.ToArray(),
+        BeforeAvoid = ","u8.ToArray(),
+        BeforeMissing = ","u8.ToArray(),
+        End = ",\r\n"u8.ToArray(), // The error cell stays empty.
+        ItemSeparator = (byte)';',
+    };
+
+    protected override AnswerSyntax Syntax => Csv;
 
     public override void WriteStart() => WriteText(Header + "\r\n");
 
-    public override void WriteResult(long line, string? caseId, Evaluation.Evaluation evaluation)
+    protected override void WriteRowStart(Span<byte> span, ref int p, long line, string? caseId)
     {
-        var lists = new Lists
-        {
-            Alerts = stackalloc AlertId[Evaluation.Evaluation.MaxAlerts],
-            Workup = stackalloc WorkupId[Evaluation.Evaluation.MaxWorkup],
-            Treatment = stackalloc TreatmentId[Evaluation.Evaluation.MaxTreatment],
-            Avoid = stackalloc bool[Evaluation.Evaluation.MaxTreatment],
-        };
-        Lists.Fill(evaluation, ref lists);
-
-        var span = Output.GetSpan(RowBytes);
-        var p = 0;
         Utf8Text.Write(span, ref p, line);
         span[p++] = (byte)',';
         if (caseId is not null)
         {
             Utf8Text.WriteCsvCell(span, ref p, caseId);
         }
-
-        span[p++] = (byte)',';
-        Utf8Text.Write(span, ref p, SubtypeNames[(int)evaluation.Subtype]);
-        span[p++] = (byte)',';
-        Utf8Text.Write(span, ref p, CertaintyNames[(int)evaluation.Certainty]);
-        span[p++] = (byte)',';
-        for (var i = 0; i < lists.Alerts.Length; i++)
-        {
-            Separator(span, ref p, i);
-            Utf8Text.Write(span, ref p, AlertNames[(int)lists.Alerts[i]]);
-        }
-
-        span[p++] = (byte)',';
-        for (var i = 0; i < lists.Workup.Length; i++)
-        {
-            Separator(span, ref p, i);
-            Utf8Text.Write(span, ref p, WorkupNames[(int)lists.Workup[i]]);
-        }
-
-        span[p++] = (byte)',';
-        for (var i = 0; i < lists.Treatment.Length; i++)
-        {
-            Separator(span, ref p, i);
-            Utf8Text.Write(span, ref p, TreatmentNames[(int)lists.Treatment[i]]);
-        }
-
-        span[p++] = (byte)',';
-        for (int i = 0, n = 0; i < lists.Treatment.Length; i++)
-        {
-            if (lists.Avoid[i])
-            {
-                Separator(span, ref p, n++);
-                Utf8Text.Write(span, ref p, TreatmentNames[(int)lists.Treatment[i]]);
-            }
-        }
-
-        span[p++] = (byte)',';
-        var missing = evaluation.MissingFields;
-        for (var n = 0; missing != 0; n++)
-        {
-            var bit = System.Numerics.BitOperations.TrailingZeroCount(missing);
-            missing &= missing - 1;
-            Separator(span, ref p, n);
-            Utf8Text.Write(span, ref p, MissingNames[bit]);
-        }
-
-        Utf8Text.Write(span, ref p, ",\r\n"u8);
-        Output.Advance(p);
     }
 
     public override void WriteError(long line, string? caseId, BatchProblem problem)
@@ -138,14 +87,6 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output) : ResultWriter
 
     private static string Cell(string text) =>
         Utf8Text.NeedsCsvQuotes(text) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-
-    private static void Separator(Span<byte> span, ref int p, int index)
-    {
-        if (index > 0)
-        {
-            span[p++] = (byte)';';
-        }
-    }
 
     private void WriteText(string text)
     {

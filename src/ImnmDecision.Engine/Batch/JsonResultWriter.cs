@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Serialization;
 
 namespace ImnmDecision.Engine.Batch;
@@ -12,12 +11,9 @@ namespace ImnmDecision.Engine.Batch;
 /// </summary>
 internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray) : ResultWriter(output)
 {
-    private static readonly byte[][] SubtypeNames = Quoted(Utf8Names<SubtypeCode>.Names);
-    private static readonly byte[][] CertaintyNames = Quoted(Utf8Names<Certainty>.Names);
-    private static readonly byte[][] AlertNames = Quoted(Utf8Names<AlertId>.Names);
-    private static readonly byte[][] WorkupNames = Quoted(Utf8Names<WorkupId>.Names);
-    private static readonly byte[][] TreatmentNames = Quoted(Utf8Names<TreatmentId>.Names);
-    private static readonly byte[][] QuotedMissingNames = Quoted(MissingNames);
+    /// <summary>A row of NDJSON ends its line; an element of an array is followed by a comma or the end.</summary>
+    private static readonly AnswerSyntax OnItsLine = Answer("}\n"u8.ToArray());
+    private static readonly AnswerSyntax InArray = Answer("}"u8.ToArray());
 
     private readonly Utf8JsonWriter json = new(output, new JsonWriterOptions { Encoder = ImnmJson.Options.Encoder, SkipValidation = false });
     public override void WriteStart()
@@ -30,19 +26,10 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
         }
     }
 
-    public override void WriteResult(long line, string? caseId, Evaluation.Evaluation evaluation)
-    {
-        var lists = new Lists
-        {
-            Alerts = stackalloc AlertId[Evaluation.Evaluation.MaxAlerts],
-            Workup = stackalloc WorkupId[Evaluation.Evaluation.MaxWorkup],
-            Treatment = stackalloc TreatmentId[Evaluation.Evaluation.MaxTreatment],
-            Avoid = stackalloc bool[Evaluation.Evaluation.MaxTreatment],
-        };
-        Lists.Fill(evaluation, ref lists);
+    protected override AnswerSyntax Syntax => asArray ? InArray : OnItsLine;
 
-        var span = Output.GetSpan(RowBytes);
-        var p = 0;
+    protected override void WriteRowStart(Span<byte> span, ref int p, long line, string? caseId)
+    {
         WritePrefix(span, ref p);
         Utf8Text.Write(span, ref p, "{\"line\":"u8);
         Utf8Text.Write(span, ref p, line);
@@ -51,55 +38,6 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
             Utf8Text.Write(span, ref p, ",\"caseId\":"u8);
             Utf8Text.WriteJsonString(span, ref p, caseId);
         }
-
-        Utf8Text.Write(span, ref p, ",\"subtype\":"u8);
-        Utf8Text.Write(span, ref p, SubtypeNames[(int)evaluation.Subtype]);
-        Utf8Text.Write(span, ref p, ",\"certainty\":"u8);
-        Utf8Text.Write(span, ref p, CertaintyNames[(int)evaluation.Certainty]);
-        Utf8Text.Write(span, ref p, ",\"alerts\":["u8);
-        for (var i = 0; i < lists.Alerts.Length; i++)
-        {
-            Separator(span, ref p, i);
-            Utf8Text.Write(span, ref p, AlertNames[(int)lists.Alerts[i]]);
-        }
-
-        Utf8Text.Write(span, ref p, "],\"workup\":["u8);
-        for (var i = 0; i < lists.Workup.Length; i++)
-        {
-            Separator(span, ref p, i);
-            Utf8Text.Write(span, ref p, WorkupNames[(int)lists.Workup[i]]);
-        }
-
-        Utf8Text.Write(span, ref p, "],\"treatment\":["u8);
-        for (var i = 0; i < lists.Treatment.Length; i++)
-        {
-            Separator(span, ref p, i);
-            Utf8Text.Write(span, ref p, TreatmentNames[(int)lists.Treatment[i]]);
-        }
-
-        Utf8Text.Write(span, ref p, "],\"avoid\":["u8);
-        for (int i = 0, n = 0; i < lists.Treatment.Length; i++)
-        {
-            if (lists.Avoid[i])
-            {
-                Separator(span, ref p, n++);
-                Utf8Text.Write(span, ref p, TreatmentNames[(int)lists.Treatment[i]]);
-            }
-        }
-
-        Utf8Text.Write(span, ref p, "],\"missing\":["u8);
-        var missing = evaluation.MissingFields;
-        for (var n = 0; missing != 0; n++)
-        {
-            var bit = System.Numerics.BitOperations.TrailingZeroCount(missing);
-            missing &= missing - 1;
-            Separator(span, ref p, n);
-            Utf8Text.Write(span, ref p, QuotedMissingNames[bit]);
-        }
-
-        Utf8Text.Write(span, ref p, "]}"u8);
-        WriteSuffix(span, ref p);
-        Output.Advance(p);
     }
 
     public override void WriteError(long line, string? caseId, BatchProblem problem)
@@ -145,14 +83,6 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
         base.Dispose(disposing);
     }
 
-    private static void Separator(Span<byte> span, ref int p, int index)
-    {
-        if (index > 0)
-        {
-            span[p++] = (byte)',';
-        }
-    }
-
     private void WritePrefix(Span<byte> span, ref int p)
     {
         if (!asArray)
@@ -193,5 +123,16 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
         Output.Advance(p);
     }
 
-    private static byte[][] Quoted(byte[][] names) => [.. names.Select(n => (byte[])[(byte)'"', .. n, (byte)'"'])];
+    private static AnswerSyntax Answer(byte[] end) => new(name => [(byte)'"', .. name, (byte)'"'])
+    {
+        BeforeSubtype = ",\"subtype\":"u8.ToArray(),
+        BeforeCertainty = ",\"certainty\":"u8.ToArray(),
+        BeforeAlerts = ",\"alerts\":["u8.ToArray(),
+        BeforeWorkup = "],\"workup\":["u8.ToArray(),
+        BeforeTreatment = "],\"treatment\":["u8.ToArray(),
+        BeforeAvoid = "],\"avoid\":["u8.ToArray(),
+        BeforeMissing = "],\"missing\":["u8.ToArray(),
+        End = [(byte)']', .. end],
+        ItemSeparator = (byte)',',
+    };
 }

@@ -32,8 +32,21 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
     /// <summary>Writes what comes before the first row (a CSV header, the array's bracket).</summary>
     public abstract void WriteStart();
 
-    /// <summary>Writes a scored row.</summary>
-    public abstract void WriteResult(long line, string? caseId, Evaluation.Evaluation evaluation);
+    /// <summary>How this format writes a row's answer.</summary>
+    protected abstract AnswerSyntax Syntax { get; }
+
+    /// <summary>Writes a scored row: its start (line and caseId) in the format's way, then its answer in the format's syntax.</summary>
+    public void WriteResult(long line, string? caseId, Evaluation.Evaluation evaluation)
+    {
+        var span = Output.GetSpan(RowBytes);
+        var p = 0;
+        WriteRowStart(span, ref p, line, caseId);
+        WriteAnswer(span, ref p, evaluation, Syntax);
+        Output.Advance(p);
+    }
+
+    /// <summary>Writes what a scored row starts with: its line and caseId.</summary>
+    protected abstract void WriteRowStart(Span<byte> span, ref int p, long line, string? caseId);
 
     /// <summary>Writes a row that could not be scored.</summary>
     public abstract void WriteError(long line, string? caseId, BatchProblem problem);
@@ -49,6 +62,111 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
+    }
+
+    /// <summary>Writes the answer part of a row: subtype, certainty, then the lists, in the format's syntax.</summary>
+    private static void WriteAnswer(Span<byte> span, ref int p, Evaluation.Evaluation evaluation, AnswerSyntax syntax)
+    {
+        var lists = new Lists
+        {
+            Alerts = stackalloc AlertId[Evaluation.Evaluation.MaxAlerts],
+            Workup = stackalloc WorkupId[Evaluation.Evaluation.MaxWorkup],
+            Treatment = stackalloc TreatmentId[Evaluation.Evaluation.MaxTreatment],
+            Avoid = stackalloc bool[Evaluation.Evaluation.MaxTreatment],
+        };
+        Lists.Fill(evaluation, ref lists);
+
+        Utf8Text.Write(span, ref p, syntax.BeforeSubtype);
+        Utf8Text.Write(span, ref p, syntax.SubtypeNames[(int)evaluation.Subtype]);
+        Utf8Text.Write(span, ref p, syntax.BeforeCertainty);
+        Utf8Text.Write(span, ref p, syntax.CertaintyNames[(int)evaluation.Certainty]);
+        Utf8Text.Write(span, ref p, syntax.BeforeAlerts);
+        for (var i = 0; i < lists.Alerts.Length; i++)
+        {
+            syntax.Separate(span, ref p, i);
+            Utf8Text.Write(span, ref p, syntax.AlertNames[(int)lists.Alerts[i]]);
+        }
+
+        Utf8Text.Write(span, ref p, syntax.BeforeWorkup);
+        for (var i = 0; i < lists.Workup.Length; i++)
+        {
+            syntax.Separate(span, ref p, i);
+            Utf8Text.Write(span, ref p, syntax.WorkupNames[(int)lists.Workup[i]]);
+        }
+
+        Utf8Text.Write(span, ref p, syntax.BeforeTreatment);
+        for (var i = 0; i < lists.Treatment.Length; i++)
+        {
+            syntax.Separate(span, ref p, i);
+            Utf8Text.Write(span, ref p, syntax.TreatmentNames[(int)lists.Treatment[i]]);
+        }
+
+        Utf8Text.Write(span, ref p, syntax.BeforeAvoid);
+        for (int i = 0, n = 0; i < lists.Treatment.Length; i++)
+        {
+            if (lists.Avoid[i])
+            {
+                syntax.Separate(span, ref p, n++);
+                Utf8Text.Write(span, ref p, syntax.TreatmentNames[(int)lists.Treatment[i]]);
+            }
+        }
+
+        Utf8Text.Write(span, ref p, syntax.BeforeMissing);
+        var missing = evaluation.MissingFields;
+        for (var n = 0; missing != 0; n++)
+        {
+            var bit = System.Numerics.BitOperations.TrailingZeroCount(missing);
+            missing &= missing - 1;
+            syntax.Separate(span, ref p, n);
+            Utf8Text.Write(span, ref p, syntax.MissingNames[bit]);
+        }
+
+        Utf8Text.Write(span, ref p, syntax.End);
+    }
+
+    /// <summary>
+    /// How a format writes a row's answer: what comes before each field (a list's text closes the one before it),
+    /// the names of the values, the separator of list items, and what ends the row.
+    /// </summary>
+    protected sealed class AnswerSyntax(Func<byte[], byte[]> name)
+    {
+        public required byte[] BeforeSubtype { get; init; }
+
+        public required byte[] BeforeCertainty { get; init; }
+
+        public required byte[] BeforeAlerts { get; init; }
+
+        public required byte[] BeforeWorkup { get; init; }
+
+        public required byte[] BeforeTreatment { get; init; }
+
+        public required byte[] BeforeAvoid { get; init; }
+
+        public required byte[] BeforeMissing { get; init; }
+
+        public required byte[] End { get; init; }
+
+        public required byte ItemSeparator { get; init; }
+
+        public byte[][] SubtypeNames { get; } = [.. Utf8Names<SubtypeCode>.Names.Select(name)];
+
+        public byte[][] CertaintyNames { get; } = [.. Utf8Names<Certainty>.Names.Select(name)];
+
+        public byte[][] AlertNames { get; } = [.. Utf8Names<AlertId>.Names.Select(name)];
+
+        public byte[][] WorkupNames { get; } = [.. Utf8Names<WorkupId>.Names.Select(name)];
+
+        public byte[][] TreatmentNames { get; } = [.. Utf8Names<TreatmentId>.Names.Select(name)];
+
+        public byte[][] MissingNames { get; } = [.. ResultWriter.MissingNames.Select(name)];
+
+        public void Separate(Span<byte> span, ref int p, int index)
+        {
+            if (index > 0)
+            {
+                span[p++] = ItemSeparator;
+            }
+        }
     }
 
     /// <summary>The ids a result row lists, read from the evaluation without allocating.</summary>

@@ -86,6 +86,7 @@ public sealed class Evaluation
     private ulong alertsFired;
     private ulong workupFired;
     private ulong treatmentFired;
+    private ulong treatmentAvoided;
 
     /// <summary>
     /// Writes the ids of the alerts raised, each once, in the answer's order (severity, then rule order), and
@@ -148,16 +149,8 @@ public sealed class Evaluation
         for (var fired = treatmentFired; fired != 0; fired &= fired - 1)
         {
             var rank = BitOperations.TrailingZeroCount(fired);
-            var truths = CautionTruths[treatmentOrder[rank]];
-            var avoiding = avoidingCautionsByRank[rank];
-            var avoided = false;
-            for (var c = 0; c < truths.Length; c++)
-            {
-                avoided |= avoiding[c] && truths[c] == Truth.True;
-            }
-
             destination[count] = treatmentByRank[rank].Treatment;
-            avoid[count] = avoided;
+            avoid[count] = (treatmentAvoided & (1UL << rank)) != 0;
             count++;
         }
 
@@ -176,6 +169,24 @@ public sealed class Evaluation
     {
         TreatmentFired[index] = true;
         treatmentFired |= 1UL << treatmentRank[index];
+    }
+
+    /// <summary>
+    /// Records the truths of treatment rule <paramref name="index"/>'s cautions (in <see cref="CautionTruths"/>):
+    /// its option is to be avoided when a caution that marks it holds.
+    /// </summary>
+    internal void CautionsDecided(int index)
+    {
+        var rank = treatmentRank[index];
+        var truths = CautionTruths[index];
+        var avoiding = avoidingCautionsByRank[rank];
+        for (var c = 0; c < truths.Length; c++)
+        {
+            if (avoiding[c] && truths[c] == Truth.True)
+            {
+                treatmentAvoided |= 1UL << rank;
+            }
+        }
     }
 
     /// <summary>Records that workup rule <paramref name="index"/> fired.</summary>
@@ -210,6 +221,7 @@ public sealed class Evaluation
         alertsFired = 0;
         workupFired = 0;
         treatmentFired = 0;
+        treatmentAvoided = 0;
         Array.Clear(AlertFired);
         Array.Clear(TreatmentFired);
         Array.Clear(WorkupFired);

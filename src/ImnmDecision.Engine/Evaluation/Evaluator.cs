@@ -166,6 +166,8 @@ internal sealed class Evaluator
             {
                 truths[c] = optionCautions.Truth(cautionDecisions, c, facts, ref missing);
             }
+
+            evaluation.CautionsDecided(i);
         }
     }
 
