@@ -43,18 +43,6 @@ internal sealed class Evaluator
         alertKind = new KindDecisions(Conditions(ruleset.AlertRules), (1UL << FactCatalog.AlertsRaised) | (1UL << FactCatalog.AlertsCritical), compile);
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), 1UL << FactCatalog.WorkupOutstanding, compile);
-        Rule[][] kinds = [ruleset.SubtypeRules, ruleset.CertaintyRules, ruleset.AlertRules, ruleset.TreatmentRules, ruleset.WorkupRules];
-        foreach (var rule in kinds.SelectMany(rules => compile ? rules : []))
-        {
-            rule.When.Compile();
-            if (rule.Then is TreatmentAction treatment)
-            {
-                foreach (var caution in treatment.Cautions)
-                {
-                    caution.When?.Compile();
-                }
-            }
-        }
     }
 
     public Evaluation CreateEvaluation() => new(ruleset);

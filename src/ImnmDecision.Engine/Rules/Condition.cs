@@ -18,31 +18,23 @@ public abstract class Condition
     /// <summary>A decision: the condition needs the unknown and absent bookkeeping.</summary>
     internal const int Undecided = 2;
 
-    private Func<double[], ulong, int>? decide;
-
     /// <summary>
     /// The condition's outcome. When every fact it reads is known, which is most of the time, the plain
-    /// two-valued test decides it; otherwise a condition that is false whatever the unknown facts are is false;
-    /// only the rest needs the unknown and absent bookkeeping. A compiled condition tells which at once.
+    /// two-valued test decides it; only otherwise is the unknown and absent bookkeeping done. (A rule's
+    /// condition is mostly decided before this, compiled with its kind: see <see cref="DecisionExpression"/>.)
     /// </summary>
-    internal Outcome Evaluate(FactSet facts) => Decide(facts) switch
-    {
-        True => Outcome.True,
-        False => Outcome.False,
-        _ => EvaluateWithUnknowns(facts),
-    };
+    internal Outcome Evaluate(FactSet facts) =>
+        (Slots & facts.UnknownSlots) == 0 ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
 
     /// <summary>
     /// Whether the condition is true, for a rule: the same decision as <see cref="Evaluate"/>, with the fields
-    /// that matter for it (see <see cref="Outcome.MissingFields"/>) added to <paramref name="missing"/>. A false
-    /// outcome names no field, so only a condition that is true or undecided with unknown facts is walked.
+    /// that matter for it (see <see cref="Outcome.MissingFields"/>) added to <paramref name="missing"/>.
     /// </summary>
     internal bool IsTrue(FactSet facts, ref ulong missing)
     {
-        var decision = Decide(facts);
-        if (decision != Undecided)
+        if ((Slots & facts.UnknownSlots) == 0)
         {
-            return decision == True;
+            return Holds(facts);
         }
 
         var outcome = EvaluateWithUnknowns(facts);
@@ -51,25 +43,10 @@ public abstract class Condition
     }
 
     /// <summary>
-    /// Compiles this condition (named conditions inlined) into one delegate over the fact values (unknown ones
-    /// NaN) and the mask of unknown slots: with every fact it reads known, whether it holds; otherwise false
-    /// when it is certainly false by the three-valued rules (Kleene logic), and undecided when it needs the
-    /// walk. So a rule's condition is mostly decided without walking its tree. Once the ruleset's named
-    /// conditions are resolved.
-    /// </summary>
-    internal void Compile()
-    {
-        if (decide is null)
-        {
-            var values = Expression.Parameter(typeof(double[]), "facts");
-            var unknown = Expression.Parameter(typeof(ulong), "unknownSlots");
-            decide = Expression.Lambda<Func<double[], ulong, int>>(DecisionExpression(values, unknown), values, unknown).Compile();
-        }
-    }
-
-    /// <summary>
-    /// The decision as an expression over the fact values and the unknown slots: <see cref="True"/> or
-    /// <see cref="False"/> when that is certain without the bookkeeping, otherwise <see cref="Undecided"/>.
+    /// The decision as an expression (named conditions inlined) over the fact values (unknown ones NaN) and the
+    /// mask of unknown slots: with every fact it reads known, <see cref="True"/> or <see cref="False"/> as it
+    /// holds; otherwise <see cref="False"/> when it is false whatever the unknown facts are (Kleene logic: a false
+    /// outcome names no missing field), else <see cref="Undecided"/>, for the walk with its bookkeeping.
     /// </summary>
     internal Expression DecisionExpression(ParameterExpression values, ParameterExpression unknownSlots)
     {
@@ -78,17 +55,6 @@ public abstract class Condition
             allKnown,
             Expression.Condition(CertainlyExpression(values, true), Expression.Constant(True), Expression.Constant(False)),
             Expression.Condition(CertainlyExpression(values, false), Expression.Constant(False), Expression.Constant(Undecided)));
-    }
-
-    /// <summary>True or false when that is certain without the bookkeeping, otherwise undecided.</summary>
-    private int Decide(FactSet facts)
-    {
-        if (decide is { } compiled)
-        {
-            return compiled(facts.Raw, facts.UnknownSlots);
-        }
-
-        return (Slots & facts.UnknownSlots) != 0 ? Undecided : Holds(facts) ? True : False;
     }
 
     /// <summary>Whether the condition holds; called only when every fact it reads is known.</summary>

@@ -1,61 +1,66 @@
+using ImnmDecision.Engine.Evaluation;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 using ImnmDecision.Engine.Tests.Support;
 
 namespace ImnmDecision.Engine.Tests.Rules;
 
-/// <summary>A rule's compiled condition decides exactly as its tree does, for every rule of the real ruleset.</summary>
+/// <summary>
+/// A compiled condition (see <see cref="KindDecisions"/>) decides exactly as its tree does, for every rule and
+/// every caution of the real ruleset: the same truth, and the same missing fields.
+/// </summary>
 public sealed class CompiledConditionTests
 {
     private static readonly double[] Numbers = [0, 0.5, 1, 2, 5, 10, 20, 50, 100, 1000, 50_000];
 
     /// <summary>For each slot, the numbers the rules compare it with, and their neighbours: where the operators differ.</summary>
-    private static readonly Dictionary<int, double[]> Thresholds = AllRules()
-        .SelectMany(rule => Leaves(rule.When))
+    private static readonly Dictionary<int, double[]> Thresholds = AllConditions()
+        .SelectMany(named => Leaves(named.Condition))
         .GroupBy(leaf => leaf.Fact.Slot)
         .ToDictionary(g => g.Key, g => g.SelectMany(leaf => new[] { leaf.Number - 0.5, leaf.Number, leaf.Number + 0.5 }).Concat(Numbers).Distinct().ToArray());
 
-    public static TheoryData<string> Rules() => [.. AllRules().Select(rule => rule.Id)];
+    public static TheoryData<string> Conditions() => [.. AllConditions().Select(named => named.Name)];
 
     [Theory]
-    [MemberData(nameof(Rules))]
-    public void IsTrue_EveryFactKnown_DecidesAsTheTreeDoes(string id)
+    [MemberData(nameof(Conditions))]
+    public void Compiled_EveryFactKnown_DecidesAsTheTreeDoes(string name)
     {
-        var rule = AllRules().Single(r => r.Id == id);
-        var random = new Random(id.GetHashCode(StringComparison.Ordinal));
+        var condition = AllConditions().Single(c => c.Name == name).Condition;
+        var compiled = new KindDecisions([condition], kindSlots: 0, compile: true);
+        var random = new Random(name.GetHashCode(StringComparison.Ordinal));
         for (var round = 0; round < 4000; round++)
         {
             var facts = RandomFacts(random);
             var missing = 0UL;
 
-            var compiled = rule.When.IsTrue(facts, ref missing);
+            var isTrue = compiled.IsTrue(compiled.Decide(facts), 0, facts, ref missing);
 
-            compiled.Should().Be(rule.When.Holds(facts), $"round {round}");
+            isTrue.Should().Be(condition.Holds(facts), $"round {round}");
             missing.Should().Be(0, "a condition over known facts misses nothing");
         }
     }
 
     [Theory]
-    [MemberData(nameof(Rules))]
-    public void IsTrue_SomeFactsUnknown_DecidesAndMissesAsTheUncompiledRuleDoes(string id)
+    [MemberData(nameof(Conditions))]
+    public void Compiled_SomeFactsUnknown_DecidesAndMissesAsTheTreeDoes(string name)
     {
-        var compiled = AllRules().Single(r => r.Id == id);
-        var walked = UncompiledRules.Value.Single(r => r.Id == id);
-        var random = new Random(id.GetHashCode(StringComparison.Ordinal) ^ 0x5eed);
+        var condition = AllConditions().Single(c => c.Name == name).Condition;
+        var compiled = new KindDecisions([condition], kindSlots: 0, compile: true);
+        var random = new Random(name.GetHashCode(StringComparison.Ordinal) ^ 0x5eed);
         for (var round = 0; round < 4000; round++)
         {
             var facts = RandomFacts(random, unknownShare: round % 4 * 0.2);
+            var expected = condition.Evaluate(facts);
             var missing = 0UL;
+            var cautionMissing = 0UL;
 
-            var isTrue = compiled.When.IsTrue(facts, ref missing);
+            var isTrue = compiled.IsTrue(compiled.Decide(facts), 0, facts, ref missing);
+            var truth = compiled.Truth(compiled.Decide(facts), 0, facts, ref cautionMissing);
 
-            var expected = walked.When.Evaluate(facts);
             isTrue.Should().Be(expected.Truth == Truth.True, $"round {round}");
             missing.Should().Be(expected.MissingFields, $"round {round}");
-            // A false outcome names no missing field, so a compiled condition does not gather them for it.
-            var outcome = compiled.When.Evaluate(facts);
-            outcome.Truth.Should().Be(expected.Truth, $"round {round}");
-            outcome.MissingFields.Should().Be(expected.MissingFields, $"round {round}");
+            truth.Should().Be(expected.Truth, $"round {round}");
+            cautionMissing.Should().Be(expected.MissingFields, $"round {round}");
         }
     }
 
@@ -72,55 +77,61 @@ public sealed class CompiledConditionTests
     [InlineData(LeafOperator.ContainsAny)]
     [InlineData(LeafOperator.Empty)]
     [InlineData(LeafOperator.Known)]
-    public void IsTrue_EveryOperator_DecidesAsTheTreeDoes(LeafOperator op)
+    public void Compiled_EveryOperator_DecidesAsTheTreeDoes(LeafOperator op)
     {
         var fact = FactCatalog.All.First(f => f.Type == FactType.Number);
         foreach (var flag in new[] { false, true })
         {
             var leaf = new LeafCondition(fact, op, 10, 0b1010, flag, "10");
-            leaf.Compile();
-            foreach (var value in new double[] { 0, 1, 2, 3, 9.5, 10, 10.5, 12 })
+            var compiled = new KindDecisions([leaf], kindSlots: 0, compile: true);
+            foreach (var value in new double[] { 0, 1, 2, 3, 9.5, 10, 10.5, 12, double.NaN })
             {
                 var facts = new FactSet();
                 facts.Set(fact.Slot, value);
                 var missing = 0UL;
 
-                leaf.IsTrue(facts, ref missing).Should().Be(leaf.Holds(facts), $"{op} {flag} {value}");
+                compiled.Truth(compiled.Decide(facts), 0, facts, ref missing).Should().Be(leaf.Evaluate(facts).Truth, $"{op} {flag} {value}");
             }
         }
     }
 
     [Fact]
-    public void IsTrue_RandomFacts_MakeMostRulesBothTrueAndFalse()
+    public void RandomFacts_MakeMostConditionsBothTrueAndFalse()
     {
         var random = new Random(5);
-        var both = AllRules().Count(rule =>
+        var both = AllConditions().Count(named =>
         {
             var seen = new HashSet<bool>();
             for (var i = 0; i < 4000 && seen.Count < 2; i++)
             {
-                var missing = 0UL;
-                seen.Add(rule.When.IsTrue(RandomFacts(random), ref missing));
+                seen.Add(named.Condition.Holds(RandomFacts(random)));
             }
 
             return seen.Count == 2;
         });
 
-        both.Should().BeGreaterThan(AllRules().Count() / 2, "the random facts must exercise the conditions, not leave them constant");
+        both.Should().BeGreaterThan(AllConditions().Count() / 2, "the random facts must exercise the conditions, not leave them constant");
     }
 
-    /// <summary>The same rules loaded again and never compiled: their conditions are decided by walking the tree.</summary>
-    private static readonly Lazy<Rule[]> UncompiledRules = new(() =>
-    {
-        var ruleset = RulesetLoader.Load(Repository.RulesFolder);
-        return [.. ruleset.SubtypeRules.Concat(ruleset.CertaintyRules).Concat(ruleset.AlertRules).Concat(ruleset.TreatmentRules).Concat(ruleset.WorkupRules)];
-    });
-
-    private static IEnumerable<Rule> AllRules()
+    /// <summary>Every rule's condition, and every caution's, named after its rule.</summary>
+    private static IEnumerable<(string Name, Condition Condition)> AllConditions()
     {
         var ruleset = RealRuleset.Ruleset;
-        RealRuleset.Engine.Should().NotBeNull(); // Creating the engine compiles the rules' conditions.
-        return ruleset.SubtypeRules.Concat(ruleset.CertaintyRules).Concat(ruleset.AlertRules).Concat(ruleset.TreatmentRules).Concat(ruleset.WorkupRules);
+        var rules = ruleset.SubtypeRules.Concat(ruleset.CertaintyRules).Concat(ruleset.AlertRules).Concat(ruleset.TreatmentRules).Concat(ruleset.WorkupRules);
+        foreach (var rule in rules)
+        {
+            yield return (rule.Id, rule.When);
+            if (rule.Then is TreatmentAction treatment)
+            {
+                for (var c = 0; c < treatment.Cautions.Count; c++)
+                {
+                    if (treatment.Cautions[c].When is { } when)
+                    {
+                        yield return ($"{rule.Id} caution {c + 1}", when);
+                    }
+                }
+            }
+        }
     }
 
     private static IEnumerable<LeafCondition> Leaves(Condition condition) => condition switch
