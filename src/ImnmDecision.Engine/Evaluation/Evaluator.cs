@@ -1,3 +1,4 @@
+using System.Numerics;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Facts;
@@ -83,8 +84,9 @@ internal sealed class Evaluator
     private static Rule? FirstThatHolds(KindDecisions kind, Rule[] rules, FactSet facts, ref ulong missing)
     {
         var decisions = kind.Decide(facts);
-        for (var i = 0; i < rules.Length; i++)
+        for (var visit = kind.ToVisit(decisions); visit != 0; visit &= visit - 1)
         {
+            var i = BitOperations.TrailingZeroCount(visit);
             if (kind.IsTrue(decisions, i, facts, ref missing))
             {
                 return rules[i];
@@ -103,8 +105,9 @@ internal sealed class Evaluator
         facts.Set(FactCatalog.AlertsCritical, 0);
         var rules = ruleset.AlertRules;
         var decisions = alertKind.Decide(facts);
-        for (var i = 0; i < rules.Length; i++)
+        for (var visit = alertKind.ToVisit(decisions); visit != 0; visit &= visit - 1)
         {
+            var i = BitOperations.TrailingZeroCount(visit);
             if (!alertKind.IsTrue(decisions, i, facts, ref missing))
             {
                 continue;
@@ -124,10 +127,10 @@ internal sealed class Evaluator
         var facts = evaluation.Facts;
         var offered = 0UL;
         facts.Set(FactCatalog.TreatmentOffered, 0);
-        var rules = ruleset.TreatmentRules;
         var decisions = treatmentKind.Decide(facts);
-        for (var i = 0; i < rules.Length; i++)
+        for (var visit = treatmentKind.ToVisit(decisions); visit != 0; visit &= visit - 1)
         {
+            var i = BitOperations.TrailingZeroCount(visit);
             var bit = 1UL << (int)treatments[i].Treatment;
             if ((offered & bit) != 0)
             {
@@ -166,8 +169,9 @@ internal sealed class Evaluator
         facts.Set(FactCatalog.WorkupOutstanding, 0);
         var rules = ruleset.WorkupRules;
         var decisions = workupKind.Decide(facts);
-        for (var i = 0; i < rules.Length; i++)
+        for (var visit = workupKind.ToVisit(decisions); visit != 0; visit &= visit - 1)
         {
+            var i = BitOperations.TrailingZeroCount(visit);
             if (!workupKind.IsTrue(decisions, i, facts, ref missing))
             {
                 continue;

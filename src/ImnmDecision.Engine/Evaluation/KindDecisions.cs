@@ -13,6 +13,7 @@ namespace ImnmDecision.Engine.Evaluation;
 internal sealed class KindDecisions
 {
     private readonly Condition?[] conditions;
+    private readonly ulong all;
     private readonly Func<double[], ulong, Decisions>? decideAll;
 
     /// <param name="conditions">The conditions, in order (at most 64); null for one that always holds.</param>
@@ -26,6 +27,7 @@ internal sealed class KindDecisions
         }
 
         this.conditions = conditions;
+        all = conditions.Length == 64 ? ulong.MaxValue : (1UL << conditions.Length) - 1;
         if (!compile)
         {
             return;
@@ -64,6 +66,12 @@ internal sealed class KindDecisions
 
     /// <summary>Decides the conditions on the facts as they are now (call it once the kind's own facts are set).</summary>
     public Decisions Decide(FactSet facts) => decideAll is { } all ? all(facts.Raw, facts.UnknownSlots) : default;
+
+    /// <summary>
+    /// The conditions that are true or still to be decided, one bit each: the only ones a loop over the kind has
+    /// to visit (in order, lowest bit first), since a condition decided false adds nothing, not even a missing field.
+    /// </summary>
+    public ulong ToVisit(in Decisions decisions) => decisions.True | (~decisions.Decided & all);
 
     /// <summary>Whether condition <paramref name="index"/> is true: decided already, or now, in turn, with its missing fields.</summary>
     public bool IsTrue(in Decisions decisions, int index, FactSet facts, ref ulong missing)
