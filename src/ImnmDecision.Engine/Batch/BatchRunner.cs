@@ -10,10 +10,11 @@ using ImnmDecision.Engine.Serialization;
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// Scores a batch as a stream, in three kinds of stage that run side by side: one reads cases from a
-/// <see cref="PipeReader"/> into batches of records, in order; one worker per core validates each batch's cases
-/// (with <see cref="FindingsValidator"/>'s rules, so errors are the single-case endpoint's), evaluates them and
-/// formats their rows into the batch's own buffer; one writes the batches out in input order. Rows are written
+/// Scores a batch as a stream, in three kinds of stage that run side by side: one frames the records of a
+/// <see cref="PipeReader"/> into batches, in order, copying each record's text; one worker per core parses each
+/// batch's records, validates the cases (with <see cref="FindingsValidator"/>'s rules, so errors are the
+/// single-case endpoint's), evaluates them and formats their rows into the batch's own buffer; one writes the
+/// batches out in input order. Rows are written
 /// out whenever the input pauses or enough are pending, so the first result leaves before the last case
 /// arrives; at most a few thousand cases are in flight, so memory stays flat however many rows come. Shared by
 /// the HTTP endpoint and the CLI.
