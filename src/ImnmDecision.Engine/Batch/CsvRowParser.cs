@@ -19,6 +19,19 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
 
     public void Parse(ReadOnlySpan<byte> text, ref ParsedRecord record)
     {
+        // The common row has no quotes and one field per column: its cells are read as the commas are found.
+        var line = text.EndsWith((byte)'\n') ? text[..^1] : text;
+        if (line.IndexOf((byte)'"') < 0 && line.Count((byte)',') == header.Length - 1)
+        {
+            ref var values = ref record.Values;
+            values = default;
+            errors.Clear();
+            var cells = new CellReader(this, header, line, ref values);
+            CsvTokenizer.SplitPlain(line, ref cells);
+            Finish(ref record);
+            return;
+        }
+
         tokenizer.Tokenize(text, isFinalBlock: true, out _, out var fieldCount, out _, out var malformed);
         ReadRow(text, fieldCount, malformed, ref record);
     }
@@ -53,13 +66,19 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
             }
         }
 
+        Finish(ref record);
+    }
+
+    /// <summary>The record is read: its values stand, or its errors make it an error row.</summary>
+    private void Finish(ref ParsedRecord record)
+    {
         if (errors.Count == 0)
         {
             record.HasValues = true;
             return;
         }
 
-        record.CaseId = values.CaseId;
+        record.CaseId = record.Values.CaseId;
         record.Error = BatchProblem.Unreadable(record.Line, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
 
@@ -212,5 +231,21 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
         }
 
         list.Add(message);
+    }
+
+    /// <summary>Reads each field of a plain row into the values as the tokenizer finds it.</summary>
+    private ref struct CellReader(CsvRowParser parser, FindingsColumn[] header, ReadOnlySpan<byte> line, ref FindingValues values) : CsvTokenizer.IFieldSink
+    {
+        private readonly ReadOnlySpan<byte> line = line;
+        private ref FindingValues values = ref values;
+
+        public void Field(int index, int start, int length)
+        {
+            var cell = CsvTokenizer.Trimmed(line.Slice(start, length));
+            if (!cell.IsEmpty)
+            {
+                parser.ReadCell(header[index], cell, ref values);
+            }
+        }
     }
 }

@@ -28,7 +28,8 @@ internal sealed class CsvTokenizer
         {
             var end = plainEnd < 0 ? data.Length : plainEnd;
             length = plainEnd < 0 ? data.Length : plainEnd + 1;
-            fieldCount = SplitPlain(data[..end]);
+            var positions = new Positions(this);
+            fieldCount = SplitPlain(data[..end], ref positions);
             newlines = 0;
             malformed = false;
             return RecordStatus.Record;
@@ -164,11 +165,19 @@ internal sealed class CsvTokenizer
         }
     }
 
+    /// <summary>Receives the fields of a line as <see cref="SplitPlain"/> finds them.</summary>
+    internal interface IFieldSink
+    {
+        /// <summary>Field <paramref name="index"/> is the <paramref name="length"/> bytes from <paramref name="start"/> of the line.</summary>
+        void Field(int index, int start, int length);
+    }
+
     /// <summary>
     /// Splits a line without quotes at its commas (a carriage return before the line break is not part of the
     /// last field) and returns the number of fields. Finds the commas 32 bytes at a time.
     /// </summary>
-    private int SplitPlain(ReadOnlySpan<byte> line)
+    public static int SplitPlain<TSink>(ReadOnlySpan<byte> line, ref TSink sink)
+        where TSink : IFieldSink, allows ref struct
     {
         var n = 0;
         var start = 0;
@@ -183,7 +192,7 @@ internal sealed class CsvTokenizer
                 while (bits != 0)
                 {
                     var at = i + BitOperations.TrailingZeroCount(bits);
-                    AddField(n++, start, at - start, false);
+                    sink.Field(n++, start, at - start);
                     start = at + 1;
                     bits &= bits - 1;
                 }
@@ -194,13 +203,13 @@ internal sealed class CsvTokenizer
         {
             if (line[i] == (byte)',')
             {
-                AddField(n++, start, i - start, false);
+                sink.Field(n++, start, i - start);
                 start = i + 1;
             }
         }
 
         var end = line.Length > start && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
-        AddField(n++, start, end - start, false);
+        sink.Field(n++, start, end - start);
         return n;
     }
 
@@ -219,7 +228,18 @@ internal sealed class CsvTokenizer
     public ReadOnlySpan<byte> Cell(ReadOnlySpan<byte> data, int index)
     {
         var raw = escaped[index] ? Unescape(data.Slice(starts[index], lengths[index])) : data.Slice(starts[index], lengths[index]);
-        return raw.IsEmpty || (raw[0] is not ((byte)' ' or (byte)'\t') && raw[^1] is not ((byte)' ' or (byte)'\t')) ? raw : raw.Trim(" \t"u8);
+        return Trimmed(raw);
+    }
+
+    /// <summary>A cell's text without surrounding spaces and tabs (most cells have none to remove).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Trimmed(ReadOnlySpan<byte> raw) =>
+        raw.IsEmpty || (raw[0] is not ((byte)' ' or (byte)'\t') && raw[^1] is not ((byte)' ' or (byte)'\t')) ? raw : raw.Trim(" \t"u8);
+
+    /// <summary>Records the fields' positions for <see cref="Cell"/>.</summary>
+    private readonly ref struct Positions(CsvTokenizer owner) : IFieldSink
+    {
+        public void Field(int index, int start, int length) => owner.AddField(index, start, length, false);
     }
 
     /// <summary>A quoted field's text with its doubled quotes undone (in a buffer reused for the next field).</summary>
