@@ -39,8 +39,8 @@ internal sealed class Evaluator
         weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
         var offeredSlot = 1UL << FactCatalog.TreatmentOffered;
         cautions = [.. treatments.Select(t => new KindDecisions([.. t.Cautions.Select(c => c.When)], offeredSlot, compile))];
-        subtypeKind = new KindDecisions(Conditions(ruleset.SubtypeRules), 0, compile);
-        certaintyKind = new KindDecisions(Conditions(ruleset.CertaintyRules), 0, compile);
+        subtypeKind = new KindDecisions(Conditions(ruleset.SubtypeRules), 0, compile, firstTrueEnds: true);
+        certaintyKind = new KindDecisions(Conditions(ruleset.CertaintyRules), 0, compile, firstTrueEnds: true);
         alertKind = new KindDecisions(Conditions(ruleset.AlertRules), (1UL << FactCatalog.AlertsRaised) | (1UL << FactCatalog.AlertsCritical), compile);
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), 1UL << FactCatalog.WorkupOutstanding, compile);

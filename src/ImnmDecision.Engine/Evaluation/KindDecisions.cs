@@ -19,7 +19,11 @@ internal sealed class KindDecisions
     /// <param name="conditions">The conditions, in order (at most 64); null for one that always holds.</param>
     /// <param name="kindSlots">The fact slots the kind sets while it runs.</param>
     /// <param name="compile">False to decide every condition in turn (for tests that compare the two).</param>
-    public KindDecisions(Condition?[] conditions, ulong kindSlots, bool compile)
+    /// <param name="firstTrueEnds">
+    /// The kind ends at its first true condition (subtype, certainty): the call stops there too, and the
+    /// conditions after it stay undecided (they are never asked for).
+    /// </param>
+    public KindDecisions(Condition?[] conditions, ulong kindSlots, bool compile, bool firstTrueEnds = false)
     {
         if (conditions.Length > 64)
         {
@@ -38,6 +42,8 @@ internal sealed class KindDecisions
         var isTrue = Expression.Variable(typeof(ulong), "isTrue");
         var decided = Expression.Variable(typeof(ulong), "decided");
         var decision = Expression.Variable(typeof(int), "decision");
+        var result = typeof(Decisions).GetConstructor([typeof(ulong), typeof(ulong)])!;
+        var end = Expression.Label(typeof(Decisions), "end");
         var body = new List<Expression>();
         for (var i = 0; i < conditions.Length; i++)
         {
@@ -58,9 +64,15 @@ internal sealed class KindDecisions
             body.Add(Expression.Assign(decision, condition.DecisionExpression(values, unknown)));
             body.Add(Expression.OrAssign(isTrue, Expression.Condition(Expression.Equal(decision, Expression.Constant(Condition.True)), bit, none)));
             body.Add(Expression.OrAssign(decided, Expression.Condition(Expression.NotEqual(decision, Expression.Constant(Condition.Undecided)), bit, none)));
+            if (firstTrueEnds)
+            {
+                body.Add(Expression.IfThen(
+                    Expression.Equal(decision, Expression.Constant(Condition.True)),
+                    Expression.Return(end, Expression.New(result, isTrue, decided))));
+            }
         }
 
-        body.Add(Expression.New(typeof(Decisions).GetConstructor([typeof(ulong), typeof(ulong)])!, isTrue, decided));
+        body.Add(Expression.Label(end, Expression.New(result, isTrue, decided)));
         decideAll = Expression.Lambda<Func<double[], ulong, Decisions>>(Expression.Block([isTrue, decided, decision], body), values, unknown).Compile();
     }
 
