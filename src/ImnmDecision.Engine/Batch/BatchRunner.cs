@@ -386,6 +386,7 @@ public sealed class BatchRunner
         private long rows;
         private long failed;
         private bool written;
+        private bool unflushed;
         private bool truncated;
 
         public WritingStage(BatchRunner owner, BatchFormat format, BatchProgress? progress)
@@ -405,7 +406,17 @@ public sealed class BatchRunner
                 while (!done && batches.TryRead(out var batch))
                 {
                     await batch.Scored.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    done = Collect(batch);
+                    if (pending.WrittenCount == 0 && batch.RowLimitLine is null && batch.Output.Length >= owner.options.FlushBytes)
+                    {
+                        // Nothing is pending before a large batch: its rows leave as they are, without a copy.
+                        await WriteAsync(output, batch.Output, cancellationToken).ConfigureAwait(false);
+                        done = Tally(batch);
+                    }
+                    else
+                    {
+                        done = Collect(batch);
+                    }
+
                     progress?.ReportRows(rows, failed);
                     batch.Clear();
                     empty.TryWrite(batch);
@@ -448,12 +459,18 @@ public sealed class BatchRunner
 
         public void Dispose() => writer.Dispose();
 
-        /// <summary>Takes a scored batch's rows and counts; true when it ends the answer (the row limit).</summary>
+        /// <summary>Takes a scored batch's rows into what is pending, and counts them; true when it ends the answer.</summary>
         private bool Collect(RecordBatch batch)
         {
             var output = batch.Output.Span;
             output.CopyTo(pending.GetSpan(output.Length));
             pending.Advance(output.Length);
+            return Tally(batch);
+        }
+
+        /// <summary>Counts a batch's rows; true when it ends the answer (a broken JSON array, the row limit).</summary>
+        private bool Tally(RecordBatch batch)
+        {
             rows += batch.Count;
             failed += batch.Failed;
             for (var i = 0; i < subtypeCounts.Length; i++)
@@ -475,17 +492,24 @@ public sealed class BatchRunner
         {
             if (pending.WrittenCount > 0)
             {
-                written = true;
-                await output.WriteAsync(pending.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(output, pending.WrittenMemory, cancellationToken).ConfigureAwait(false);
                 pending.ResetWrittenCount();
             }
         }
 
+        private async ValueTask WriteAsync(Stream output, ReadOnlyMemory<byte> rows, CancellationToken cancellationToken)
+        {
+            written = true;
+            unflushed = true;
+            await output.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+        }
+
         private async ValueTask FlushAsync(Stream output, CancellationToken cancellationToken)
         {
-            if (pending.WrittenCount > 0)
+            await WritePendingAsync(output, cancellationToken).ConfigureAwait(false);
+            if (unflushed)
             {
-                await WritePendingAsync(output, cancellationToken).ConfigureAwait(false);
+                unflushed = false;
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
