@@ -152,12 +152,14 @@ public sealed class BatchRunner
         var writer = batch.Writer(format);
         var records = batch.Records;
         var counts = batch.SubtypeCounts;
+        IRecordParser? recordParser = null;
         for (var i = 0; i < batch.Count; i++)
         {
             ref var record = ref records[i];
             if (record.TextLength > 0)
             {
-                parser.Value.Parse(batch.Text(record), ref record);
+                recordParser ??= parser.Value;
+                recordParser.Parse(batch.Text(record), ref record);
             }
 
             Validate(ref record);

@@ -73,10 +73,10 @@ internal sealed class RecordBatch : IDisposable
 
     public void MarkFailed(Exception error) => scored.TrySetException(error);
 
-    /// <summary>Drops the findings it held so they can be collected, and empties it for reuse.</summary>
+    /// <summary>Empties it for reuse.</summary>
     public void Clear()
     {
-        Array.Clear(Records, 0, Count);
+        // The records are not cleared: each is overwritten whole when the next record is framed into its place.
         Array.Clear(SubtypeCounts);
         Count = 0;
         textLength = 0;
