@@ -43,16 +43,14 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
                 : RecordStatus.End;
         }
 
-        // Most rows hold no quote before their line break, and then the line break ends them; any other row
-        // (and the header) is framed by the tokenizer, which follows the quoting rules.
+        // Most rows are plain: no quote before the line break that ends them. Any other row, and the header,
+        // is framed by the tokenizer, which follows the quoting rules.
         int length;
         int newlines;
-        var end = columns is null ? -1 : data.IndexOfAny((byte)'"', (byte)'\n');
-        if (end >= 0 && data[end] == (byte)'\n')
+        if (columns is not null && CsvTokenizer.TryFramePlain(data, isFinalBlock, out var contentLength, out length))
         {
-            length = end + 1;
             newlines = 0;
-            var content = data[..end];
+            var content = data[..contentLength];
             if (IsBlank(content.EndsWith((byte)'\r') ? content[..^1] : content))
             {
                 line++;

@@ -19,10 +19,11 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
 
     public void Parse(ReadOnlySpan<byte> text, ref ParsedRecord record)
     {
-        // The common row has no quotes and one field per column: its cells are read as the commas are found.
-        var line = text.EndsWith((byte)'\n') ? text[..^1] : text;
-        if (line.IndexOf((byte)'"') < 0 && line.Count((byte)',') == header.Length - 1)
+        // The common row is plain and has one field per column: its cells are read as the commas are found.
+        if (CsvTokenizer.TryFramePlain(text, isFinalBlock: true, out var contentLength, out _)
+            && text[..contentLength].Count((byte)',') == header.Length - 1)
         {
+            var line = text[..contentLength];
             ref var values = ref record.Values;
             values = default;
             errors.Clear();

@@ -19,17 +19,33 @@ internal sealed class CsvTokenizer
     private readonly bool[] escaped = new bool[MaxFields];
     private byte[] unescaped = new byte[256];
 
+    /// <summary>
+    /// Frames a plain record: one with no quote before its line break (most records), which that line break
+    /// ends (or the end of the final block). Gives the length of its text without the line break and the length
+    /// it takes with it; false for any other record, which <see cref="Tokenize"/> frames by the quoting rules.
+    /// </summary>
+    public static bool TryFramePlain(ReadOnlySpan<byte> data, bool isFinalBlock, out int contentLength, out int length)
+    {
+        var end = data.IndexOfAny((byte)'"', (byte)'\n');
+        if (end >= 0 && data[end] == (byte)'\n')
+        {
+            contentLength = end;
+            length = end + 1;
+            return true;
+        }
+
+        contentLength = length = data.Length;
+        return end < 0 && isFinalBlock && !data.IsEmpty;
+    }
+
     /// <summary>Finds the fields of the record at the start of <paramref name="data"/>; changes no state but the field arrays.</summary>
     public RecordStatus Tokenize(ReadOnlySpan<byte> data, bool isFinalBlock, out int length, out int fieldCount, out int newlines, out bool malformed)
     {
-        // Most records hold no quote before their line break: their fields are the text between the commas.
-        var plainEnd = data.IndexOfAny((byte)'"', (byte)'\n');
-        if ((plainEnd >= 0 && data[plainEnd] == (byte)'\n') || (plainEnd < 0 && isFinalBlock && !data.IsEmpty))
+        // A plain record's fields are the text between the commas.
+        if (TryFramePlain(data, isFinalBlock, out var contentLength, out length))
         {
-            var end = plainEnd < 0 ? data.Length : plainEnd;
-            length = plainEnd < 0 ? data.Length : plainEnd + 1;
             var positions = new Positions(this);
-            fieldCount = SplitPlain(data[..end], ref positions);
+            fieldCount = SplitPlain(data[..contentLength], ref positions);
             newlines = 0;
             malformed = false;
             return RecordStatus.Record;
