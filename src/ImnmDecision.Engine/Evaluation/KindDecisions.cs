@@ -6,9 +6,10 @@ namespace ImnmDecision.Engine.Evaluation;
 
 /// <summary>
 /// Conditions decided together (the rules of one kind, the cautions of one option): compiled into one call that
-/// tells, for each, whether it is certainly true or false (see <see cref="Condition.IsTrue"/>). A condition that
-/// reads a fact its kind sets as it runs (the alerts raised so far, the options offered so far) is left to be
-/// decided in turn, and so is one that needs the unknown and absent bookkeeping. A missing condition is always true.
+/// tells, for each, whether it is certainly true or false (see <see cref="Condition.DecisionExpression"/>). A
+/// condition that reads a fact its kind sets as it runs (the alerts raised so far, the options offered so far) is
+/// left to be decided in turn, and so is one that needs the unknown and absent bookkeeping. A missing condition is
+/// always true.
 /// </summary>
 internal sealed class KindDecisions
 {
@@ -86,16 +87,8 @@ internal sealed class KindDecisions
     public ulong ToVisit(in Decisions decisions) => decisions.True | (~decisions.Decided & all);
 
     /// <summary>Whether condition <paramref name="index"/> is true: decided already, or now, in turn, with its missing fields.</summary>
-    public bool IsTrue(in Decisions decisions, int index, FactSet facts, ref ulong missing)
-    {
-        var bit = 1UL << index;
-        if ((decisions.Decided & bit) != 0)
-        {
-            return (decisions.True & bit) != 0;
-        }
-
-        return conditions[index] is not { } condition || condition.IsTrue(facts, ref missing);
-    }
+    public bool IsTrue(in Decisions decisions, int index, FactSet facts, ref ulong missing) =>
+        Truth(decisions, index, facts, ref missing) == Rules.Truth.True;
 
     /// <summary>The truth of condition <paramref name="index"/> (unknown too): decided already, or now, in turn, with its missing fields.</summary>
     public Truth Truth(in Decisions decisions, int index, FactSet facts, ref ulong missing)

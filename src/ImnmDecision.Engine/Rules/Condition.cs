@@ -27,22 +27,6 @@ public abstract class Condition
         (Slots & facts.UnknownSlots) == 0 ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
 
     /// <summary>
-    /// Whether the condition is true, for a rule: the same decision as <see cref="Evaluate"/>, with the fields
-    /// that matter for it (see <see cref="Outcome.MissingFields"/>) added to <paramref name="missing"/>.
-    /// </summary>
-    internal bool IsTrue(FactSet facts, ref ulong missing)
-    {
-        if ((Slots & facts.UnknownSlots) == 0)
-        {
-            return Holds(facts);
-        }
-
-        var outcome = EvaluateWithUnknowns(facts);
-        missing |= outcome.MissingFields;
-        return outcome.Truth == Truth.True;
-    }
-
-    /// <summary>
     /// The decision as an expression (named conditions inlined) over the fact values (unknown ones NaN) and the
     /// mask of unknown slots: with every fact it reads known, <see cref="True"/> or <see cref="False"/> as it
     /// holds; otherwise <see cref="False"/> when it is false whatever the unknown facts are (Kleene logic: a false
