@@ -20,7 +20,7 @@ internal static class FindingsPrecheck
     public static uint Broken(in FindingValues v)
     {
         var broken = 0u;
-        Check(ref broken, 0, HasAnyFinding(v));
+        Check(ref broken, 0, v.HasAnyFinding);
         Check(ref broken, 1, v.CaseId is not { Length: > FindingsValidator.MaxCaseIdLength });
         Check(ref broken, 2, v.AgeYears is not { } age || age is >= 0 and <= 120);
         Check(ref broken, 3, Defined(v.Sex));
@@ -48,18 +48,6 @@ internal static class FindingsPrecheck
             broken |= 1u << rule;
         }
     }
-
-    /// <summary>The validator's "the case holds no findings" rule.</summary>
-    private static bool HasAnyFinding(in FindingValues v) =>
-        v.AgeYears is not null || v.WeightKg is not null || v.Sex is not null || v.Pregnant is not null
-        || v.CkValue is not null || v.CkUpperLimitOfNormal is not null
-        || v.Hmgcr is not null || v.Srp is not null || v.OtherMyositisSpecific is not null
-        || v.BiopsyPerformed is not null || v.Mhc1Diffuse is not null || v.SarcolemmalMac is not null || v.BiopsyPattern is not null
-        || v.StatinExposure is not null
-        || v.ProximalWeakness is not null || v.Onset is not null || v.Dysphagia is not null || v.RespiratoryWeakness is not null
-        || v.CardiacSymptoms is not null || v.Rash is not null || v.Myalgia is not null
-        || v.KnownMalignancy is not null || v.InterstitialLungDisease is not null || v.RenalImpairment is not null
-        || v.HepaticImpairment is not null || v.Diabetes is not null || v.ThromboembolicRisk is not null;
 
     private static bool Defined<TEnum>(TEnum? value)
         where TEnum : struct, Enum => value is not { } v || DefinedValues<TEnum>.Contains(v);

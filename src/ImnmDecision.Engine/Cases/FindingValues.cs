@@ -38,6 +38,18 @@ internal struct FindingValues
     public bool? Diabetes;
     public bool? ThromboembolicRisk;
 
+    /// <summary>Whether any finding is given (a unit, a drug name or a caseId alone is no finding).</summary>
+    public readonly bool HasAnyFinding =>
+        AgeYears is not null || WeightKg is not null || Sex is not null || Pregnant is not null
+        || CkValue is not null || CkUpperLimitOfNormal is not null
+        || Hmgcr is not null || Srp is not null || OtherMyositisSpecific is not null
+        || BiopsyPerformed is not null || Mhc1Diffuse is not null || SarcolemmalMac is not null || BiopsyPattern is not null
+        || StatinExposure is not null
+        || ProximalWeakness is not null || Onset is not null || Dysphagia is not null || RespiratoryWeakness is not null
+        || CardiacSymptoms is not null || Rash is not null || Myalgia is not null
+        || KnownMalignancy is not null || InterstitialLungDisease is not null || RenalImpairment is not null
+        || HepaticImpairment is not null || Diabetes is not null || ThromboembolicRisk is not null;
+
     /// <summary>The values of findings.</summary>
     public static FindingValues From(Findings findings)
     {

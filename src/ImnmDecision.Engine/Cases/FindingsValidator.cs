@@ -14,7 +14,7 @@ public sealed class FindingsValidator : AbstractValidator<Findings>
     /// <summary>Creates the validator.</summary>
     public FindingsValidator()
     {
-        RuleFor(f => f).Must(HasAnyFinding).OverridePropertyName("$")
+        RuleFor(f => f).Must(f => FindingValues.From(f).HasAnyFinding).OverridePropertyName("$")
             .WithMessage("The case holds no findings; send at least one.");
         RuleFor(f => f.CaseId).MaximumLength(MaxCaseIdLength).OverridePropertyName("caseId")
             .WithMessage($"caseId must be at most {MaxCaseIdLength} characters.");
@@ -75,15 +75,4 @@ public sealed class FindingsValidator : AbstractValidator<Findings>
                 .WithMessage("clinical.onset must be acute, subacute or chronic.");
         });
     }
-
-    private static bool HasAnyFinding(Findings f) =>
-        f.Patient is { } p && (p.AgeYears ?? p.WeightKg) is not null || f.Patient?.Sex is not null || f.Patient?.Pregnant is not null
-        || f.Ck is { } ck && (ck.Value ?? ck.UpperLimitOfNormal) is not null
-        || f.Antibodies is { } a && (a.Hmgcr is not null || a.Srp is not null || a.OtherMyositisSpecific is not null)
-        || f.Biopsy is { } b && (b.Performed ?? b.Mhc1Diffuse ?? b.SarcolemmalMac) is not null || f.Biopsy?.Pattern is not null
-        || f.Statin?.Exposure is not null
-        || f.Clinical is { } c && (c.ProximalWeakness is not null || c.Onset is not null
-            || (c.Dysphagia ?? c.RespiratoryWeakness ?? c.CardiacSymptoms ?? c.Rash ?? c.Myalgia) is not null)
-        || f.Comorbidities is { } m && (m.KnownMalignancy ?? m.InterstitialLungDisease ?? m.RenalImpairment
-            ?? m.HepaticImpairment ?? m.Diabetes ?? m.ThromboembolicRisk) is not null;
 }
