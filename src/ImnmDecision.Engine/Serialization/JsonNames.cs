@@ -1,58 +1,91 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
 namespace ImnmDecision.Engine.Serialization;
 
 /// <summary>The contract's spelling of enum values: lowercase kebab-case, or the member's declared JSON name.</summary>
+/// <remarks>
+/// The tables are built once per enum type by non-generic code and keyed by the value's number, so that the
+/// generic methods here stay thin. (Dictionaries keyed by each enum type cost the JIT a few dozen methods per
+/// enum, several thousand at start-up, and every command and request pays for them before its first answer.)
+/// </remarks>
 public static class JsonNames
 {
     /// <summary>The contract name of a value.</summary>
     public static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => Cache<TEnum>.NameByValue[value];
+        where TEnum : struct, Enum => Cache<TEnum>.Table.Name(Number(value));
 
     /// <summary>All contract names, in declaration order.</summary>
     public static IReadOnlyList<string> Names<TEnum>()
-        where TEnum : struct, Enum => Cache<TEnum>.Names;
+        where TEnum : struct, Enum => Cache<TEnum>.Table.Names;
 
     /// <summary>Parses a contract name (or a declared alias) exactly (case-sensitive).</summary>
     public static bool TryParse<TEnum>(string text, out TEnum value)
-        where TEnum : struct, Enum => Cache<TEnum>.ValueByName.TryGetValue(text, out value);
+        where TEnum : struct, Enum => From(Cache<TEnum>.Table.ValueByName.TryGetValue(text, out var number), number, out value);
 
     /// <summary>Parses a contract name exactly (case-sensitive) from UTF-16 characters.</summary>
     public static bool TryParse<TEnum>(ReadOnlySpan<char> text, out TEnum value)
-        where TEnum : struct, Enum => Cache<TEnum>.Lookup.TryGetValue(text, out value);
+        where TEnum : struct, Enum => From(Cache<TEnum>.Table.Lookup.TryGetValue(text, out var number), number, out value);
+
+    private static int Number<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Unsafe.BitCast<TEnum, int>(value);
+
+    private static bool From<TEnum>(bool found, int number, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = found ? Unsafe.BitCast<int, TEnum>(number) : default;
+        return found;
+    }
 
     private static class Cache<TEnum>
         where TEnum : struct, Enum
     {
-        public static readonly IReadOnlyList<string> Names;
-        public static readonly FrozenDictionary<TEnum, string> NameByValue;
-        public static readonly FrozenDictionary<string, TEnum> ValueByName;
-        public static readonly FrozenDictionary<string, TEnum>.AlternateLookup<ReadOnlySpan<char>> Lookup;
+        public static readonly NameTable Table = new(typeof(TEnum));
+    }
 
-        static Cache()
+    /// <summary>One enum type's names, read from its fields.</summary>
+    private sealed class NameTable
+    {
+        private readonly string[] nameByNumber;
+
+        public NameTable(Type type)
         {
-            var values = Enum.GetValues<TEnum>();
-            var names = values.Select(NameOf).ToArray();
-            Names = names;
-            NameByValue = values.Zip(names).ToFrozenDictionary(p => p.First, p => p.Second);
-            ValueByName = values.Zip(names).Concat(values.SelectMany(v => AliasesOf(v).Select(alias => (v, alias))))
-                .ToFrozenDictionary(p => p.Item2, p => p.Item1, StringComparer.Ordinal);
+            if (Enum.GetUnderlyingType(type) != typeof(int))
+            {
+                throw new NotSupportedException($"JsonNames reads enums stored as int; {type.Name} is stored as {Enum.GetUnderlyingType(type).Name}.");
+            }
+
+            var fields = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .OrderBy(field => (int)field.GetRawConstantValue()!)
+                .ToArray();
+            var numbers = fields.Select(field => (int)field.GetRawConstantValue()!).ToArray();
+            if (numbers.Where((number, index) => number != index).Any())
+            {
+                throw new NotSupportedException($"JsonNames reads enums numbered 0, 1, 2 and so on; {type.Name} is not.");
+            }
+
+            nameByNumber = [.. fields.Select(NameOf)];
+            Names = nameByNumber.AsReadOnly();
+            ValueByName = fields.Select((field, number) => (Name: nameByNumber[number], Number: number))
+                .Concat(fields.SelectMany((field, number) => field.GetCustomAttributes<JsonAliasAttribute>().Select(alias => (Name: alias.Alias, Number: number))))
+                .ToFrozenDictionary(p => p.Name, p => p.Number, StringComparer.Ordinal);
             Lookup = ValueByName.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        private static string NameOf(TEnum value)
-        {
-            var declared = Member(value).GetCustomAttribute<JsonStringEnumMemberNameAttribute>();
-            return declared?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-        }
+        public IReadOnlyList<string> Names { get; }
 
-        private static IEnumerable<string> AliasesOf(TEnum value) =>
-            Member(value).GetCustomAttributes<JsonAliasAttribute>().Select(a => a.Alias);
+        public FrozenDictionary<string, int> ValueByName { get; }
 
-        private static FieldInfo Member(TEnum value) =>
-            typeof(TEnum).GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static)!;
+        public FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
+
+        public string Name(int number) => (uint)number < (uint)nameByNumber.Length
+            ? nameByNumber[number]
+            : throw new KeyNotFoundException($"{number} is not a defined value.");
+
+        private static string NameOf(FieldInfo field) =>
+            field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(field.Name);
     }
 }
