@@ -44,7 +44,7 @@ internal static class GenerateCommand
         var generator = new CohortGenerator(seed, invalidFraction);
         await using var stream = toStdout
             ? console.OpenStandardOutput()
-            : new FileStream(console.Resolve(output!), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1);
+            : OutputFile.Open(console.Resolve(output!));
         await CohortWriter.WriteAsync(stream, chosen, generator, rows, cancellationToken);
         if (!toStdout)
         {

@@ -108,7 +108,7 @@ internal static class ScoreCommand
             : new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
         await using (var outputStream = outputPath is null
             ? console.OpenStandardOutput()
-            : new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1))
+            : OutputFile.Open(outputPath))
         {
             var reader = PipeReader.Create(inputStream, new StreamPipeReaderOptions(bufferSize: 256 * 1024, minimumReadSize: 64 * 1024, leaveOpen: true));
             var display = console.ErrorIsTerminal ? new ProgressDisplay(console.Error, progress, inputPath is null ? null : new FileInfo(inputPath).Length) : null;

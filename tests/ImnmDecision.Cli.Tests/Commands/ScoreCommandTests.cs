@@ -26,6 +26,21 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
+    public async Task Score_OutputFileAlreadyThere_IsReplacedWholly()
+    {
+        using var console = new TestConsole();
+        await console.RunAsync("score", ExampleCsv, "-o", console.PathOf("fresh.csv"));
+        var expected = await File.ReadAllBytesAsync(console.PathOf("fresh.csv"));
+        var longer = Enumerable.Repeat((byte)'x', expected.Length * 3).ToArray();
+        await File.WriteAllBytesAsync(console.PathOf("out.csv"), longer);
+
+        var exit = await console.RunAsync("score", ExampleCsv, "-o", console.PathOf("out.csv"));
+
+        exit.Should().Be(0);
+        (await File.ReadAllBytesAsync(console.PathOf("out.csv"))).Should().Equal(expected, "nothing of the older, longer file may be left behind");
+    }
+
+    [Fact]
     public async Task Score_ExampleNdjsonToStdout_WritesNdjsonEndingWithTheSummary()
     {
         using var console = new TestConsole();
