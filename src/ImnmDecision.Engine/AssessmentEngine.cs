@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Rules;
@@ -47,6 +48,7 @@ public sealed class AssessmentEngine
     }
 
     /// <summary>Evaluates one validated case's values; the result is this thread's buffer, as for <see cref="Evaluate(Findings)"/>.</summary>
+    [MethodImpl(PerRow.Optimized)]
     internal Evaluation.Evaluation Evaluate(in FindingValues findings)
     {
         var evaluation = buffer is { } cached && ReferenceEquals(cached.Ruleset, Ruleset) ? cached : buffer = evaluator.CreateEvaluation();

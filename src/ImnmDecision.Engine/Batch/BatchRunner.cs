@@ -61,6 +61,8 @@ public sealed class BatchRunner
         var empty = Channel.CreateUnbounded<RecordBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var reading = new ReadingStage(this, inputFormat, progress);
         using var writing = new WritingStage(this, outputFormat, progress);
+        // The validator is first needed by the first invalid row: have it built while the first rows are read.
+        var preparing = BatchValidation.PrepareAsync();
         var producer = Task.Run(() => reading.RunAsync(input, toWrite.Writer, toScore.Writer, empty.Reader, stop.Token), CancellationToken.None);
         var scorers = new Task[workers];
         for (var i = 0; i < scorers.Length; i++)
@@ -82,7 +84,7 @@ public sealed class BatchRunner
         {
             // The writer may end before the input does (row limit, a broken JSON array): stop reading and scoring.
             await stop.CancelAsync().ConfigureAwait(false);
-            await EndAsync(scorers).ConfigureAwait(false);
+            await EndAsync([.. scorers, preparing]).ConfigureAwait(false);
             while (empty.Reader.TryRead(out var batch))
             {
                 batch.Dispose();
@@ -146,7 +148,7 @@ public sealed class BatchRunner
     }
 
     /// <summary>Parses, validates, evaluates and formats every record of a batch (the row-limit marker, if any, is the writer's).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Called once per batch, but it is the hot loop: skip tier 0.
+    [MethodImpl(PerRow.Optimized)]
     private void Score(RecordBatch batch, Lazy<IRecordParser> parser, BatchFormat format)
     {
         var writer = batch.Writer(format);
@@ -271,7 +273,7 @@ public sealed class BatchRunner
         }
 
         /// <summary>Reads records into the batch until it is full (true) or the buffer needs more input or the input is done (false).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Called once per buffer, but it is the hot loop: skip tier 0.
+        [MethodImpl(PerRow.Optimized)]
         private bool Fill(RecordBatch batch, ref ReadOnlySequence<byte> buffer, bool isCompleted)
         {
             var records = batch.Records;
@@ -331,6 +333,7 @@ public sealed class BatchRunner
         /// when the record lies in it, otherwise from a window copied across segments, grown until the record
         /// fits (the reader stops at its size limit).
         /// </summary>
+        [MethodImpl(PerRow.Optimized)]
         private RecordStatus Read(ReadOnlySequence<byte> buffer, bool isCompleted, out int consumed, RecordBatch batch, ref ParsedRecord record)
         {
             var first = buffer.FirstSpan;
@@ -365,6 +368,7 @@ public sealed class BatchRunner
             }
         }
 
+        [MethodImpl(PerRow.Optimized)]
         private RecordStatus Frame(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, RecordBatch batch, ref ParsedRecord record)
         {
             var status = reader.Read(data, isFinalBlock, out consumed, ref record);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ImnmDecision.Engine.Batch;
@@ -19,6 +20,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
     public IRecordParser CreateParser() =>
         new CsvRowParser(columns ?? throw new InvalidOperationException("The CSV header has not been read."));
 
+    [MethodImpl(PerRow.Optimized)]
     public RecordStatus Read(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
         if (byteOrderMark.Handle(data, isFinalBlock, out consumed, out var start))
@@ -90,6 +92,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
     /// Frames the record at the start of the data with the tokenizer: true for a row; otherwise the status to
     /// return (more data needed, or a blank line or the header, skipped).
     /// </summary>
+    [MethodImpl(PerRow.Optimized)]
     private bool Frame(ReadOnlySpan<byte> data, bool isFinalBlock, out int length, out int newlines, out RecordStatus status)
     {
         status = tokenizer.Tokenize(data, isFinalBlock, out length, out var fieldCount, out newlines, out var malformed);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ImnmDecision.Engine.Batch;
@@ -35,6 +36,7 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output) : ResultWriter
 
     public override void WriteStart() => WriteText(Header + "\r\n");
 
+    [MethodImpl(PerRow.Optimized)]
     protected override void WriteRowStart(Span<byte> span, ref int p, long line, string? caseId)
     {
         Utf8Text.Write(span, ref p, line);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ImnmDecision.Engine.Cases;
 
@@ -17,20 +18,24 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
     private readonly AntibodyLists lists = new();
 
+    [MethodImpl(PerRow.Optimized)]
     public void Parse(ReadOnlySpan<byte> text, ref ParsedRecord record)
     {
         // The common row is plain and has one field per column: its cells are read as the commas are found.
-        if (CsvTokenizer.TryFramePlain(text, isFinalBlock: true, out var contentLength, out _)
-            && text[..contentLength].Count((byte)',') == header.Length - 1)
+        if (CsvTokenizer.TryFramePlain(text, isFinalBlock: true, out var contentLength, out _))
         {
             var line = text[..contentLength];
             ref var values = ref record.Values;
             values = default;
             errors.Clear();
             var cells = new CellReader(this, header, line, ref values);
-            CsvTokenizer.SplitPlain(line, ref cells);
-            Finish(ref record);
-            return;
+            if (CsvTokenizer.SplitPlain(line, ref cells) == header.Length)
+            {
+                Finish(ref record);
+                return;
+            }
+
+            // Too few or too many fields: the general reading below starts afresh and says so.
         }
 
         tokenizer.Tokenize(text, isFinalBlock: true, out _, out var fieldCount, out _, out var malformed);
@@ -83,6 +88,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
         record.Error = BatchProblem.Unreadable(record.Line, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private void ReadCell(FindingsColumn column, ReadOnlySpan<byte> cell, ref FindingValues values)
     {
         switch (column)
@@ -121,6 +127,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
         }
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private double? Number(FindingsColumn column, ReadOnlySpan<byte> cell)
     {
         if (Utf8Number.TryParse(cell, out var value))
@@ -132,6 +139,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
         return null;
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private bool? Boolean(FindingsColumn column, ReadOnlySpan<byte> cell)
     {
         // Exact spellings first (most cells), then any case.
@@ -149,6 +157,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
         return null;
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private TEnum? Enum<TEnum>(FindingsColumn column, ReadOnlySpan<byte> cell)
         where TEnum : struct, Enum
     {
@@ -240,10 +249,11 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
         private readonly ReadOnlySpan<byte> line = line;
         private ref FindingValues values = ref values;
 
+        [MethodImpl(PerRow.Optimized)]
         public void Field(int index, int start, int length)
         {
             var cell = CsvTokenizer.Trimmed(line.Slice(start, length));
-            if (!cell.IsEmpty)
+            if (!cell.IsEmpty && index < header.Length)
             {
                 parser.ReadCell(header[index], cell, ref values);
             }

@@ -24,6 +24,7 @@ internal sealed class CsvTokenizer
     /// ends (or the end of the final block). Gives the length of its text without the line break and the length
     /// it takes with it; false for any other record, which <see cref="Tokenize"/> frames by the quoting rules.
     /// </summary>
+    [MethodImpl(PerRow.Optimized)]
     public static bool TryFramePlain(ReadOnlySpan<byte> data, bool isFinalBlock, out int contentLength, out int length)
     {
         var end = data.IndexOfAny((byte)'"', (byte)'\n');
@@ -192,6 +193,7 @@ internal sealed class CsvTokenizer
     /// Splits a line without quotes at its commas (a carriage return before the line break is not part of the
     /// last field) and returns the number of fields. Finds the commas 32 bytes at a time.
     /// </summary>
+    [MethodImpl(PerRow.Optimized)]
     public static int SplitPlain<TSink>(ReadOnlySpan<byte> line, ref TSink sink)
         where TSink : IFieldSink, allows ref struct
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ImnmDecision.Engine.Cases;
 
@@ -14,6 +15,7 @@ internal static class FastFindingsParser
 {
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 16 };
 
+    [MethodImpl(PerRow.Optimized)]
     public static bool TryParse(ReadOnlySpan<byte> json, AntibodyLists lists, out FindingValues values)
     {
         values = default;
@@ -86,6 +88,7 @@ internal static class FastFindingsParser
         _ => -1,
     };
 
+    [MethodImpl(PerRow.Optimized)]
     private static bool ReadSection(ref Utf8JsonReader reader, int section, ref FindingValues v, ref ulong seen, AntibodyLists lists)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -138,6 +141,7 @@ internal static class FastFindingsParser
             : name.SequenceEqual("thromboembolicRisk"u8) ? FindingsColumn.ComorbiditiesThromboembolicRisk : null,
     };
 
+    [MethodImpl(PerRow.Optimized)]
     private static bool Value(ref Utf8JsonReader reader, FindingsColumn column, ref FindingValues v, AntibodyLists lists) => column switch
     {
         FindingsColumn.PatientAgeYears => Number(ref reader, out v.AgeYears),
@@ -184,6 +188,7 @@ internal static class FastFindingsParser
         return true;
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private static bool Number(ref Utf8JsonReader reader, out double? value)
     {
         value = null;
@@ -201,6 +206,7 @@ internal static class FastFindingsParser
         return false;
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private static bool Boolean(ref Utf8JsonReader reader, out bool? value)
     {
         value = reader.TokenType switch
@@ -212,6 +218,7 @@ internal static class FastFindingsParser
         return value is not null || reader.TokenType == JsonTokenType.Null;
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private static bool String(ref Utf8JsonReader reader, out string? value)
     {
         value = null;
@@ -229,6 +236,7 @@ internal static class FastFindingsParser
         return true;
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private static bool Enum<TEnum>(ref Utf8JsonReader reader, out TEnum? value)
         where TEnum : struct, Enum
     {
@@ -247,6 +255,7 @@ internal static class FastFindingsParser
         return true;
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private static bool Antibodies(ref Utf8JsonReader reader, AntibodyLists lists, out IReadOnlyList<MyositisAntibody>? value)
     {
         value = null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Serialization;
@@ -18,6 +19,7 @@ internal static class JsonRecordParser
     };
 
     /// <summary>Reads a record; on failure sets <see cref="ParsedRecord.Error"/> (and the caseId when it can be found).</summary>
+    [MethodImpl(PerRow.Optimized)]
     public static void Parse(ReadOnlySpan<byte> json, ref ParsedRecord record, AntibodyLists lists)
     {
         if (FastFindingsParser.TryParse(json, lists, out record.Values))

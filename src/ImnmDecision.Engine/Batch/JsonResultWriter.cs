@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ImnmDecision.Engine.Serialization;
 
@@ -28,6 +29,7 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
 
     protected override AnswerSyntax Syntax => asArray ? InArray : OnItsLine;
 
+    [MethodImpl(PerRow.Optimized)]
     protected override void WriteRowStart(Span<byte> span, ref int p, long line, string? caseId)
     {
         WritePrefix(span, ref p);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ImnmDecision.Engine.Batch;
 
@@ -19,6 +20,7 @@ internal sealed class NdjsonRecordReader(int maxRecordBytes) : IRecordReader
 
     public IRecordParser CreateParser() => new JsonCaseParser();
 
+    [MethodImpl(PerRow.Optimized)]
     public RecordStatus Read(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
         if (byteOrderMark.Handle(data, isFinalBlock, out consumed, out var start))

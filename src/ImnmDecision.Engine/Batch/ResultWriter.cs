@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
@@ -36,6 +37,7 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
     protected abstract AnswerSyntax Syntax { get; }
 
     /// <summary>Writes a scored row: its start (line and caseId) in the format's way, then its answer in the format's syntax.</summary>
+    [MethodImpl(PerRow.Optimized)]
     public void WriteResult(long line, string? caseId, Evaluation.Evaluation evaluation)
     {
         var span = Output.GetSpan(RowBytes);
@@ -65,6 +67,7 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
     }
 
     /// <summary>Writes the answer part of a row: subtype, certainty, then the lists, in the format's syntax.</summary>
+    [MethodImpl(PerRow.Optimized)]
     private static void WriteAnswer(Span<byte> span, ref int p, Evaluation.Evaluation evaluation, AnswerSyntax syntax)
     {
         var lists = new Lists
@@ -178,6 +181,7 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
         public Span<bool> Avoid;
         public int AvoidCount;
 
+        [MethodImpl(PerRow.Optimized)]
         public static void Fill(Evaluation.Evaluation evaluation, ref Lists lists)
         {
             lists.Alerts = lists.Alerts[..evaluation.CopyAlerts(lists.Alerts)];

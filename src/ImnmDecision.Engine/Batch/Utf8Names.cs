@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ImnmDecision.Engine.Serialization;
 
@@ -14,6 +15,7 @@ internal static class Utf8Names<TEnum>
     public static readonly string Allowed = string.Join(", ", JsonNames.Names<TEnum>());
 
     /// <summary>Parses a contract name exactly (case-sensitive).</summary>
+    [MethodImpl(PerRow.Optimized)]
     public static bool TryParse(ReadOnlySpan<byte> text, out int ordinal)
     {
         var names = Names;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ImnmDecision.Engine.Batch;
 
@@ -16,6 +17,7 @@ internal static class Utf8Number
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     /// <summary>Reads a finite number (invariant culture, <see cref="NumberStyles.Float"/>); false for anything else.</summary>
+    [MethodImpl(PerRow.Optimized)]
     public static bool TryParse(ReadOnlySpan<byte> text, out double value)
     {
         if (TryParsePlain(text, out value))
@@ -26,6 +28,7 @@ internal static class Utf8Number
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private static bool TryParsePlain(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ImnmDecision.Engine.Batch;
@@ -24,6 +25,7 @@ internal static class Utf8Text
     }
 
     /// <summary>Writes a JSON string literal with its quotes; non-ASCII stays UTF-8, control characters are escaped.</summary>
+    [MethodImpl(PerRow.Optimized)]
     public static void WriteJsonString(Span<byte> destination, ref int position, string text)
     {
         destination[position++] = (byte)'"';
@@ -63,6 +65,7 @@ internal static class Utf8Text
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (text.Length > 0 && (text[0] == ' ' || text[^1] == ' '));
 
     /// <summary>Writes a CSV cell, quoted (with doubled quotes) when needed.</summary>
+    [MethodImpl(PerRow.Optimized)]
     public static void WriteCsvCell(Span<byte> destination, ref int position, string text)
     {
         var quote = NeedsCsvQuotes(text);

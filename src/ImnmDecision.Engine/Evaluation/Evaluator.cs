@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Facts;
@@ -50,6 +51,7 @@ internal sealed class Evaluator
 
     private static Condition?[] Conditions(Rule[] rules) => [.. rules.Select(rule => rule.When)];
 
+    [MethodImpl(PerRow.Optimized)]
     public void Evaluate(in FindingValues findings, Evaluation evaluation)
     {
         evaluation.Reset();
@@ -81,6 +83,7 @@ internal sealed class Evaluator
         evaluation.MissingFields = missing;
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private static Rule? FirstThatHolds(KindDecisions kind, Rule[] rules, FactSet facts, ref ulong missing)
     {
         var decisions = kind.Decide(facts);
@@ -96,6 +99,7 @@ internal sealed class Evaluator
         return null;
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private void EvaluateAlerts(Evaluation evaluation, ref ulong missing)
     {
         var facts = evaluation.Facts;
@@ -122,6 +126,7 @@ internal sealed class Evaluator
         }
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private void EvaluateTreatment(Evaluation evaluation, ref ulong missing)
     {
         var facts = evaluation.Facts;
@@ -162,6 +167,7 @@ internal sealed class Evaluator
         }
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private void EvaluateWorkup(Evaluation evaluation, ref ulong missing)
     {
         var facts = evaluation.Facts;

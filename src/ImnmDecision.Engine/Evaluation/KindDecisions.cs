@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 
@@ -78,6 +79,7 @@ internal sealed class KindDecisions
     }
 
     /// <summary>Decides the conditions on the facts as they are now (call it once the kind's own facts are set).</summary>
+    [MethodImpl(PerRow.Optimized)]
     public Decisions Decide(FactSet facts) => decideAll is { } all ? all(facts.Raw, facts.UnknownSlots) : default;
 
     /// <summary>
@@ -91,6 +93,7 @@ internal sealed class KindDecisions
         Truth(decisions, index, facts, ref missing) == Rules.Truth.True;
 
     /// <summary>The truth of condition <paramref name="index"/> (unknown too): decided already, or now, in turn, with its missing fields.</summary>
+    [MethodImpl(PerRow.Optimized)]
     public Truth Truth(in Decisions decisions, int index, FactSet facts, ref ulong missing)
     {
         var bit = 1UL << index;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Facts;
@@ -41,6 +42,7 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
     private static readonly ulong PatientPregnantField = InputField.Bit("patient.pregnant");
     private static readonly ulong PatientWeightKgField = InputField.Bit("patient.weightKg");
 
+    [MethodImpl(PerRow.Optimized)]
     public void Extract(in FindingValues v, FactSet facts)
     {
         facts.Clear();
@@ -71,6 +73,7 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
         facts.Set(FactCatalog.ThromboembolicRisk, v.ThromboembolicRisk, ComorbiditiesThromboembolicRiskField);
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private void ExtractCk(in FindingValues v, FactSet facts)
     {
         var toUnitsPerLitre = v.CkUnit == CkUnit.MicrokatalPerLitre ? UnitsPerLitrePerMicrokatalPerLitre : 1;
@@ -116,6 +119,7 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
         }
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private static void ExtractAntibodies(in FindingValues v, FactSet facts)
     {
         var hmgcr = v.Hmgcr;
@@ -182,6 +186,7 @@ internal sealed class FactExtractor(double defaultUlnFemaleUnitsPerLitre, double
             performed == true ? BiopsySarcolemmalMacField : BiopsyField);
     }
 
+    [MethodImpl(PerRow.Optimized)]
     private static void ExtractStatin(StatinExposure? exposure, FactSet facts)
     {
         facts.SetOrdinal(FactCatalog.StatinExposureSlot, (int?)exposure, StatinField);

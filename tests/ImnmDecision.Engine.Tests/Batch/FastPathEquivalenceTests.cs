@@ -57,6 +57,18 @@ public sealed class FastPathEquivalenceTests
     }
 
     [Fact]
+    public async Task Prepare_KeepsTheValidatorsOwnErrorsForACaseWithoutFindings()
+    {
+        await BatchValidation.PrepareAsync();
+
+        BatchValidation.PrepareAsync().IsCompletedSuccessfully.Should().BeTrue("the validator is built once per process");
+        var kept = BatchValidation.Errors(default, null);
+        kept.Should().NotBeNull();
+        Describe(kept).Should().Be(Describe(BatchValidation.Validate(new Findings())));
+        kept!.Keys.Should().Equal("$");
+    }
+
+    [Fact]
     public void Broken_CasesBreakingTheSameRules_GetTheSameValidatorErrors()
     {
         // Batch errors are worked out once per set of broken rules; that is exact only if the set decides them.
