@@ -12,7 +12,8 @@ namespace ImnmDecision.Engine.Batch;
 /// </summary>
 internal static class BatchValidation
 {
-    private static readonly FindingsValidator Validator = new();
+    // Lazy, so that the class itself is ready at once: the per-row check never waits for the validator's build.
+    private static readonly Lazy<FindingsValidator> Validator = new(() => new FindingsValidator());
     private static readonly ConcurrentDictionary<uint, IReadOnlyDictionary<string, string[]>> ErrorsByBrokenRules = new();
     private static readonly Lazy<Task> Prepared = new(() => Task.Factory.StartNew(
         () => Errors(default, null), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
@@ -47,7 +48,7 @@ internal static class BatchValidation
 
     /// <summary>The validator's errors, keyed by JSON path, each message once.</summary>
     internal static Dictionary<string, string[]> Validate(Findings findings) =>
-        Validator.Validate(findings).Errors
+        Validator.Value.Validate(findings).Errors
             .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 }
