@@ -134,7 +134,7 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
         BeforeTreatment = "],\"treatment\":["u8.ToArray(),
         BeforeAvoid = "],\"avoid\":["u8.ToArray(),
         BeforeMissing = "],\"missing\":["u8.ToArray(),
-        End = [(byte)']', .. end],
+        End = new([(byte)']', .. end]),
         ItemSeparator = (byte)',',
     };
 }

@@ -79,52 +79,52 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
         };
         Lists.Fill(evaluation, ref lists);
 
-        Utf8Text.Write(span, ref p, syntax.BeforeSubtype);
-        Utf8Text.Write(span, ref p, syntax.SubtypeNames[(int)evaluation.Subtype]);
-        Utf8Text.Write(span, ref p, syntax.BeforeCertainty);
-        Utf8Text.Write(span, ref p, syntax.CertaintyNames[(int)evaluation.Certainty]);
-        Utf8Text.Write(span, ref p, syntax.BeforeAlerts);
+        syntax.BeforeSubtype.Write(span, ref p);
+        syntax.SubtypeNames[(int)evaluation.Subtype].Write(span, ref p);
+        syntax.BeforeCertainty.Write(span, ref p);
+        syntax.CertaintyNames[(int)evaluation.Certainty].Write(span, ref p);
+        syntax.BeforeAlerts.Write(span, ref p);
         for (var i = 0; i < lists.Alerts.Length; i++)
         {
             syntax.Separate(span, ref p, i);
-            Utf8Text.Write(span, ref p, syntax.AlertNames[(int)lists.Alerts[i]]);
+            syntax.AlertNames[(int)lists.Alerts[i]].Write(span, ref p);
         }
 
-        Utf8Text.Write(span, ref p, syntax.BeforeWorkup);
+        syntax.BeforeWorkup.Write(span, ref p);
         for (var i = 0; i < lists.Workup.Length; i++)
         {
             syntax.Separate(span, ref p, i);
-            Utf8Text.Write(span, ref p, syntax.WorkupNames[(int)lists.Workup[i]]);
+            syntax.WorkupNames[(int)lists.Workup[i]].Write(span, ref p);
         }
 
-        Utf8Text.Write(span, ref p, syntax.BeforeTreatment);
+        syntax.BeforeTreatment.Write(span, ref p);
         for (var i = 0; i < lists.Treatment.Length; i++)
         {
             syntax.Separate(span, ref p, i);
-            Utf8Text.Write(span, ref p, syntax.TreatmentNames[(int)lists.Treatment[i]]);
+            syntax.TreatmentNames[(int)lists.Treatment[i]].Write(span, ref p);
         }
 
-        Utf8Text.Write(span, ref p, syntax.BeforeAvoid);
+        syntax.BeforeAvoid.Write(span, ref p);
         for (int i = 0, n = 0; i < lists.Treatment.Length; i++)
         {
             if (lists.Avoid[i])
             {
                 syntax.Separate(span, ref p, n++);
-                Utf8Text.Write(span, ref p, syntax.TreatmentNames[(int)lists.Treatment[i]]);
+                syntax.TreatmentNames[(int)lists.Treatment[i]].Write(span, ref p);
             }
         }
 
-        Utf8Text.Write(span, ref p, syntax.BeforeMissing);
+        syntax.BeforeMissing.Write(span, ref p);
         var missing = evaluation.MissingFields;
         for (var n = 0; missing != 0; n++)
         {
             var bit = System.Numerics.BitOperations.TrailingZeroCount(missing);
             missing &= missing - 1;
             syntax.Separate(span, ref p, n);
-            Utf8Text.Write(span, ref p, syntax.MissingNames[bit]);
+            syntax.MissingNames[bit].Write(span, ref p);
         }
 
-        Utf8Text.Write(span, ref p, syntax.End);
+        syntax.End.Write(span, ref p);
     }
 
     /// <summary>
@@ -133,35 +133,35 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
     /// </summary>
     protected sealed class AnswerSyntax(Func<byte[], byte[]> name)
     {
-        public required byte[] BeforeSubtype { get; init; }
+        public required PaddedUtf8 BeforeSubtype { get; init; }
 
-        public required byte[] BeforeCertainty { get; init; }
+        public required PaddedUtf8 BeforeCertainty { get; init; }
 
-        public required byte[] BeforeAlerts { get; init; }
+        public required PaddedUtf8 BeforeAlerts { get; init; }
 
-        public required byte[] BeforeWorkup { get; init; }
+        public required PaddedUtf8 BeforeWorkup { get; init; }
 
-        public required byte[] BeforeTreatment { get; init; }
+        public required PaddedUtf8 BeforeTreatment { get; init; }
 
-        public required byte[] BeforeAvoid { get; init; }
+        public required PaddedUtf8 BeforeAvoid { get; init; }
 
-        public required byte[] BeforeMissing { get; init; }
+        public required PaddedUtf8 BeforeMissing { get; init; }
 
-        public required byte[] End { get; init; }
+        public required PaddedUtf8 End { get; init; }
 
         public required byte ItemSeparator { get; init; }
 
-        public byte[][] SubtypeNames { get; } = [.. Utf8Names<SubtypeCode>.Names.Select(name)];
+        public PaddedUtf8[] SubtypeNames { get; } = [.. Utf8Names<SubtypeCode>.Names.Select(text => new PaddedUtf8(name(text)))];
 
-        public byte[][] CertaintyNames { get; } = [.. Utf8Names<Certainty>.Names.Select(name)];
+        public PaddedUtf8[] CertaintyNames { get; } = [.. Utf8Names<Certainty>.Names.Select(text => new PaddedUtf8(name(text)))];
 
-        public byte[][] AlertNames { get; } = [.. Utf8Names<AlertId>.Names.Select(name)];
+        public PaddedUtf8[] AlertNames { get; } = [.. Utf8Names<AlertId>.Names.Select(text => new PaddedUtf8(name(text)))];
 
-        public byte[][] WorkupNames { get; } = [.. Utf8Names<WorkupId>.Names.Select(name)];
+        public PaddedUtf8[] WorkupNames { get; } = [.. Utf8Names<WorkupId>.Names.Select(text => new PaddedUtf8(name(text)))];
 
-        public byte[][] TreatmentNames { get; } = [.. Utf8Names<TreatmentId>.Names.Select(name)];
+        public PaddedUtf8[] TreatmentNames { get; } = [.. Utf8Names<TreatmentId>.Names.Select(text => new PaddedUtf8(name(text)))];
 
-        public byte[][] MissingNames { get; } = [.. ResultWriter.MissingNames.Select(name)];
+        public PaddedUtf8[] MissingNames { get; } = [.. ResultWriter.MissingNames.Select(text => new PaddedUtf8(name(text)))];
 
         public void Separate(Span<byte> span, ref int p, int index)
         {
