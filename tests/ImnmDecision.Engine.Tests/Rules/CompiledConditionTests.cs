@@ -45,22 +45,33 @@ public sealed class CompiledConditionTests
     public void Compiled_SomeFactsUnknown_DecidesAndMissesAsTheTreeDoes(string name)
     {
         var condition = AllConditions().Single(c => c.Name == name).Condition;
-        var compiled = new KindDecisions([condition], kindSlots: 0, compile: true);
-        var random = new Random(name.GetHashCode(StringComparison.Ordinal) ^ 0x5eed);
-        for (var round = 0; round < 4000; round++)
+
+        DecidesAndMissesAsTheTree(condition, name.GetHashCode(StringComparison.Ordinal) ^ 0x5eed);
+    }
+
+    /// <summary>
+    /// The format allows what the ruleset does not use yet: each rule's condition negated, alone and inside
+    /// "all" and "any" beside <c>known</c> tests, compiles to the same truth and missing fields as its tree.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Conditions))]
+    public void Compiled_NegatedAndNested_DecidesAndMissesAsTheTreeDoes(string name)
+    {
+        var condition = AllConditions().Single(c => c.Name == name).Condition;
+        var weight = FactCatalog.All.Single(f => f.Slot == FactCatalog.PatientWeightKg);
+        var known = new LeafCondition(weight, LeafOperator.Known, 0, 0, true, string.Empty);
+        var unknown = new LeafCondition(weight, LeafOperator.Known, 0, 0, false, string.Empty);
+        Condition[] variants =
+        [
+            new NotCondition(condition),
+            new AllCondition([new NotCondition(condition), known]),
+            new AnyCondition([unknown, new NotCondition(new AnyCondition([condition, known]))]),
+            new NotCondition(new AllCondition([condition, new NotCondition(unknown)])),
+        ];
+
+        for (var v = 0; v < variants.Length; v++)
         {
-            var facts = RandomFacts(random, unknownShare: round % 4 * 0.2);
-            var expected = condition.Evaluate(facts);
-            var missing = 0UL;
-            var cautionMissing = 0UL;
-
-            var isTrue = compiled.IsTrue(compiled.Decide(facts), 0, facts, ref missing);
-            var truth = compiled.Truth(compiled.Decide(facts), 0, facts, ref cautionMissing);
-
-            isTrue.Should().Be(expected.Truth == Truth.True, $"round {round}");
-            missing.Should().Be(expected.MissingFields, $"round {round}");
-            truth.Should().Be(expected.Truth, $"round {round}");
-            cautionMissing.Should().Be(expected.MissingFields, $"round {round}");
+            DecidesAndMissesAsTheTree(variants[v], name.GetHashCode(StringComparison.Ordinal) ^ v);
         }
     }
 
@@ -111,6 +122,27 @@ public sealed class CompiledConditionTests
         });
 
         both.Should().BeGreaterThan(AllConditions().Count() / 2, "the random facts must exercise the conditions, not leave them constant");
+    }
+
+    private static void DecidesAndMissesAsTheTree(Condition condition, int seed)
+    {
+        var compiled = new KindDecisions([condition], kindSlots: 0, compile: true);
+        var random = new Random(seed);
+        for (var round = 0; round < 4000; round++)
+        {
+            var facts = RandomFacts(random, unknownShare: round % 4 * 0.2);
+            var expected = condition.Evaluate(facts);
+            var missing = 0UL;
+            var cautionMissing = 0UL;
+
+            var isTrue = compiled.IsTrue(compiled.Decide(facts), 0, facts, ref missing);
+            var truth = compiled.Truth(compiled.Decide(facts), 0, facts, ref cautionMissing);
+
+            isTrue.Should().Be(expected.Truth == Truth.True, $"round {round}");
+            missing.Should().Be(expected.MissingFields, $"round {round}");
+            truth.Should().Be(expected.Truth, $"round {round}");
+            cautionMissing.Should().Be(expected.MissingFields, $"round {round}");
+        }
     }
 
     /// <summary>Every rule's condition, and every caution's, named after its rule.</summary>
