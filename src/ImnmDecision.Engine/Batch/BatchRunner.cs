@@ -61,8 +61,6 @@ public sealed class BatchRunner
         var empty = Channel.CreateUnbounded<RecordBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var reading = new ReadingStage(this, inputFormat, progress);
         using var writing = new WritingStage(this, outputFormat, progress);
-        // The validator is first needed by the first invalid row: have it built while the first rows are read.
-        var preparing = BatchValidation.PrepareAsync();
         var producer = Task.Run(() => reading.RunAsync(input, toWrite.Writer, toScore.Writer, empty.Reader, stop.Token), CancellationToken.None);
         var scorers = new Task[workers];
         for (var i = 0; i < scorers.Length; i++)
@@ -84,7 +82,7 @@ public sealed class BatchRunner
         {
             // The writer may end before the input does (row limit, a broken JSON array): stop reading and scoring.
             await stop.CancelAsync().ConfigureAwait(false);
-            await EndAsync([.. scorers, preparing]).ConfigureAwait(false);
+            await EndAsync(scorers).ConfigureAwait(false);
             while (empty.Reader.TryRead(out var batch))
             {
                 batch.Dispose();
@@ -180,7 +178,7 @@ public sealed class BatchRunner
 
     private static void Validate(ref ParsedRecord record)
     {
-        if (!record.HasValues || BatchValidation.Errors(record.Values, record.Findings) is not { } errors)
+        if (!record.HasValues || BatchValidation.Errors(record.Values) is not { } errors)
         {
             return;
         }

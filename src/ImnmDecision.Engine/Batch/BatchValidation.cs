@@ -5,24 +5,21 @@ using ImnmDecision.Engine.Cases;
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// Validates batch cases: <see cref="FindingsPrecheck"/> tells which of <see cref="FindingsValidator"/>'s rules a
-/// case breaks; the errors are the validator's own, worked out once per set of broken rules (its messages are
-/// fixed texts and never repeat a value, so the same set always gives the same errors). So a cohort with many
-/// invalid rows runs the validator a few dozen times, not once per row. Thread-safe.
+/// Validates batch cases: <see cref="FindingsPrecheck"/> tells which of <see cref="FindingsValidator"/>'s checks a
+/// case breaks, and the errors are those checks' own paths and messages (<see cref="FindingsCheck"/>, which the
+/// validator's rules are named after), grouped by path as the single-case endpoint groups them. So a batch never
+/// builds or runs the validator: tests hold the errors equal to the validator's on generated cases. The errors of
+/// a set of broken checks are kept (the texts are fixed), except when an element of
+/// <c>antibodies.otherMyositisSpecific</c> is broken: those errors name the element. Thread-safe.
 /// </summary>
 internal static class BatchValidation
 {
-    // Lazy, so that the class itself is ready at once: the per-row check never waits for the validator's build.
-    private static readonly Lazy<FindingsValidator> Validator = new(() => new FindingsValidator());
-    private static readonly ConcurrentDictionary<uint, IReadOnlyDictionary<string, string[]>> ErrorsByBrokenRules = new();
-    private static readonly Lazy<Task> Prepared = new(() => Task.Factory.StartNew(
-        () => Errors(default, null), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+    private static readonly uint ElementChecks = 1u << IndexOf(FindingsCheck.OtherMyositisSpecific);
+    private static readonly ConcurrentDictionary<uint, IReadOnlyDictionary<string, string[]>> ErrorsByBrokenChecks = new();
 
     /// <summary>The errors of a case keyed by JSON path, or null when it is valid.</summary>
-    /// <param name="values">The case's values.</param>
-    /// <param name="findings">The findings as read, when the values were flattened from them; otherwise built from the values.</param>
     [MethodImpl(PerRow.Optimized)]
-    public static IReadOnlyDictionary<string, string[]>? Errors(in FindingValues values, Findings? findings)
+    public static IReadOnlyDictionary<string, string[]>? Errors(in FindingValues values)
     {
         var broken = FindingsPrecheck.Broken(values);
         if (broken == 0)
@@ -30,25 +27,74 @@ internal static class BatchValidation
             return null;
         }
 
-        if (!ErrorsByBrokenRules.TryGetValue(broken, out var errors))
+        if ((broken & ElementChecks) != 0)
         {
-            errors = Validate(findings ?? values.ToFindings());
-            ErrorsByBrokenRules.TryAdd(broken, errors);
+            return ErrorsOf(broken, values.OtherMyositisSpecific);
         }
 
-        return errors.Count == 0 ? null : errors;
+        if (!ErrorsByBrokenChecks.TryGetValue(broken, out var errors))
+        {
+            errors = ErrorsOf(broken, null);
+            ErrorsByBrokenChecks.TryAdd(broken, errors);
+        }
+
+        return errors;
     }
 
-    /// <summary>
-    /// Builds the validator on a thread of its own, once per process: FluentValidation compiles its rules on
-    /// first use (some 50 ms on a cold process), which the first invalid row would otherwise wait for. Working
-    /// out the errors of a case without findings builds it; those are kept like any other set of broken rules.
-    /// </summary>
-    public static Task PrepareAsync() => Prepared.Value;
+    /// <summary>The errors of the broken checks, in the validator's order, each message once per path.</summary>
+    private static Dictionary<string, string[]> ErrorsOf(uint broken, IReadOnlyList<MyositisAntibody>? antibodies)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < FindingsCheck.All.Count; i++)
+        {
+            if ((broken & (1u << i)) == 0)
+            {
+                continue;
+            }
 
-    /// <summary>The validator's errors, keyed by JSON path, each message once.</summary>
-    internal static Dictionary<string, string[]> Validate(Findings findings) =>
-        Validator.Value.Validate(findings).Errors
-            .GroupBy(e => e.PropertyName, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+            var check = FindingsCheck.All[i];
+            if (check == FindingsCheck.OtherMyositisSpecific)
+            {
+                for (var e = 0; e < antibodies!.Count; e++)
+                {
+                    if (!Enum.IsDefined(antibodies[e]))
+                    {
+                        Add(errors, $"{check.Path}[{e}]", check.Message);
+                    }
+                }
+
+                continue;
+            }
+
+            Add(errors, check.Path, check.Message);
+        }
+
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string path, string message)
+    {
+        if (!errors.TryGetValue(path, out var messages))
+        {
+            errors[path] = messages = [];
+        }
+
+        if (!messages.Contains(message))
+        {
+            messages.Add(message);
+        }
+    }
+
+    private static int IndexOf(FindingsCheck check)
+    {
+        for (var i = 0; i < FindingsCheck.All.Count; i++)
+        {
+            if (FindingsCheck.All[i] == check)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{check.Path} is not one of the findings checks.");
+    }
 }

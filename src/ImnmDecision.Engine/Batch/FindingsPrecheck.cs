@@ -6,11 +6,10 @@ namespace ImnmDecision.Engine.Batch;
 /// <summary>
 /// The rules of <see cref="FindingsValidator"/> written as plain comparisons on a case's values, so that a batch
 /// validates a valid case in nanoseconds instead of microseconds. It tells which rules a case breaks, one bit
-/// each; the messages stay the validator's: a case that breaks any is validated again by
-/// <see cref="FindingsValidator"/> (once per set of broken rules: its messages are fixed texts, so the same set
-/// gives the same errors), so batch errors are exactly the single endpoint's. Tests keep the two in step (the
-/// same verdict and the same errors for the same set, on generated cases and on every boundary, and a count
-/// of the validator's rules that fails when one is added).
+/// each, in the order of <see cref="FindingsCheck.All"/>; a batch's errors are those checks' own paths and
+/// messages (see <see cref="BatchValidation"/>), which the validator's rules are named after. Tests keep the two
+/// in step (the same verdict and the same errors, on generated cases and on every boundary, the validator's
+/// rules in the checks' order, and a count of them that fails when one is added).
 /// </summary>
 internal static class FindingsPrecheck
 {
