@@ -16,21 +16,7 @@ internal static class RulesetLocator
             return console.Resolve(given);
         }
 
-        return FindUpwards(console.WorkingDirectory) ?? FindUpwards(AppContext.BaseDirectory);
-    }
-
-    private static string? FindUpwards(string start)
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "rules");
-            if (File.Exists(Path.Combine(candidate, RulesetLoader.RulesetFile)))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return RulesetLoader.FindFolder(console.WorkingDirectory, AppContext.BaseDirectory);
     }
 
     /// <summary>

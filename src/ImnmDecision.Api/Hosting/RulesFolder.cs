@@ -20,23 +20,9 @@ internal static class RulesFolder
             return Path.GetFullPath(configured, contentRoot);
         }
 
-        return FindUpwards(contentRoot) ?? FindUpwards(AppContext.BaseDirectory)
+        return RulesetLoader.FindFolder(contentRoot, AppContext.BaseDirectory)
             ?? throw new InvalidOperationException(
                 $"No rules folder was found above '{contentRoot}' or '{AppContext.BaseDirectory}'. Set {ConfigurationKey} "
                 + $"(for example --{ConfigurationKey}=/path/to/rules or the environment variable Rules__Folder).");
-    }
-
-    private static string? FindUpwards(string start)
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "rules");
-            if (File.Exists(Path.Combine(candidate, RulesetLoader.RulesetFile)))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

@@ -32,6 +32,27 @@ public static partial class RulesetLoader
 
     private static readonly string[] CitationKinds = ["consensus", "cohort-study", "review", "lab-catalogue", "patient-education"];
 
+    /// <summary>
+    /// The nearest folder named <c>rules</c> holding a <see cref="RulesetFile"/>, walking up from each start in
+    /// turn (the working directory, then the application's own folder, say); null when there is none.
+    /// </summary>
+    public static string? FindFolder(params ReadOnlySpan<string> starts)
+    {
+        foreach (var start in starts)
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, "rules");
+                if (File.Exists(Path.Combine(candidate, RulesetFile)))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Loads and validates a ruleset, or throws <see cref="RulesetLoadException"/> listing every defect.</summary>
     public static Ruleset Load(string folder, TimeProvider? clock = null)
     {
