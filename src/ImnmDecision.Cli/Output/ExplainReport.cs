@@ -44,27 +44,15 @@ internal static class ExplainReport
             text.AppendLine("  - No rule classified this case.");
         }
 
-        text.AppendLine();
-        text.AppendLine("ALERTS");
-        foreach (var alert in assessment.Alerts)
-        {
-            text.AppendLine($"  ! {JsonNames.Name(alert.Severity).ToUpperInvariant(),-8} {JsonNames.Name(alert.Id)}: {alert.Message}{Cite(alert.Citations)}");
-        }
-
-        None(text, assessment.Alerts.Count);
-        text.AppendLine();
-        text.AppendLine("WORKUP CHECKLIST");
-        foreach (var item in assessment.Workup)
+        Section(text, "ALERTS", assessment.Alerts, alert =>
+            text.AppendLine($"  ! {JsonNames.Name(alert.Severity).ToUpperInvariant(),-8} {JsonNames.Name(alert.Id)}: {alert.Message}{Cite(alert.Citations)}"));
+        Section(text, "WORKUP CHECKLIST", assessment.Workup, item =>
         {
             var box = item.Status == WorkupStatus.Done ? "[x]" : "[ ]";
             text.AppendLine($"  {box} {JsonNames.Name(item.Priority),-11} {item.Label} ({JsonNames.Name(item.Id)}){Cite(item.Citations)}");
             text.AppendLine($"      {item.Reason}");
-        }
-
-        None(text, assessment.Workup.Count);
-        text.AppendLine();
-        text.AppendLine("TREATMENT OPTIONS");
-        foreach (var option in assessment.Treatment)
+        });
+        Section(text, "TREATMENT OPTIONS", assessment.Treatment, option =>
         {
             var role = option.Avoid ? "AVOID" : JsonNames.Name(option.Role);
             text.AppendLine($"  - {role,-17} {option.Label} ({JsonNames.Name(option.Id)}){Cite(option.Citations)}");
@@ -77,37 +65,32 @@ internal static class ExplainReport
             {
                 text.AppendLine($"      caution: {caution}");
             }
-        }
-
-        None(text, assessment.Treatment.Count);
-        text.AppendLine();
-        text.AppendLine("MISSING");
-        foreach (var missing in assessment.Missing)
-        {
-            text.AppendLine($"  - {missing.Field}: {missing.Why}{Cite(missing.Citations)}");
-        }
-
-        None(text, assessment.Missing.Count);
-        text.AppendLine();
-        text.AppendLine("CITATIONS");
-        foreach (var citation in assessment.Citations)
+        });
+        Section(text, "MISSING", assessment.Missing, missing => text.AppendLine($"  - {missing.Field}: {missing.Why}{Cite(missing.Citations)}"));
+        Section(text, "CITATIONS", assessment.Citations, citation =>
         {
             var source = citation.Source.Replace("..", ".", StringComparison.Ordinal).TrimEnd('.');
             var year = citation.Year is { } y && !source.Contains(y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 ? string.Create(CultureInfo.InvariantCulture, $" ({y})")
                 : "";
             text.AppendLine($"  [{numbers[citation.Id]}] {citation.Title}. {source}{year}.{(citation.Url is { } url ? " " + url : "")}");
-        }
-
-        None(text, assessment.Citations.Count);
+        });
         text.AppendLine();
         text.AppendLine(assessment.Disclaimer);
         return text.ToString();
     }
 
-    private static void None(StringBuilder text, int count)
+    /// <summary>A titled section: one entry per item, or "(none)".</summary>
+    private static void Section<T>(StringBuilder text, string title, IReadOnlyCollection<T> items, Action<T> write)
     {
-        if (count == 0)
+        text.AppendLine();
+        text.AppendLine(title);
+        foreach (var item in items)
+        {
+            write(item);
+        }
+
+        if (items.Count == 0)
         {
             text.AppendLine("  (none)");
         }
