@@ -55,15 +55,13 @@ internal static class ExplainCommand
         var check = await Validator.ValidateAsync(findings, cancellationToken);
         if (!check.IsValid)
         {
-            var errors = check.Errors.GroupBy(e => e.PropertyName, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray(), StringComparer.Ordinal);
             ProblemPrinter.Print(console.Error, new BatchProblem
             {
                 Type = BatchProblemTypes.BadRequest,
                 Title = BatchProblemTypes.ValidationTitle,
                 Status = 400,
                 Detail = "The case breaks the field rules of the v1 contract; nothing was assessed.",
-                Errors = errors,
+                Errors = check.ToDictionary().AsReadOnly(),
             }, file);
             return ExitCodes.InputRefused;
         }
