@@ -14,7 +14,7 @@ namespace ImnmDecision.Engine.Batch;
 /// </summary>
 internal static class BatchValidation
 {
-    private static readonly uint ElementChecks = 1u << IndexOf(FindingsCheck.OtherMyositisSpecific);
+    private static readonly int ElementCheck = FindingsCheck.All.IndexOf(FindingsCheck.OtherMyositisSpecific);
     private static readonly ConcurrentDictionary<uint, IReadOnlyDictionary<string, string[]>> ErrorsByBrokenChecks = new();
 
     /// <summary>The errors of a case keyed by JSON path, or null when it is valid.</summary>
@@ -27,7 +27,7 @@ internal static class BatchValidation
             return null;
         }
 
-        if ((broken & ElementChecks) != 0)
+        if ((broken & (1u << ElementCheck)) != 0)
         {
             return ErrorsOf(broken, values.OtherMyositisSpecific);
         }
@@ -45,7 +45,7 @@ internal static class BatchValidation
     private static Dictionary<string, string[]> ErrorsOf(uint broken, IReadOnlyList<MyositisAntibody>? antibodies)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < FindingsCheck.All.Count; i++)
+        for (var i = 0; i < FindingsCheck.All.Length; i++)
         {
             if ((broken & (1u << i)) == 0)
             {
@@ -53,7 +53,7 @@ internal static class BatchValidation
             }
 
             var check = FindingsCheck.All[i];
-            if (check == FindingsCheck.OtherMyositisSpecific)
+            if (i == ElementCheck)
             {
                 for (var e = 0; e < antibodies!.Count; e++)
                 {
@@ -83,18 +83,5 @@ internal static class BatchValidation
         {
             messages.Add(message);
         }
-    }
-
-    private static int IndexOf(FindingsCheck check)
-    {
-        for (var i = 0; i < FindingsCheck.All.Count; i++)
-        {
-            if (FindingsCheck.All[i] == check)
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException($"{check.Path} is not one of the findings checks.");
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace ImnmDecision.Engine.Cases;
 
 /// <summary>
@@ -29,7 +31,7 @@ internal sealed record FindingsCheck(string Path, string Message)
     public static readonly FindingsCheck Onset = new("clinical.onset", "clinical.onset must be acute, subacute or chronic.");
 
     /// <summary>The checks in <see cref="FindingsValidator"/>'s order, which is the batch precheck's bit order.</summary>
-    public static IReadOnlyList<FindingsCheck> All { get; } =
+    public static ImmutableArray<FindingsCheck> All { get; } =
     [
         NoFindings, CaseIdLength, AgeYears, Sex, WeightKg, Pregnant, CkValue, CkUnit, CkUpperLimitOfNormal, Hmgcr, Srp,
         OtherMyositisSpecific, BiopsyPattern, BiopsyPerformed, StatinExposure, StatinDrug, ProximalWeakness, Onset,

@@ -63,7 +63,7 @@ public sealed class FastPathEquivalenceTests
         // validator says, path for path and message for message, and they are kept per set of broken checks,
         // which is exact only when the set decides them (an unknown antibody's error names its element).
         var random = new Random(17);
-        var elementCheck = 1u << FindingsCheck.All.ToList().IndexOf(FindingsCheck.OtherMyositisSpecific);
+        var elementCheck = 1u << FindingsCheck.All.IndexOf(FindingsCheck.OtherMyositisSpecific);
         var errorsByBroken = new Dictionary<uint, string>();
         for (var i = 0; i < 20_000; i++)
         {
