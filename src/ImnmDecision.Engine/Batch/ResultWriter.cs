@@ -151,17 +151,19 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
 
         public required byte ItemSeparator { get; init; }
 
-        public PaddedUtf8[] SubtypeNames { get; } = [.. Utf8Names<SubtypeCode>.Names.Select(text => new PaddedUtf8(name(text)))];
+        public PaddedUtf8[] SubtypeNames { get; } = Padded(Utf8Names<SubtypeCode>.Names, name);
 
-        public PaddedUtf8[] CertaintyNames { get; } = [.. Utf8Names<Certainty>.Names.Select(text => new PaddedUtf8(name(text)))];
+        public PaddedUtf8[] CertaintyNames { get; } = Padded(Utf8Names<Certainty>.Names, name);
 
-        public PaddedUtf8[] AlertNames { get; } = [.. Utf8Names<AlertId>.Names.Select(text => new PaddedUtf8(name(text)))];
+        public PaddedUtf8[] AlertNames { get; } = Padded(Utf8Names<AlertId>.Names, name);
 
-        public PaddedUtf8[] WorkupNames { get; } = [.. Utf8Names<WorkupId>.Names.Select(text => new PaddedUtf8(name(text)))];
+        public PaddedUtf8[] WorkupNames { get; } = Padded(Utf8Names<WorkupId>.Names, name);
 
-        public PaddedUtf8[] TreatmentNames { get; } = [.. Utf8Names<TreatmentId>.Names.Select(text => new PaddedUtf8(name(text)))];
+        public PaddedUtf8[] TreatmentNames { get; } = Padded(Utf8Names<TreatmentId>.Names, name);
 
-        public PaddedUtf8[] MissingNames { get; } = [.. ResultWriter.MissingNames.Select(text => new PaddedUtf8(name(text)))];
+        public PaddedUtf8[] MissingNames { get; } = Padded(ResultWriter.MissingNames, name);
+
+        private static PaddedUtf8[] Padded(IEnumerable<byte[]> names, Func<byte[], byte[]> name) => [.. names.Select(text => new PaddedUtf8(name(text)))];
 
         public void Separate(Span<byte> span, ref int p, int index)
         {
