@@ -50,6 +50,7 @@ public static class JsonNames
     private sealed class NameTable
     {
         private readonly string[] nameByNumber;
+        private readonly string typeName;
 
         public NameTable(Type type)
         {
@@ -67,6 +68,7 @@ public static class JsonNames
                 throw new NotSupportedException($"JsonNames reads enums numbered 0, 1, 2 and so on; {type.Name} is not.");
             }
 
+            typeName = type.Name;
             nameByNumber = [.. fields.Select(NameOf)];
             Names = nameByNumber.AsReadOnly();
             ValueByName = fields.Select((field, number) => (Name: nameByNumber[number], Number: number))
@@ -83,7 +85,7 @@ public static class JsonNames
 
         public string Name(int number) => (uint)number < (uint)nameByNumber.Length
             ? nameByNumber[number]
-            : throw new KeyNotFoundException($"{number} is not a defined value.");
+            : throw new KeyNotFoundException($"The value is not one of {typeName}'s."); // The value itself may come from a case: not repeated.
 
         private static string NameOf(FieldInfo field) =>
             field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(field.Name);
