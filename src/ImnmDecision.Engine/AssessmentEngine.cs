@@ -44,12 +44,12 @@ public sealed class AssessmentEngine
     public Evaluation.Evaluation Evaluate(Findings findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        return Evaluate(FindingValues.From(findings));
+        return Evaluate(findings.Values);
     }
 
     /// <summary>Evaluates one validated case's values; the result is this thread's buffer, as for <see cref="Evaluate(Findings)"/>.</summary>
     [MethodImpl(PerRow.Optimized)]
-    internal Evaluation.Evaluation Evaluate(in FindingValues findings)
+    internal Evaluation.Evaluation Evaluate(FindingValues findings)
     {
         var evaluation = buffer is { } cached && ReferenceEquals(cached.Ruleset, Ruleset) ? cached : buffer = evaluator.CreateEvaluation();
         evaluator.Evaluate(findings, evaluation);

@@ -49,6 +49,7 @@ internal static class SwaggerSetup
             options.OperationFilter<V1ConventionsOperationFilter>();
             options.OperationFilter<RequestExamplesOperationFilter>();
             options.DocumentFilter<TagDescriptionsDocumentFilter>();
+            options.DocumentFilter<FindingsSchemaDocumentFilter>();
         });
         return services;
     }

@@ -165,9 +165,9 @@ public sealed class BatchRunner
             Validate(ref record);
             if (record.HasValues)
             {
-                var evaluation = engine.Evaluate(record.Values);
+                var evaluation = engine.Evaluate(record.Values!);
                 counts[(int)evaluation.Subtype]++;
-                writer.WriteResult(record.Line, Echo(record.Values.CaseId), evaluation);
+                writer.WriteResult(record.Line, Echo(record.Values!.CaseId), evaluation);
                 continue;
             }
 
@@ -178,13 +178,13 @@ public sealed class BatchRunner
 
     private static void Validate(ref ParsedRecord record)
     {
-        if (!record.HasValues || BatchValidation.Errors(record.Values) is not { } errors)
+        if (!record.HasValues || BatchValidation.Errors(record.Values!) is not { } errors)
         {
             return;
         }
 
         record.HasValues = false;
-        record.CaseId = record.Values.CaseId;
+        record.CaseId = record.Values!.CaseId;
         record.Error = BatchProblem.Invalid(record.Line, errors);
     }
 

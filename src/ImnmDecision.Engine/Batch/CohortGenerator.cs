@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Batch;
 
@@ -32,7 +33,24 @@ public sealed class CohortGenerator
 
     private static readonly int TotalWeight = Mix.Sum(m => m.Weight);
 
+    /// <summary>The fields the presentations shape; every other field of the schema is drawn by <see cref="Unshaped"/>.</summary>
+    private static readonly HashSet<string> Shaped = new(StringComparer.Ordinal)
+    {
+        "caseId", "patient.ageYears", "patient.sex", "patient.weightKg", "patient.pregnant", "ck.value", "ck.unit",
+        "ck.upperLimitOfNormal", "antibodies.hmgcr", "antibodies.srp", "antibodies.otherMyositisSpecific", "biopsy.performed",
+        "biopsy.pattern", "biopsy.mhc1Diffuse", "biopsy.sarcolemmalMac", "statin.exposure", "statin.drug",
+        "clinical.proximalWeakness", "clinical.onset", "clinical.dysphagia", "clinical.respiratoryWeakness",
+        "clinical.cardiacSymptoms", "clinical.rash", "clinical.myalgia", "comorbidities.knownMalignancy",
+        "comorbidities.interstitialLungDisease", "comorbidities.renalImpairment", "comorbidities.hepaticImpairment",
+        "comorbidities.diabetes", "comorbidities.thromboembolicRisk",
+    };
+
+    private static readonly FindingField[] UnshapedFields = [.. FindingsSchema.Fields.Where(f =>
+        !Shaped.Contains(f.Path) && f.Kind != FindingKind.Text && f.RequiresTrue is null
+        && !FindingsSchema.Relations.Any(r => r.Reads == f.Path || r.AlsoReads == f.Path))];
+
     private readonly Random random;
+    private readonly Random other;
     private readonly double invalidFraction;
     private long next;
 
@@ -42,6 +60,7 @@ public sealed class CohortGenerator
         ArgumentOutOfRangeException.ThrowIfLessThan(invalidFraction, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(invalidFraction, 1);
         random = new Random(seed);
+        other = new Random(unchecked(seed * 31) + 7);
         this.invalidFraction = invalidFraction;
     }
 
@@ -60,7 +79,7 @@ public sealed class CohortGenerator
         Incomplete,
     }
 
-    /// <summary>The columns of <see cref="Next"/>'s cells: <see cref="CsvColumns.All"/>.</summary>
+    /// <summary>The columns of <see cref="Next"/>'s cells: <see cref="CsvColumns.All"/> (the findings schema's fields).</summary>
     public static IReadOnlyList<string> Columns => CsvColumns.All;
 
     /// <summary>
@@ -73,12 +92,13 @@ public sealed class CohortGenerator
         ArgumentOutOfRangeException.ThrowIfLessThan(cells.Length, CsvColumns.All.Count);
         Array.Clear(cells);
         next++;
-        Set(cells, FindingsColumn.CaseId, string.Create(CultureInfo.InvariantCulture, $"case-{next:D7}"));
+        Set(cells, "caseId", string.Create(CultureInfo.InvariantCulture, $"case-{next:D7}"));
         var pattern = Draw();
         Patient(cells, pattern);
         Clinical(cells, pattern);
         Comorbidities(cells);
         Presentation(cells, pattern);
+        Unshaped(cells);
         return random.NextDouble() < invalidFraction ? Corrupt(cells) : CohortDefect.None;
     }
 
@@ -104,17 +124,17 @@ public sealed class CohortGenerator
         var age = pattern == Pattern.HmgcrStatinNaive && Chance(0.4) ? random.Next(16, 30) : (int)Math.Clamp(Normal(61, 13), 18, 95);
         var sexRoll = random.NextDouble();
         var sex = sexRoll < 0.5 ? "male" : sexRoll < 0.97 ? "female" : sexRoll < 0.985 ? "other" : "unknown";
-        Set(cells, FindingsColumn.PatientAgeYears, Chance(0.97) ? Text(age) : null);
-        Set(cells, FindingsColumn.PatientSex, Chance(0.98) ? sex : null);
+        Set(cells, "patient.ageYears", Chance(0.97) ? Text(age) : null);
+        Set(cells, "patient.sex", Chance(0.98) ? sex : null);
         var weight = Math.Round(Math.Clamp(Normal(sex == "male" ? 84 : 70, 14), 40, 180), 1);
-        Set(cells, FindingsColumn.PatientWeightKg, Chance(0.85) ? Text(weight) : null);
+        Set(cells, "patient.weightKg", Chance(0.85) ? Text(weight) : null);
         if (sex == "female" && age < 45)
         {
-            Set(cells, FindingsColumn.PatientPregnant, Chance(0.08) ? "true" : Chance(0.8) ? "false" : null);
+            Set(cells, "patient.pregnant", Chance(0.08) ? "true" : Chance(0.8) ? "false" : null);
         }
         else if (Chance(0.5))
         {
-            Set(cells, FindingsColumn.PatientPregnant, "false");
+            Set(cells, "patient.pregnant", "false");
         }
     }
 
@@ -130,7 +150,7 @@ public sealed class CohortGenerator
             _ when imnm => Pick("mild", "moderate", "moderate", "severe"),
             _ => Pick("none", "mild", "moderate", "severe"),
         };
-        Set(cells, FindingsColumn.ClinicalProximalWeakness, Chance(0.92) ? weakness : null);
+        Set(cells, "clinical.proximalWeakness", Chance(0.92) ? weakness : null);
         var onset = pattern switch
         {
             Pattern.HmgcrStatinNaive when Chance(0.35) => "chronic",
@@ -138,28 +158,28 @@ public sealed class CohortGenerator
             Pattern.BiopsyPointsAway => Pick("subacute", "chronic", "chronic"),
             _ => Pick("acute", "subacute", "subacute", "subacute", "chronic"),
         };
-        Set(cells, FindingsColumn.ClinicalOnset, weakness != "none" && Chance(0.9) ? onset : null);
+        Set(cells, "clinical.onset", weakness != "none" && Chance(0.9) ? onset : null);
         var severe = weakness == "severe";
-        Flag(cells, FindingsColumn.ClinicalDysphagia, pattern == Pattern.Srp || severe ? 0.3 : 0.05);
-        Flag(cells, FindingsColumn.ClinicalRespiratoryWeakness, pattern == Pattern.Srp || severe ? 0.1 : 0.02);
-        Flag(cells, FindingsColumn.ClinicalCardiacSymptoms, pattern == Pattern.Srp ? 0.15 : 0.03);
-        Flag(cells, FindingsColumn.ClinicalRash, pattern == Pattern.OtherAntibody ? 0.5 : 0.03);
-        Flag(cells, FindingsColumn.ClinicalMyalgia, 0.5);
+        Flag(cells, "clinical.dysphagia", pattern == Pattern.Srp || severe ? 0.3 : 0.05);
+        Flag(cells, "clinical.respiratoryWeakness", pattern == Pattern.Srp || severe ? 0.1 : 0.02);
+        Flag(cells, "clinical.cardiacSymptoms", pattern == Pattern.Srp ? 0.15 : 0.03);
+        Flag(cells, "clinical.rash", pattern == Pattern.OtherAntibody ? 0.5 : 0.03);
+        Flag(cells, "clinical.myalgia", 0.5);
     }
 
     private void Comorbidities(string?[] cells)
     {
-        Flag(cells, FindingsColumn.ComorbiditiesKnownMalignancy, 0.06);
-        Flag(cells, FindingsColumn.ComorbiditiesInterstitialLungDisease, 0.05);
-        Flag(cells, FindingsColumn.ComorbiditiesRenalImpairment, 0.08);
-        Flag(cells, FindingsColumn.ComorbiditiesHepaticImpairment, 0.04);
-        Flag(cells, FindingsColumn.ComorbiditiesDiabetes, 0.18);
-        Flag(cells, FindingsColumn.ComorbiditiesThromboembolicRisk, 0.07);
+        Flag(cells, "comorbidities.knownMalignancy", 0.06);
+        Flag(cells, "comorbidities.interstitialLungDisease", 0.05);
+        Flag(cells, "comorbidities.renalImpairment", 0.08);
+        Flag(cells, "comorbidities.hepaticImpairment", 0.04);
+        Flag(cells, "comorbidities.diabetes", 0.18);
+        Flag(cells, "comorbidities.thromboembolicRisk", 0.07);
     }
 
     private void Presentation(string?[] cells, Pattern pattern)
     {
-        var female = cells[(int)FindingsColumn.PatientSex] == "female";
+        var female = cells[Column("patient.sex")] == "female";
         var timesUln = pattern switch
         {
             Pattern.NormalCk => 0.3 + (random.NextDouble() * 0.65),
@@ -180,16 +200,16 @@ public sealed class CohortGenerator
             Pattern.Incomplete => Pick4(("not-tested", "not-tested"), ("equivocal", "negative"), (null, null), ("negative", "negative")),
             _ => ("negative", "negative"),
         };
-        Set(cells, FindingsColumn.AntibodiesHmgcr, hmgcr);
-        Set(cells, FindingsColumn.AntibodiesSrp, srp);
+        Set(cells, "antibodies.hmgcr", hmgcr);
+        Set(cells, "antibodies.srp", srp);
 
         var other = pattern switch
         {
             Pattern.OtherAntibody => OtherAntibodies[random.Next(OtherAntibodies.Length)],
-            Pattern.Conflicting when cells[(int)FindingsColumn.AntibodiesSrp] != "positive" || cells[(int)FindingsColumn.AntibodiesHmgcr] != "positive" => Pick("jo1", "pl7", "mi2"),
+            Pattern.Conflicting when cells[Column("antibodies.srp")] != "positive" || cells[Column("antibodies.hmgcr")] != "positive" => Pick("jo1", "pl7", "mi2"),
             _ => Chance(0.5) ? CsvColumns.NoneToken : null,
         };
-        Set(cells, FindingsColumn.AntibodiesOtherMyositisSpecific, other);
+        Set(cells, "antibodies.otherMyositisSpecific", other);
 
         var exposure = pattern switch
         {
@@ -199,10 +219,10 @@ public sealed class CohortGenerator
             Pattern.StatinMyopathy => "current",
             _ => Pick("current", "past", "never", "never", "never"),
         };
-        Set(cells, FindingsColumn.StatinExposure, Chance(0.97) || pattern == Pattern.StatinMyopathy ? exposure : null);
+        Set(cells, "statin.exposure", Chance(0.97) || pattern == Pattern.StatinMyopathy ? exposure : null);
         if (exposure is "current" or "past" && Chance(0.8))
         {
-            Set(cells, FindingsColumn.StatinDrug, Statins[random.Next(Statins.Length)]);
+            Set(cells, "statin.drug", Statins[random.Next(Statins.Length)]);
         }
 
         Biopsy(cells, pattern);
@@ -213,9 +233,9 @@ public sealed class CohortGenerator
         var uln = female ? random.Next(150, 201) : random.Next(190, 301);
         var ukat = Chance(0.05);
         var value = timesUln * uln;
-        Set(cells, FindingsColumn.CkValue, Chance(0.96) ? Text(ukat ? Math.Round(value / 60, 2) : Math.Round(value)) : null);
-        Set(cells, FindingsColumn.CkUnit, ukat ? "ukat/L" : Chance(0.95) ? "U/L" : null);
-        Set(cells, FindingsColumn.CkUpperLimitOfNormal, Chance(0.88) ? Text(ukat ? Math.Round(uln / 60.0, 2) : uln) : null);
+        Set(cells, "ck.value", Chance(0.96) ? Text(ukat ? Math.Round(value / 60, 2) : Math.Round(value)) : null);
+        Set(cells, "ck.unit", ukat ? "ukat/L" : Chance(0.95) ? "U/L" : null);
+        Set(cells, "ck.upperLimitOfNormal", Chance(0.88) ? Text(ukat ? Math.Round(uln / 60.0, 2) : uln) : null);
     }
 
     private void Biopsy(string?[] cells, Pattern pattern)
@@ -231,15 +251,15 @@ public sealed class CohortGenerator
         };
         if (biopsyPattern is null)
         {
-            Set(cells, FindingsColumn.BiopsyPerformed, Chance(0.6) ? "false" : null);
+            Set(cells, "biopsy.performed", Chance(0.6) ? "false" : null);
             return;
         }
 
-        Set(cells, FindingsColumn.BiopsyPerformed, "true");
-        Set(cells, FindingsColumn.BiopsyPattern, biopsyPattern);
+        Set(cells, "biopsy.performed", "true");
+        Set(cells, "biopsy.pattern", biopsyPattern);
         var necrotizing = biopsyPattern == "necrotizing";
-        Set(cells, FindingsColumn.BiopsyMhc1Diffuse, Chance(0.7) ? Bool(necrotizing ? Chance(0.4) : Chance(0.6)) : null);
-        Set(cells, FindingsColumn.BiopsySarcolemmalMac, Chance(0.6) ? Bool(necrotizing ? Chance(0.8) : Chance(0.1)) : null);
+        Set(cells, "biopsy.mhc1Diffuse", Chance(0.7) ? Bool(necrotizing ? Chance(0.4) : Chance(0.6)) : null);
+        Set(cells, "biopsy.sarcolemmalMac", Chance(0.6) ? Bool(necrotizing ? Chance(0.8) : Chance(0.1)) : null);
     }
 
     private CohortDefect Corrupt(string?[] cells)
@@ -248,25 +268,25 @@ public sealed class CohortGenerator
         switch (defect)
         {
             case CohortDefect.AgeOutOfRange:
-                Set(cells, FindingsColumn.PatientAgeYears, Text(random.Next(121, 200)));
+                Set(cells, "patient.ageYears", Text(random.Next(121, 200)));
                 break;
             case CohortDefect.NegativeCk:
-                Set(cells, FindingsColumn.CkValue, Text(-random.Next(1, 500)));
+                Set(cells, "ck.value", Text(-random.Next(1, 500)));
                 break;
             case CohortDefect.PregnantMale:
-                Set(cells, FindingsColumn.PatientSex, "male");
-                Set(cells, FindingsColumn.PatientPregnant, "true");
+                Set(cells, "patient.sex", "male");
+                Set(cells, "patient.pregnant", "true");
                 break;
             case CohortDefect.UnknownValue:
-                Set(cells, FindingsColumn.AntibodiesHmgcr, "postive");
+                Set(cells, "antibodies.hmgcr", "postive");
                 break;
             case CohortDefect.BadNumber:
-                Set(cells, FindingsColumn.CkValue, "1234,5");
+                Set(cells, "ck.value", "1234,5");
                 break;
             case CohortDefect.EmptyCase:
-                var caseId = cells[(int)FindingsColumn.CaseId];
+                var caseId = cells[Column("caseId")];
                 Array.Clear(cells);
-                Set(cells, FindingsColumn.CaseId, caseId);
+                Set(cells, "caseId", caseId);
                 break;
             default:
                 break; // BrokenRow: the writer breaks the row in its own format.
@@ -275,10 +295,39 @@ public sealed class CohortGenerator
         return defect;
     }
 
-    private static void Set(string?[] cells, FindingsColumn column, string? value) => cells[(int)column] = value;
+    /// <summary>The cell index of a column (its field's place in the schema).</summary>
+    private static int Column(string path) => FindingsSchema.Field(path).Index;
 
-    private void Flag(string?[] cells, FindingsColumn column, double probability) =>
-        Set(cells, column, Chance(0.85) ? Bool(Chance(probability)) : null);
+    private static void Set(string?[] cells, string path, string? value) => cells[Column(path)] = value;
+
+    private void Flag(string?[] cells, string path, double probability) =>
+        Set(cells, path, Chance(0.85) ? Bool(Chance(probability)) : null);
+
+    /// <summary>
+    /// Values for the fields the presentations above do not shape (findings added to the schema since), drawn by
+    /// kind from their own random sequence, so the shaped cells stay the same for a seed: about a third unknown.
+    /// Fields that a two-field check reads are left empty, so the drawn values never make a row invalid.
+    /// </summary>
+    private void Unshaped(string?[] cells)
+    {
+        foreach (var field in UnshapedFields)
+        {
+            if (other.NextDouble() < 0.35)
+            {
+                continue;
+            }
+
+            cells[field.Index] = field.Kind switch
+            {
+                FindingKind.Boolean => Bool(other.NextDouble() < 0.2),
+                FindingKind.Number => Text(Math.Round(Draw(field.Minimum ?? 0, field.Maximum ?? ((field.Minimum ?? 0) + 1000)), 1)),
+                FindingKind.Choice => field.Choices[other.Next(field.Choices.Count)],
+                _ => other.NextDouble() < 0.6 ? CsvColumns.NoneToken : field.Choices[other.Next(field.Choices.Count)],
+            };
+        }
+    }
+
+    private double Draw(double min, double max) => min + (other.NextDouble() * (max - min));
 
     private bool Chance(double probability) => random.NextDouble() < probability;
 

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using ImnmDecision.Engine.Cases;
+
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
@@ -47,7 +49,7 @@ public static class CohortWriter
                 default:
                     if (defect == CohortDefect.BrokenRow)
                     {
-                        cells[(int)FindingsColumn.AntibodiesHmgcr] = "postive";
+                        cells[FindingsSchema.Field("antibodies.hmgcr").Index] = "postive";
                     }
 
                     Append(buffer, index == 0 ? "\n" : ",\n");
@@ -104,9 +106,8 @@ public static class CohortWriter
                 continue;
             }
 
-            var path = CsvColumns.All[i];
-            var dot = path.IndexOf('.', StringComparison.Ordinal);
-            var owner = dot < 0 ? null : path[..dot];
+            var field = FindingsSchema.Fields[i];
+            var owner = field.Section;
             if (owner != section)
             {
                 if (section is not null)
@@ -122,8 +123,8 @@ public static class CohortWriter
                 section = owner;
             }
 
-            json.WritePropertyName(dot < 0 ? path : path[(dot + 1)..]);
-            WriteValue(json, (FindingsColumn)i, cell);
+            json.WritePropertyName(field.Name);
+            WriteValue(json, field.Kind, cell);
         }
 
         if (section is not null)
@@ -140,11 +141,12 @@ public static class CohortWriter
         buffer.Advance(bytes.Length);
     }
 
-    private static void WriteValue(Utf8JsonWriter json, FindingsColumn column, string cell)
+    /// <summary>A cell as its JSON value: a number or boolean cell that does not read as one stays a string (a deliberate defect).</summary>
+    private static void WriteValue(Utf8JsonWriter json, FindingKind kind, string cell)
     {
-        switch (column)
+        switch (kind)
         {
-            case FindingsColumn.PatientAgeYears or FindingsColumn.PatientWeightKg or FindingsColumn.CkValue or FindingsColumn.CkUpperLimitOfNormal:
+            case FindingKind.Number:
                 if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
                     json.WriteNumberValue(number);
@@ -155,8 +157,7 @@ public static class CohortWriter
                 }
 
                 break;
-            case FindingsColumn.PatientPregnant or FindingsColumn.BiopsyPerformed or FindingsColumn.BiopsyMhc1Diffuse
-                or FindingsColumn.BiopsySarcolemmalMac or >= FindingsColumn.ClinicalDysphagia and not FindingsColumn.ClinicalOnset:
+            case FindingKind.Boolean:
                 if (bool.TryParse(cell, out var flag))
                 {
                     json.WriteBooleanValue(flag);
@@ -167,7 +168,7 @@ public static class CohortWriter
                 }
 
                 break;
-            case FindingsColumn.AntibodiesOtherMyositisSpecific:
+            case FindingKind.ChoiceSet:
                 json.WriteStartArray();
                 if (cell != CsvColumns.NoneToken)
                 {

@@ -1,56 +1,25 @@
 using System.Collections.Frozen;
+using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// The columns of a cohort CSV: each is the JSON path of a <c>Findings</c> field. Any subset, in any order,
-/// with a header row. An empty cell means "not known" (never false or none).
+/// The columns of a cohort CSV: one per field of <see cref="FindingsSchema"/>, named by its JSON path. Any subset,
+/// in any order, with a header row. An empty cell means "not known" (never false or none).
 /// </summary>
 public static class CsvColumns
 {
     /// <summary>
-    /// In <c>antibodies.otherMyositisSpecific</c>: the extended panel was done and none was positive
-    /// (JSON <c>[]</c>). Several positive antibodies are separated by <c>;</c> or <c>|</c>.
+    /// In a set column (<c>antibodies.otherMyositisSpecific</c>): the test was done and none was positive (JSON
+    /// <c>[]</c>). Several members are separated by <c>;</c> or <c>|</c>.
     /// </summary>
     public const string NoneToken = "none";
 
-    /// <summary>Every column, in the order the cohort generator writes them.</summary>
-    public static readonly IReadOnlyList<string> All =
-    [
-        "caseId",
-        "patient.ageYears",
-        "patient.sex",
-        "patient.weightKg",
-        "patient.pregnant",
-        "ck.value",
-        "ck.unit",
-        "ck.upperLimitOfNormal",
-        "antibodies.hmgcr",
-        "antibodies.srp",
-        "antibodies.otherMyositisSpecific",
-        "biopsy.performed",
-        "biopsy.pattern",
-        "biopsy.mhc1Diffuse",
-        "biopsy.sarcolemmalMac",
-        "statin.exposure",
-        "statin.drug",
-        "clinical.proximalWeakness",
-        "clinical.onset",
-        "clinical.dysphagia",
-        "clinical.respiratoryWeakness",
-        "clinical.cardiacSymptoms",
-        "clinical.rash",
-        "clinical.myalgia",
-        "comorbidities.knownMalignancy",
-        "comorbidities.interstitialLungDisease",
-        "comorbidities.renalImpairment",
-        "comorbidities.hepaticImpairment",
-        "comorbidities.diabetes",
-        "comorbidities.thromboembolicRisk",
-    ];
+    /// <summary>Every column, in schema order (the order the cohort generator writes them).</summary>
+    public static readonly IReadOnlyList<string> All = [.. FindingsSchema.Fields.Select(f => f.Path)];
 
-    private static readonly FrozenDictionary<string, FindingsColumn> ByName =
-        All.Select((name, index) => (name, index)).ToFrozenDictionary(p => p.name, p => (FindingsColumn)p.index, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, FindingField> ByName =
+        FindingsSchema.Fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
 
     /// <summary>Whether a name is a column (exact, case-sensitive: the JSON path).</summary>
     public static bool IsColumn(string name) => ByName.ContainsKey(name);
@@ -59,7 +28,5 @@ public static class CsvColumns
     public static string? CaseInsensitiveMatch(string name) =>
         All.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
 
-    internal static bool TryGet(string name, out FindingsColumn column) => ByName.TryGetValue(name, out column);
-
-    internal static string NameOf(FindingsColumn column) => All[(int)column];
+    internal static bool TryGet(string name, out FindingField column) => ByName.TryGetValue(name, out column!);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Batch;
 
@@ -12,7 +13,7 @@ namespace ImnmDecision.Engine.Batch;
 internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
 {
     private readonly CsvTokenizer tokenizer = new();
-    private FindingsColumn[]? columns;
+    private FindingField[]? columns;
     private long line = 1;
     private ByteOrderMark byteOrderMark;
     private OversizedRecord oversized;
@@ -158,7 +159,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var identifiers = new List<string>();
         var unknown = new List<string>();
-        var found = new List<FindingsColumn>(fieldCount);
+        var found = new List<FindingField>(fieldCount);
         for (var i = 0; i < fieldCount; i++)
         {
             var name = Encoding.UTF8.GetString(tokenizer.Cell(data, i));

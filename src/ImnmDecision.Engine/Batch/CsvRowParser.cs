@@ -9,14 +9,13 @@ namespace ImnmDecision.Engine.Batch;
 /// Parses the rows <see cref="CsvRecordReader"/> framed, by the columns of its header. An empty cell is "not
 /// known"; a bad cell or a row with the wrong number of fields becomes that row's error. One per worker.
 /// </summary>
-internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
+internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
 {
     private const int MaxCachedStrings = 1024;
 
     private readonly CsvTokenizer tokenizer = new();
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
-    private readonly AntibodyLists lists = new();
 
     [MethodImpl(PerRow.Optimized)]
     public void Parse(ReadOnlySpan<byte> text, ref ParsedRecord record)
@@ -25,10 +24,10 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
         if (CsvTokenizer.TryFramePlain(text, isFinalBlock: true, out var contentLength, out _))
         {
             var line = text[..contentLength];
-            ref var values = ref record.Values;
-            values = default;
+            var values = record.Values ??= new FindingValues();
+            values.Clear();
             errors.Clear();
-            var cells = new CellReader(this, header, line, ref values);
+            var cells = new CellReader(this, header, line, values);
             if (CsvTokenizer.SplitPlain(line, ref cells) == header.Length)
             {
                 Finish(ref record);
@@ -44,8 +43,8 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
 
     private void ReadRow(ReadOnlySpan<byte> data, int fieldCount, bool malformed, ref ParsedRecord record)
     {
-        ref var values = ref record.Values;
-        values = default;
+        var values = record.Values ??= new FindingValues();
+        values.Clear();
         errors.Clear();
         if (malformed)
         {
@@ -60,7 +59,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
         var cells = Math.Min(Math.Min(fieldCount, header.Length), CsvTokenizer.MaxFields);
         for (var i = 0; i < cells; i++)
         {
-            if (badShape && header[i] != FindingsColumn.CaseId)
+            if (badShape && header[i] != FindingsSchema.CaseId)
             {
                 continue; // A row with the wrong shape: only its caseId is read, to label the error.
             }
@@ -68,7 +67,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
             var cell = tokenizer.Cell(data, i);
             if (!cell.IsEmpty)
             {
-                ReadCell(header[i], cell, ref values);
+                ReadCell(header[i], cell, values);
             }
         }
 
@@ -84,97 +83,70 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
             return;
         }
 
-        record.CaseId = record.Values.CaseId;
+        record.CaseId = record.Values!.CaseId;
         record.Error = BatchProblem.Unreadable(record.Line, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
 
     [MethodImpl(PerRow.Optimized)]
-    private void ReadCell(FindingsColumn column, ReadOnlySpan<byte> cell, ref FindingValues values)
+    private void ReadCell(FindingField column, ReadOnlySpan<byte> cell, FindingValues values)
     {
-        switch (column)
+        switch (column.Kind)
         {
-            case FindingsColumn.CaseId: values.CaseId = Encoding.UTF8.GetString(cell); break;
-            case FindingsColumn.PatientAgeYears: values.AgeYears = Number(column, cell); break;
-            case FindingsColumn.PatientSex: values.Sex = Enum<Sex>(column, cell); break;
-            case FindingsColumn.PatientWeightKg: values.WeightKg = Number(column, cell); break;
-            case FindingsColumn.PatientPregnant: values.Pregnant = Boolean(column, cell); break;
-            case FindingsColumn.CkValue: values.CkValue = Number(column, cell); break;
-            case FindingsColumn.CkUnit: values.CkUnit = Enum<CkUnit>(column, cell); break;
-            case FindingsColumn.CkUpperLimitOfNormal: values.CkUpperLimitOfNormal = Number(column, cell); break;
-            case FindingsColumn.AntibodiesHmgcr: values.Hmgcr = Enum<AntibodyResult>(column, cell); break;
-            case FindingsColumn.AntibodiesSrp: values.Srp = Enum<AntibodyResult>(column, cell); break;
-            case FindingsColumn.AntibodiesOtherMyositisSpecific: values.OtherMyositisSpecific = Antibodies(column, cell); break;
-            case FindingsColumn.BiopsyPerformed: values.BiopsyPerformed = Boolean(column, cell); break;
-            case FindingsColumn.BiopsyPattern: values.BiopsyPattern = Enum<BiopsyPattern>(column, cell); break;
-            case FindingsColumn.BiopsyMhc1Diffuse: values.Mhc1Diffuse = Boolean(column, cell); break;
-            case FindingsColumn.BiopsySarcolemmalMac: values.SarcolemmalMac = Boolean(column, cell); break;
-            case FindingsColumn.StatinExposure: values.StatinExposure = Enum<StatinExposure>(column, cell); break;
-            case FindingsColumn.StatinDrug: values.StatinDrug = CachedString(cell); break;
-            case FindingsColumn.ClinicalProximalWeakness: values.ProximalWeakness = Enum<WeaknessGrade>(column, cell); break;
-            case FindingsColumn.ClinicalOnset: values.Onset = Enum<Onset>(column, cell); break;
-            case FindingsColumn.ClinicalDysphagia: values.Dysphagia = Boolean(column, cell); break;
-            case FindingsColumn.ClinicalRespiratoryWeakness: values.RespiratoryWeakness = Boolean(column, cell); break;
-            case FindingsColumn.ClinicalCardiacSymptoms: values.CardiacSymptoms = Boolean(column, cell); break;
-            case FindingsColumn.ClinicalRash: values.Rash = Boolean(column, cell); break;
-            case FindingsColumn.ClinicalMyalgia: values.Myalgia = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesKnownMalignancy: values.KnownMalignancy = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesInterstitialLungDisease: values.InterstitialLungDisease = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesRenalImpairment: values.RenalImpairment = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesHepaticImpairment: values.HepaticImpairment = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesDiabetes: values.Diabetes = Boolean(column, cell); break;
-            case FindingsColumn.ComorbiditiesThromboembolicRisk: values.ThromboembolicRisk = Boolean(column, cell); break;
-            default: throw new InvalidOperationException($"Column {column} has no reader.");
+            case FindingKind.Number: Number(column, cell, values); break;
+            case FindingKind.Boolean: Boolean(column, cell, values); break;
+            case FindingKind.Choice: Choice(column, cell, values); break;
+            case FindingKind.ChoiceSet: Set(column, cell, values); break;
+            default: values.SetText(column, column == FindingsSchema.CaseId ? Encoding.UTF8.GetString(cell) : CachedString(cell)); break;
         }
     }
 
     [MethodImpl(PerRow.Optimized)]
-    private double? Number(FindingsColumn column, ReadOnlySpan<byte> cell)
+    private void Number(FindingField column, ReadOnlySpan<byte> cell, FindingValues values)
     {
         if (Utf8Number.TryParse(cell, out var value))
         {
-            return value;
+            values.SetRaw(column, value);
+            return;
         }
 
-        AddError(CsvColumns.NameOf(column), $"{CsvColumns.NameOf(column)} must be a finite number written with '.' as the decimal separator (or empty when not known).");
-        return null;
+        AddError(column.Path, $"{column.Path} must be a finite number written with '.' as the decimal separator (or empty when not known).");
     }
 
     [MethodImpl(PerRow.Optimized)]
-    private bool? Boolean(FindingsColumn column, ReadOnlySpan<byte> cell)
+    private void Boolean(FindingField column, ReadOnlySpan<byte> cell, FindingValues values)
     {
-        // Exact spellings first (most cells), then any case.
-        if (cell.SequenceEqual("true"u8) || System.Text.Ascii.EqualsIgnoreCase(cell, "true"u8))
+        if (cell.SequenceEqual("true"u8))
         {
-            return true;
+            values.SetRaw(column, 1);
         }
-
-        if (cell.SequenceEqual("false"u8) || System.Text.Ascii.EqualsIgnoreCase(cell, "false"u8))
+        else if (cell.SequenceEqual("false"u8))
         {
-            return false;
+            values.SetRaw(column, 0);
         }
-
-        AddError(CsvColumns.NameOf(column), $"{CsvColumns.NameOf(column)} must be true or false (or empty when not known).");
-        return null;
+        else
+        {
+            AddError(column.Path, $"{column.Path} must be true or false (or empty when not known).");
+        }
     }
 
     [MethodImpl(PerRow.Optimized)]
-    private TEnum? Enum<TEnum>(FindingsColumn column, ReadOnlySpan<byte> cell)
-        where TEnum : struct, Enum
+    private void Choice(FindingField column, ReadOnlySpan<byte> cell, FindingValues values)
     {
-        if (Utf8Names<TEnum>.TryParse(cell, out var ordinal))
+        if (Ordinal(column, cell) is >= 0 and var ordinal)
         {
-            return System.Runtime.CompilerServices.Unsafe.As<int, TEnum>(ref ordinal);
+            values.SetRaw(column, ordinal);
+            return;
         }
 
-        AddError(CsvColumns.NameOf(column), $"{CsvColumns.NameOf(column)} must be one of {Utf8Names<TEnum>.Allowed} (or empty when not known).");
-        return null;
+        AddError(column.Path, $"{column.Path} must be one of {column.ChoiceList} (or empty when not known).");
     }
 
-    private MyositisAntibody[]? Antibodies(FindingsColumn column, ReadOnlySpan<byte> cell)
+    private void Set(FindingField column, ReadOnlySpan<byte> cell, FindingValues values)
     {
         if (cell.SequenceEqual("none"u8))
         {
-            return lists.For(0);
+            values.SetMask(column, 0);
+            return;
         }
 
         var mask = 0UL;
@@ -186,7 +158,8 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
             var token = (separator < 0 ? rest : rest[..separator]).Trim(" \t"u8);
             if (!token.IsEmpty)
             {
-                ok = Utf8Names<MyositisAntibody>.TryParse(token, out var ordinal);
+                var ordinal = Ordinal(column, token);
+                ok = ordinal >= 0;
                 mask |= ok ? 1UL << ordinal : 0;
             }
 
@@ -200,12 +173,19 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
 
         if (!ok || mask == 0)
         {
-            AddError(CsvColumns.NameOf(column),
-                $"{CsvColumns.NameOf(column)} must list positive antibodies from {Utf8Names<MyositisAntibody>.Allowed}, separated by ';' or '|'; '{CsvColumns.NoneToken}' when the panel was done and none was positive; empty when not known.");
-            return null;
+            AddError(column.Path,
+                $"{column.Path} must list positive antibodies from {column.ChoiceList}, separated by ';' or '|'; '{CsvColumns.NoneToken}' when the panel was done and none was positive; empty when not known.");
+            return;
         }
 
-        return lists.For(mask);
+        values.SetMask(column, mask);
+    }
+
+    /// <summary>The ordinal of a cell's spelling (exact, as the contract spells it), or -1.</summary>
+    private static int Ordinal(FindingField column, ReadOnlySpan<byte> cell)
+    {
+        Span<char> chars = stackalloc char[Math.Min(cell.Length, 64)];
+        return cell.Length <= 64 && Encoding.UTF8.TryGetChars(cell, chars, out var count) ? column.OrdinalOf(chars[..count]) : -1;
     }
 
     /// <summary>A string for a cell, shared between rows for repeated values (drug names), so they are not allocated per row.</summary>
@@ -244,10 +224,9 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
     }
 
     /// <summary>Reads each field of a plain row into the values as the tokenizer finds it.</summary>
-    private ref struct CellReader(CsvRowParser parser, FindingsColumn[] header, ReadOnlySpan<byte> line, ref FindingValues values) : CsvTokenizer.IFieldSink
+    private ref struct CellReader(CsvRowParser parser, FindingField[] header, ReadOnlySpan<byte> line, FindingValues values) : CsvTokenizer.IFieldSink
     {
         private readonly ReadOnlySpan<byte> line = line;
-        private ref FindingValues values = ref values;
 
         [MethodImpl(PerRow.Optimized)]
         public void Field(int index, int start, int length)
@@ -255,7 +234,7 @@ internal sealed class CsvRowParser(FindingsColumn[] header) : IRecordParser
             var cell = CsvTokenizer.Trimmed(line.Slice(start, length));
             if (!cell.IsEmpty && index < header.Length)
             {
-                parser.ReadCell(header[index], cell, ref values);
+                parser.ReadCell(header[index], cell, values);
             }
         }
     }

@@ -14,17 +14,11 @@ internal struct ParsedRecord
     /// <summary>The length of the text left to parse; 0 when the record is complete (an error found while framing).</summary>
     public int TextLength;
 
-    /// <summary>The case's values, when the record could be read (<see cref="HasValues"/>).</summary>
-    public FindingValues Values;
+    /// <summary>The case's values (kept with the record and reused), read when <see cref="HasValues"/>.</summary>
+    public FindingValues? Values;
 
     /// <summary>Whether the record was read into <see cref="Values"/>.</summary>
     public bool HasValues;
-
-    /// <summary>
-    /// The findings as System.Text.Json read them, for a record the direct readers handed over: validated as
-    /// they are, so its errors are exactly the single-case endpoint's.
-    /// </summary>
-    public Findings? Findings;
 
     /// <summary>The caseId, for an error row, when it could be read.</summary>
     public string? CaseId;

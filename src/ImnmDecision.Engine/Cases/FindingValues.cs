@@ -1,135 +1,141 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace ImnmDecision.Engine.Cases;
 
 /// <summary>
-/// The findings of one case as flat values, which is what the engine evaluates: the batch readers parse rows
-/// straight into it (no objects per row), and a single case's <see cref="Findings"/> are flattened into it. A
-/// missing value stays null, as in the findings.
+/// The findings of one case as flat values in the slots of <see cref="FindingsSchema"/>, which is what the engine
+/// evaluates: the readers write straight into it (no objects per row) and batches reuse it. A number slot holds
+/// the number, a boolean as 1 or 0, a choice as its ordinal, a set as a bit mask of ordinals; NaN when absent.
+/// A text slot holds the text or null.
 /// </summary>
-internal struct FindingValues
+internal sealed class FindingValues
 {
-    public string? CaseId;
-    public double? AgeYears;
-    public Sex? Sex;
-    public double? WeightKg;
-    public bool? Pregnant;
-    public double? CkValue;
-    public CkUnit? CkUnit;
-    public double? CkUpperLimitOfNormal;
-    public AntibodyResult? Hmgcr;
-    public AntibodyResult? Srp;
-    public IReadOnlyList<MyositisAntibody>? OtherMyositisSpecific;
-    public bool? BiopsyPerformed;
-    public BiopsyPattern? BiopsyPattern;
-    public bool? Mhc1Diffuse;
-    public bool? SarcolemmalMac;
-    public StatinExposure? StatinExposure;
-    public string? StatinDrug;
-    public WeaknessGrade? ProximalWeakness;
-    public Onset? Onset;
-    public bool? Dysphagia;
-    public bool? RespiratoryWeakness;
-    public bool? CardiacSymptoms;
-    public bool? Rash;
-    public bool? Myalgia;
-    public bool? KnownMalignancy;
-    public bool? InterstitialLungDisease;
-    public bool? RenalImpairment;
-    public bool? HepaticImpairment;
-    public bool? Diabetes;
-    public bool? ThromboembolicRisk;
+    private readonly double[] numbers = new double[FindingsSchema.NumberSlots];
+    private readonly string?[] texts = new string?[FindingsSchema.TextSlots];
 
-    /// <summary>Whether any finding is given (a unit, a drug name or a caseId alone is no finding).</summary>
-    public readonly bool HasAnyFinding =>
-        AgeYears is not null || WeightKg is not null || Sex is not null || Pregnant is not null
-        || CkValue is not null || CkUpperLimitOfNormal is not null
-        || Hmgcr is not null || Srp is not null || OtherMyositisSpecific is not null
-        || BiopsyPerformed is not null || Mhc1Diffuse is not null || SarcolemmalMac is not null || BiopsyPattern is not null
-        || StatinExposure is not null
-        || ProximalWeakness is not null || Onset is not null || Dysphagia is not null || RespiratoryWeakness is not null
-        || CardiacSymptoms is not null || Rash is not null || Myalgia is not null
-        || KnownMalignancy is not null || InterstitialLungDisease is not null || RenalImpairment is not null
-        || HepaticImpairment is not null || Diabetes is not null || ThromboembolicRisk is not null;
+    /// <summary>Creates values with every finding absent.</summary>
+    public FindingValues() => Array.Fill(numbers, double.NaN);
 
-    /// <summary>The values of findings.</summary>
-    public static FindingValues From(Findings findings)
+    /// <summary>The caller's reference.</summary>
+    public string? CaseId
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        return new FindingValues
-        {
-            CaseId = findings.CaseId,
-            AgeYears = findings.Patient?.AgeYears,
-            Sex = findings.Patient?.Sex,
-            WeightKg = findings.Patient?.WeightKg,
-            Pregnant = findings.Patient?.Pregnant,
-            CkValue = findings.Ck?.Value,
-            CkUnit = findings.Ck?.Unit,
-            CkUpperLimitOfNormal = findings.Ck?.UpperLimitOfNormal,
-            Hmgcr = findings.Antibodies?.Hmgcr,
-            Srp = findings.Antibodies?.Srp,
-            OtherMyositisSpecific = findings.Antibodies?.OtherMyositisSpecific,
-            BiopsyPerformed = findings.Biopsy?.Performed,
-            BiopsyPattern = findings.Biopsy?.Pattern,
-            Mhc1Diffuse = findings.Biopsy?.Mhc1Diffuse,
-            SarcolemmalMac = findings.Biopsy?.SarcolemmalMac,
-            StatinExposure = findings.Statin?.Exposure,
-            StatinDrug = findings.Statin?.Drug,
-            ProximalWeakness = findings.Clinical?.ProximalWeakness,
-            Onset = findings.Clinical?.Onset,
-            Dysphagia = findings.Clinical?.Dysphagia,
-            RespiratoryWeakness = findings.Clinical?.RespiratoryWeakness,
-            CardiacSymptoms = findings.Clinical?.CardiacSymptoms,
-            Rash = findings.Clinical?.Rash,
-            Myalgia = findings.Clinical?.Myalgia,
-            KnownMalignancy = findings.Comorbidities?.KnownMalignancy,
-            InterstitialLungDisease = findings.Comorbidities?.InterstitialLungDisease,
-            RenalImpairment = findings.Comorbidities?.RenalImpairment,
-            HepaticImpairment = findings.Comorbidities?.HepaticImpairment,
-            Diabetes = findings.Comorbidities?.Diabetes,
-            ThromboembolicRisk = findings.Comorbidities?.ThromboembolicRisk,
-        };
+        get => texts[FindingsSchema.CaseId.Slot];
+        set => texts[FindingsSchema.CaseId.Slot] = value;
     }
 
-    /// <summary>The findings of these values; a section with no value at all stays absent, as in JSON.</summary>
-    public readonly Findings ToFindings() => new()
+    /// <summary>Whether any finding is given (a unit, a drug name or a caseId alone is no finding).</summary>
+    public bool HasAnyFinding
     {
-        CaseId = CaseId,
-        Patient = AgeYears is null && Sex is null && WeightKg is null && Pregnant is null
-            ? null
-            : new PatientFindings { AgeYears = AgeYears, Sex = Sex, WeightKg = WeightKg, Pregnant = Pregnant },
-        Ck = CkValue is null && CkUnit is null && CkUpperLimitOfNormal is null
-            ? null
-            : new CkFindings { Value = CkValue, Unit = CkUnit, UpperLimitOfNormal = CkUpperLimitOfNormal },
-        Antibodies = Hmgcr is null && Srp is null && OtherMyositisSpecific is null
-            ? null
-            : new AntibodyFindings { Hmgcr = Hmgcr, Srp = Srp, OtherMyositisSpecific = OtherMyositisSpecific },
-        Biopsy = BiopsyPerformed is null && BiopsyPattern is null && Mhc1Diffuse is null && SarcolemmalMac is null
-            ? null
-            : new BiopsyFindings { Performed = BiopsyPerformed, Pattern = BiopsyPattern, Mhc1Diffuse = Mhc1Diffuse, SarcolemmalMac = SarcolemmalMac },
-        Statin = StatinExposure is null && StatinDrug is null ? null : new StatinFindings { Exposure = StatinExposure, Drug = StatinDrug },
-        Clinical = ProximalWeakness is null && Onset is null && Dysphagia is null && RespiratoryWeakness is null
-            && CardiacSymptoms is null && Rash is null && Myalgia is null
-            ? null
-            : new ClinicalFindings
+        get
+        {
+            foreach (var finding in FindingsSchema.Fields)
             {
-                ProximalWeakness = ProximalWeakness,
-                Onset = Onset,
-                Dysphagia = Dysphagia,
-                RespiratoryWeakness = RespiratoryWeakness,
-                CardiacSymptoms = CardiacSymptoms,
-                Rash = Rash,
-                Myalgia = Myalgia,
-            },
-        Comorbidities = KnownMalignancy is null && InterstitialLungDisease is null && RenalImpairment is null
-            && HepaticImpairment is null && Diabetes is null && ThromboembolicRisk is null
-            ? null
-            : new ComorbidityFindings
+                if (finding.IsFinding && Has(finding))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Every finding absent again.</summary>
+    public void Clear()
+    {
+        Array.Fill(numbers, double.NaN);
+        Array.Clear(texts);
+    }
+
+    /// <summary>Copies another case's values into these.</summary>
+    public void CopyFrom(FindingValues other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        other.numbers.CopyTo(numbers, 0);
+        other.texts.CopyTo(texts, 0);
+    }
+
+    /// <summary>Whether a field has a value.</summary>
+    public bool Has(FindingField field) =>
+        field.Kind == FindingKind.Text ? texts[field.Slot] is not null : !double.IsNaN(numbers[field.Slot]);
+
+    /// <summary>The raw slot of a non-text field: the number, 1/0, the ordinal or the mask; NaN when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Raw(FindingField field) => numbers[field.Slot];
+
+    /// <summary>A number field's value, or null.</summary>
+    public double? Number(FindingField field) => numbers[field.Slot] is var v && double.IsNaN(v) ? null : v;
+
+    /// <summary>A boolean field's value, or null.</summary>
+    public bool? Boolean(FindingField field) => numbers[field.Slot] is var v && double.IsNaN(v) ? null : v != 0;
+
+    /// <summary>A choice field's ordinal, or null.</summary>
+    public int? Ordinal(FindingField field) => numbers[field.Slot] is var v && double.IsNaN(v) ? null : (int)v;
+
+    /// <summary>A choice field's contract spelling, or null.</summary>
+    public string? ChoiceName(FindingField field) => Ordinal(field) is { } o ? field.Choices[o] : null;
+
+    /// <summary>A choice field's value as its enum, or null (the enum's numbers are the ordinals).</summary>
+    public TEnum? Choice<TEnum>(FindingField field)
+        where TEnum : struct, Enum => Ordinal(field) is { } o ? Unsafe.BitCast<int, TEnum>(o) : null;
+
+    /// <summary>A set field's members as a mask of ordinals, or null when absent.</summary>
+    public ulong? Set(FindingField field) => numbers[field.Slot] is var v && double.IsNaN(v) ? null : (ulong)v;
+
+    /// <summary>A set field's members, by spelling, or null when absent.</summary>
+    public IReadOnlyList<string>? SetNames(FindingField field) =>
+        Set(field) is { } mask ? [.. field.Choices.Where((_, i) => (mask & (1UL << i)) != 0)] : null;
+
+    /// <summary>A text field's value, or null.</summary>
+    public string? Text(FindingField field) => texts[field.Slot];
+
+    /// <summary>Sets a number, boolean (1/0), choice ordinal or set mask; NaN makes it absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetRaw(FindingField field, double value) => numbers[field.Slot] = value;
+
+    /// <summary>Sets a number, or makes it absent.</summary>
+    public void SetNumber(FindingField field, double? value) => numbers[field.Slot] = value ?? double.NaN;
+
+    /// <summary>Sets a boolean, or makes it absent.</summary>
+    public void SetBoolean(FindingField field, bool? value) => numbers[field.Slot] = value is { } b ? (b ? 1 : 0) : double.NaN;
+
+    /// <summary>Sets a choice by ordinal, or makes it absent.</summary>
+    public void SetOrdinal(FindingField field, int? ordinal) => numbers[field.Slot] = ordinal ?? double.NaN;
+
+    /// <summary>Sets a set by mask, or makes it absent.</summary>
+    public void SetMask(FindingField field, ulong? mask) => numbers[field.Slot] = mask is { } m ? m : double.NaN;
+
+    /// <summary>Sets a text, or makes it absent.</summary>
+    public void SetText(FindingField field, string? value) => texts[field.Slot] = value;
+
+    /// <summary>Makes a field absent.</summary>
+    public void Remove(FindingField field)
+    {
+        if (field.Kind == FindingKind.Text)
+        {
+            texts[field.Slot] = null;
+        }
+        else
+        {
+            numbers[field.Slot] = double.NaN;
+        }
+    }
+
+    /// <summary>Whether any field of a section has a value.</summary>
+    public bool HasSection(string section)
+    {
+        foreach (var field in FindingsSchema.Fields)
+        {
+            if (field.Section == section && Has(field))
             {
-                KnownMalignancy = KnownMalignancy,
-                InterstitialLungDisease = InterstitialLungDisease,
-                RenalImpairment = RenalImpairment,
-                HepaticImpairment = HepaticImpairment,
-                Diabetes = Diabetes,
-                ThromboembolicRisk = ThromboembolicRisk,
-            },
-    };
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The number of members of a set mask.</summary>
+    public static int Count(ulong mask) => BitOperations.PopCount(mask);
 }

@@ -1,32 +1,48 @@
+using System.Text.Json.Serialization;
+
 namespace ImnmDecision.Engine.Cases;
 
 /// <summary>
-/// The structured findings of one case. Every section and field is optional: a missing value means
-/// "not known", and the assessment lists what is missing instead of guessing.
+/// The structured findings of one case, as the v1 contract describes them (see <see cref="FindingsSchema"/> for
+/// every field). Every section and field is optional: a missing value means "not known", and the assessment lists
+/// what is missing instead of guessing. Immutable; build one with <see cref="FindingsBuilder"/>.
 /// </summary>
-public sealed record Findings
+[JsonConverter(typeof(FindingsJsonConverter))]
+public sealed class Findings
 {
+    internal Findings(FindingValues values) => Values = values;
+
     /// <summary>Optional caller reference (at most 64 characters), echoed back and never logged.</summary>
-    public string? CaseId { get; init; }
+    public string? CaseId => Values.CaseId;
 
-    /// <summary>Age, sex, weight and pregnancy.</summary>
-    public PatientFindings? Patient { get; init; }
+    /// <summary>The values, which the engine evaluates (not to be changed).</summary>
+    internal FindingValues Values { get; }
 
-    /// <summary>Creatine kinase with its unit and the lab's upper limit of normal.</summary>
-    public CkFindings? Ck { get; init; }
+    /// <summary>Whether the field at a path has a value.</summary>
+    public bool Has(string path) => Values.Has(FindingsSchema.Field(path));
 
-    /// <summary>Anti-HMGCR, anti-SRP and other myositis antibodies.</summary>
-    public AntibodyFindings? Antibodies { get; init; }
+    /// <summary>Whether any field of a section (<c>ck</c>, <c>antibodies</c>, ...) has a value.</summary>
+    public bool HasSection(string section) => Values.HasSection(section);
 
-    /// <summary>Muscle biopsy.</summary>
-    public BiopsyFindings? Biopsy { get; init; }
+    /// <summary>A number field's value, or null.</summary>
+    public double? Number(string path) => Values.Number(FindingsSchema.Field(path));
 
-    /// <summary>Statin exposure.</summary>
-    public StatinFindings? Statin { get; init; }
+    /// <summary>A true/false field's value, or null.</summary>
+    public bool? Boolean(string path) => Values.Boolean(FindingsSchema.Field(path));
 
-    /// <summary>Weakness, onset and red-flag symptoms.</summary>
-    public ClinicalFindings? Clinical { get; init; }
+    /// <summary>A choice field's value as the contract spells it, or null.</summary>
+    public string? Choice(string path) => Values.ChoiceName(FindingsSchema.Field(path));
 
-    /// <summary>Conditions that change treatment choices.</summary>
-    public ComorbidityFindings? Comorbidities { get; init; }
+    /// <summary>A choice field's value as its enum, or null.</summary>
+    public TEnum? Choice<TEnum>(string path)
+        where TEnum : struct, Enum => Values.Choice<TEnum>(FindingsSchema.Field(path));
+
+    /// <summary>A set field's members as the contract spells them, or null when not known.</summary>
+    public IReadOnlyList<string>? Set(string path) => Values.SetNames(FindingsSchema.Field(path));
+
+    /// <summary>A text field's value, or null.</summary>
+    public string? Text(string path) => Values.Text(FindingsSchema.Field(path));
+
+    /// <summary>A builder that starts from these findings.</summary>
+    public FindingsBuilder ToBuilder() => new(Values);
 }

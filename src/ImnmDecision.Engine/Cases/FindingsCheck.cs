@@ -3,37 +3,34 @@ using System.Collections.Immutable;
 namespace ImnmDecision.Engine.Cases;
 
 /// <summary>
-/// One check of the findings contract as its error reads: the JSON path the error is keyed by, and its message
-/// (a fixed text that never repeats the value sent). <see cref="FindingsValidator"/> names its rules with these,
-/// and a batch answers with the same texts for the checks its precheck finds broken (see <see cref="All"/>).
+/// One check of the findings contract as its error reads: the JSON path the error is keyed by, its message (a fixed
+/// text that never repeats the value sent), and whether a case's values pass it. All derive from
+/// <see cref="FindingsSchema"/>: a case holds a finding, each number is in its field's range, each text within its
+/// length, and each two-field relation holds.
 /// </summary>
-internal sealed record FindingsCheck(string Path, string Message)
+internal sealed record FindingsCheck(string Path, string Message, Func<FindingValues, bool> Holds)
 {
-    public static readonly FindingsCheck NoFindings = new("$", "The case holds no findings; send at least one.");
-    public static readonly FindingsCheck CaseIdLength = new("caseId", $"caseId must be at most {FindingsValidator.MaxCaseIdLength} characters.");
-    public static readonly FindingsCheck AgeYears = new("patient.ageYears", "patient.ageYears must be between 0 and 120.");
-    public static readonly FindingsCheck Sex = new("patient.sex", "patient.sex must be male, female, other or unknown.");
-    public static readonly FindingsCheck WeightKg = new("patient.weightKg", "patient.weightKg must be between 1 and 400.");
-    public static readonly FindingsCheck Pregnant = new("patient.pregnant", "patient.pregnant cannot be true when patient.sex is male.");
-    public static readonly FindingsCheck CkValue = new("ck.value", "ck.value must be a finite number of at least 0.");
-    public static readonly FindingsCheck CkUnit = new("ck.unit", "ck.unit must be U/L or ukat/L.");
-    public static readonly FindingsCheck CkUpperLimitOfNormal = new("ck.upperLimitOfNormal", "ck.upperLimitOfNormal must be a finite number above 0, in the same unit as ck.value.");
-    public static readonly FindingsCheck Hmgcr = new("antibodies.hmgcr", "antibodies.hmgcr must be positive, negative, equivocal or not-tested.");
-    public static readonly FindingsCheck Srp = new("antibodies.srp", "antibodies.srp must be positive, negative, equivocal or not-tested.");
+    /// <summary>The case holds at least one finding.</summary>
+    public static readonly FindingsCheck NoFindings = new("$", "The case holds no findings; send at least one.", v => v.HasAnyFinding);
 
-    /// <summary>Checked per element: its error is keyed by the element's path (<c>antibodies.otherMyositisSpecific[1]</c>).</summary>
-    public static readonly FindingsCheck OtherMyositisSpecific = new("antibodies.otherMyositisSpecific", "antibodies.otherMyositisSpecific holds an unknown antibody.");
-    public static readonly FindingsCheck BiopsyPattern = new("biopsy.pattern", "biopsy.pattern is not a known pattern.");
-    public static readonly FindingsCheck BiopsyPerformed = new("biopsy.performed", "biopsy.performed is false, but biopsy results were given.");
-    public static readonly FindingsCheck StatinExposure = new("statin.exposure", "statin.exposure must be current, past, never or unknown.");
-    public static readonly FindingsCheck StatinDrug = new("statin.drug", "statin.drug must be at most 64 characters.");
-    public static readonly FindingsCheck ProximalWeakness = new("clinical.proximalWeakness", "clinical.proximalWeakness must be none, mild, moderate or severe.");
-    public static readonly FindingsCheck Onset = new("clinical.onset", "clinical.onset must be acute, subacute or chronic.");
+    /// <summary>The checks in order: the error order of the validator and the bit order of the batch precheck.</summary>
+    public static ImmutableArray<FindingsCheck> All { get; } = Build();
 
-    /// <summary>The checks in <see cref="FindingsValidator"/>'s order, which is the batch precheck's bit order.</summary>
-    public static ImmutableArray<FindingsCheck> All { get; } =
-    [
-        NoFindings, CaseIdLength, AgeYears, Sex, WeightKg, Pregnant, CkValue, CkUnit, CkUpperLimitOfNormal, Hmgcr, Srp,
-        OtherMyositisSpecific, BiopsyPattern, BiopsyPerformed, StatinExposure, StatinDrug, ProximalWeakness, Onset,
-    ];
+    private static ImmutableArray<FindingsCheck> Build()
+    {
+        var checks = new List<FindingsCheck> { NoFindings };
+        foreach (var field in FindingsSchema.Fields)
+        {
+            if (field.RangeMessage is { } message)
+            {
+                checks.Add(field.Kind == FindingKind.Text
+                    ? new(field.Path, message, v => v.Text(field) is not { } text || text.Length <= field.MaxLength)
+                    : new(field.Path, message, v => v.Number(field) is not { } number || field.InRange(number)));
+            }
+
+            checks.AddRange(FindingsSchema.Relations.Where(r => r.Reads == field.Path).Select(r => new FindingsCheck(r.Path, r.Message, r.Holds)));
+        }
+
+        return checks.Count <= 64 ? [.. checks] : throw new InvalidOperationException("More than 64 findings checks: widen the precheck's mask.");
+    }
 }

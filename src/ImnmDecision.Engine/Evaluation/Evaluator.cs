@@ -52,7 +52,7 @@ internal sealed class Evaluator
     private static Condition?[] Conditions(Rule[] rules) => [.. rules.Select(rule => rule.When)];
 
     [MethodImpl(PerRow.Optimized)]
-    public void Evaluate(in FindingValues findings, Evaluation evaluation)
+    public void Evaluate(FindingValues findings, Evaluation evaluation)
     {
         evaluation.Reset();
         var facts = evaluation.Facts;

@@ -1,43 +1,20 @@
+using ImnmDecision.Engine.Cases;
+
 namespace ImnmDecision.Engine.Facts;
 
 /// <summary>
-/// The input fields that can be reported as missing, by JSON path. Each has a bit in a 64-bit mask so that
+/// The input fields that can be reported as missing, by JSON path (derived from the findings schema). Each has a bit in a 64-bit mask so that
 /// the evaluator can track which absent fields a decision hinged on without allocating.
 /// </summary>
 public static class InputField
 {
-    /// <summary>All field paths, in the order the answer lists them.</summary>
-    public static readonly IReadOnlyList<string> All =
-    [
-        "ck.value",
-        "ck.unit",
-        "ck.upperLimitOfNormal",
-        "antibodies.hmgcr",
-        "antibodies.srp",
-        "antibodies.otherMyositisSpecific",
-        "biopsy",
-        "biopsy.pattern",
-        "biopsy.mhc1Diffuse",
-        "biopsy.sarcolemmalMac",
-        "statin.exposure",
-        "clinical.proximalWeakness",
-        "clinical.onset",
-        "clinical.dysphagia",
-        "clinical.respiratoryWeakness",
-        "clinical.cardiacSymptoms",
-        "clinical.rash",
-        "clinical.myalgia",
-        "patient.ageYears",
-        "patient.sex",
-        "patient.weightKg",
-        "patient.pregnant",
-        "comorbidities.knownMalignancy",
-        "comorbidities.interstitialLungDisease",
-        "comorbidities.renalImpairment",
-        "comorbidities.hepaticImpairment",
-        "comorbidities.diabetes",
-        "comorbidities.thromboembolicRisk",
-    ];
+    /// <summary>All field keys, in the order the answer lists them: by <see cref="FindingsSchema.MissingOrder"/>, then schema order.</summary>
+    public static readonly IReadOnlyList<string> All = FindingsSchema.MissingOrder
+        .SelectMany(FindingsSchema.FieldsOf)
+        .Select(f => f.MissingKey)
+        .OfType<string>()
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
 
     private static readonly Dictionary<string, int> IndexByPath =
         All.Select((path, index) => (path, index)).ToDictionary(p => p.path, p => p.index, StringComparer.Ordinal);

@@ -22,6 +22,10 @@ public static class JsonNames
     public static IReadOnlyList<string> Names<TEnum>()
         where TEnum : struct, Enum => Cache<TEnum>.Table.Names;
 
+    /// <summary>Every accepted spelling (the contract names and the declared aliases) with its value's number.</summary>
+    public static FrozenDictionary<string, int> Spellings<TEnum>()
+        where TEnum : struct, Enum => Cache<TEnum>.Table.ValueByName;
+
     /// <summary>Parses a contract name (or a declared alias) exactly (case-sensitive).</summary>
     public static bool TryParse<TEnum>(string text, out TEnum value)
         where TEnum : struct, Enum => From(Cache<TEnum>.Table.ValueByName.TryGetValue(text, out var number), number, out value);

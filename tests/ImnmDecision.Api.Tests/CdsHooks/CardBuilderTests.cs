@@ -150,13 +150,16 @@ public sealed class CardBuilderTests
         card.OverrideReasons.Should().Contain(r => r.Code == "specialist-approved");
     }
 
+    private static readonly MappedSections Sections = new() { Ck = new CkFindings { Value = 8400, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 200 } };
+
     private static AssessmentCardBuilder Builder() => new(Sources());
 
     private static CardSources Sources() => new(new StaticOptions<CdsHooksOptions>(new CdsHooksOptions()), CdsFixtures.Codes);
 
     private static MappedCase Mapped() => new()
     {
-        Findings = new Findings { Ck = new CkFindings { Value = 8400, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 200 } },
+        Sections = Sections,
+        Findings = Sections.ToFindings(),
         Evidence = ["CK 8,400 U/L on 2024-03-02; lab upper limit of normal 200 U/L."],
         Notes = ["A CK result (2024-03-04, entered in error) was not used."],
         Gaps = [],

@@ -14,7 +14,7 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = CdsFixtures.Map("patient-view-anti-hmgcr-statin-exposed.json");
 
-        var findings = mapped.Findings;
+        var findings = mapped.Sections;
         findings.Ck.Should().BeEquivalentTo(new CkFindings { Value = 8400, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 200 });
         findings.Antibodies!.Hmgcr.Should().Be(AntibodyResult.Positive);
         findings.Antibodies.Srp.Should().Be(AntibodyResult.Negative);
@@ -22,7 +22,7 @@ public sealed class FhirFindingsMapperTests
         findings.Statin.Should().BeEquivalentTo(new StatinFindings { Exposure = StatinExposure.Current, Drug = "atorvastatin" });
         findings.Patient.Should().BeEquivalentTo(new PatientFindings { AgeYears = 64, Sex = Sex.Male, WeightKg = 82 });
         findings.Biopsy.Should().BeNull("a searched-and-empty biopsy list does not mean no biopsy was done");
-        findings.Clinical.Should().BeNull("symptoms are never read from FHIR data");
+        mapped.Findings.HasSection("clinical").Should().BeFalse("symptoms are never read from FHIR data");
         mapped.Evidence.Should().Contain(e => e.Contains("CK 8,400 U/L on 2024-03-02", StringComparison.Ordinal) && e.Contains("200 U/L", StringComparison.Ordinal));
         mapped.Evidence.Should().Contain(e => e.StartsWith("Anti-HMGCR positive on 2024-03-05 (interpretation POS)", StringComparison.Ordinal));
         mapped.Notes.Should().Contain(n => n.Contains("2024-03-04, entered in error", StringComparison.Ordinal));
@@ -34,10 +34,10 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = CdsFixtures.Map("patient-view-entered-in-error.json");
 
-        mapped.Findings.Ck.Should().BeEquivalentTo(new CkFindings { Value = 3900, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 170 });
-        mapped.Findings.Antibodies!.Hmgcr.Should().Be(AntibodyResult.Negative, "the newer positive was entered in error");
-        mapped.Findings.Antibodies.Srp.Should().Be(AntibodyResult.Negative, "a corrected result counts");
-        mapped.Findings.Statin.Should().BeNull("an order entered in error is no exposure, and silence is not 'never'");
+        mapped.Sections.Ck.Should().BeEquivalentTo(new CkFindings { Value = 3900, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 170 });
+        mapped.Sections.Antibodies!.Hmgcr.Should().Be(AntibodyResult.Negative, "the newer positive was entered in error");
+        mapped.Sections.Antibodies.Srp.Should().Be(AntibodyResult.Negative, "a corrected result counts");
+        mapped.Sections.Statin.Should().BeNull("an order entered in error is no exposure, and silence is not 'never'");
         mapped.Notes.Should().Contain(n => n.Contains("preliminary, not yet final", StringComparison.Ordinal))
             .And.Contain(n => n.Contains("Anti-HMGCR", StringComparison.Ordinal) && n.Contains("entered in error", StringComparison.Ordinal))
             .And.Contain(n => n.Contains("statin order (entered-in-error)", StringComparison.Ordinal));
@@ -48,7 +48,7 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = CdsFixtures.Map("patient-view-ck-ukat.json");
 
-        mapped.Findings.Ck.Should().BeEquivalentTo(new CkFindings { Value = 140, Unit = CkUnit.MicrokatalPerLitre, UpperLimitOfNormal = 3.3 });
+        mapped.Sections.Ck.Should().BeEquivalentTo(new CkFindings { Value = 140, Unit = CkUnit.MicrokatalPerLitre, UpperLimitOfNormal = 3.3 });
         mapped.Evidence.Should().Contain(e => e.StartsWith("CK 140 ukat/L", StringComparison.Ordinal));
     }
 
@@ -60,7 +60,7 @@ public sealed class FhirFindingsMapperTests
 
         var mapped = MapResources(observation);
 
-        mapped.Findings.Ck!.UpperLimitOfNormal.Should().BeApproximately(210, 1e-9);
+        mapped.Sections.Ck!.UpperLimitOfNormal.Should().BeApproximately(210, 1e-9);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = MapResources(CkObservation("""{ "value": 8.4, "unit": "mmol/L" }""", "[]"));
 
-        mapped.Findings.Ck.Should().BeNull();
+        mapped.Sections.Ck.Should().BeNull();
         mapped.Notes.Should().ContainSingle(n => n.Contains("not recognised (mmol/L)", StringComparison.Ordinal));
     }
 
@@ -77,7 +77,7 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = MapResources(CkObservation("""{ "value": 20000, "comparator": ">", "unit": "U/L" }""", """[{ "high": { "value": 200 } }]"""));
 
-        mapped.Findings.Ck!.Value.Should().Be(20000);
+        mapped.Sections.Ck!.Value.Should().Be(20000);
         mapped.Evidence.Should().Contain(e => e.Contains(">20,000: a lower bound", StringComparison.Ordinal));
     }
 
@@ -86,12 +86,12 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = CdsFixtures.Map("patient-view-anti-hmgcr-no-statin-record.json");
 
-        mapped.Findings.Patient!.AgeYears.Should().Be(40, "born in 1984: 40 or 41 on 2025-06-15");
-        mapped.Findings.Patient.Sex.Should().Be(Sex.Female);
+        mapped.Sections.Patient!.AgeYears.Should().Be(40, "born in 1984: 40 or 41 on 2025-06-15");
+        mapped.Sections.Patient.Sex.Should().Be(Sex.Female);
         mapped.Evidence.Should().Contain(e => e.Contains("birth date recorded as 1984, so 40 or 41; the younger age is used", StringComparison.Ordinal));
-        mapped.Findings.Statin.Should().BeNull("no statin in the record leaves exposure unknown");
-        mapped.Findings.Antibodies!.Hmgcr.Should().Be(AntibodyResult.Positive, "SNOMED 10828004 Positive as the coded value");
-        mapped.Findings.Antibodies.Srp.Should().Be(AntibodyResult.Negative, "interpretation NEG");
+        mapped.Sections.Statin.Should().BeNull("no statin in the record leaves exposure unknown");
+        mapped.Sections.Antibodies!.Hmgcr.Should().Be(AntibodyResult.Positive, "SNOMED 10828004 Positive as the coded value");
+        mapped.Sections.Antibodies.Srp.Should().Be(AntibodyResult.Negative, "interpretation NEG");
     }
 
     [Theory]
@@ -122,9 +122,9 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = CdsFixtures.Map("patient-view-anti-srp.json");
 
-        mapped.Findings.Antibodies!.Srp.Should().Be(AntibodyResult.Positive, "45 CU above the lab's limit of 20 CU");
-        mapped.Findings.Antibodies.Hmgcr.Should().Be(AntibodyResult.Negative, "the result text says Negative");
-        mapped.Findings.Patient!.WeightKg.Should().Be(59.9, "132 lb");
+        mapped.Sections.Antibodies!.Srp.Should().Be(AntibodyResult.Positive, "45 CU above the lab's limit of 20 CU");
+        mapped.Sections.Antibodies.Hmgcr.Should().Be(AntibodyResult.Negative, "the result text says Negative");
+        mapped.Sections.Patient!.WeightKg.Should().Be(59.9, "132 lb");
         mapped.Evidence.Should().Contain(e => e.Contains("45 CU against the lab's limit 20 CU", StringComparison.Ordinal));
     }
 
@@ -133,8 +133,8 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = CdsFixtures.Map("patient-view-seronegative-necrotizing-biopsy.json");
 
-        mapped.Findings.Biopsy.Should().BeEquivalentTo(new BiopsyFindings { Performed = true, Pattern = BiopsyPattern.Necrotizing });
-        mapped.Findings.Antibodies!.OtherMyositisSpecific.Should().BeNull("a negative anti-Jo-1 does not make a complete extended panel");
+        mapped.Sections.Biopsy.Should().BeEquivalentTo(new BiopsyFindings { Performed = true, Pattern = BiopsyPattern.Necrotizing });
+        mapped.Sections.Antibodies!.OtherMyositisSpecific.Should().BeNull("a negative anti-Jo-1 does not make a complete extended panel");
         mapped.Evidence.Should().Contain(e => e.Contains("Anti-Jo-1 negative", StringComparison.Ordinal));
         mapped.Evidence.Should().Contain("Muscle biopsy report on 2024-02-01: necrotizing pattern (conclusion code text).");
     }
@@ -144,7 +144,7 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = CdsFixtures.Map("patient-view-alternative-anti-jo1.json");
 
-        mapped.Findings.Antibodies!.OtherMyositisSpecific.Should().Equal(MyositisAntibody.Jo1);
+        mapped.Sections.Antibodies!.OtherMyositisSpecific.Should().Equal(MyositisAntibody.Jo1);
     }
 
     [Fact]
@@ -152,10 +152,10 @@ public sealed class FhirFindingsMapperTests
     {
         var mapped = CdsFixtures.Map("patient-view-missing-data.json");
 
-        mapped.Findings.Antibodies.Should().BeNull();
-        mapped.Findings.Patient.Should().BeNull("the Patient has neither gender nor birth date");
-        mapped.Findings.Ck.Should().BeEquivalentTo(new CkFindings { Value = 5400, Unit = CkUnit.UnitsPerLitre }, "no reference range: the ULN stays unknown");
-        mapped.Findings.Statin.Should().BeNull();
+        mapped.Sections.Antibodies.Should().BeNull();
+        mapped.Sections.Patient.Should().BeNull("the Patient has neither gender nor birth date");
+        mapped.Sections.Ck.Should().BeEquivalentTo(new CkFindings { Value = 5400, Unit = CkUnit.UnitsPerLitre }, "no reference range: the ULN stays unknown");
+        mapped.Sections.Statin.Should().BeNull();
         mapped.Incomplete.Should().BeTrue();
         mapped.Gaps.Should().ContainEquivalentOf(new DataGap("myositis antibody results", "the EHR reported that its search failed", true));
         mapped.Gaps.Should().Contain(g => g.What == "pathology (muscle biopsy) reports" && !g.Failed);
@@ -167,12 +167,12 @@ public sealed class FhirFindingsMapperTests
         var withDefaults = CdsFixtures.Map("patient-view-local-codes.json");
         var withLocal = CdsFixtures.Map("patient-view-local-codes.json", CdsFixtures.LocalCodes());
 
-        withDefaults.Findings.Ck.Should().BeNull();
-        withDefaults.Findings.Antibodies.Should().BeNull();
-        withLocal.Findings.Ck.Should().BeEquivalentTo(new CkFindings { Value = 7300, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 190 });
-        withLocal.Findings.Antibodies!.Hmgcr.Should().Be(AntibodyResult.Positive);
-        withLocal.Findings.Statin.Should().BeEquivalentTo(new StatinFindings { Exposure = StatinExposure.Past, Drug = "atorvastatin" }, "a completed order of 'Lipitor' in a pharmacy code");
-        withLocal.Findings.Patient!.AgeYears.Should().Be(61, "born July 1963: 61 on 2025-06-15 whatever the day");
+        withDefaults.Sections.Ck.Should().BeNull();
+        withDefaults.Sections.Antibodies.Should().BeNull();
+        withLocal.Sections.Ck.Should().BeEquivalentTo(new CkFindings { Value = 7300, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 190 });
+        withLocal.Sections.Antibodies!.Hmgcr.Should().Be(AntibodyResult.Positive);
+        withLocal.Sections.Statin.Should().BeEquivalentTo(new StatinFindings { Exposure = StatinExposure.Past, Drug = "atorvastatin" }, "a completed order of 'Lipitor' in a pharmacy code");
+        withLocal.Sections.Patient!.AgeYears.Should().Be(61, "born July 1963: 61 on 2025-06-15 whatever the day");
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class FhirFindingsMapperTests
 
         var mapped = MapResources(observation);
 
-        mapped.Findings.Ck.Should().BeNull();
+        mapped.Sections.Ck.Should().BeNull();
         mapped.Notes.Should().Contain("A result recorded for another patient was ignored.");
     }
 
@@ -194,7 +194,7 @@ public sealed class FhirFindingsMapperTests
 
         var mapped = MapResources(broken, good);
 
-        mapped.Findings.Ck!.Value.Should().Be(900);
+        mapped.Sections.Ck!.Value.Should().Be(900);
         mapped.Notes.Should().Contain(n => n.StartsWith("A Observation could not be read", StringComparison.Ordinal));
     }
 
@@ -204,7 +204,7 @@ public sealed class FhirFindingsMapperTests
         var mapped = MapResources("""{ "resourceType": "Patient", "id": "pt-1", "gender": "male", "birthDate": "1950-01-01" }""");
 
         mapped.HasMyositisData.Should().BeFalse();
-        mapped.Findings.Patient!.AgeYears.Should().Be(75);
+        mapped.Sections.Patient!.AgeYears.Should().Be(75);
     }
 
     private static string CkObservation(string quantity, string ranges) => $$"""

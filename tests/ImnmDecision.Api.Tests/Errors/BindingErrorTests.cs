@@ -21,7 +21,7 @@ public sealed class BindingErrorTests : IClassFixture<ApiFactory>, IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "caseId": "ZQ-SENTINEL", "ck": { "value": } }""", "ck.value", "well-formed JSON", "ZQ-SENTINEL")]
+    [InlineData("""{ "caseId": "ZQ-SENTINEL", "ck": { "value": } }""", "$", "well-formed JSON", "ZQ-SENTINEL")]
     [InlineData("""{ "ck": { "value": "ZQ-HIGH" } }""", "ck.value", "a number", "ZQ-HIGH")]
     [InlineData("""{ "clinical": { "dysphagia": "ZQ-YES" } }""", "clinical.dysphagia", "true or false", "ZQ-YES")]
     [InlineData("""{ "antibodies": { "hmgcr": "ZQ-MAYBE" } }""", "antibodies.hmgcr", "positive, negative, equivocal, not-tested", "ZQ-MAYBE")]

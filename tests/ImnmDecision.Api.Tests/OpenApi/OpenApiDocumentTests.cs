@@ -53,15 +53,34 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         var document = await client.GetFromJsonNodeAsync("/swagger/v1/swagger.json");
         var schemas = document["components"]!["schemas"]!;
 
-        EnumOf(schemas, "AntibodyResult").Should().Equal("positive", "negative", "equivocal", "not-tested");
-        EnumOf(schemas, "CkUnit").Should().Equal("U/L", "ukat/L");
-        EnumOf(schemas, "MyositisAntibody").Should().Contain(["jo1", "tif1g", "pm-scl"]);
+        Values(schemas["AntibodyFindings"]!["properties"]!["hmgcr"]!["enum"]!).Should().Equal("positive", "negative", "equivocal", "not-tested");
+        Values(schemas["CkFindings"]!["properties"]!["unit"]!["enum"]!).Should().Equal("U/L", "ukat/L");
+        Values(schemas["AntibodyFindings"]!["properties"]!["otherMyositisSpecific"]!["items"]!["enum"]!).Should().Contain(["jo1", "tif1g", "pm-scl"]);
         EnumOf(schemas, "SubtypeCode").Should().Equal(
             "anti-hmgcr-statin-exposed", "anti-hmgcr-statin-naive", "anti-hmgcr", "anti-srp", "seronegative",
             "conflicting-serology", "alternative-diagnosis-likely", "not-supported", "insufficient-data");
-        schemas["AntibodyFindings"]!["properties"]!["hmgcr"]!["$ref"]!.GetValue<string>().Should().EndWith("/AntibodyResult");
-        schemas["CkFindings"]!["properties"]!["unit"]!["$ref"]!.GetValue<string>().Should().EndWith("/CkUnit");
+        schemas["Findings"]!["properties"]!["patient"]!["$ref"]!.GetValue<string>().Should().EndWith("/PatientFindings");
     }
+
+    [Fact]
+    public async Task ServedDocument_Findings_DescribeEveryFieldOfTheSchemaWithItsRange()
+    {
+        var document = await client.GetFromJsonNodeAsync("/swagger/v1/swagger.json");
+        var schemas = document["components"]!["schemas"]!;
+
+        foreach (var field in Engine.Cases.FindingsSchema.Fields.Where(f => f.Section is not null))
+        {
+            var section = Engine.Cases.FindingsSchema.Sections.Single(s => s.Name == field.Section).SchemaName;
+            schemas[section]!["properties"]![field.Name].Should().NotBeNull(field.Path);
+        }
+
+        var height = schemas["PatientFindings"]!["properties"]!["heightCm"]!;
+        height["minimum"]!.GetValue<double>().Should().Be(40);
+        height["maximum"]!.GetValue<double>().Should().Be(250);
+        height["description"]!.GetValue<string>().Should().Contain("body surface area");
+    }
+
+    private static IEnumerable<string> Values(JsonNode node) => node.AsArray().Select(n => n!.GetValue<string>());
 
     [Fact]
     public async Task ServedDocument_Descriptions_ComeFromTheXmlCommentsOfApiAndEngine()

@@ -56,7 +56,7 @@ public sealed partial class ExplainCommandTests
     [InlineData("""{"patient":{"name":"Jane Doe"}}""", "looks like a direct identifier")]
     [InlineData("""{"patient":{"ageYears":150}}""", "patient.ageYears must be between 0 and 120.")]
     [InlineData("""{}""", "The case holds no findings")]
-    [InlineData("""{"ck":""", "not a valid JSON object")]
+    [InlineData("""{"ck":""", "Not well-formed JSON")]
     public async Task Explain_InvalidCase_PrintsTheProblemAndExitsThree(string json, string message)
     {
         using var console = new TestConsole();

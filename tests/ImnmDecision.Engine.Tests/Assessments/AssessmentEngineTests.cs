@@ -39,7 +39,7 @@ public sealed class AssessmentEngineTests
     [Fact]
     public void Assess_Citations_AreExactlyThoseReferencedEachOnce()
     {
-        var answer = Assess(ClassicStatinHmgcr(80).Clinical(new ClinicalFindings { ProximalWeakness = WeaknessGrade.Severe, Dysphagia = true }));
+        var answer = Assess(ClassicStatinHmgcr(80).Clinical(("proximalWeakness", WeaknessGrade.Severe), ("dysphagia", true)));
 
         var referenced = answer.Subtype.Because.SelectMany(b => b.Citations)
             .Concat(answer.Alerts.SelectMany(a => a.Citations))
@@ -55,7 +55,7 @@ public sealed class AssessmentEngineTests
     public void Assess_Lists_AreOrderedBySeverityPriorityAndRole()
     {
         var answer = Assess(Case.WithCk(30000, uln: 200).Antibodies(AntibodyResult.Negative, AntibodyResult.Positive)
-            .Clinical(new ClinicalFindings { ProximalWeakness = WeaknessGrade.Severe, Onset = Onset.Acute, Dysphagia = true })
+            .Clinical(("proximalWeakness", WeaknessGrade.Severe), ("onset", Onset.Acute), ("dysphagia", true))
             .Patient(Sex.Female, 40, 60, pregnant: false));
 
         answer.Alerts.Select(a => a.Severity).Should().BeInAscendingOrder();
@@ -133,7 +133,7 @@ public sealed class AssessmentEngineTests
     [Fact]
     public void Assess_AlmostNothingKnown_IsInsufficientAndSaysWhatIsMissing()
     {
-        var answer = Assess(Case.Empty().Clinical(new ClinicalFindings { Myalgia = true }));
+        var answer = Assess(Case.Empty().Clinical(("myalgia", true)));
 
         answer.Subtype.Code.Should().Be(SubtypeCode.InsufficientData);
         answer.Treatment.Should().BeEmpty();

@@ -20,7 +20,7 @@ public sealed class FindingsValidatorTests
     [Fact]
     public void Validate_EmptyCase_IsRejectedAtRoot()
     {
-        var result = Validate(new Findings());
+        var result = Validate(new FindingsBuilder().Build());
 
         result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be("$");
     }
@@ -28,7 +28,7 @@ public sealed class FindingsValidatorTests
     [Fact]
     public void Validate_CaseIdOnlyOrEmptySections_IsStillEmpty()
     {
-        var result = Validate(new Findings { CaseId = "cohort-7", Ck = new CkFindings { Unit = CkUnit.UnitsPerLitre }, Clinical = new ClinicalFindings() });
+        var result = Validate(new FindingsBuilder().CaseId("cohort-7").Choice("ck.unit", CkUnit.UnitsPerLitre).Text("statin.drug", "atorvastatin").Build());
 
         result.Errors.Select(e => e.PropertyName).Should().Equal("$");
     }
@@ -65,7 +65,6 @@ public sealed class FindingsValidatorTests
 
     [Theory]
     [InlineData(-5)]
-    [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void Validate_BadCkValue_KeysErrorByPath(double value)
     {
@@ -79,17 +78,9 @@ public sealed class FindingsValidatorTests
     }
 
     [Fact]
-    public void Validate_UndefinedEnumValue_KeysErrorByPath()
-    {
-        var findings = Case.WithCk(100).Build() with { Antibodies = new AntibodyFindings { Hmgcr = (AntibodyResult)42 } };
-
-        Validate(findings).Errors.Select(e => e.PropertyName).Should().Equal("antibodies.hmgcr");
-    }
-
-    [Fact]
     public void Validate_BiopsyNotPerformedButResultsGiven_IsRejected()
     {
-        var findings = Case.WithCk(100).Build() with { Biopsy = new BiopsyFindings { Performed = false, Pattern = BiopsyPattern.Necrotizing } };
+        var findings = Case.WithCk(100).Build().ToBuilder().Boolean("biopsy.performed", false).Choice("biopsy.pattern", BiopsyPattern.Necrotizing).Build();
 
         Validate(findings).Errors.Select(e => e.PropertyName).Should().Equal("biopsy.performed");
     }
@@ -97,16 +88,48 @@ public sealed class FindingsValidatorTests
     [Fact]
     public void Validate_LongCaseId_IsRejected()
     {
-        Validate(Case.WithCk(100).Build() with { CaseId = new string('x', 65) }).Errors.Select(e => e.PropertyName).Should().Equal("caseId");
+        Validate(Case.WithCk(100).Build().ToBuilder().CaseId(new string('x', 65)).Build()).Errors.Select(e => e.PropertyName).Should().Equal("caseId");
     }
 
     [Fact]
     public void Validate_Errors_NeverRepeatTheValueSent()
     {
-        var findings = Case.WithCk(-98765).Patient(ageYears: 4321, weightKg: 5555, sex: Sex.Male, pregnant: true).Build() with { CaseId = new string('Q', 70) };
+        var findings = Case.WithCk(-98765).Patient(ageYears: 4321, weightKg: 5555, sex: Sex.Male, pregnant: true, heightCm: 7777).Build().ToBuilder().CaseId(new string('Q', 70)).Build();
 
         var messages = string.Join("\n", Validate(findings).Errors.Select(e => e.ErrorMessage));
 
-        messages.Should().NotContain("98765").And.NotContain("4321").And.NotContain("5555").And.NotContain("QQQQ");
+        messages.Should().NotContain("98765").And.NotContain("4321").And.NotContain("5555").And.NotContain("7777").And.NotContain("QQQQ");
+    }
+
+    [Theory]
+    [InlineData(39.9)]
+    [InlineData(250.1)]
+    public void Validate_HeightOutOfRange_KeysErrorByPathWithTheSchemasRange(double height)
+    {
+        var errors = Validate(Case.WithCk(100).Patient(heightCm: height).Build()).Errors;
+
+        errors.Should().ContainSingle().Which.ErrorMessage.Should().Be("patient.heightCm must be between 40 and 250.");
+    }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(250)]
+    public void Validate_HeightAtEitherEnd_IsAccepted(double height)
+    {
+        Validate(Case.WithCk(100).Patient(heightCm: height).Build()).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Validate_HeightAlone_IsAFinding()
+    {
+        Validate(new FindingsBuilder().Number("patient.heightCm", 172).Build()).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Build_NaNNumber_IsRefusedNotReadAsUnknown()
+    {
+        var build = () => Case.WithCk(double.NaN);
+
+        build.Should().Throw<ArgumentException>();
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Batch;
-using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Evaluation;
 using ImnmDecision.Engine.Rules;
 using ImnmDecision.Engine.Tests.Batch;
@@ -31,7 +30,7 @@ public sealed class CompiledEvaluationTests
                 continue;
             }
 
-            var values = FindingValues.From(findings);
+            var values = findings.Values;
             compiled.Evaluate(values, fromCompiled);
             walked.Evaluate(values, fromWalked);
 

@@ -11,7 +11,7 @@ public sealed class FactExtractorTests
     private static FactSet Extract(Findings findings)
     {
         var facts = new FactSet();
-        Extractor.Extract(FindingValues.From(findings), facts);
+        Extractor.Extract(findings.Values, facts);
         return facts;
     }
 
@@ -83,7 +83,7 @@ public sealed class FactExtractorTests
         var facts = Extract(Case.Empty().Statin(StatinExposure.Unknown).Build());
 
         facts.IsKnown(FactCatalog.StatinExposed).Should().BeFalse();
-        facts[FactCatalog.StatinExposureSlot].Should().Be((int)StatinExposure.Unknown);
+        facts[Slot("statin.exposure")].Should().Be((int)StatinExposure.Unknown);
         InputField.PathsOf(facts.UnknownSources(FactCatalog.StatinExposed)).Should().Equal("statin.exposure");
     }
 
@@ -142,12 +142,12 @@ public sealed class FactExtractorTests
     [Fact]
     public void Extract_PatternWithoutPerformed_ImpliesPerformed()
     {
-        var findings = Case.Empty().Build() with { Biopsy = new BiopsyFindings { Pattern = BiopsyPattern.Necrotizing } };
+        var findings = new FindingsBuilder().Choice("biopsy.pattern", BiopsyPattern.Necrotizing).Build();
 
         var facts = Extract(findings);
 
         facts[FactCatalog.BiopsyPerformed].Should().Be(1);
-        facts[FactCatalog.BiopsyPatternSlot].Should().Be((int)BiopsyPattern.Necrotizing);
+        facts[Slot("biopsy.pattern")].Should().Be((int)BiopsyPattern.Necrotizing);
     }
 
     [Fact]
@@ -155,15 +155,43 @@ public sealed class FactExtractorTests
     {
         var facts = Extract(Case.WithCk(100).Build());
 
-        facts.IsKnown(FactCatalog.BiopsyPatternSlot).Should().BeFalse();
-        InputField.PathsOf(facts.UnknownSources(FactCatalog.BiopsyPatternSlot)).Should().Equal("biopsy");
+        facts.IsKnown(Slot("biopsy.pattern")).Should().BeFalse();
+        InputField.PathsOf(facts.UnknownSources(Slot("biopsy.pattern"))).Should().Equal("biopsy");
     }
 
     [Fact]
     public void Extract_BiopsyPerformedWithoutPattern_PatternIsUnknownFromPattern()
     {
-        var facts = Extract(Case.Empty().Build() with { Biopsy = new BiopsyFindings { Performed = true } });
+        var facts = Extract(new FindingsBuilder().Boolean("biopsy.performed", true).Build());
 
-        InputField.PathsOf(facts.UnknownSources(FactCatalog.BiopsyPatternSlot)).Should().Equal("biopsy.pattern");
+        InputField.PathsOf(facts.UnknownSources(Slot("biopsy.pattern"))).Should().Equal("biopsy.pattern");
     }
+
+    [Fact]
+    public void Extract_Height_IsAFactOfTheSameNameFromTheSchema()
+    {
+        var facts = Extract(Case.WithCk(100).Patient(heightCm: 172.5).Build());
+
+        facts[Slot("patient.heightCm")].Should().Be(172.5);
+    }
+
+    [Fact]
+    public void Extract_HeightAbsent_IsUnknownFromItsField()
+    {
+        var facts = Extract(Case.WithCk(100).Build());
+
+        facts.IsKnown(Slot("patient.heightCm")).Should().BeFalse();
+        InputField.PathsOf(facts.UnknownSources(Slot("patient.heightCm"))).Should().Equal("patient.heightCm");
+    }
+
+    [Fact]
+    public void Extract_BiopsyStainWithoutABiopsy_IsUnknownFromBiopsy()
+    {
+        var facts = Extract(new FindingsBuilder().Boolean("biopsy.mhc1Diffuse", true).Build());
+
+        facts.IsKnown(Slot("biopsy.mhc1Diffuse")).Should().BeFalse("a stain alone does not say a biopsy was done");
+        InputField.PathsOf(facts.UnknownSources(Slot("biopsy.mhc1Diffuse"))).Should().Equal("biopsy");
+    }
+
+    private static int Slot(string fact) => FactCatalog.TryGet(fact, out var definition) ? definition.Slot : throw new KeyNotFoundException(fact);
 }

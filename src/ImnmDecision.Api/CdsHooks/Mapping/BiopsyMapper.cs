@@ -1,6 +1,5 @@
 using ImnmDecision.Api.CdsHooks.Codes;
 using ImnmDecision.Api.CdsHooks.Fhir;
-using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Serialization;
 
 namespace ImnmDecision.Api.CdsHooks.Mapping;

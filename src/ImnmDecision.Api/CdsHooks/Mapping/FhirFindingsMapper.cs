@@ -41,7 +41,7 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
         var biopsy = BiopsyMapper.Map(Read<FhirDiagnosticReport>(resources, "DiagnosticReport", report), patientId, codes, report);
         var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report);
 
-        var findings = new Findings
+        var sections = new MappedSections
         {
             Patient = age is null && sex is null && weight is null ? null : new PatientFindings { AgeYears = age, Sex = sex, WeightKg = weight },
             Ck = ck,
@@ -57,7 +57,8 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
 
         return new MappedCase
         {
-            Findings = findings,
+            Sections = sections,
+            Findings = sections.ToFindings(),
             Evidence = report.Evidence,
             Notes = report.Notes,
             Gaps = gaps,

@@ -8,7 +8,10 @@ namespace ImnmDecision.Api.CdsHooks.Mapping;
 /// </summary>
 internal sealed record MappedCase
 {
-    /// <summary>The findings; sections without data are absent (unknown), never guessed.</summary>
+    /// <summary>The sections as mapped; those without data are null (unknown), never guessed.</summary>
+    public required MappedSections Sections { get; init; }
+
+    /// <summary>The engine's findings of <see cref="Sections"/>.</summary>
     public required Findings Findings { get; init; }
 
     /// <summary>The values used, with their dates, one line each (markdown-safe).</summary>
@@ -25,7 +28,7 @@ internal sealed record MappedCase
 
     /// <summary>Whether any myositis-relevant result was found (CK, an antibody, a biopsy).</summary>
     public bool HasMyositisData =>
-        Findings.Ck is not null || Findings.Antibodies is not null || Findings.Biopsy is not null;
+        Sections.Ck is not null || Sections.Antibodies is not null || Sections.Biopsy is not null;
 
     /// <summary>Whether some requested data could not be obtained, so the guidance is incomplete.</summary>
     public bool Incomplete => Gaps.Any(g => g.Failed);

@@ -38,16 +38,24 @@ internal sealed class FindingsChecker(IValidator<Findings> validator)
         return validator.Validate(findings).IsValid ? findings : null;
     }
 
-    private static Findings Without(Findings findings, string path) => path switch
+    /// <summary>
+    /// The findings without the field an error names: a CK, an antibody panel or a biopsy goes whole (a part of one
+    /// means nothing alone); any other field goes alone.
+    /// </summary>
+    private static Findings Without(Findings findings, string path)
     {
-        "patient.ageYears" => findings with { Patient = findings.Patient! with { AgeYears = null } },
-        "patient.weightKg" => findings with { Patient = findings.Patient! with { WeightKg = null } },
-        "patient.sex" => findings with { Patient = findings.Patient! with { Sex = null } },
-        "patient.pregnant" => findings with { Patient = findings.Patient! with { Pregnant = null } },
-        var p when p.StartsWith("ck.", StringComparison.Ordinal) => findings with { Ck = null },
-        var p when p.StartsWith("biopsy", StringComparison.Ordinal) => findings with { Biopsy = null },
-        var p when p.StartsWith("statin.", StringComparison.Ordinal) => findings with { Statin = findings.Statin! with { Drug = null } },
-        var p when p.StartsWith("antibodies.", StringComparison.Ordinal) => findings with { Antibodies = null },
-        _ => findings,
-    };
+        if (!FindingsSchema.TryGet(path, out var field))
+        {
+            return findings;
+        }
+
+        var builder = findings.ToBuilder();
+        var whole = field.Section is "ck" or "antibodies" or "biopsy";
+        foreach (var remove in whole ? FindingsSchema.FieldsOf(field.Section!) : [field])
+        {
+            builder.Remove(remove.Path);
+        }
+
+        return builder.Build();
+    }
 }

@@ -71,7 +71,7 @@ internal sealed class StatinOrderService(
         }
 
         // The order makes the statin current exposure; the engine then says what applies to this patient.
-        var withOrder = mapped.Findings with { Statin = new StatinFindings { Exposure = StatinExposure.Current, Drug = order.Drug } };
+        var withOrder = mapped.Findings.ToBuilder().Choice("statin.exposure", StatinExposure.Current).Text("statin.drug", order.Drug).Build();
         var notes = mapped.Notes.ToList();
         var findings = checker.Check(withOrder, notes) ?? withOrder;
         var assessment = engine.Assess(findings);

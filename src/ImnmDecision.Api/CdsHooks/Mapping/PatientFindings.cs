@@ -1,7 +1,9 @@
-namespace ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Cases;
 
-/// <summary>Patient details that change the classification or the doses.</summary>
-public sealed record PatientFindings
+namespace ImnmDecision.Api.CdsHooks.Mapping;
+
+/// <summary>What the CDS door mapped from FHIR for one section of the findings (see <see cref="MappedSections"/>). Patient details that change the classification or the doses.</summary>
+internal sealed record PatientFindings
 {
     /// <summary>Age in years, 0 to 120.</summary>
     public double? AgeYears { get; init; }

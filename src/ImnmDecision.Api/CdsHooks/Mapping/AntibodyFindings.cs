@@ -1,7 +1,9 @@
-namespace ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Cases;
 
-/// <summary>Myositis antibody results.</summary>
-public sealed record AntibodyFindings
+namespace ImnmDecision.Api.CdsHooks.Mapping;
+
+/// <summary>What the CDS door mapped from FHIR for one section of the findings (see <see cref="MappedSections"/>). Myositis antibody results.</summary>
+internal sealed record AntibodyFindings
 {
     /// <summary>Anti-HMGCR result.</summary>
     public AntibodyResult? Hmgcr { get; init; }

@@ -1,7 +1,9 @@
-namespace ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Cases;
 
-/// <summary>A creatine kinase result.</summary>
-public sealed record CkFindings
+namespace ImnmDecision.Api.CdsHooks.Mapping;
+
+/// <summary>What the CDS door mapped from FHIR for one section of the findings (see <see cref="MappedSections"/>). A creatine kinase result.</summary>
+internal sealed record CkFindings
 {
     /// <summary>The measured value, at least 0, in <see cref="Unit"/>.</summary>
     public double? Value { get; init; }

@@ -1,7 +1,9 @@
-namespace ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Cases;
 
-/// <summary>A muscle biopsy. A pattern implies the biopsy was performed.</summary>
-public sealed record BiopsyFindings
+namespace ImnmDecision.Api.CdsHooks.Mapping;
+
+/// <summary>What the CDS door mapped from FHIR for one section of the findings (see <see cref="MappedSections"/>). A muscle biopsy. A pattern implies the biopsy was performed.</summary>
+internal sealed record BiopsyFindings
 {
     /// <summary>Whether a muscle biopsy was performed.</summary>
     public bool? Performed { get; init; }

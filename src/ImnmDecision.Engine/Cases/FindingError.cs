@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace ImnmDecision.Engine.Cases;
+
+/// <summary>One reason a case could not be read or accepted: the JSON path it is keyed by, and a fixed message that never repeats the value sent.</summary>
+public readonly record struct FindingError(string Path, string Message)
+{
+    /// <summary>The error of a record or body that is JSON but not an object.</summary>
+    public static FindingError NotAnObject { get; } = new("$", "Not a JSON object: send an object with the findings of one case.");
+
+    /// <summary>The error of a record or body that is not well-formed JSON, at a zero-based line and byte.</summary>
+    public static FindingError Syntax(long? line, long? bytePosition, string path = "$") => new(path, string.Create(
+        CultureInfo.InvariantCulture,
+        $"Not well-formed JSON (line {(line ?? 0) + 1}, byte {(bytePosition ?? 0) + 1}): send an object with the findings of one case."));
+}

@@ -1,0 +1,114 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace ImnmDecision.Engine.Cases;
+
+/// <summary>
+/// The findings a case can hold: one entry per field. The JSON and CSV readers, the checks and their messages,
+/// the CSV columns, the <c>missing</c> list, the facts rules read, the cohort generator and the OpenAPI
+/// description all derive from this table, so a new finding is one entry here plus the rules that read it.
+/// Entries are in the contract's order (which is the CSV column order); sections in <see cref="Sections"/>.
+/// </summary>
+public static class FindingsSchema
+{
+    /// <summary>The optional caller reference, echoed back and never logged.</summary>
+    public static readonly FindingField CaseId = FindingField.Text("caseId", "Optional caller reference (at most 64 characters), echoed back and never logged.", maxLength: 64);
+
+    /// <summary>Every field, in the contract's order.</summary>
+    public static ImmutableArray<FindingField> Fields { get; } = Number(
+    [
+        CaseId,
+        FindingField.Number("patient.ageYears", "Age in years, 0 to 120.", min: 0, max: 120, unit: "years"),
+        FindingField.Choice<Sex>("patient.sex", "Sex; selects the default CK upper limit of normal when the lab's is absent."),
+        FindingField.Number("patient.weightKg", "Weight in kg, 1 to 400; needed for weight-based doses, which are otherwise given per kg only.", min: 1, max: 400, unit: "kg"),
+        FindingField.Number("patient.heightCm", "Height in cm, 40 to 250; with the weight it gives the body surface area (children's doses) and the adjusted body weight.", min: 40, max: 250, unit: "cm"),
+        FindingField.Boolean("patient.pregnant", "Pregnancy; true is only allowed when sex is not male."),
+        FindingField.Number("ck.value", "The measured creatine kinase, at least 0, in ck.unit.", min: 0, unit: "ck.unit").DerivedFacts(),
+        FindingField.Choice<CkUnit>("ck.unit", "U/L (the same as IU/L) or ukat/L (1 ukat/L = 60 U/L). When absent, U/L is assumed and the answer says so.").NotAFinding().DerivedFacts(),
+        FindingField.Number("ck.upperLimitOfNormal", "The lab's upper limit of normal, above 0, in the same unit. When absent, the ruleset's default for the sex applies and the answer says so.", min: 0, minExclusive: true, unit: "ck.unit", note: "in the same unit as ck.value").DerivedFacts(),
+        FindingField.Choice<AntibodyResult>("antibodies.hmgcr", "Anti-HMGCR result.").DerivedFacts(),
+        FindingField.Choice<AntibodyResult>("antibodies.srp", "Anti-SRP result.").DerivedFacts(),
+        FindingField.SetOf<MyositisAntibody>("antibodies.otherMyositisSpecific", "Other myositis-specific antibodies that were positive; an empty list means the extended panel was done and none was positive; absent means not known."),
+        FindingField.Boolean("biopsy.performed", "Whether a muscle biopsy was performed (a reported pattern implies it).").MissingAs("biopsy").DerivedFacts(),
+        FindingField.Choice<BiopsyPattern>("biopsy.pattern", "The dominant pattern.").Requires("biopsy.performed").Implies("biopsy.performed"),
+        FindingField.Boolean("biopsy.mhc1Diffuse", "Diffuse MHC class I up-regulation (supportive of IMNM).").Requires("biopsy.performed"),
+        FindingField.Boolean("biopsy.sarcolemmalMac", "Sarcolemmal membrane attack complex (C5b-9) on non-necrotic fibres (supportive of IMNM).").Requires("biopsy.performed"),
+        FindingField.Choice<StatinExposure>("statin.exposure", "Current, past, never or unknown."),
+        FindingField.Text("statin.drug", "The statin's name, for the record (at most 64 characters).", maxLength: 64),
+        FindingField.Choice<WeaknessGrade>("clinical.proximalWeakness", "Severity of symmetric proximal weakness."),
+        FindingField.Choice<Onset>("clinical.onset", "How the weakness developed."),
+        FindingField.Boolean("clinical.dysphagia", "Difficulty swallowing (aspiration risk)."),
+        FindingField.Boolean("clinical.respiratoryWeakness", "Respiratory muscle weakness."),
+        FindingField.Boolean("clinical.cardiacSymptoms", "Palpitations, chest pain, syncope or heart failure symptoms."),
+        FindingField.Boolean("clinical.rash", "A rash (suggests dermatomyositis)."),
+        FindingField.Boolean("clinical.myalgia", "Muscle pain."),
+        FindingField.Boolean("comorbidities.knownMalignancy", "A known malignancy."),
+        FindingField.Boolean("comorbidities.interstitialLungDisease", "Known interstitial lung disease."),
+        FindingField.Boolean("comorbidities.renalImpairment", "Renal impairment."),
+        FindingField.Boolean("comorbidities.hepaticImpairment", "Hepatic impairment."),
+        FindingField.Boolean("comorbidities.diabetes", "Diabetes mellitus."),
+        FindingField.Boolean("comorbidities.thromboembolicRisk", "Raised thromboembolic risk."),
+    ]);
+
+    /// <summary>The section objects, in the contract's order, with what each holds.</summary>
+    public static ImmutableArray<FindingsSection> Sections { get; } =
+    [
+        new("patient", "PatientFindings", "Patient details that change the classification or the doses."),
+        new("ck", "CkFindings", "A creatine kinase result."),
+        new("antibodies", "AntibodyFindings", "Myositis antibody results."),
+        new("biopsy", "BiopsyFindings", "A muscle biopsy. A pattern implies the biopsy was performed."),
+        new("statin", "StatinFindings", "Statin exposure."),
+        new("clinical", "ClinicalFindings", "Weakness, its course and red-flag symptoms."),
+        new("comorbidities", "ComorbidityFindings", "Conditions that change the workup or the treatment options."),
+    ];
+
+    /// <summary>The order in which the answer's <c>missing</c> list names sections (what decides the subtype first).</summary>
+    public static ImmutableArray<string> MissingOrder { get; } = ["ck", "antibodies", "biopsy", "statin", "clinical", "patient", "comorbidities"];
+
+    /// <summary>Checks that involve two fields, each keyed by the path its error names.</summary>
+    internal static ImmutableArray<FindingsRelation> Relations { get; } =
+    [
+        new("patient.pregnant", "patient.pregnant cannot be true when patient.sex is male.", "patient.pregnant", "patient.sex",
+            v => !(v.Boolean(Field("patient.pregnant")) == true && v.ChoiceName(Field("patient.sex")) == "male")),
+        new("biopsy.performed", "biopsy.performed is false, but biopsy results were given.", "biopsy.performed", null,
+            v => v.Boolean(Field("biopsy.performed")) != false || !Fields.Any(f => f.RequiresTrue == "biopsy.performed" && v.Has(f))),
+    ];
+
+    private static readonly FrozenDictionary<string, FindingField> ByPath = Fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SectionNames = Sections.Select(s => s.Name).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>How many number slots a case's values hold (numbers, booleans, choices and sets).</summary>
+    internal static int NumberSlots { get; private set; }
+
+    /// <summary>How many text slots a case's values hold.</summary>
+    internal static int TextSlots { get; private set; }
+
+    /// <summary>The field at a path.</summary>
+    public static FindingField Field(string path) =>
+        ByPath.TryGetValue(path, out var field) ? field : throw new KeyNotFoundException($"No finding is called {path}.");
+
+    /// <summary>Finds the field at a path.</summary>
+    public static bool TryGet(string path, out FindingField field) => ByPath.TryGetValue(path, out field!);
+
+    /// <summary>Whether a name is a section object (<c>patient</c>).</summary>
+    public static bool IsSection(string name) => SectionNames.Contains(name);
+
+    /// <summary>The fields of a section, in order.</summary>
+    public static IEnumerable<FindingField> FieldsOf(string section) => Fields.Where(f => f.Section == section);
+
+    private static ImmutableArray<FindingField> Number(FindingField[] fields)
+    {
+        var numbers = 0;
+        var texts = 0;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i].Index = i;
+            fields[i].Slot = fields[i].Kind == FindingKind.Text ? texts++ : numbers++;
+        }
+
+        NumberSlots = numbers;
+        TextSlots = texts;
+        return [.. fields];
+    }
+}
