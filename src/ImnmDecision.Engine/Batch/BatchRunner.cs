@@ -159,6 +159,7 @@ public sealed class BatchRunner
             if (record.TextLength > 0)
             {
                 recordParser ??= parser.Value;
+                record.Values = batch.ValuesAt(i);
                 recordParser.Parse(batch.Text(record), ref record);
             }
 

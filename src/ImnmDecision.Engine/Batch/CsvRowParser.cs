@@ -181,12 +181,8 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
         values.SetMask(column, mask);
     }
 
-    /// <summary>The ordinal of a cell's spelling (exact, as the contract spells it), or -1.</summary>
-    private static int Ordinal(FindingField column, ReadOnlySpan<byte> cell)
-    {
-        Span<char> chars = stackalloc char[Math.Min(cell.Length, 64)];
-        return cell.Length <= 64 && Encoding.UTF8.TryGetChars(cell, chars, out var count) ? column.OrdinalOf(chars[..count]) : -1;
-    }
+    /// <summary>The ordinal of a cell's spelling (exact, as the contract spells it, or a declared alias), or -1.</summary>
+    private static int Ordinal(FindingField column, ReadOnlySpan<byte> cell) => column.OrdinalOf(cell);
 
     /// <summary>A string for a cell, shared between rows for repeated values (drug names), so they are not allocated per row.</summary>
     private string CachedString(ReadOnlySpan<byte> cell)

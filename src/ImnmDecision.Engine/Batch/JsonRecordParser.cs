@@ -15,7 +15,7 @@ internal static class JsonRecordParser
     {
         var values = record.Values ??= new FindingValues();
         errors.Clear();
-        if (FindingsJsonReader.TryRead(json, values, errors))
+        if (FindingsJsonReader.TryRead(json, values, errors, record.Line))
         {
             record.HasValues = true;
             return;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Batch;
 
@@ -20,6 +21,8 @@ internal sealed class RecordBatch : IDisposable
     private int textLength;
     private ResultWriter? writer;
     private TaskCompletionSource scored = NewSignal();
+
+    private readonly FindingValues?[] values = new FindingValues?[Capacity];
 
     public ParsedRecord[] Records { get; } = new ParsedRecord[Capacity];
 
@@ -59,6 +62,9 @@ internal sealed class RecordBatch : IDisposable
         textLength += recordText.Length;
         return start;
     }
+
+    /// <summary>The values the record at an index is read into, kept with the batch and reused.</summary>
+    public FindingValues ValuesAt(int index) => values[index] ??= new FindingValues();
 
     /// <summary>The text of one of its records.</summary>
     public ReadOnlySpan<byte> Text(in ParsedRecord record) => text.AsSpan(record.TextStart, record.TextLength);

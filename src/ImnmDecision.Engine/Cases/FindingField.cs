@@ -11,7 +11,18 @@ namespace ImnmDecision.Engine.Cases;
 /// </summary>
 public sealed class FindingField
 {
-    private FrozenDictionary<string, int> OrdinalBySpelling { get; init; } = FrozenDictionary<string, int>.Empty;
+    private FrozenDictionary<string, int> OrdinalBySpelling
+    {
+        get;
+        init
+        {
+            field = value;
+            Utf8Spellings = [.. value.OrderBy(p => p.Value).Select(p => (System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value))];
+        }
+    } = FrozenDictionary<string, int>.Empty;
+
+    /// <summary>The accepted spellings as UTF-8, contract names first, for reading bytes without decoding them.</summary>
+    private (byte[] Bytes, int Ordinal)[] Utf8Spellings { get; init; } = [];
 
     private FindingField(string path, FindingKind kind, string description)
     {
@@ -120,6 +131,21 @@ public sealed class FindingField
 
     /// <summary>The ordinal of a spelling (the contract's, or a declared alias), or -1.</summary>
     public int OrdinalOf(string spelling) => OrdinalBySpelling.TryGetValue(spelling, out var ordinal) ? ordinal : -1;
+
+    /// <summary>The ordinal of a spelling given as UTF-8 (the contract's, or a declared alias), or -1.</summary>
+    public int OrdinalOf(ReadOnlySpan<byte> utf8)
+    {
+        var spellings = Utf8Spellings;
+        for (var i = 0; i < spellings.Length; i++)
+        {
+            if (utf8.SequenceEqual(spellings[i].Bytes))
+            {
+                return spellings[i].Ordinal;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The ordinal of a spelling given as characters, or -1.</summary>
     public int OrdinalOf(ReadOnlySpan<char> spelling) =>

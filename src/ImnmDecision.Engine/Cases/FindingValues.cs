@@ -29,9 +29,9 @@ internal sealed class FindingValues
     {
         get
         {
-            foreach (var finding in FindingsSchema.Fields)
+            foreach (var slot in FindingSlots)
             {
-                if (finding.IsFinding && Has(finding))
+                if (!double.IsNaN(numbers[slot]))
                 {
                     return true;
                 }
@@ -40,6 +40,10 @@ internal sealed class FindingValues
             return false;
         }
     }
+
+    /// <summary>The number slots of the fields that count as findings (texts never do).</summary>
+    private static readonly int[] FindingSlots =
+        [.. FindingsSchema.Fields.Where(f => f.IsFinding && f.Kind != FindingKind.Text).Select(f => f.Slot)];
 
     /// <summary>Every finding absent again.</summary>
     public void Clear()

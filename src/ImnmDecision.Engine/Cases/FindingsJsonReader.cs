@@ -18,14 +18,18 @@ internal static partial class FindingsJsonReader
 
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = MaxDepth };
 
-    /// <summary>Reads a case from UTF-8 JSON into <paramref name="values"/> (cleared first); false with the errors when it cannot be read.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> json, FindingValues values, List<FindingError> errors)
+    /// <summary>
+    /// Reads a case from UTF-8 JSON into <paramref name="values"/> (cleared first); false with the errors when it cannot
+    /// be read. <paramref name="firstLine"/> is the one-based line the JSON starts on, for the position of a syntax error.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> json, FindingValues values, List<FindingError> errors, long firstLine = 1)
     {
         var reader = new Utf8JsonReader(json, Options);
         try
         {
             if (!reader.Read())
             {
+                values.Clear();
                 errors.Add(FindingError.NotAnObject);
                 return false;
             }
@@ -38,7 +42,7 @@ internal static partial class FindingsJsonReader
         }
         catch (JsonException e)
         {
-            errors.Add(FindingError.Syntax(e.LineNumber, e.BytePositionInLine));
+            errors.Add(FindingError.Syntax(firstLine - 1 + (e.LineNumber ?? 0), e.BytePositionInLine));
         }
 
         return errors.Count == 0;

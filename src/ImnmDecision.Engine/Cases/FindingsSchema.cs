@@ -50,6 +50,9 @@ public static class FindingsSchema
         FindingField.Boolean("comorbidities.thromboembolicRisk", "Raised thromboembolic risk."),
     ]);
 
+    // Declared right after Fields: the named fields below are looked up in it as the class initializes.
+    private static readonly FrozenDictionary<string, FindingField> ByPath = Fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+
     /// <summary>The section objects, in the contract's order, with what each holds.</summary>
     public static ImmutableArray<FindingsSection> Sections { get; } =
     [
@@ -65,16 +68,20 @@ public static class FindingsSchema
     /// <summary>The order in which the answer's <c>missing</c> list names sections (what decides the subtype first).</summary>
     public static ImmutableArray<string> MissingOrder { get; } = ["ck", "antibodies", "biopsy", "statin", "clinical", "patient", "comorbidities"];
 
+    private static readonly FindingField Pregnant = Field("patient.pregnant");
+    private static readonly FindingField Sex = Field("patient.sex");
+    private static readonly int Male = Sex.OrdinalOf("male");
+    private static readonly FindingField BiopsyPerformed = Field("biopsy.performed");
+    private static readonly FindingField[] BiopsyResults = [.. Fields.Where(f => f.RequiresTrue == BiopsyPerformed.Path)];
+
     /// <summary>Checks that involve two fields, each keyed by the path its error names.</summary>
     internal static ImmutableArray<FindingsRelation> Relations { get; } =
     [
         new("patient.pregnant", "patient.pregnant cannot be true when patient.sex is male.", "patient.pregnant", "patient.sex",
-            v => !(v.Boolean(Field("patient.pregnant")) == true && v.ChoiceName(Field("patient.sex")) == "male")),
+            v => !(v.Raw(Pregnant) == 1 && v.Raw(Sex) == Male)),
         new("biopsy.performed", "biopsy.performed is false, but biopsy results were given.", "biopsy.performed", null,
-            v => v.Boolean(Field("biopsy.performed")) != false || !Fields.Any(f => f.RequiresTrue == "biopsy.performed" && v.Has(f))),
+            v => v.Raw(BiopsyPerformed) != 0 || !BiopsyResults.Any(v.Has)),
     ];
-
-    private static readonly FrozenDictionary<string, FindingField> ByPath = Fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> SectionNames = Sections.Select(s => s.Name).ToFrozenSet(StringComparer.Ordinal);
 
