@@ -149,7 +149,7 @@ public sealed class CompiledConditionTests
     private static IEnumerable<(string Name, Condition Condition)> AllConditions()
     {
         var ruleset = RealRuleset.Ruleset;
-        var rules = ruleset.SubtypeRules.Concat(ruleset.CertaintyRules).Concat(ruleset.AlertRules).Concat(ruleset.TreatmentRules).Concat(ruleset.WorkupRules);
+        var rules = ruleset.Rules;
         foreach (var rule in rules)
         {
             yield return (rule.Id, rule.When);

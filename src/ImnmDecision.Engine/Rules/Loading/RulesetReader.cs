@@ -82,6 +82,9 @@ internal sealed class RulesetReader
         }
 
         var ordered = rules.OrderBy(rule => rule.Kind).ThenBy(rule => rule.Order).ToArray();
+        Rule<AlertAction>[] alertRules = [.. ordered.OfType<Rule<AlertAction>>()];
+        Rule<TreatmentAction>[] treatmentRules = [.. ordered.OfType<Rule<TreatmentAction>>()];
+        Rule<WorkupAction>[] workupRules = [.. ordered.OfType<Rule<WorkupAction>>()];
         var parameters = context.Parameters;
         var ulnCitations = parameters[RulesetLoader.DefaultUlnFemaleParameter].Citations.Union(parameters[RulesetLoader.DefaultUlnOtherParameter].Citations).ToArray();
         return new Ruleset
@@ -106,11 +109,12 @@ internal sealed class RulesetReader
             }.ToFrozenDictionary(StringComparer.Ordinal),
             RuleById = ordered.ToFrozenDictionary(rule => rule.Id, StringComparer.Ordinal),
             CitationById = context.Citations.ToFrozenDictionary(StringComparer.Ordinal),
-            SubtypeRules = [.. ordered.Where(rule => rule.Kind == RuleKind.Subtype)],
-            CertaintyRules = [.. ordered.Where(rule => rule.Kind == RuleKind.Certainty)],
-            AlertRules = [.. ordered.Where(rule => rule.Kind == RuleKind.Alert)],
-            TreatmentRules = [.. ordered.Where(rule => rule.Kind == RuleKind.Treatment)],
-            WorkupRules = [.. ordered.Where(rule => rule.Kind == RuleKind.Workup)],
+            SubtypeRules = [.. ordered.OfType<Rule<SubtypeAction>>()],
+            CertaintyRules = [.. ordered.OfType<Rule<CertaintyAction>>()],
+            AlertRules = alertRules,
+            TreatmentRules = treatmentRules,
+            WorkupRules = workupRules,
+            AnswerOrder = new AnswerOrder(alertRules, workupRules, treatmentRules),
             DefaultUlnFemale = femaleUln,
             DefaultUlnOther = otherUln,
         };
@@ -138,19 +142,33 @@ internal sealed class RulesetReader
 
         var factsRead = new List<FactDefinition>();
         when.CollectFacts(factsRead);
-        return new Rule
+        var whenJson = JsonNode.Parse(whenCursor!.Value.Element.GetRawText())!;
+        var thenJson = JsonNode.Parse(thenCursor!.Value.Element.GetRawText())!;
+        var order = nextOrder++;
+        return then switch
         {
-            Id = id,
-            Kind = kind.Value,
-            When = when,
-            Then = then,
-            Rationale = rationale,
-            Citations = cited,
-            File = item.File,
-            WhenJson = JsonNode.Parse(whenCursor!.Value.Element.GetRawText())!,
-            ThenJson = JsonNode.Parse(thenCursor!.Value.Element.GetRawText())!,
-            FactsRead = factsRead,
-            Order = nextOrder++,
+            SubtypeAction subtype => Typed(subtype),
+            CertaintyAction certainty => Typed(certainty),
+            AlertAction alert => Typed(alert),
+            WorkupAction workup => Typed(workup),
+            TreatmentAction treatment => Typed(treatment),
+            _ => throw new InvalidOperationException($"No rule type for {then.GetType().Name}."),
         };
+
+        Rule<TAction> Typed<TAction>(TAction action)
+            where TAction : RuleAction => new()
+            {
+                Id = id,
+                Kind = kind.Value,
+                When = when,
+                Action = action,
+                Rationale = rationale,
+                Citations = cited,
+                File = item.File,
+                WhenJson = whenJson,
+                ThenJson = thenJson,
+                FactsRead = factsRead,
+                Order = order,
+            };
     }
 }

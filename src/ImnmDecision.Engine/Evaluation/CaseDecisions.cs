@@ -7,34 +7,33 @@ using ImnmDecision.Engine.Rules;
 namespace ImnmDecision.Engine.Evaluation;
 
 /// <summary>
-/// The raw result of evaluating the ruleset on one case: which rules decided or fired, the truth of each
-/// caution, and the missing fields as a mask. Reused across cases on one thread, so evaluation allocates
-/// nothing; <see cref="AssessmentBuilder"/> turns it into an <see cref="Assessment"/>.
+/// What the ruleset decided for one case: its facts, the subtype and certainty rules that decided, which alert,
+/// workup and treatment rules fired, the truth of each caution, and the missing fields as a mask. Reused across
+/// cases on one thread, so evaluation allocates nothing; <see cref="AssessmentBuilder"/> turns it into an
+/// <see cref="Assessment"/>, and the batch writers read its lists through the copy methods.
 /// </summary>
-public sealed class Evaluation
+public sealed class CaseDecisions
 {
-    internal Evaluation(Ruleset ruleset)
+    internal CaseDecisions(Ruleset ruleset)
     {
         Ruleset = ruleset;
         AlertFired = new bool[ruleset.AlertRules.Length];
         TreatmentFired = new bool[ruleset.TreatmentRules.Length];
         WorkupFired = new bool[ruleset.WorkupRules.Length];
-        CautionTruths = [.. ruleset.TreatmentRules.Select(r => new Truth[((TreatmentAction)r.Then).Cautions.Count])];
+        CautionTruths = [.. ruleset.TreatmentRules.Select(r => new Truth[r.Action.Cautions.Count])];
 
-        // The answer's list orders depend only on the rules, so they are sorted once here and each case
-        // only walks the rules that fired in that order: the id accessors below allocate nothing.
-        int[] alertOrder = [.. Enumerable.Range(0, ruleset.AlertRules.Length)
-            .OrderBy(i => ((AlertAction)ruleset.AlertRules[i].Then).Severity).ThenBy(i => ruleset.AlertRules[i].Order)];
-        int[] workupOrder = [.. Enumerable.Range(0, ruleset.WorkupRules.Length)
-            .OrderBy(i => ((WorkupAction)ruleset.WorkupRules[i].Then).Priority).ThenBy(i => ruleset.WorkupRules[i].Order)];
-        treatmentOrder = [.. Enumerable.Range(0, ruleset.TreatmentRules.Length)
-            .OrderBy(i => ((TreatmentAction)ruleset.TreatmentRules[i].Then).Role).ThenBy(i => ruleset.TreatmentRules[i].Order)];
-        alertRank = Ranks(alertOrder);
-        workupRank = Ranks(workupOrder);
-        treatmentRank = Ranks(treatmentOrder);
-        alertIdByRank = [.. alertOrder.Select(i => ((AlertAction)ruleset.AlertRules[i].Then).Alert)];
-        workupByRank = [.. workupOrder.Select(i => (WorkupAction)ruleset.WorkupRules[i].Then)];
-        treatmentByRank = [.. treatmentOrder.Select(i => (TreatmentAction)ruleset.TreatmentRules[i].Then)];
+        // Each case only walks the rules that fired in the answer's order (see AnswerOrder), so the id
+        // accessors below allocate nothing.
+        var order = ruleset.AnswerOrder;
+        CheckWidth(order.Alerts.Length);
+        CheckWidth(order.Workup.Length);
+        CheckWidth(order.Treatment.Length);
+        alertRank = order.AlertRank;
+        workupRank = order.WorkupRank;
+        treatmentRank = order.TreatmentRank;
+        alertIdByRank = [.. order.Alerts.Select(i => ruleset.AlertRules[i].Action.Alert)];
+        workupByRank = [.. order.Workup.Select(i => ruleset.WorkupRules[i].Action)];
+        treatmentByRank = [.. order.Treatment.Select(i => ruleset.TreatmentRules[i].Action)];
         avoidingCautionsByRank = [.. treatmentByRank.Select(t => t.Cautions.Select(c => c.Avoid).ToArray())];
     }
 
@@ -62,9 +61,9 @@ public sealed class Evaluation
     /// <summary>Input fields whose absence (or an assumption in their place) the answer hinged on.</summary>
     public ulong MissingFields { get; internal set; }
 
-    internal Rule? SubtypeRule { get; set; }
+    internal Rule<SubtypeAction>? SubtypeRule { get; set; }
 
-    internal Rule? CertaintyRule { get; set; }
+    internal Rule<CertaintyAction>? CertaintyRule { get; set; }
 
     internal bool[] AlertFired { get; }
 
@@ -74,7 +73,6 @@ public sealed class Evaluation
 
     internal Truth[][] CautionTruths { get; }
 
-    private readonly int[] treatmentOrder;
     private readonly int[] alertRank;
     private readonly int[] workupRank;
     private readonly int[] treatmentRank;
@@ -200,21 +198,13 @@ public sealed class Evaluation
         workupFired |= 1UL << workupRank[index];
     }
 
-    /// <summary>The place of each rule in an order, by rule index; a kind holds at most 64 rules, one bit each.</summary>
-    private static int[] Ranks(int[] order)
+    /// <summary>A kind holds at most 64 rules, one bit each in the fired-rule masks.</summary>
+    private static void CheckWidth(int rules)
     {
-        if (order.Length > 64)
+        if (rules > 64)
         {
-            throw new InvalidOperationException("A rule kind holds more than 64 rules; widen the fired-rule masks of Evaluation.");
+            throw new InvalidOperationException("A rule kind holds more than 64 rules; widen the fired-rule masks of CaseDecisions.");
         }
-
-        var ranks = new int[order.Length];
-        for (var rank = 0; rank < order.Length; rank++)
-        {
-            ranks[order[rank]] = rank;
-        }
-
-        return ranks;
     }
 
     internal void Reset()
