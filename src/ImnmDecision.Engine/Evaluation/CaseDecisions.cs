@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
@@ -25,9 +24,10 @@ public sealed class CaseDecisions
         // Each case only walks the rules that fired in the answer's order (see AnswerOrder), so the id
         // accessors below allocate nothing.
         var order = ruleset.AnswerOrder;
-        CheckWidth(order.Alerts.Length);
-        CheckWidth(order.Workup.Length);
-        CheckWidth(order.Treatment.Length);
+        alertsFired = new RuleBits(order.Alerts.Length);
+        workupFired = new RuleBits(order.Workup.Length);
+        treatmentFired = new RuleBits(order.Treatment.Length);
+        treatmentAvoided = new RuleBits(order.Treatment.Length);
         alertRank = order.AlertRank;
         workupRank = order.WorkupRank;
         treatmentRank = order.TreatmentRank;
@@ -81,11 +81,11 @@ public sealed class CaseDecisions
     private readonly TreatmentAction[] treatmentByRank;
     private readonly bool[][] avoidingCautionsByRank;
 
-    /// <summary>The rules that fired, one bit per rule at its place in the answer's order.</summary>
-    private ulong alertsFired;
-    private ulong workupFired;
-    private ulong treatmentFired;
-    private ulong treatmentAvoided;
+    /// <summary>The rules that fired, by their place in the answer's order.</summary>
+    private readonly RuleBits alertsFired;
+    private readonly RuleBits workupFired;
+    private readonly RuleBits treatmentFired;
+    private readonly RuleBits treatmentAvoided;
 
     /// <summary>
     /// Writes the ids of the alerts raised, each once, in the answer's order (severity, then rule order), and
@@ -93,15 +93,14 @@ public sealed class CaseDecisions
     /// </summary>
     public int CopyAlerts(Span<AlertId> destination)
     {
-        var seen = 0UL;
+        Span<bool> seen = stackalloc bool[MaxAlerts];
         var count = 0;
-        for (var fired = alertsFired; fired != 0; fired &= fired - 1)
+        foreach (var rank in alertsFired)
         {
-            var id = alertIdByRank[BitOperations.TrailingZeroCount(fired)];
-            var bit = 1UL << (int)id;
-            if ((seen & bit) == 0)
+            var id = alertIdByRank[rank];
+            if (!seen[(int)id])
             {
-                seen |= bit;
+                seen[(int)id] = true;
                 destination[count++] = id;
             }
         }
@@ -117,18 +116,17 @@ public sealed class CaseDecisions
     [MethodImpl(PerRow.Optimized)]
     public int CopyOutstandingWorkup(Span<WorkupId> destination)
     {
-        var seen = 0UL;
+        Span<bool> seen = stackalloc bool[MaxWorkup];
         var count = 0;
-        for (var fired = workupFired; fired != 0; fired &= fired - 1)
+        foreach (var rank in workupFired)
         {
-            var action = workupByRank[BitOperations.TrailingZeroCount(fired)];
-            var bit = 1UL << (int)action.Item;
-            if ((seen & bit) != 0)
+            var action = workupByRank[rank];
+            if (seen[(int)action.Item])
             {
                 continue;
             }
 
-            seen |= bit;
+            seen[(int)action.Item] = true;
             if (action.Status == WorkupStatus.Outstanding)
             {
                 destination[count++] = action.Item;
@@ -147,11 +145,10 @@ public sealed class CaseDecisions
     public int CopyTreatment(Span<TreatmentId> destination, Span<bool> avoid)
     {
         var count = 0;
-        for (var fired = treatmentFired; fired != 0; fired &= fired - 1)
+        foreach (var rank in treatmentFired)
         {
-            var rank = BitOperations.TrailingZeroCount(fired);
             destination[count] = treatmentByRank[rank].Treatment;
-            avoid[count] = (treatmentAvoided & (1UL << rank)) != 0;
+            avoid[count] = treatmentAvoided.Contains(rank);
             count++;
         }
 
@@ -162,14 +159,14 @@ public sealed class CaseDecisions
     internal void AlertRuleFired(int index)
     {
         AlertFired[index] = true;
-        alertsFired |= 1UL << alertRank[index];
+        alertsFired.Add(alertRank[index]);
     }
 
     /// <summary>Records that treatment rule <paramref name="index"/> fired.</summary>
     internal void TreatmentRuleFired(int index)
     {
         TreatmentFired[index] = true;
-        treatmentFired |= 1UL << treatmentRank[index];
+        treatmentFired.Add(treatmentRank[index]);
     }
 
     /// <summary>
@@ -186,7 +183,7 @@ public sealed class CaseDecisions
         {
             if (avoiding[c] && truths[c] == Truth.True)
             {
-                treatmentAvoided |= 1UL << rank;
+                treatmentAvoided.Add(rank);
             }
         }
     }
@@ -195,16 +192,7 @@ public sealed class CaseDecisions
     internal void WorkupRuleFired(int index)
     {
         WorkupFired[index] = true;
-        workupFired |= 1UL << workupRank[index];
-    }
-
-    /// <summary>A kind holds at most 64 rules, one bit each in the fired-rule masks.</summary>
-    private static void CheckWidth(int rules)
-    {
-        if (rules > 64)
-        {
-            throw new InvalidOperationException("A rule kind holds more than 64 rules; widen the fired-rule masks of CaseDecisions.");
-        }
+        workupFired.Add(workupRank[index]);
     }
 
     internal void Reset()
@@ -212,10 +200,10 @@ public sealed class CaseDecisions
         SubtypeRule = null;
         CertaintyRule = null;
         MissingFields = 0;
-        alertsFired = 0;
-        workupFired = 0;
-        treatmentFired = 0;
-        treatmentAvoided = 0;
+        alertsFired.Clear();
+        workupFired.Clear();
+        treatmentFired.Clear();
+        treatmentAvoided.Clear();
         Array.Clear(AlertFired);
         Array.Clear(TreatmentFired);
         Array.Clear(WorkupFired);

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
@@ -87,13 +86,11 @@ internal sealed class Evaluator
     private static Rule<TAction>? FirstThatHolds<TAction>(KindDecisions kind, Rule<TAction>[] rules, FactSet facts, ref ulong missing)
         where TAction : RuleAction
     {
-        var decisions = kind.Decide(facts);
-        for (var visit = kind.ToVisit(decisions); visit != 0; visit &= visit - 1)
+        for (var walk = kind.Walk(facts); walk.MoveNext();)
         {
-            var i = BitOperations.TrailingZeroCount(visit);
-            if (kind.IsTrue(decisions, i, facts, ref missing))
+            if (walk.IsTrue(ref missing))
             {
-                return rules[i];
+                return rules[walk.Index];
             }
         }
 
@@ -109,15 +106,14 @@ internal sealed class Evaluator
         facts.Set(FactCatalog.AlertsRaised, 0);
         facts.Set(FactCatalog.AlertsCritical, 0);
         var rules = ruleset.AlertRules;
-        var decisions = alertKind.Decide(facts);
-        for (var visit = alertKind.ToVisit(decisions); visit != 0; visit &= visit - 1)
+        for (var walk = alertKind.Walk(facts); walk.MoveNext();)
         {
-            var i = BitOperations.TrailingZeroCount(visit);
-            if (!alertKind.IsTrue(decisions, i, facts, ref missing))
+            if (!walk.IsTrue(ref missing))
             {
                 continue;
             }
 
+            var i = walk.Index;
             var action = rules[i].Action;
             result.AlertRuleFired(i);
             raised |= 1UL << (int)action.Alert;
@@ -133,17 +129,16 @@ internal sealed class Evaluator
         var facts = result.Facts;
         var offered = 0UL;
         facts.Set(FactCatalog.TreatmentOffered, 0);
-        var decisions = treatmentKind.Decide(facts);
-        for (var visit = treatmentKind.ToVisit(decisions); visit != 0; visit &= visit - 1)
+        for (var walk = treatmentKind.Walk(facts); walk.MoveNext();)
         {
-            var i = BitOperations.TrailingZeroCount(visit);
+            var i = walk.Index;
             var bit = 1UL << (int)treatments[i].Treatment;
             if ((offered & bit) != 0)
             {
                 continue; // The first rule that offers an option decides its role.
             }
 
-            if (!treatmentKind.IsTrue(decisions, i, facts, ref missing))
+            if (!walk.IsTrue(ref missing))
             {
                 continue;
             }
@@ -156,14 +151,7 @@ internal sealed class Evaluator
                 missing |= WeightField;
             }
 
-            var truths = result.CautionTruths[i];
-            var optionCautions = cautions[i];
-            var cautionDecisions = optionCautions.Decide(facts);
-            for (var c = 0; c < truths.Length; c++)
-            {
-                truths[c] = optionCautions.Truth(cautionDecisions, c, facts, ref missing);
-            }
-
+            cautions[i].DecideEach(facts, result.CautionTruths[i], ref missing);
             result.CautionsDecided(i);
         }
     }
@@ -175,17 +163,15 @@ internal sealed class Evaluator
         var outstanding = 0UL;
         facts.Set(FactCatalog.WorkupOutstanding, 0);
         var rules = ruleset.WorkupRules;
-        var decisions = workupKind.Decide(facts);
-        for (var visit = workupKind.ToVisit(decisions); visit != 0; visit &= visit - 1)
+        for (var walk = workupKind.Walk(facts); walk.MoveNext();)
         {
-            var i = BitOperations.TrailingZeroCount(visit);
-            if (!workupKind.IsTrue(decisions, i, facts, ref missing))
+            if (!walk.IsTrue(ref missing))
             {
                 continue;
             }
 
-            result.WorkupRuleFired(i);
-            var action = rules[i].Action;
+            result.WorkupRuleFired(walk.Index);
+            var action = rules[walk.Index].Action;
             if (action.Status == WorkupStatus.Outstanding)
             {
                 outstanding |= 1UL << (int)action.Item;
