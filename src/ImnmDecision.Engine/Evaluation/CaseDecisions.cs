@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
@@ -113,7 +112,6 @@ public sealed class CaseDecisions
     /// order), and returns how many. Like the answer, an item listed by several rules takes the status of the
     /// highest-priority one. <paramref name="destination"/> needs room for <see cref="MaxWorkup"/>. Allocates nothing.
     /// </summary>
-    [MethodImpl(PerRow.Optimized)]
     public int CopyOutstandingWorkup(Span<WorkupId> destination)
     {
         Span<bool> seen = stackalloc bool[MaxWorkup];
@@ -141,7 +139,6 @@ public sealed class CaseDecisions
     /// whether each is to be avoided for this patient, and returns how many. Both spans need room for
     /// <see cref="MaxTreatment"/>. Allocates nothing.
     /// </summary>
-    [MethodImpl(PerRow.Optimized)]
     public int CopyTreatment(Span<TreatmentId> destination, Span<bool> avoid)
     {
         var count = 0;
@@ -173,7 +170,6 @@ public sealed class CaseDecisions
     /// Records the truths of treatment rule <paramref name="index"/>'s cautions (in <see cref="CautionTruths"/>):
     /// its option is to be avoided when a caution that marks it holds.
     /// </summary>
-    [MethodImpl(PerRow.Optimized)]
     internal void CautionsDecided(int index)
     {
         var rank = treatmentRank[index];

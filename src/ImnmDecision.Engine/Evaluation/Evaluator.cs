@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Facts;
@@ -50,7 +49,6 @@ internal sealed class Evaluator
 
     private static Condition?[] Conditions(IEnumerable<Rule> rules) => [.. rules.Select(rule => rule.When)];
 
-    [MethodImpl(PerRow.Optimized)]
     public void Evaluate(in FindingValues findings, CaseDecisions result)
     {
         result.Reset();
@@ -82,7 +80,6 @@ internal sealed class Evaluator
         result.MissingFields = missing;
     }
 
-    [MethodImpl(PerRow.Optimized)]
     private static Rule<TAction>? FirstThatHolds<TAction>(KindDecisions kind, Rule<TAction>[] rules, FactSet facts, ref ulong missing)
         where TAction : RuleAction
     {
@@ -97,7 +94,6 @@ internal sealed class Evaluator
         return null;
     }
 
-    [MethodImpl(PerRow.Optimized)]
     private void EvaluateAlerts(CaseDecisions result, ref ulong missing)
     {
         var facts = result.Facts;
@@ -123,7 +119,6 @@ internal sealed class Evaluator
         }
     }
 
-    [MethodImpl(PerRow.Optimized)]
     private void EvaluateTreatment(CaseDecisions result, ref ulong missing)
     {
         var facts = result.Facts;
@@ -156,7 +151,6 @@ internal sealed class Evaluator
         }
     }
 
-    [MethodImpl(PerRow.Optimized)]
     private void EvaluateWorkup(CaseDecisions result, ref ulong missing)
     {
         var facts = result.Facts;

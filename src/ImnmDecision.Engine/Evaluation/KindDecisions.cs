@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 
@@ -46,7 +45,6 @@ internal sealed class KindDecisions
     /// Decides conditions <paramref name="chunk"/> × 64 onwards (up to 64 of them, one bit each) on the facts as
     /// they are now: call it once the kind's own facts are set, as <see cref="KindWalk"/> does.
     /// </summary>
-    [MethodImpl(PerRow.Optimized)]
     public Decisions Decide(int chunk, FactSet facts) => decideChunks is { } all ? all[chunk](facts.Raw, facts.UnknownSlots) : default;
 
     /// <summary>
@@ -63,7 +61,6 @@ internal sealed class KindDecisions
         Truth(decisions, index, facts, ref missing) == Rules.Truth.True;
 
     /// <summary>The truth of condition <paramref name="index"/> (unknown too): decided already (in its chunk's <paramref name="decisions"/>), or now, in turn, with its missing fields.</summary>
-    [MethodImpl(PerRow.Optimized)]
     public Truth Truth(in Decisions decisions, int index, FactSet facts, ref ulong missing)
     {
         var bit = 1UL << (index & (ChunkSize - 1));
@@ -83,7 +80,6 @@ internal sealed class KindDecisions
     }
 
     /// <summary>The truth of every condition, in order, with their missing fields (the cautions of an option).</summary>
-    [MethodImpl(PerRow.Optimized)]
     public void DecideEach(FactSet facts, Span<Truth> truths, ref ulong missing)
     {
         var decisions = default(Decisions);

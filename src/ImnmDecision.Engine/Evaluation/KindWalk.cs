@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Evaluation;
@@ -17,7 +16,6 @@ internal ref struct KindWalk(KindDecisions kind, FactSet facts)
     /// <summary>The condition reached.</summary>
     public int Index { get; private set; }
 
-    [MethodImpl(PerRow.Optimized)]
     public bool MoveNext()
     {
         while (visit == 0)

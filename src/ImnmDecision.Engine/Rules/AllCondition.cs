@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -7,7 +6,6 @@ namespace ImnmDecision.Engine.Rules;
 /// <summary>True when every part is true; false when any is false; otherwise unknown. No parts is true.</summary>
 internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts, "and")
 {
-    [MethodImpl(PerRow.Optimized)]
     internal override bool Holds(FactSet facts)
     {
         foreach (var part in PartArray)
@@ -27,7 +25,6 @@ internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts
             ? Expression.Constant(truth)
             : PartArray.Select(p => p.CertainlyExpression(values, truth)).Aggregate(truth ? Expression.AndAlso : Expression.OrElse);
 
-    [MethodImpl(PerRow.Optimized)]
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
         var unknown = 0UL;

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -24,7 +23,6 @@ public abstract class Condition
     /// two-valued test decides it; only otherwise is the unknown and absent bookkeeping done. (A rule's
     /// condition is mostly decided before this, compiled with its kind: see <see cref="DecisionExpression"/>.)
     /// </summary>
-    [MethodImpl(PerRow.Optimized)]
     internal Outcome Evaluate(FactSet facts) =>
         (Slots & facts.UnknownSlots) == 0 ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
 

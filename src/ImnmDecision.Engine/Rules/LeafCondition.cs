@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -38,7 +37,6 @@ internal sealed class LeafCondition : Condition
     /// <summary>The value as the rule author wrote it (a parameter shows its name and value).</summary>
     public string ValueText { get; }
 
-    [MethodImpl(PerRow.Optimized)]
     internal override bool Holds(FactSet facts)
     {
         var value = facts[slot];
@@ -101,7 +99,6 @@ internal sealed class LeafCondition : Condition
     private BinaryExpression MemberBit(Expression value) =>
         Expression.And(Expression.Constant(mask), Expression.LeftShift(Expression.Constant(1UL), Expression.Convert(value, typeof(int))));
 
-    [MethodImpl(PerRow.Optimized)]
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
         // Called only when the fact is unknown.
