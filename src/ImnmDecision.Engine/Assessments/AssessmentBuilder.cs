@@ -58,7 +58,14 @@ internal static class AssessmentBuilder
                 facts[fact.Name] = FactCatalog.Display(fact, decisions.Facts[fact.Slot]);
             }
 
-            reasons.Add(new Reason { RuleId = rule.Id, Statement = rule.Rationale, Facts = facts, Citations = cited.Add(rule.Citations) });
+            reasons.Add(new Reason
+            {
+                RuleId = rule.Id,
+                Statement = rule.Rationale,
+                Facts = facts,
+                Citations = cited.Add(rule.Citations),
+                Trace = rule.When.Trace(decisions.Facts),
+            });
         }
 
         return reasons;
@@ -76,6 +83,7 @@ internal static class AssessmentBuilder
                 Message = rules[i].Action.Message,
                 RuleId = rules[i].Id,
                 Citations = cited.Add(rules[i].Citations),
+                Trace = rules[i].When.Trace(decisions.Facts),
             })];
     }
 
@@ -98,6 +106,7 @@ internal static class AssessmentBuilder
                 Reason = rules[i].Action.Reason,
                 RuleId = rules[i].Id,
                 Citations = cited.Add(rules[i].Citations),
+                Trace = rules[i].When.Trace(decisions.Facts),
             })];
     }
 
@@ -105,14 +114,15 @@ internal static class AssessmentBuilder
     {
         var ruleset = decisions.Ruleset;
         var facts = decisions.Facts;
-        double? weight = facts.IsKnown(FactCatalog.PatientWeightKg) ? facts[FactCatalog.PatientWeightKg] : null;
         return [.. ruleset.AnswerOrder.Treatment
             .Where(i => decisions.TreatmentFired[i])
-            .Select(i => BuildOption(ruleset, ruleset.TreatmentRules[i], decisions.CautionTruths[i], weight, cited))];
+            .Select(i => BuildOption(ruleset, ruleset.TreatmentRules[i], decisions.CautionTruths[i], facts, cited))];
     }
 
-    private static TreatmentOption BuildOption(Ruleset ruleset, Rule<TreatmentAction> rule, Truth[] cautionTruths, double? weight, CitationCollector cited)
+    private static TreatmentOption BuildOption(Ruleset ruleset, Rule<TreatmentAction> rule, Truth[] cautionTruths, FactSet facts, CitationCollector cited)
     {
+        double? weight = facts.IsKnown(FactCatalog.PatientWeightKg) ? facts[FactCatalog.PatientWeightKg] : null;
+        var cautionTraces = new List<CautionTrace>();
         var action = rule.Action;
         var cautions = new List<string>();
         var citations = new List<string>(rule.Citations);
@@ -133,6 +143,7 @@ internal static class AssessmentBuilder
             }
 
             cautions.Add(text);
+            cautionTraces.Add(new CautionTrace { Text = text, Trace = caution.When?.Trace(facts) });
             citations.AddRange(caution.Citations);
             avoid |= caution.Avoid && truth == Truth.True;
         }
@@ -147,6 +158,8 @@ internal static class AssessmentBuilder
             Avoid = avoid,
             RuleId = rule.Id,
             Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
+            Trace = rule.When.Trace(facts),
+            CautionTraces = cautionTraces,
         };
     }
 

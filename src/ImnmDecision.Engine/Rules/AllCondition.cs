@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -47,4 +48,14 @@ internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts
     }
 
     public override string Describe() => Parts.Count == 0 ? "always" : base.Describe();
+
+    /// <summary>False when any part is false, else unknown when any is, else true.</summary>
+    internal override ConditionTrace Trace(FactSet facts)
+    {
+        var parts = TraceParts(facts);
+        var result = parts.Any(p => p.Result == Truth.False) ? Truth.False
+            : parts.Any(p => p.Result == Truth.Unknown) ? Truth.Unknown
+            : Truth.True;
+        return new ConditionTrace { All = parts, Result = result };
+    }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -47,5 +48,15 @@ internal sealed class AnyCondition(Condition[] parts) : CompositeCondition(parts
         }
 
         return anyUnknown ? new Outcome(Truth.Unknown, unknown, absent) : Outcome.False;
+    }
+
+    /// <summary>True when any part is true, else unknown when any is, else false.</summary>
+    internal override ConditionTrace Trace(FactSet facts)
+    {
+        var parts = TraceParts(facts);
+        var result = parts.Any(p => p.Result == Truth.True) ? Truth.True
+            : parts.Any(p => p.Result == Truth.Unknown) ? Truth.Unknown
+            : Truth.False;
+        return new ConditionTrace { Any = parts, Result = result };
     }
 }

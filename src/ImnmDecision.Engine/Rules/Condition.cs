@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -52,6 +53,12 @@ public abstract class Condition
 
     /// <summary>The three-valued outcome, with the fields that left it undecided or decided it by their absence.</summary>
     private protected abstract Outcome EvaluateWithUnknowns(FactSet facts);
+
+    /// <summary>
+    /// The condition as it comes out on these facts, node for node, with the value seen at each fact test: the
+    /// trace of a single assessment. Not used by batches, which need only the decisions.
+    /// </summary>
+    internal abstract ConditionTrace Trace(FactSet facts);
 
     /// <summary>The condition in readable form, for reviewers and the rules endpoint.</summary>
     public abstract string Describe();

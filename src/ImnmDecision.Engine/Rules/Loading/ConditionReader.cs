@@ -167,7 +167,7 @@ internal sealed class ConditionReader(LoadContext context, CatalogueReader catal
             return null;
         }
 
-        return new LeafCondition(fact, op, parameter.Value, 0, false, string.Create(CultureInfo.InvariantCulture, $"{parameter.Value} ({name})"));
+        return new LeafCondition(fact, op, parameter.Value, 0, false, string.Create(CultureInfo.InvariantCulture, $"{parameter.Value} ({name})"), JsonSerializer.SerializeToElement(parameter.Value), name);
     }
 
     private static LeafCondition? ReadValue(JsonCursor value, FactDefinition fact, LeafOperator op, string opText)
@@ -181,20 +181,20 @@ internal sealed class ConditionReader(LoadContext context, CatalogueReader catal
                 return null;
             }
 
-            return new LeafCondition(fact, op, 0, 0, value.Element.GetBoolean(), value.Element.GetRawText());
+            return new LeafCondition(fact, op, 0, 0, value.Element.GetBoolean(), value.Element.GetRawText(), value.Element);
         }
 
         switch (fact.Type)
         {
             case FactType.Number when kind == JsonValueKind.Number:
-                return new LeafCondition(fact, op, value.Element.GetDouble(), 0, false, value.Element.GetRawText());
+                return new LeafCondition(fact, op, value.Element.GetDouble(), 0, false, value.Element.GetRawText(), value.Element);
             case FactType.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
-                return new LeafCondition(fact, op, value.Element.GetBoolean() ? 1 : 0, 0, false, value.Element.GetRawText());
+                return new LeafCondition(fact, op, value.Element.GetBoolean() ? 1 : 0, 0, false, value.Element.GetRawText(), value.Element);
             case FactType.Enum or FactType.Set when op is LeafOperator.In or LeafOperator.NotIn or LeafOperator.ContainsAny:
                 return ReadMembers(value, fact, op, opText);
             case FactType.Enum or FactType.Set when kind == JsonValueKind.String:
                 var ordinal = Member(value, fact);
-                return ordinal < 0 ? null : new LeafCondition(fact, op, ordinal, 1UL << ordinal, false, value.Element.GetString()!);
+                return ordinal < 0 ? null : new LeafCondition(fact, op, ordinal, 1UL << ordinal, false, value.Element.GetString()!, value.Element);
             default:
                 value.Error($"type mismatch: '{fact.Name}' is a {JsonNames.Name(fact.Type)} fact, so '{opText}' needs {Expected(fact.Type)}, found {JsonCursor.Describe(kind)}");
                 return null;
@@ -219,7 +219,7 @@ internal sealed class ConditionReader(LoadContext context, CatalogueReader catal
         }
 
         var text = $"[{string.Join(", ", value.Element.EnumerateArray().Select(e => e.ToString()))}]";
-        return ok ? new LeafCondition(fact, op, 0, mask, false, text) : null;
+        return ok ? new LeafCondition(fact, op, 0, mask, false, text, value.Element) : null;
     }
 
     private static int Member(JsonCursor value, FactDefinition fact)
