@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Evaluation;
 using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Engine;
@@ -12,9 +13,9 @@ namespace ImnmDecision.Engine;
 public sealed class AssessmentEngine
 {
     [ThreadStatic]
-    private static Evaluation.Evaluation? buffer;
+    private static CaseDecisions? buffer;
 
-    private readonly Evaluation.Evaluator evaluator;
+    private readonly Evaluator evaluator;
     private readonly Func<Guid> newId;
 
     /// <summary>Creates an engine over a loaded ruleset.</summary>
@@ -22,7 +23,7 @@ public sealed class AssessmentEngine
     {
         ArgumentNullException.ThrowIfNull(ruleset);
         Ruleset = ruleset;
-        evaluator = new Evaluation.Evaluator(ruleset);
+        evaluator = new Evaluator(ruleset);
         this.newId = newId ?? Guid.NewGuid;
     }
 
@@ -41,7 +42,7 @@ public sealed class AssessmentEngine
     /// Evaluates one validated case without building the answer (for summaries and benchmarks). The result
     /// is this thread's buffer: read it before the next call on the same thread.
     /// </summary>
-    public Evaluation.Evaluation Evaluate(Findings findings)
+    public CaseDecisions Evaluate(Findings findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
         return Evaluate(findings.Values);
@@ -49,9 +50,9 @@ public sealed class AssessmentEngine
 
     /// <summary>Evaluates one validated case's values; the result is this thread's buffer, as for <see cref="Evaluate(Findings)"/>.</summary>
     [MethodImpl(PerRow.Optimized)]
-    internal Evaluation.Evaluation Evaluate(FindingValues findings)
+    internal CaseDecisions Evaluate(FindingValues findings)
     {
-        var evaluation = buffer is { } cached && ReferenceEquals(cached.Ruleset, Ruleset) ? cached : buffer = evaluator.CreateEvaluation();
+        var evaluation = buffer is { } cached && ReferenceEquals(cached.Ruleset, Ruleset) ? cached : buffer = evaluator.CreateDecisions();
         evaluator.Evaluate(findings, evaluation);
         return evaluation;
     }

@@ -16,7 +16,8 @@ internal static class EngineSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<RulesetState>().Ruleset
             ?? throw new InvalidOperationException("The ruleset is not loaded yet."));
         builder.Services.AddSingleton(sp => new AssessmentEngine(sp.GetRequiredService<Ruleset>()));
-        builder.Services.AddSingleton<IValidator<Findings>, FindingsValidator>();
+        // Every validator of the engine, so each door validates alike; singletons: they hold no state.
+        builder.Services.AddValidatorsFromAssemblyContaining<FindingsValidator>(ServiceLifetime.Singleton);
         builder.Services.AddSingleton<RuleCatalog>();
         builder.Services.ConfigureHttpJsonOptions(options => ImnmJson.Configure(options.SerializerOptions));
 

@@ -8,7 +8,7 @@ namespace ImnmDecision.Cli.Output;
 
 /// <summary>
 /// One assessment as a plain-text report for a clinician or a reviewer: the subtype and why (the rules that
-/// decided and the facts they read), alerts, the workup checklist, treatment options, what is missing, and
+/// decided, the facts they read and each rule's trace), alerts, the workup checklist, treatment options, what is missing, and
 /// the sources as numbered citations ([1] in the text is the first source listed at the end).
 /// </summary>
 internal static class ExplainReport
@@ -37,6 +37,8 @@ internal static class ExplainReport
             {
                 text.AppendLine($"    facts: {string.Join(", ", reason.Facts.Select(f => $"{f.Key} = {Show(f.Value)}"))}");
             }
+
+            TraceText.Append(text, reason.Trace, "    ");
         }
 
         if (subtype.Because.Count == 0)
@@ -45,12 +47,16 @@ internal static class ExplainReport
         }
 
         Section(text, "ALERTS", assessment.Alerts, alert =>
-            text.AppendLine($"  ! {JsonNames.Name(alert.Severity).ToUpperInvariant(),-8} {JsonNames.Name(alert.Id)}: {alert.Message}{Cite(alert.Citations)}"));
+        {
+            text.AppendLine($"  ! {JsonNames.Name(alert.Severity).ToUpperInvariant(),-8} {JsonNames.Name(alert.Id)}: {alert.Message}{Cite(alert.Citations)}");
+            TraceText.Append(text, alert.Trace, "      ");
+        });
         Section(text, "WORKUP CHECKLIST", assessment.Workup, item =>
         {
             var box = item.Status == WorkupStatus.Done ? "[x]" : "[ ]";
             text.AppendLine($"  {box} {JsonNames.Name(item.Priority),-11} {item.Label} ({JsonNames.Name(item.Id)}){Cite(item.Citations)}");
             text.AppendLine($"      {item.Reason}");
+            TraceText.Append(text, item.Trace, "      ");
         });
         Section(text, "TREATMENT OPTIONS", assessment.Treatment, option =>
         {
@@ -61,9 +67,11 @@ internal static class ExplainReport
                 text.AppendLine($"      dose: {dose.Text}");
             }
 
-            foreach (var caution in option.Cautions)
+            TraceText.Append(text, option.Trace, "      ");
+            foreach (var caution in option.CautionTraces ?? [.. option.Cautions.Select(c => new CautionTrace { Text = c })])
             {
-                text.AppendLine($"      caution: {caution}");
+                text.AppendLine($"      caution: {caution.Text}");
+                TraceText.Append(text, caution.Trace, "        ");
             }
         });
         Section(text, "MISSING", assessment.Missing, missing => text.AppendLine($"  - {missing.Field}: {missing.Why}{Cite(missing.Citations)}"));

@@ -1,24 +1,26 @@
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Evaluation;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Engine.Assessments;
 
 /// <summary>
-/// Turns an evaluation into the answer: items from the rules that fired, in the contract's order (alerts by
-/// severity, workup by priority, treatment by role, then file order), and exactly the citations used.
+/// Turns a case's decisions into the answer: items from the rules that fired, in the ruleset's answer order
+/// (<see cref="AnswerOrder"/>: alerts by severity, workup by priority, treatment by role, then file order), and
+/// exactly the citations used.
 /// </summary>
 internal static class AssessmentBuilder
 {
-    public static Assessment Build(Evaluation.Evaluation evaluation, Findings findings, Guid assessmentId)
+    public static Assessment Build(CaseDecisions decisions, Findings findings, Guid assessmentId)
     {
-        var ruleset = evaluation.Ruleset;
+        var ruleset = decisions.Ruleset;
         var cited = new CitationCollector();
-        var because = BuildBecause(evaluation, cited);
-        var alerts = BuildAlerts(evaluation, cited);
-        var treatment = BuildTreatment(evaluation, cited);
-        var workup = BuildWorkup(evaluation, cited);
-        var missing = BuildMissing(evaluation, cited);
+        var because = BuildBecause(decisions, cited);
+        var alerts = BuildAlerts(decisions, cited);
+        var treatment = BuildTreatment(decisions, cited);
+        var workup = BuildWorkup(decisions, cited);
+        var missing = BuildMissing(decisions, cited);
         return new Assessment
         {
             AssessmentId = assessmentId,
@@ -26,9 +28,9 @@ internal static class AssessmentBuilder
             Ruleset = ruleset.Identity,
             Subtype = new SubtypeResult
             {
-                Code = evaluation.Subtype,
-                Label = ruleset.SubtypeLabels[evaluation.Subtype],
-                Certainty = evaluation.Certainty,
+                Code = decisions.Subtype,
+                Label = ruleset.SubtypeLabels[decisions.Subtype],
+                Certainty = decisions.Certainty,
                 Because = because,
             },
             Alerts = alerts,
@@ -40,10 +42,10 @@ internal static class AssessmentBuilder
         };
     }
 
-    private static List<Reason> BuildBecause(Evaluation.Evaluation evaluation, CitationCollector cited)
+    private static List<Reason> BuildBecause(CaseDecisions decisions, CitationCollector cited)
     {
         var reasons = new List<Reason>(2);
-        foreach (var rule in new[] { evaluation.SubtypeRule, evaluation.CertaintyRule })
+        foreach (var rule in new Rule?[] { decisions.SubtypeRule, decisions.CertaintyRule })
         {
             if (rule is null)
             {
@@ -53,118 +55,119 @@ internal static class AssessmentBuilder
             var facts = new Dictionary<string, object?>(rule.FactsRead.Count, StringComparer.Ordinal);
             foreach (var fact in rule.FactsRead)
             {
-                facts[fact.Name] = FactCatalog.Display(fact, evaluation.Facts[fact.Slot]);
+                facts[fact.Name] = FactCatalog.Display(fact, decisions.Facts[fact.Slot]);
             }
 
-            reasons.Add(new Reason { RuleId = rule.Id, Statement = rule.Rationale, Facts = facts, Citations = cited.Add(rule.Citations) });
+            reasons.Add(new Reason
+            {
+                RuleId = rule.Id,
+                Statement = rule.Rationale,
+                Facts = facts,
+                Citations = cited.Add(rule.Citations),
+                Trace = rule.When.Trace(decisions.Facts),
+            });
         }
 
         return reasons;
     }
 
-    private static List<AlertItem> BuildAlerts(Evaluation.Evaluation evaluation, CitationCollector cited)
+    private static List<AlertItem> BuildAlerts(CaseDecisions decisions, CitationCollector cited)
     {
-        var rules = evaluation.Ruleset.AlertRules;
-        return [.. Enumerable.Range(0, rules.Length)
-            .Where(i => evaluation.AlertFired[i])
-            .Select(i => (Rule: rules[i], Action: (AlertAction)rules[i].Then))
-            .OrderBy(a => a.Action.Severity)
-            .ThenBy(a => a.Rule.Order)
-            .Select(a => new AlertItem
+        var rules = decisions.Ruleset.AlertRules;
+        return [.. decisions.Ruleset.AnswerOrder.Alerts
+            .Where(i => decisions.AlertFired[i])
+            .Select(i => new AlertItem
             {
-                Id = a.Action.Alert,
-                Severity = a.Action.Severity,
-                Message = a.Action.Message,
-                RuleId = a.Rule.Id,
-                Citations = cited.Add(a.Rule.Citations),
+                Id = rules[i].Action.Alert,
+                Severity = rules[i].Action.Severity,
+                Message = rules[i].Action.Message,
+                RuleId = rules[i].Id,
+                Citations = cited.Add(rules[i].Citations),
+                Trace = rules[i].When.Trace(decisions.Facts),
             })];
     }
 
-    private static List<WorkupItem> BuildWorkup(Evaluation.Evaluation evaluation, CitationCollector cited)
+    private static List<WorkupItem> BuildWorkup(CaseDecisions decisions, CitationCollector cited)
     {
-        var ruleset = evaluation.Ruleset;
+        var ruleset = decisions.Ruleset;
         var rules = ruleset.WorkupRules;
-        return [.. Enumerable.Range(0, rules.Length)
-            .Where(i => evaluation.WorkupFired[i])
-            .Select(i => (Rule: rules[i], Action: (WorkupAction)rules[i].Then))
-            .GroupBy(w => w.Action.Item)
-            .Select(g => g.OrderBy(w => w.Action.Priority).ThenBy(w => w.Rule.Order).First())
-            .OrderBy(w => w.Action.Priority)
-            .ThenBy(w => w.Action.Status)
-            .ThenBy(w => w.Rule.Order)
-            .Select(w => new WorkupItem
+
+        // An item listed by several rules is listed once, by the first of them in the answer order.
+        var listed = new HashSet<WorkupId>();
+        var listing = ruleset.AnswerOrder.Workup.Where(i => decisions.WorkupFired[i] && listed.Add(rules[i].Action.Item)).ToHashSet();
+        return [.. ruleset.AnswerOrder.WorkupListing
+            .Where(listing.Contains)
+            .Select(i => new WorkupItem
             {
-                Id = w.Action.Item,
-                Label = ruleset.WorkupLabels[w.Action.Item],
-                Priority = w.Action.Priority,
-                Status = w.Action.Status,
-                Reason = w.Action.Reason,
-                RuleId = w.Rule.Id,
-                Citations = cited.Add(w.Rule.Citations),
+                Id = rules[i].Action.Item,
+                Label = ruleset.WorkupLabels[rules[i].Action.Item],
+                Priority = rules[i].Action.Priority,
+                Status = rules[i].Action.Status,
+                Reason = rules[i].Action.Reason,
+                RuleId = rules[i].Id,
+                Citations = cited.Add(rules[i].Citations),
+                Trace = rules[i].When.Trace(decisions.Facts),
             })];
     }
 
-    private static List<TreatmentOption> BuildTreatment(Evaluation.Evaluation evaluation, CitationCollector cited)
+    private static List<TreatmentOption> BuildTreatment(CaseDecisions decisions, CitationCollector cited)
     {
-        var ruleset = evaluation.Ruleset;
-        var rules = ruleset.TreatmentRules;
-        var facts = evaluation.Facts;
+        var ruleset = decisions.Ruleset;
+        var facts = decisions.Facts;
+        return [.. ruleset.AnswerOrder.Treatment
+            .Where(i => decisions.TreatmentFired[i])
+            .Select(i => BuildOption(ruleset, ruleset.TreatmentRules[i], decisions.CautionTruths[i], facts, cited))];
+    }
+
+    private static TreatmentOption BuildOption(Ruleset ruleset, Rule<TreatmentAction> rule, Truth[] cautionTruths, FactSet facts, CitationCollector cited)
+    {
         double? weight = facts.IsKnown(FactCatalog.PatientWeightKg) ? facts[FactCatalog.PatientWeightKg] : null;
-        var options = new List<(TreatmentOption Option, int Order)>();
-        for (var i = 0; i < rules.Length; i++)
+        var cautionTraces = new List<CautionTrace>();
+        var action = rule.Action;
+        var cautions = new List<string>();
+        var citations = new List<string>(rule.Citations);
+        var avoid = false;
+        for (var c = 0; c < action.Cautions.Count; c++)
         {
-            if (!evaluation.TreatmentFired[i])
+            var caution = action.Cautions[c];
+            var truth = cautionTruths[c];
+            var text = truth switch
+            {
+                Truth.True => caution.Text,
+                Truth.Unknown => caution.UnknownText,
+                _ => null,
+            };
+            if (text is null)
             {
                 continue;
             }
 
-            var rule = rules[i];
-            var action = (TreatmentAction)rule.Then;
-            var cautions = new List<string>();
-            var citations = new List<string>(rule.Citations);
-            var avoid = false;
-            for (var c = 0; c < action.Cautions.Count; c++)
-            {
-                var caution = action.Cautions[c];
-                var truth = evaluation.CautionTruths[i][c];
-                var text = truth switch
-                {
-                    Truth.True => caution.Text,
-                    Truth.Unknown => caution.UnknownText,
-                    _ => null,
-                };
-                if (text is null)
-                {
-                    continue;
-                }
-
-                cautions.Add(text);
-                citations.AddRange(caution.Citations);
-                avoid |= caution.Avoid && truth == Truth.True;
-            }
-
-            var option = new TreatmentOption
-            {
-                Id = action.Treatment,
-                Label = ruleset.TreatmentLabels[action.Treatment],
-                Role = action.Role,
-                Dose = action.Dose is null ? null : DoseFormatter.Format(action.Dose, weight),
-                Cautions = cautions,
-                Avoid = avoid,
-                RuleId = rule.Id,
-                Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
-            };
-            options.Add((option, rule.Order));
+            cautions.Add(text);
+            cautionTraces.Add(new CautionTrace { Text = text, Trace = caution.When?.Trace(facts) });
+            citations.AddRange(caution.Citations);
+            avoid |= caution.Avoid && truth == Truth.True;
         }
 
-        return [.. options.OrderBy(o => o.Option.Role).ThenBy(o => o.Order).Select(o => o.Option)];
+        return new TreatmentOption
+        {
+            Id = action.Treatment,
+            Label = ruleset.TreatmentLabels[action.Treatment],
+            Role = action.Role,
+            Dose = action.Dose is null ? null : DoseFormatter.Format(action.Dose, weight),
+            Cautions = cautions,
+            Avoid = avoid,
+            RuleId = rule.Id,
+            Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
+            Trace = rule.When.Trace(facts),
+            CautionTraces = cautionTraces,
+        };
     }
 
-    private static List<MissingItem> BuildMissing(Evaluation.Evaluation evaluation, CitationCollector cited)
+    private static List<MissingItem> BuildMissing(CaseDecisions decisions, CitationCollector cited)
     {
-        var ruleset = evaluation.Ruleset;
-        var assumed = evaluation.Facts.AssumedFields;
-        return [.. InputField.PathsOf(evaluation.MissingFields).Select(field => new MissingItem
+        var ruleset = decisions.Ruleset;
+        var assumed = decisions.Facts.AssumedFields;
+        return [.. InputField.PathsOf(decisions.MissingFields).Select(field => new MissingItem
         {
             Field = field,
             Why = ruleset.MissingReasons[field],

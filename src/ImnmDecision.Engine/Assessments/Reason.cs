@@ -14,4 +14,7 @@ public sealed record Reason
 
     /// <summary>Citation ids.</summary>
     public required IReadOnlyList<string> Citations { get; init; }
+
+    /// <summary>The rule's condition as it came out for this case, as the rule is written (built for single assessments only).</summary>
+    public ConditionTrace? Trace { get; init; }
 }

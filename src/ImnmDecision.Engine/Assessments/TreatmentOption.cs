@@ -26,4 +26,10 @@ public sealed record TreatmentOption
 
     /// <summary>Citation ids, including those of the cautions that apply.</summary>
     public required IReadOnlyList<string> Citations { get; init; }
+
+    /// <summary>The rule's condition as it came out for this case, as the rule is written (built for single assessments only).</summary>
+    public ConditionTrace? Trace { get; init; }
+
+    /// <summary>The cautions shown, in the order of <c>cautions</c>, each with the trace of its condition.</summary>
+    public IReadOnlyList<CautionTrace>? CautionTraces { get; init; }
 }

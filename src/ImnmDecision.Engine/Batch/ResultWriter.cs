@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Evaluation;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Batch;
@@ -38,7 +39,7 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
 
     /// <summary>Writes a scored row: its start (line and caseId) in the format's way, then its answer in the format's syntax.</summary>
     [MethodImpl(PerRow.Optimized)]
-    public void WriteResult(long line, string? caseId, Evaluation.Evaluation evaluation)
+    public void WriteResult(long line, string? caseId, CaseDecisions evaluation)
     {
         var span = Output.GetSpan(RowBytes);
         var p = 0;
@@ -68,14 +69,14 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
 
     /// <summary>Writes the answer part of a row: subtype, certainty, then the lists, in the format's syntax.</summary>
     [MethodImpl(PerRow.Optimized)]
-    private static void WriteAnswer(Span<byte> span, ref int p, Evaluation.Evaluation evaluation, AnswerSyntax syntax)
+    private static void WriteAnswer(Span<byte> span, ref int p, CaseDecisions evaluation, AnswerSyntax syntax)
     {
         var lists = new Lists
         {
-            Alerts = stackalloc AlertId[Evaluation.Evaluation.MaxAlerts],
-            Workup = stackalloc WorkupId[Evaluation.Evaluation.MaxWorkup],
-            Treatment = stackalloc TreatmentId[Evaluation.Evaluation.MaxTreatment],
-            Avoid = stackalloc bool[Evaluation.Evaluation.MaxTreatment],
+            Alerts = stackalloc AlertId[CaseDecisions.MaxAlerts],
+            Workup = stackalloc WorkupId[CaseDecisions.MaxWorkup],
+            Treatment = stackalloc TreatmentId[CaseDecisions.MaxTreatment],
+            Avoid = stackalloc bool[CaseDecisions.MaxTreatment],
         };
         Lists.Fill(evaluation, ref lists);
 
@@ -184,7 +185,7 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
         public int AvoidCount;
 
         [MethodImpl(PerRow.Optimized)]
-        public static void Fill(Evaluation.Evaluation evaluation, ref Lists lists)
+        public static void Fill(CaseDecisions evaluation, ref Lists lists)
         {
             lists.Alerts = lists.Alerts[..evaluation.CopyAlerts(lists.Alerts)];
             lists.Workup = lists.Workup[..evaluation.CopyOutstandingWorkup(lists.Workup)];

@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Facts;
@@ -36,7 +34,7 @@ internal sealed class Evaluator
     {
         this.ruleset = ruleset;
         extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
-        treatments = [.. ruleset.TreatmentRules.Select(rule => (TreatmentAction)rule.Then)];
+        treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
         weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
         var offeredSlot = 1UL << FactCatalog.TreatmentOffered;
         cautions = [.. treatments.Select(t => new KindDecisions([.. t.Cautions.Select(c => c.When)], offeredSlot, compile))];
@@ -47,78 +45,73 @@ internal sealed class Evaluator
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), 1UL << FactCatalog.WorkupOutstanding, compile);
     }
 
-    public Evaluation CreateEvaluation() => new(ruleset);
+    public CaseDecisions CreateDecisions() => new(ruleset);
 
-    private static Condition?[] Conditions(Rule[] rules) => [.. rules.Select(rule => rule.When)];
+    private static Condition?[] Conditions(IEnumerable<Rule> rules) => [.. rules.Select(rule => rule.When)];
 
-    [MethodImpl(PerRow.Optimized)]
-    public void Evaluate(FindingValues findings, Evaluation evaluation)
+    public void Evaluate(FindingValues findings, CaseDecisions result)
     {
-        evaluation.Reset();
-        var facts = evaluation.Facts;
+        result.Reset();
+        var facts = result.Facts;
         extractor.Extract(findings, facts);
         var missing = facts.AssumedFields;
 
         var subtype = FirstThatHolds(subtypeKind, ruleset.SubtypeRules, facts, ref missing);
-        var subtypeAction = (SubtypeAction?)subtype?.Then;
-        evaluation.SubtypeRule = subtype;
-        evaluation.Subtype = subtypeAction?.Code ?? SubtypeCode.InsufficientData;
-        facts.Set(FactCatalog.SubtypeCodeSlot, (int)evaluation.Subtype);
+        var subtypeAction = subtype?.Action;
+        result.SubtypeRule = subtype;
+        result.Subtype = subtypeAction?.Code ?? SubtypeCode.InsufficientData;
+        facts.Set(FactCatalog.SubtypeCodeSlot, (int)result.Subtype);
 
         if (subtypeAction is { IsGraded: true })
         {
             var certainty = FirstThatHolds(certaintyKind, ruleset.CertaintyRules, facts, ref missing);
-            evaluation.CertaintyRule = certainty;
-            evaluation.Certainty = ((CertaintyAction?)certainty?.Then)?.Certainty ?? Certainty.Possible;
+            result.CertaintyRule = certainty;
+            result.Certainty = certainty?.Action.Certainty ?? Certainty.Possible;
         }
         else
         {
-            evaluation.Certainty = subtypeAction?.FixedCertainty ?? Certainty.NotApplicable;
+            result.Certainty = subtypeAction?.FixedCertainty ?? Certainty.NotApplicable;
         }
 
-        facts.Set(FactCatalog.SubtypeCertainty, (int)evaluation.Certainty);
-        EvaluateAlerts(evaluation, ref missing);
-        EvaluateTreatment(evaluation, ref missing);
-        EvaluateWorkup(evaluation, ref missing);
-        evaluation.MissingFields = missing;
+        facts.Set(FactCatalog.SubtypeCertainty, (int)result.Certainty);
+        EvaluateAlerts(result, ref missing);
+        EvaluateTreatment(result, ref missing);
+        EvaluateWorkup(result, ref missing);
+        result.MissingFields = missing;
     }
 
-    [MethodImpl(PerRow.Optimized)]
-    private static Rule? FirstThatHolds(KindDecisions kind, Rule[] rules, FactSet facts, ref ulong missing)
+    private static Rule<TAction>? FirstThatHolds<TAction>(KindDecisions kind, Rule<TAction>[] rules, FactSet facts, ref ulong missing)
+        where TAction : RuleAction
     {
-        var decisions = kind.Decide(facts);
-        for (var visit = kind.ToVisit(decisions); visit != 0; visit &= visit - 1)
+        for (var walk = kind.Walk(facts); walk.MoveNext();)
         {
-            var i = BitOperations.TrailingZeroCount(visit);
-            if (kind.IsTrue(decisions, i, facts, ref missing))
+            if (walk.IsTrue(ref missing))
             {
-                return rules[i];
+                return rules[walk.Index];
             }
         }
 
         return null;
     }
 
-    [MethodImpl(PerRow.Optimized)]
-    private void EvaluateAlerts(Evaluation evaluation, ref ulong missing)
+    private void EvaluateAlerts(CaseDecisions result, ref ulong missing)
     {
-        var facts = evaluation.Facts;
+        var facts = result.Facts;
         var raised = 0UL;
         var critical = false;
         facts.Set(FactCatalog.AlertsRaised, 0);
         facts.Set(FactCatalog.AlertsCritical, 0);
         var rules = ruleset.AlertRules;
-        var decisions = alertKind.Decide(facts);
-        for (var visit = alertKind.ToVisit(decisions); visit != 0; visit &= visit - 1)
+        for (var walk = alertKind.Walk(facts); walk.MoveNext();)
         {
-            var i = BitOperations.TrailingZeroCount(visit);
-            if (!alertKind.IsTrue(decisions, i, facts, ref missing))
+            if (!walk.IsTrue(ref missing))
             {
                 continue;
             }
 
-            var action = (AlertAction)rules[i].Then;
-            evaluation.AlertRuleFired(i);
+            var i = walk.Index;
+            var action = rules[i].Action;
+            result.AlertRuleFired(i);
             raised |= 1UL << (int)action.Alert;
             critical |= action.Severity == AlertSeverity.Critical;
             facts.Set(FactCatalog.AlertsRaised, raised);
@@ -126,28 +119,26 @@ internal sealed class Evaluator
         }
     }
 
-    [MethodImpl(PerRow.Optimized)]
-    private void EvaluateTreatment(Evaluation evaluation, ref ulong missing)
+    private void EvaluateTreatment(CaseDecisions result, ref ulong missing)
     {
-        var facts = evaluation.Facts;
+        var facts = result.Facts;
         var offered = 0UL;
         facts.Set(FactCatalog.TreatmentOffered, 0);
-        var decisions = treatmentKind.Decide(facts);
-        for (var visit = treatmentKind.ToVisit(decisions); visit != 0; visit &= visit - 1)
+        for (var walk = treatmentKind.Walk(facts); walk.MoveNext();)
         {
-            var i = BitOperations.TrailingZeroCount(visit);
+            var i = walk.Index;
             var bit = 1UL << (int)treatments[i].Treatment;
             if ((offered & bit) != 0)
             {
                 continue; // The first rule that offers an option decides its role.
             }
 
-            if (!treatmentKind.IsTrue(decisions, i, facts, ref missing))
+            if (!walk.IsTrue(ref missing))
             {
                 continue;
             }
 
-            evaluation.TreatmentRuleFired(i);
+            result.TreatmentRuleFired(i);
             offered |= bit;
             facts.Set(FactCatalog.TreatmentOffered, offered);
             if (weightDosed[i] && !facts.IsKnown(FactCatalog.PatientWeightKg))
@@ -155,36 +146,26 @@ internal sealed class Evaluator
                 missing |= WeightField;
             }
 
-            var truths = evaluation.CautionTruths[i];
-            var optionCautions = cautions[i];
-            var cautionDecisions = optionCautions.Decide(facts);
-            for (var c = 0; c < truths.Length; c++)
-            {
-                truths[c] = optionCautions.Truth(cautionDecisions, c, facts, ref missing);
-            }
-
-            evaluation.CautionsDecided(i);
+            cautions[i].DecideEach(facts, result.CautionTruths[i], ref missing);
+            result.CautionsDecided(i);
         }
     }
 
-    [MethodImpl(PerRow.Optimized)]
-    private void EvaluateWorkup(Evaluation evaluation, ref ulong missing)
+    private void EvaluateWorkup(CaseDecisions result, ref ulong missing)
     {
-        var facts = evaluation.Facts;
+        var facts = result.Facts;
         var outstanding = 0UL;
         facts.Set(FactCatalog.WorkupOutstanding, 0);
         var rules = ruleset.WorkupRules;
-        var decisions = workupKind.Decide(facts);
-        for (var visit = workupKind.ToVisit(decisions); visit != 0; visit &= visit - 1)
+        for (var walk = workupKind.Walk(facts); walk.MoveNext();)
         {
-            var i = BitOperations.TrailingZeroCount(visit);
-            if (!workupKind.IsTrue(decisions, i, facts, ref missing))
+            if (!walk.IsTrue(ref missing))
             {
                 continue;
             }
 
-            evaluation.WorkupRuleFired(i);
-            var action = (WorkupAction)rules[i].Then;
+            result.WorkupRuleFired(walk.Index);
+            var action = rules[walk.Index].Action;
             if (action.Status == WorkupStatus.Outstanding)
             {
                 outstanding |= 1UL << (int)action.Item;

@@ -1,24 +1,25 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Engine.Evaluation;
 
 /// <summary>
-/// Conditions decided together (the rules of one kind, the cautions of one option): compiled into one call that
-/// tells, for each, whether it is certainly true or false (see <see cref="Condition.DecisionExpression"/>). A
+/// Conditions decided together (the rules of one kind, the cautions of one option): compiled into one call per
+/// 64 conditions that tells, for each, whether it is certainly true or false (see <see cref="Condition.DecisionExpression"/>). A
 /// condition that reads a fact its kind sets as it runs (the alerts raised so far, the options offered so far) is
 /// left to be decided in turn, and so is one that needs the unknown and absent bookkeeping. A missing condition is
 /// always true.
 /// </summary>
 internal sealed class KindDecisions
 {
-    private readonly Condition?[] conditions;
-    private readonly ulong all;
-    private readonly Func<double[], ulong, Decisions>? decideAll;
+    private const int ChunkSize = 64;
 
-    /// <param name="conditions">The conditions, in order (at most 64); null for one that always holds.</param>
+    private readonly Condition?[] conditions;
+    private readonly ulong[] members;
+    private readonly Func<double[], ulong, Decisions>[]? decideChunks;
+
+    /// <param name="conditions">The conditions, in order (any number); null for one that always holds.</param>
     /// <param name="kindSlots">The fact slots the kind sets while it runs.</param>
     /// <param name="compile">False to decide every condition in turn (for tests that compare the two).</param>
     /// <param name="firstTrueEnds">
@@ -27,18 +28,75 @@ internal sealed class KindDecisions
     /// </param>
     public KindDecisions(Condition?[] conditions, ulong kindSlots, bool compile, bool firstTrueEnds = false)
     {
-        if (conditions.Length > 64)
-        {
-            throw new InvalidOperationException("More than 64 conditions to decide together; widen the decision masks.");
-        }
-
         this.conditions = conditions;
-        all = conditions.Length == 64 ? ulong.MaxValue : (1UL << conditions.Length) - 1;
-        if (!compile)
+        Chunks = (conditions.Length + ChunkSize - 1) / ChunkSize;
+        members = [.. Enumerable.Range(0, Chunks).Select(chunk => Math.Min(ChunkSize, conditions.Length - (chunk * ChunkSize)))
+            .Select(count => count == ChunkSize ? ulong.MaxValue : (1UL << count) - 1)];
+        if (compile)
         {
-            return;
+            decideChunks = [.. Enumerable.Range(0, Chunks).Select(chunk => Compile(chunk * ChunkSize, kindSlots, firstTrueEnds))];
+        }
+    }
+
+    /// <summary>How many groups of (up to) 64 conditions are decided together.</summary>
+    public int Chunks { get; }
+
+    /// <summary>
+    /// Decides conditions <paramref name="chunk"/> × 64 onwards (up to 64 of them, one bit each) on the facts as
+    /// they are now: call it once the kind's own facts are set, as <see cref="KindWalk"/> does.
+    /// </summary>
+    public Decisions Decide(int chunk, FactSet facts) => decideChunks is { } all ? all[chunk](facts.Raw, facts.UnknownSlots) : default;
+
+    /// <summary>
+    /// The conditions of a chunk that are true or still to be decided, one bit each: the only ones a loop over the
+    /// kind has to visit (in order, lowest bit first), since a condition decided false adds nothing, not even a missing field.
+    /// </summary>
+    public ulong ToVisit(int chunk, in Decisions decisions) => decisions.True | (~decisions.Decided & members[chunk]);
+
+    /// <summary>A walk over the conditions to visit, every chunk in turn.</summary>
+    public KindWalk Walk(FactSet facts) => new(this, facts);
+
+    /// <summary>Whether condition <paramref name="index"/> is true: decided already (in its chunk's <paramref name="decisions"/>), or now, in turn, with its missing fields.</summary>
+    public bool IsTrue(in Decisions decisions, int index, FactSet facts, ref ulong missing) =>
+        Truth(decisions, index, facts, ref missing) == Rules.Truth.True;
+
+    /// <summary>The truth of condition <paramref name="index"/> (unknown too): decided already (in its chunk's <paramref name="decisions"/>), or now, in turn, with its missing fields.</summary>
+    public Truth Truth(in Decisions decisions, int index, FactSet facts, ref ulong missing)
+    {
+        var bit = 1UL << (index & (ChunkSize - 1));
+        if ((decisions.Decided & bit) != 0)
+        {
+            return (decisions.True & bit) != 0 ? Rules.Truth.True : Rules.Truth.False;
         }
 
+        if (conditions[index] is not { } condition)
+        {
+            return Rules.Truth.True;
+        }
+
+        var outcome = condition.Evaluate(facts);
+        missing |= outcome.MissingFields;
+        return outcome.Truth;
+    }
+
+    /// <summary>The truth of every condition, in order, with their missing fields (the cautions of an option).</summary>
+    public void DecideEach(FactSet facts, Span<Truth> truths, ref ulong missing)
+    {
+        var decisions = default(Decisions);
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            if ((i & (ChunkSize - 1)) == 0)
+            {
+                decisions = Decide(i / ChunkSize, facts);
+            }
+
+            truths[i] = Truth(decisions, i, facts, ref missing);
+        }
+    }
+
+    /// <summary>The call that decides conditions <paramref name="first"/> to <paramref name="first"/> + 63 (or the last).</summary>
+    private Func<double[], ulong, Decisions> Compile(int first, ulong kindSlots, bool firstTrueEnds)
+    {
         var values = Expression.Parameter(typeof(double[]), "facts");
         var unknown = Expression.Parameter(typeof(ulong), "unknownSlots");
         var isTrue = Expression.Variable(typeof(ulong), "isTrue");
@@ -47,9 +105,9 @@ internal sealed class KindDecisions
         var result = typeof(Decisions).GetConstructor([typeof(ulong), typeof(ulong)])!;
         var end = Expression.Label(typeof(Decisions), "end");
         var body = new List<Expression>();
-        for (var i = 0; i < conditions.Length; i++)
+        for (var i = first; i < Math.Min(first + ChunkSize, conditions.Length); i++)
         {
-            var bit = Expression.Constant(1UL << i);
+            var bit = Expression.Constant(1UL << (i - first));
             var none = Expression.Constant(0UL);
             if (conditions[i] is not { } condition)
             {
@@ -75,43 +133,9 @@ internal sealed class KindDecisions
         }
 
         body.Add(Expression.Label(end, Expression.New(result, isTrue, decided)));
-        decideAll = Expression.Lambda<Func<double[], ulong, Decisions>>(Expression.Block([isTrue, decided, decision], body), values, unknown).Compile();
-    }
-
-    /// <summary>Decides the conditions on the facts as they are now (call it once the kind's own facts are set).</summary>
-    [MethodImpl(PerRow.Optimized)]
-    public Decisions Decide(FactSet facts) => decideAll is { } all ? all(facts.Raw, facts.UnknownSlots) : default;
-
-    /// <summary>
-    /// The conditions that are true or still to be decided, one bit each: the only ones a loop over the kind has
-    /// to visit (in order, lowest bit first), since a condition decided false adds nothing, not even a missing field.
-    /// </summary>
-    public ulong ToVisit(in Decisions decisions) => decisions.True | (~decisions.Decided & all);
-
-    /// <summary>Whether condition <paramref name="index"/> is true: decided already, or now, in turn, with its missing fields.</summary>
-    public bool IsTrue(in Decisions decisions, int index, FactSet facts, ref ulong missing) =>
-        Truth(decisions, index, facts, ref missing) == Rules.Truth.True;
-
-    /// <summary>The truth of condition <paramref name="index"/> (unknown too): decided already, or now, in turn, with its missing fields.</summary>
-    [MethodImpl(PerRow.Optimized)]
-    public Truth Truth(in Decisions decisions, int index, FactSet facts, ref ulong missing)
-    {
-        var bit = 1UL << index;
-        if ((decisions.Decided & bit) != 0)
-        {
-            return (decisions.True & bit) != 0 ? Rules.Truth.True : Rules.Truth.False;
-        }
-
-        if (conditions[index] is not { } condition)
-        {
-            return Rules.Truth.True;
-        }
-
-        var outcome = condition.Evaluate(facts);
-        missing |= outcome.MissingFields;
-        return outcome.Truth;
+        return Expression.Lambda<Func<double[], ulong, Decisions>>(Expression.Block([isTrue, decided, decision], body), values, unknown).Compile();
     }
 }
 
-/// <summary>The rules of a kind that are decided (one bit each), and which of them are true.</summary>
+/// <summary>The conditions of a chunk that are decided (one bit each), and which of them are true.</summary>
 internal readonly record struct Decisions(ulong True, ulong Decided);

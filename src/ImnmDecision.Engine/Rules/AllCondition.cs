@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -7,7 +7,6 @@ namespace ImnmDecision.Engine.Rules;
 /// <summary>True when every part is true; false when any is false; otherwise unknown. No parts is true.</summary>
 internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts, "and")
 {
-    [MethodImpl(PerRow.Optimized)]
     internal override bool Holds(FactSet facts)
     {
         foreach (var part in PartArray)
@@ -27,7 +26,6 @@ internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts
             ? Expression.Constant(truth)
             : PartArray.Select(p => p.CertainlyExpression(values, truth)).Aggregate(truth ? Expression.AndAlso : Expression.OrElse);
 
-    [MethodImpl(PerRow.Optimized)]
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
         var unknown = 0UL;
@@ -50,4 +48,14 @@ internal sealed class AllCondition(Condition[] parts) : CompositeCondition(parts
     }
 
     public override string Describe() => Parts.Count == 0 ? "always" : base.Describe();
+
+    /// <summary>False when any part is false, else unknown when any is, else true.</summary>
+    internal override ConditionTrace Trace(FactSet facts)
+    {
+        var parts = TraceParts(facts);
+        var result = parts.Any(p => p.Result == Truth.False) ? Truth.False
+            : parts.Any(p => p.Result == Truth.Unknown) ? Truth.Unknown
+            : Truth.True;
+        return new ConditionTrace { All = parts, Result = result };
+    }
 }

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -7,7 +7,6 @@ namespace ImnmDecision.Engine.Rules;
 /// <summary>True when any part is true; false when every part is false; otherwise unknown.</summary>
 internal sealed class AnyCondition(Condition[] parts) : CompositeCondition(parts, "or")
 {
-    [MethodImpl(PerRow.Optimized)]
     internal override bool Holds(FactSet facts)
     {
         foreach (var part in PartArray)
@@ -27,7 +26,6 @@ internal sealed class AnyCondition(Condition[] parts) : CompositeCondition(parts
             ? Expression.Constant(!truth)
             : PartArray.Select(p => p.CertainlyExpression(values, truth)).Aggregate(truth ? Expression.OrElse : Expression.AndAlso);
 
-    [MethodImpl(PerRow.Optimized)]
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
         var unknown = 0UL;
@@ -50,5 +48,15 @@ internal sealed class AnyCondition(Condition[] parts) : CompositeCondition(parts
         }
 
         return anyUnknown ? new Outcome(Truth.Unknown, unknown, absent) : Outcome.False;
+    }
+
+    /// <summary>True when any part is true, else unknown when any is, else false.</summary>
+    internal override ConditionTrace Trace(FactSet facts)
+    {
+        var parts = TraceParts(facts);
+        var result = parts.Any(p => p.Result == Truth.True) ? Truth.True
+            : parts.Any(p => p.Result == Truth.Unknown) ? Truth.Unknown
+            : Truth.False;
+        return new ConditionTrace { Any = parts, Result = result };
     }
 }

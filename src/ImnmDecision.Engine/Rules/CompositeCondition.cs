@@ -1,3 +1,4 @@
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -21,6 +22,9 @@ internal abstract class CompositeCondition : Condition
     public IReadOnlyList<Condition> Parts => parts;
 
     protected Condition[] PartArray => parts;
+
+    /// <summary>The traces of the parts, in order.</summary>
+    private protected ConditionTrace[] TraceParts(FactSet facts) => [.. parts.Select(p => p.Trace(facts))];
 
     public override string Describe() =>
         string.Join($" {joiner} ", parts.Select(p => p is CompositeCondition ? $"({p.Describe()})" : p.Describe()));

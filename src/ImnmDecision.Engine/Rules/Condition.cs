@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -24,7 +24,6 @@ public abstract class Condition
     /// two-valued test decides it; only otherwise is the unknown and absent bookkeeping done. (A rule's
     /// condition is mostly decided before this, compiled with its kind: see <see cref="DecisionExpression"/>.)
     /// </summary>
-    [MethodImpl(PerRow.Optimized)]
     internal Outcome Evaluate(FactSet facts) =>
         (Slots & facts.UnknownSlots) == 0 ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
 
@@ -54,6 +53,12 @@ public abstract class Condition
 
     /// <summary>The three-valued outcome, with the fields that left it undecided or decided it by their absence.</summary>
     private protected abstract Outcome EvaluateWithUnknowns(FactSet facts);
+
+    /// <summary>
+    /// The condition as it comes out on these facts, node for node, with the value seen at each fact test: the
+    /// trace of a single assessment. Not used by batches, which need only the decisions.
+    /// </summary>
+    internal abstract ConditionTrace Trace(FactSet facts);
 
     /// <summary>The condition in readable form, for reviewers and the rules endpoint.</summary>
     public abstract string Describe();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
+using ImnmDecision.Engine.Serialization;
 
 namespace ImnmDecision.Engine.Rules;
 
@@ -16,8 +18,18 @@ internal sealed class LeafCondition : Condition
     private readonly ulong mask;
     private readonly bool flag;
 
-    public LeafCondition(FactDefinition fact, LeafOperator op, double number, ulong mask, bool flag, string valueText)
+    /// <param name="fact">The fact tested.</param>
+    /// <param name="op">The operator.</param>
+    /// <param name="number">The number compared with (numbers, booleans, enum ordinals).</param>
+    /// <param name="mask">The ordinals of the members compared with (enum and set facts).</param>
+    /// <param name="flag">The value of <c>known</c> and <c>empty</c> tests.</param>
+    /// <param name="valueText">The value as text, for <see cref="Describe"/>.</param>
+    /// <param name="written">The value as written in the rule, for the trace; the text when not given.</param>
+    /// <param name="parameter">The named parameter compared with, if any.</param>
+    public LeafCondition(FactDefinition fact, LeafOperator op, double number, ulong mask, bool flag, string valueText, JsonElement written = default, string? parameter = null)
     {
+        Written = written.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement(valueText) : written;
+        Parameter = parameter;
         Fact = fact;
         Op = op;
         slot = fact.Slot;
@@ -38,7 +50,12 @@ internal sealed class LeafCondition : Condition
     /// <summary>The value as the rule author wrote it (a parameter shows its name and value).</summary>
     public string ValueText { get; }
 
-    [MethodImpl(PerRow.Optimized)]
+    /// <summary>The value as JSON, as written (a parameter's value for a parameter).</summary>
+    public JsonElement Written { get; }
+
+    /// <summary>The named parameter compared with, if any.</summary>
+    public string? Parameter { get; }
+
     internal override bool Holds(FactSet facts)
     {
         var value = facts[slot];
@@ -101,13 +118,29 @@ internal sealed class LeafCondition : Condition
     private BinaryExpression MemberBit(Expression value) =>
         Expression.And(Expression.Constant(mask), Expression.LeftShift(Expression.Constant(1UL), Expression.Convert(value, typeof(int))));
 
-    [MethodImpl(PerRow.Optimized)]
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
         // Called only when the fact is unknown.
         return Op == LeafOperator.Known
             ? new Outcome(flag ? Truth.False : Truth.True, 0, facts.UnknownSources(slot))
             : new Outcome(Truth.Unknown, facts.UnknownSources(slot), 0);
+    }
+
+    internal override ConditionTrace Trace(FactSet facts)
+    {
+        var known = facts.IsKnown(slot);
+        var truth = known ? (Holds(facts) ? Truth.True : Truth.False)
+            : Op == LeafOperator.Known ? (flag ? Truth.False : Truth.True)
+            : Truth.Unknown;
+        return new ConditionTrace
+        {
+            Fact = Fact.Name,
+            Op = JsonNamingPolicy.CamelCase.ConvertName(Op.ToString()),
+            Value = Written,
+            Param = Parameter,
+            Actual = JsonSerializer.SerializeToElement(FactCatalog.Display(Fact, facts[slot]), ImnmJson.Options),
+            Result = truth,
+        };
     }
 
     public override string Describe() => Op switch

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -23,14 +24,21 @@ internal sealed class NotCondition : Condition
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
         var outcome = part.Evaluate(facts);
-        var truth = outcome.Truth switch
-        {
-            Truth.True => Truth.False,
-            Truth.False => Truth.True,
-            _ => Truth.Unknown,
-        };
-        return outcome with { Truth = truth };
+        return outcome with { Truth = Negate(outcome.Truth) };
     }
+
+    internal override ConditionTrace Trace(FactSet facts)
+    {
+        var inner = part.Trace(facts);
+        return new ConditionTrace { Not = inner, Result = Negate(inner.Result) };
+    }
+
+    private static Truth Negate(Truth truth) => truth switch
+    {
+        Truth.True => Truth.False,
+        Truth.False => Truth.True,
+        _ => Truth.Unknown,
+    };
 
     public override string Describe() => $"not ({part.Describe()})";
 

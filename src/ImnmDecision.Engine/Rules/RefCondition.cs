@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
@@ -25,6 +26,12 @@ internal sealed class RefCondition(string name) : Condition
     internal override Expression CertainlyExpression(ParameterExpression values, bool truth) => target.CertainlyExpression(values, truth);
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts) => target.Evaluate(facts);
+
+    internal override ConditionTrace Trace(FactSet facts)
+    {
+        var when = target.Trace(facts);
+        return new ConditionTrace { Ref = name, When = when, Result = when.Result };
+    }
 
     public override string Describe() => $"[{name}]";
 

@@ -3,9 +3,16 @@ using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.Engine.Rules;
 
-/// <summary>One rule as loaded: when it holds, what it adds, why, and its sources.</summary>
-public sealed class Rule
+/// <summary>
+/// One rule as loaded: when it holds, what it adds, why, and its sources. Each kind's rules are a
+/// <see cref="Rule{TAction}"/> with that kind's action, so code that handles one kind reads its action typed.
+/// </summary>
+public abstract class Rule
 {
+    private protected Rule()
+    {
+    }
+
     /// <summary>Unique id, for example <c>subtype.anti-srp</c>.</summary>
     public required string Id { get; init; }
 
@@ -16,7 +23,10 @@ public sealed class Rule
     public required Condition When { get; init; }
 
     /// <summary>What it adds when it holds.</summary>
-    public required RuleAction Then { get; init; }
+    public RuleAction Then => UntypedAction;
+
+    /// <summary>The kind's action, as its base type.</summary>
+    private protected abstract RuleAction UntypedAction { get; }
 
     /// <summary>Why, in a sentence a clinician can review.</summary>
     public required string Rationale { get; init; }

@@ -61,15 +61,18 @@ public sealed class Ruleset
 
     internal FrozenDictionary<string, Citation> CitationById { get; init; } = null!;
 
-    internal Rule[] SubtypeRules { get; init; } = null!;
+    internal Rule<SubtypeAction>[] SubtypeRules { get; init; } = null!;
 
-    internal Rule[] CertaintyRules { get; init; } = null!;
+    internal Rule<CertaintyAction>[] CertaintyRules { get; init; } = null!;
 
-    internal Rule[] AlertRules { get; init; } = null!;
+    internal Rule<AlertAction>[] AlertRules { get; init; } = null!;
 
-    internal Rule[] TreatmentRules { get; init; } = null!;
+    internal Rule<TreatmentAction>[] TreatmentRules { get; init; } = null!;
 
-    internal Rule[] WorkupRules { get; init; } = null!;
+    internal Rule<WorkupAction>[] WorkupRules { get; init; } = null!;
+
+    /// <summary>The order of the answer's lists, computed once here for every case.</summary>
+    internal AnswerOrder AnswerOrder { get; init; } = null!;
 
     internal double DefaultUlnFemale { get; init; }
 

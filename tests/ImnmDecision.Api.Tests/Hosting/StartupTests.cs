@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using FluentValidation;
 using ImnmDecision.Api.Tests.Infrastructure;
+using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Rules;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,15 @@ public sealed class StartupTests(ApiFactory factory) : IClassFixture<ApiFactory>
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.ReadJsonAsync())["version"]!.GetValue<string>().Should().Be("9999.1.0-test");
         response.RulesetHeader().Should().StartWith("imnm-core@9999.1.0-test+");
+    }
+
+    [Fact]
+    public void Startup_FindingsValidator_IsRegisteredFromTheEngineOnceAsSingleton()
+    {
+        var validators = factory.Services.GetServices<IValidator<Findings>>().ToList();
+
+        validators.Should().ContainSingle().Which.Should().BeOfType<FindingsValidator>()
+            .And.BeSameAs(factory.Services.GetRequiredService<IValidator<Findings>>());
     }
 
     [Fact]

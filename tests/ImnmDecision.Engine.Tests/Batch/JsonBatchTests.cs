@@ -55,7 +55,7 @@ public sealed class JsonBatchTests
     [InlineData("""{"caseId":"x","ck":{"value":"3000"}}""", "ck.value", "ck.value must be a number")]
     [InlineData("""{"caseId":"x","antibodies":{"hmgcr":"postive"}}""", "antibodies.hmgcr", "antibodies.hmgcr must be one of positive, negative, equivocal, not-tested")]
     [InlineData("""{"caseId":"x","antibodies":{"otherMyositisSpecific":["jo1","xyz"]}}""", "antibodies.otherMyositisSpecific[1]", "must be one of jo1")]
-    [InlineData("""{"caseId":"x","ck":{"value":3000}""", "$", "Not well-formed JSON (line 1, byte")]
+    [InlineData("""{"caseId":"x","ck":{"value":3000}""", "$", "Not well-formed JSON (line 2, byte")]
     [InlineData("""[1,2]""", "$", "Not a JSON object")]
     [InlineData("""{"caseId":"x","ck":{"value":-5}}""", "ck.value", "ck.value must be a finite number of at least 0.")]
     public async Task Run_BadNdjsonLine_IsAnErrorRowWithPathAndTheBatchGoesOn(string bad, string path, string message)

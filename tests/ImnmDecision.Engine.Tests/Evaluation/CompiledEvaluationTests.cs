@@ -19,8 +19,8 @@ public sealed class CompiledEvaluationTests
     {
         var compiled = new Evaluator(RealRuleset.Ruleset);
         var walked = new Evaluator(RulesetLoader.Load(Repository.RulesFolder), compile: false);
-        var fromCompiled = compiled.CreateEvaluation();
-        var fromWalked = walked.CreateEvaluation();
+        var fromCompiled = compiled.CreateDecisions();
+        var fromWalked = walked.CreateDecisions();
         var compared = 0;
         var subtypes = new HashSet<SubtypeCode>();
         foreach (var line in BatchHarness.Generate(BatchFormat.Ndjson, 20_000, seed: 23, invalidFraction: 0).Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -43,12 +43,12 @@ public sealed class CompiledEvaluationTests
         subtypes.Should().HaveCount(Enum.GetValues<SubtypeCode>().Length, "the cohort must reach every subtype");
     }
 
-    private static string Describe(Engine.Evaluation.Evaluation e)
+    private static string Describe(CaseDecisions e)
     {
-        Span<AlertId> alerts = stackalloc AlertId[Engine.Evaluation.Evaluation.MaxAlerts];
-        Span<WorkupId> workup = stackalloc WorkupId[Engine.Evaluation.Evaluation.MaxWorkup];
-        Span<TreatmentId> treatment = stackalloc TreatmentId[Engine.Evaluation.Evaluation.MaxTreatment];
-        Span<bool> avoid = stackalloc bool[Engine.Evaluation.Evaluation.MaxTreatment];
+        Span<AlertId> alerts = stackalloc AlertId[CaseDecisions.MaxAlerts];
+        Span<WorkupId> workup = stackalloc WorkupId[CaseDecisions.MaxWorkup];
+        Span<TreatmentId> treatment = stackalloc TreatmentId[CaseDecisions.MaxTreatment];
+        Span<bool> avoid = stackalloc bool[CaseDecisions.MaxTreatment];
         var alertCount = e.CopyAlerts(alerts);
         var workupCount = e.CopyOutstandingWorkup(workup);
         var treatmentCount = e.CopyTreatment(treatment, avoid);

@@ -33,7 +33,7 @@ public sealed class CompiledConditionTests
             var facts = RandomFacts(random);
             var missing = 0UL;
 
-            var isTrue = compiled.IsTrue(compiled.Decide(facts), 0, facts, ref missing);
+            var isTrue = compiled.IsTrue(compiled.Decide(0, facts), 0, facts, ref missing);
 
             isTrue.Should().Be(condition.Holds(facts), $"round {round}");
             missing.Should().Be(0, "a condition over known facts misses nothing");
@@ -101,7 +101,7 @@ public sealed class CompiledConditionTests
                 facts.Set(fact.Slot, value);
                 var missing = 0UL;
 
-                compiled.Truth(compiled.Decide(facts), 0, facts, ref missing).Should().Be(leaf.Evaluate(facts).Truth, $"{op} {flag} {value}");
+                compiled.Truth(compiled.Decide(0, facts), 0, facts, ref missing).Should().Be(leaf.Evaluate(facts).Truth, $"{op} {flag} {value}");
             }
         }
     }
@@ -135,8 +135,8 @@ public sealed class CompiledConditionTests
             var missing = 0UL;
             var cautionMissing = 0UL;
 
-            var isTrue = compiled.IsTrue(compiled.Decide(facts), 0, facts, ref missing);
-            var truth = compiled.Truth(compiled.Decide(facts), 0, facts, ref cautionMissing);
+            var isTrue = compiled.IsTrue(compiled.Decide(0, facts), 0, facts, ref missing);
+            var truth = compiled.Truth(compiled.Decide(0, facts), 0, facts, ref cautionMissing);
 
             isTrue.Should().Be(expected.Truth == Truth.True, $"round {round}");
             missing.Should().Be(expected.MissingFields, $"round {round}");
@@ -149,7 +149,7 @@ public sealed class CompiledConditionTests
     private static IEnumerable<(string Name, Condition Condition)> AllConditions()
     {
         var ruleset = RealRuleset.Ruleset;
-        var rules = ruleset.SubtypeRules.Concat(ruleset.CertaintyRules).Concat(ruleset.AlertRules).Concat(ruleset.TreatmentRules).Concat(ruleset.WorkupRules);
+        var rules = ruleset.Rules;
         foreach (var rule in rules)
         {
             yield return (rule.Id, rule.When);

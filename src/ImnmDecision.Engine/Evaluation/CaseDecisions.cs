@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
@@ -7,34 +5,34 @@ using ImnmDecision.Engine.Rules;
 namespace ImnmDecision.Engine.Evaluation;
 
 /// <summary>
-/// The raw result of evaluating the ruleset on one case: which rules decided or fired, the truth of each
-/// caution, and the missing fields as a mask. Reused across cases on one thread, so evaluation allocates
-/// nothing; <see cref="AssessmentBuilder"/> turns it into an <see cref="Assessment"/>.
+/// What the ruleset decided for one case: its facts, the subtype and certainty rules that decided, which alert,
+/// workup and treatment rules fired, the truth of each caution, and the missing fields as a mask. Reused across
+/// cases on one thread, so evaluation allocates nothing; <see cref="AssessmentBuilder"/> turns it into an
+/// <see cref="Assessment"/>, and the batch writers read its lists through the copy methods.
 /// </summary>
-public sealed class Evaluation
+public sealed class CaseDecisions
 {
-    internal Evaluation(Ruleset ruleset)
+    internal CaseDecisions(Ruleset ruleset)
     {
         Ruleset = ruleset;
         AlertFired = new bool[ruleset.AlertRules.Length];
         TreatmentFired = new bool[ruleset.TreatmentRules.Length];
         WorkupFired = new bool[ruleset.WorkupRules.Length];
-        CautionTruths = [.. ruleset.TreatmentRules.Select(r => new Truth[((TreatmentAction)r.Then).Cautions.Count])];
+        CautionTruths = [.. ruleset.TreatmentRules.Select(r => new Truth[r.Action.Cautions.Count])];
 
-        // The answer's list orders depend only on the rules, so they are sorted once here and each case
-        // only walks the rules that fired in that order: the id accessors below allocate nothing.
-        int[] alertOrder = [.. Enumerable.Range(0, ruleset.AlertRules.Length)
-            .OrderBy(i => ((AlertAction)ruleset.AlertRules[i].Then).Severity).ThenBy(i => ruleset.AlertRules[i].Order)];
-        int[] workupOrder = [.. Enumerable.Range(0, ruleset.WorkupRules.Length)
-            .OrderBy(i => ((WorkupAction)ruleset.WorkupRules[i].Then).Priority).ThenBy(i => ruleset.WorkupRules[i].Order)];
-        treatmentOrder = [.. Enumerable.Range(0, ruleset.TreatmentRules.Length)
-            .OrderBy(i => ((TreatmentAction)ruleset.TreatmentRules[i].Then).Role).ThenBy(i => ruleset.TreatmentRules[i].Order)];
-        alertRank = Ranks(alertOrder);
-        workupRank = Ranks(workupOrder);
-        treatmentRank = Ranks(treatmentOrder);
-        alertIdByRank = [.. alertOrder.Select(i => ((AlertAction)ruleset.AlertRules[i].Then).Alert)];
-        workupByRank = [.. workupOrder.Select(i => (WorkupAction)ruleset.WorkupRules[i].Then)];
-        treatmentByRank = [.. treatmentOrder.Select(i => (TreatmentAction)ruleset.TreatmentRules[i].Then)];
+        // Each case only walks the rules that fired in the answer's order (see AnswerOrder), so the id
+        // accessors below allocate nothing.
+        var order = ruleset.AnswerOrder;
+        alertsFired = new RuleBits(order.Alerts.Length);
+        workupFired = new RuleBits(order.Workup.Length);
+        treatmentFired = new RuleBits(order.Treatment.Length);
+        treatmentAvoided = new RuleBits(order.Treatment.Length);
+        alertRank = order.AlertRank;
+        workupRank = order.WorkupRank;
+        treatmentRank = order.TreatmentRank;
+        alertIdByRank = [.. order.Alerts.Select(i => ruleset.AlertRules[i].Action.Alert)];
+        workupByRank = [.. order.Workup.Select(i => ruleset.WorkupRules[i].Action)];
+        treatmentByRank = [.. order.Treatment.Select(i => ruleset.TreatmentRules[i].Action)];
         avoidingCautionsByRank = [.. treatmentByRank.Select(t => t.Cautions.Select(c => c.Avoid).ToArray())];
     }
 
@@ -62,9 +60,9 @@ public sealed class Evaluation
     /// <summary>Input fields whose absence (or an assumption in their place) the answer hinged on.</summary>
     public ulong MissingFields { get; internal set; }
 
-    internal Rule? SubtypeRule { get; set; }
+    internal Rule<SubtypeAction>? SubtypeRule { get; set; }
 
-    internal Rule? CertaintyRule { get; set; }
+    internal Rule<CertaintyAction>? CertaintyRule { get; set; }
 
     internal bool[] AlertFired { get; }
 
@@ -74,7 +72,6 @@ public sealed class Evaluation
 
     internal Truth[][] CautionTruths { get; }
 
-    private readonly int[] treatmentOrder;
     private readonly int[] alertRank;
     private readonly int[] workupRank;
     private readonly int[] treatmentRank;
@@ -83,11 +80,11 @@ public sealed class Evaluation
     private readonly TreatmentAction[] treatmentByRank;
     private readonly bool[][] avoidingCautionsByRank;
 
-    /// <summary>The rules that fired, one bit per rule at its place in the answer's order.</summary>
-    private ulong alertsFired;
-    private ulong workupFired;
-    private ulong treatmentFired;
-    private ulong treatmentAvoided;
+    /// <summary>The rules that fired, by their place in the answer's order.</summary>
+    private readonly RuleBits alertsFired;
+    private readonly RuleBits workupFired;
+    private readonly RuleBits treatmentFired;
+    private readonly RuleBits treatmentAvoided;
 
     /// <summary>
     /// Writes the ids of the alerts raised, each once, in the answer's order (severity, then rule order), and
@@ -95,15 +92,14 @@ public sealed class Evaluation
     /// </summary>
     public int CopyAlerts(Span<AlertId> destination)
     {
-        var seen = 0UL;
+        Span<bool> seen = stackalloc bool[MaxAlerts];
         var count = 0;
-        for (var fired = alertsFired; fired != 0; fired &= fired - 1)
+        foreach (var rank in alertsFired)
         {
-            var id = alertIdByRank[BitOperations.TrailingZeroCount(fired)];
-            var bit = 1UL << (int)id;
-            if ((seen & bit) == 0)
+            var id = alertIdByRank[rank];
+            if (!seen[(int)id])
             {
-                seen |= bit;
+                seen[(int)id] = true;
                 destination[count++] = id;
             }
         }
@@ -116,21 +112,19 @@ public sealed class Evaluation
     /// order), and returns how many. Like the answer, an item listed by several rules takes the status of the
     /// highest-priority one. <paramref name="destination"/> needs room for <see cref="MaxWorkup"/>. Allocates nothing.
     /// </summary>
-    [MethodImpl(PerRow.Optimized)]
     public int CopyOutstandingWorkup(Span<WorkupId> destination)
     {
-        var seen = 0UL;
+        Span<bool> seen = stackalloc bool[MaxWorkup];
         var count = 0;
-        for (var fired = workupFired; fired != 0; fired &= fired - 1)
+        foreach (var rank in workupFired)
         {
-            var action = workupByRank[BitOperations.TrailingZeroCount(fired)];
-            var bit = 1UL << (int)action.Item;
-            if ((seen & bit) != 0)
+            var action = workupByRank[rank];
+            if (seen[(int)action.Item])
             {
                 continue;
             }
 
-            seen |= bit;
+            seen[(int)action.Item] = true;
             if (action.Status == WorkupStatus.Outstanding)
             {
                 destination[count++] = action.Item;
@@ -145,15 +139,13 @@ public sealed class Evaluation
     /// whether each is to be avoided for this patient, and returns how many. Both spans need room for
     /// <see cref="MaxTreatment"/>. Allocates nothing.
     /// </summary>
-    [MethodImpl(PerRow.Optimized)]
     public int CopyTreatment(Span<TreatmentId> destination, Span<bool> avoid)
     {
         var count = 0;
-        for (var fired = treatmentFired; fired != 0; fired &= fired - 1)
+        foreach (var rank in treatmentFired)
         {
-            var rank = BitOperations.TrailingZeroCount(fired);
             destination[count] = treatmentByRank[rank].Treatment;
-            avoid[count] = (treatmentAvoided & (1UL << rank)) != 0;
+            avoid[count] = treatmentAvoided.Contains(rank);
             count++;
         }
 
@@ -164,21 +156,20 @@ public sealed class Evaluation
     internal void AlertRuleFired(int index)
     {
         AlertFired[index] = true;
-        alertsFired |= 1UL << alertRank[index];
+        alertsFired.Add(alertRank[index]);
     }
 
     /// <summary>Records that treatment rule <paramref name="index"/> fired.</summary>
     internal void TreatmentRuleFired(int index)
     {
         TreatmentFired[index] = true;
-        treatmentFired |= 1UL << treatmentRank[index];
+        treatmentFired.Add(treatmentRank[index]);
     }
 
     /// <summary>
     /// Records the truths of treatment rule <paramref name="index"/>'s cautions (in <see cref="CautionTruths"/>):
     /// its option is to be avoided when a caution that marks it holds.
     /// </summary>
-    [MethodImpl(PerRow.Optimized)]
     internal void CautionsDecided(int index)
     {
         var rank = treatmentRank[index];
@@ -188,7 +179,7 @@ public sealed class Evaluation
         {
             if (avoiding[c] && truths[c] == Truth.True)
             {
-                treatmentAvoided |= 1UL << rank;
+                treatmentAvoided.Add(rank);
             }
         }
     }
@@ -197,24 +188,7 @@ public sealed class Evaluation
     internal void WorkupRuleFired(int index)
     {
         WorkupFired[index] = true;
-        workupFired |= 1UL << workupRank[index];
-    }
-
-    /// <summary>The place of each rule in an order, by rule index; a kind holds at most 64 rules, one bit each.</summary>
-    private static int[] Ranks(int[] order)
-    {
-        if (order.Length > 64)
-        {
-            throw new InvalidOperationException("A rule kind holds more than 64 rules; widen the fired-rule masks of Evaluation.");
-        }
-
-        var ranks = new int[order.Length];
-        for (var rank = 0; rank < order.Length; rank++)
-        {
-            ranks[order[rank]] = rank;
-        }
-
-        return ranks;
+        workupFired.Add(workupRank[index]);
     }
 
     internal void Reset()
@@ -222,10 +196,10 @@ public sealed class Evaluation
         SubtypeRule = null;
         CertaintyRule = null;
         MissingFields = 0;
-        alertsFired = 0;
-        workupFired = 0;
-        treatmentFired = 0;
-        treatmentAvoided = 0;
+        alertsFired.Clear();
+        workupFired.Clear();
+        treatmentFired.Clear();
+        treatmentAvoided.Clear();
         Array.Clear(AlertFired);
         Array.Clear(TreatmentFired);
         Array.Clear(WorkupFired);

@@ -1,0 +1,11 @@
+namespace ImnmDecision.Engine.Assessments;
+
+/// <summary>A caution shown on a treatment option, with the trace of the condition that made it apply.</summary>
+public sealed record CautionTrace
+{
+    /// <summary>The caution as shown in the option's <c>cautions</c>.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Its condition as it came out for this case; absent for a caution that always applies.</summary>
+    public ConditionTrace? Trace { get; init; }
+}

@@ -1,0 +1,56 @@
+using System.Numerics;
+
+namespace ImnmDecision.Engine.Evaluation;
+
+/// <summary>
+/// A set of positions (rules by their place in the answer's order, say), with no limit on how many: one bit
+/// each, in as many 64-bit words as the count needs. Enumerates its members in ascending order, allocating nothing.
+/// </summary>
+internal readonly struct RuleBits
+{
+    private readonly ulong[] words;
+
+    /// <param name="count">How many positions there are (0 to count - 1).</param>
+    public RuleBits(int count) => words = new ulong[(count + 63) >> 6];
+
+    public void Add(int position) => words[position >> 6] |= 1UL << (position & 63);
+
+    public bool Contains(int position) => (words[position >> 6] & (1UL << (position & 63))) != 0;
+
+    public void Clear()
+    {
+        // A loop, not Array.Clear: a kind's rules fit in a word or two, and this runs for every case.
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = 0;
+        }
+    }
+
+    public Enumerator GetEnumerator() => new(words);
+
+    /// <summary>The members, lowest first.</summary>
+    public ref struct Enumerator(ulong[] words)
+    {
+        private int word = -1;
+        private ulong bits;
+
+        public int Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (bits == 0)
+            {
+                if (++word >= words.Length)
+                {
+                    return false;
+                }
+
+                bits = words[word];
+            }
+
+            Current = (word << 6) + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Serialization;
+
+namespace ImnmDecision.Engine.Rules.Loading;
+
+/// <summary>
+/// Reads a rule's <c>then</c> for its kind: the subtype (with a fixed or graded certainty), the certainty,
+/// an alert, a workup item, or a treatment option with its dose and cautions.
+/// </summary>
+internal sealed class ActionReader(LoadContext context, CatalogueReader catalogue, ConditionReader conditions)
+{
+    public RuleAction? Read(JsonCursor then, RuleKind kind) => kind switch
+    {
+        RuleKind.Subtype => ReadSubtype(then),
+        RuleKind.Certainty => then.IsObject("certainty") && Parse<Certainty>(then, "certainty") is { } c ? new CertaintyAction(c) : null,
+        RuleKind.Alert => ReadAlert(then),
+        RuleKind.Workup => ReadWorkup(then),
+        _ => ReadTreatment(then),
+    };
+
+    /// <summary>The enum value named by the owner's property, or null with the allowed names reported.</summary>
+    public static TEnum? Parse<TEnum>(JsonCursor owner, string name, params string[] alsoAllowed)
+        where TEnum : struct, Enum
+    {
+        var text = owner.String(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (JsonNames.TryParse<TEnum>(text, out var value))
+        {
+            return value;
+        }
+
+        owner.Property(name)!.Value.Error($"unknown {name} '{text}' (allowed: {string.Join(", ", JsonNames.Names<TEnum>().Concat(alsoAllowed))})");
+        return null;
+    }
+
+    private static SubtypeAction? ReadSubtype(JsonCursor then)
+    {
+        if (!then.IsObject("subtype", "certainty"))
+        {
+            return null;
+        }
+
+        var code = Parse<SubtypeCode>(then, "subtype");
+        var certaintyText = then.String("certainty");
+        if (code is null || certaintyText is null)
+        {
+            return null;
+        }
+
+        if (certaintyText == "graded")
+        {
+            return new SubtypeAction(code.Value, null);
+        }
+
+        return Parse<Certainty>(then, "certainty", "graded") is { } fixedCertainty ? new SubtypeAction(code.Value, fixedCertainty) : null;
+    }
+
+    private AlertAction? ReadAlert(JsonCursor then)
+    {
+        if (!then.IsObject("alert", "severity", "message"))
+        {
+            return null;
+        }
+
+        var alert = Parse<AlertId>(then, "alert");
+        var severity = Parse<AlertSeverity>(then, "severity");
+        var message = catalogue.Text(then, "message");
+        return alert is null || severity is null || message is null ? null : new AlertAction(alert.Value, severity.Value, message);
+    }
+
+    private WorkupAction? ReadWorkup(JsonCursor then)
+    {
+        if (!then.IsObject("workup", "priority", "status", "reason"))
+        {
+            return null;
+        }
+
+        var item = Parse<WorkupId>(then, "workup");
+        var priority = Parse<WorkupPriority>(then, "priority");
+        var status = Parse<WorkupStatus>(then, "status");
+        var reason = catalogue.Text(then, "reason");
+        return item is null || priority is null || status is null || reason is null ? null : new WorkupAction(item.Value, priority.Value, status.Value, reason);
+    }
+
+    private TreatmentAction? ReadTreatment(JsonCursor then)
+    {
+        if (!then.IsObject("treatment", "role", "dose", "cautions"))
+        {
+            return null;
+        }
+
+        var treatment = Parse<TreatmentId>(then, "treatment");
+        var role = Parse<TreatmentRole>(then, "role");
+        var dose = then.Property("dose", required: false) is { } d ? ReadDose(d) : null;
+        var cautions = new List<Caution>();
+        var ok = true;
+        if (then.Property("cautions", required: false) is { } list)
+        {
+            foreach (var item in list.Items())
+            {
+                var caution = ReadCaution(item);
+                ok &= caution is not null;
+                if (caution is not null)
+                {
+                    cautions.Add(caution);
+                }
+            }
+        }
+
+        var doseOk = !then.Has("dose") || dose is not null;
+        return treatment is null || role is null || !ok || !doseOk ? null : new TreatmentAction(treatment.Value, role.Value, dose, cautions);
+    }
+
+    private Caution? ReadCaution(JsonCursor item)
+    {
+        if (!item.IsObject("when", "text", "unknownText", "avoid", "citations"))
+        {
+            return null;
+        }
+
+        var when = item.Property("when", required: false) is { } w ? conditions.Read(w) : null;
+        var text = catalogue.Text(item, "text");
+        var unknownText = item.Has("unknownText") ? catalogue.Text(item, "unknownText") : null;
+        var avoid = item.Boolean("avoid", required: false) ?? false;
+        var cited = catalogue.ReadCitationIds(item, required: false);
+        if (avoid && !item.Has("when"))
+        {
+            item.Error("'avoid' needs a 'when' condition");
+            return null;
+        }
+
+        if (item.Has("when") && when is null)
+        {
+            return null;
+        }
+
+        return text is null ? null : new Caution { When = when, Text = text, UnknownText = unknownText, Avoid = avoid, Citations = cited };
+    }
+
+    private DoseSpec? ReadDose(JsonCursor dose)
+    {
+        if (!dose.IsObject("text", "perKg", "capParameter", "splitOverDays"))
+        {
+            return null;
+        }
+
+        var text = catalogue.Text(dose, "text");
+        var split = dose.Integer("splitOverDays", required: false);
+        double? cap = null;
+        if (dose.String("capParameter", required: false) is { } capName)
+        {
+            if (context.Parameters.TryGetValue(capName, out var parameter))
+            {
+                cap = parameter.Value;
+            }
+            else
+            {
+                dose.Property("capParameter")!.Value.Error($"unknown parameter '{capName}'");
+                return null;
+            }
+        }
+
+        if (dose.Property("perKg", required: false) is not { } perKg)
+        {
+            return text is null ? null : new DoseSpec { Text = text, Cap = cap, SplitOverDays = split };
+        }
+
+        return ReadPerKg(perKg, text, cap, split);
+    }
+
+    private static DoseSpec? ReadPerKg(JsonCursor perKg, string? text, double? cap, int? split)
+    {
+        if (!perKg.IsObject("min", "max", "unit", "per"))
+        {
+            return null;
+        }
+
+        var min = perKg.Number("min");
+        var max = perKg.Number("max", required: false) ?? min;
+        var unit = perKg.String("unit");
+        var per = perKg.String("per");
+        if (unit is not null and not ("mg" or "g"))
+        {
+            perKg.Property("unit")!.Value.Error($"unit must be 'mg' or 'g', found '{unit}'");
+            return null;
+        }
+
+        if (per is not null and not ("day" or "week" or "course"))
+        {
+            perKg.Property("per")!.Value.Error($"per must be 'day', 'week' or 'course', found '{per}'");
+            return null;
+        }
+
+        if (min is null || max is null || unit is null || per is null || text is null)
+        {
+            return null;
+        }
+
+        var perKgText = min == max
+            ? string.Create(CultureInfo.InvariantCulture, $"{min} {unit}/kg")
+            : string.Create(CultureInfo.InvariantCulture, $"{min} to {max} {unit}/kg");
+        if (per != "course")
+        {
+            perKgText += "/" + per;
+        }
+
+        return new DoseSpec { Text = text, PerKgMin = min, PerKgMax = max, Unit = unit, Per = per, Cap = cap, SplitOverDays = split, PerKgText = perKgText };
+    }
+}
