@@ -4,6 +4,7 @@ using ImnmDecision.Api.Logging;
 using ImnmDecision.Api.Middleware;
 using ImnmDecision.Api.OpenApi;
 using ImnmDecision.Api.Problems;
+using ImnmDecision.Api.Security;
 
 WebApplication? app = null;
 try
@@ -13,6 +14,7 @@ try
     builder.AddImnmLogging();
     builder.AddImnmEngine();
     builder.AddImnmProblemDetails();
+    builder.AddImnmSecurity();
     builder.Services.AddImnmSwagger();
     builder.Services.AddCdsHooks(builder.Configuration);
 
@@ -24,6 +26,7 @@ try
     app.UseStatusCodeProblems();
     app.UseRouting();
     app.UseRouteCapture();
+    app.UseImnmSecurity();
     app.UseRulesetVersionPin();
     app.UseRequestBodyLimit();
     app.UseImnmSwagger();

@@ -1,6 +1,7 @@
 using FluentValidation;
 using ImnmDecision.Api.Middleware;
 using ImnmDecision.Api.Problems;
+using ImnmDecision.Api.Security;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
@@ -16,6 +17,8 @@ internal static class AssessmentEndpoints
         v1.MapPost("/assessments", Assess)
             .WithName("Assess")
             .WithTags("Assessments")
+            .RequireAuthorization(ApiPolicies.Assess)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return v1;
