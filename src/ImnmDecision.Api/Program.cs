@@ -5,6 +5,7 @@ using ImnmDecision.Api.Middleware;
 using ImnmDecision.Api.OpenApi;
 using ImnmDecision.Api.Problems;
 using ImnmDecision.Api.Security;
+using ImnmDecision.Api.Store;
 
 WebApplication? app = null;
 try
@@ -15,11 +16,13 @@ try
     builder.AddImnmEngine();
     builder.AddImnmProblemDetails();
     builder.AddImnmSecurity();
+    builder.AddImnmStore();
     builder.Services.AddImnmSwagger();
     builder.Services.AddCdsHooks(builder.Configuration);
 
     app = builder.Build();
     app.LoadRuleset();
+    await app.OpenStoreAsync();
 
     app.UseRequestLogging();
     app.UseExceptionHandler();
@@ -37,6 +40,7 @@ try
     v1.MapRules();
     v1.MapCitations();
     v1.MapBatch();
+    v1.MapSummaries();
 
     app.MapHealth();
     app.MapCdsHooks();

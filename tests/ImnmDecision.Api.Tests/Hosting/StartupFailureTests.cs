@@ -68,6 +68,22 @@ public sealed class StartupFailureTests : IDisposable
         FatalLine(api.Output).Should().Contain(expected);
     }
 
+    [Fact]
+    public async Task Startup_StoreUnreachable_ExitsSixtyNine()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var api = ApiProcess.Start("Production", $"--Store:ConnectionString=Host=127.0.0.1;Port={port};Username=imnm;Password=secret-never-logged;Timeout=5");
+
+        var exit = await api.WaitForExitAsync(StartTimeout);
+
+        exit.Should().Be(69, api.Output);
+        FatalLine(api.Output).Should().Contain("PostgreSQL 127.0.0.1:" + port);
+        api.Output.Should().NotContain("secret-never-logged");
+    }
+
     public void Dispose()
     {
         foreach (var folder in folders)

@@ -66,7 +66,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
-        start.Environment["Store__Sqlite__Path"] = Path.Combine(working, "imnm.db");
+        start.Environment["Store__SqlitePath"] = Path.Combine(working, "imnm.db");
         var process = new Process { StartInfo = start };
         var api = new ApiProcess(process, working, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => api.Append(e.Data);
