@@ -18,6 +18,7 @@ internal static class ImnmCli
             RulesCommand.Create(console),
             ExplainCommand.Create(console),
             GenerateCommand.Create(console),
+            SummaryCommand.Create(console),
         };
     }
 
