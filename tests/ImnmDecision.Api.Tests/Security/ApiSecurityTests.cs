@@ -123,6 +123,22 @@ public sealed class ApiSecurityTests : IDisposable
     }
 
     [Theory]
+    [InlineData("https", true)]
+    [InlineData("http", false)]
+    public async Task Hsts_BehindATrustedTlsProxy_SentOnlyForHttps(string forwardedProto, bool expected)
+    {
+        using var factory = new SecuredApiFactory(tokens, new Dictionary<string, string?> { ["Api:TrustForwardedHeaders"] = "true" });
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health/live", UriKind.Relative));
+        request.Headers.Host = "imnm.hospital.example";
+        request.Headers.Add("X-Forwarded-Proto", forwardedProto);
+
+        using var response = await client.SendAsync(request);
+
+        response.Headers.Contains("Strict-Transport-Security").Should().Be(expected);
+    }
+
+    [Theory]
     [InlineData(null, HttpStatusCode.NotFound)]
     [InlineData("true", HttpStatusCode.OK)]
     public async Task SwaggerUi_InProduction_ServedOnlyWhenSwitchedOn(string? setting, HttpStatusCode expected)
