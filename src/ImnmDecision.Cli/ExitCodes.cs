@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>Interrupted (Ctrl+C), as a shell reports SIGINT.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>An unexpected failure inside imnm (BSD sysexits EX_SOFTWARE); reported in one line, never a stack trace.</summary>
+    public const int InternalError = 70;
+
     /// <summary>The command line is wrong (BSD sysexits EX_USAGE).</summary>
     public const int Usage = 64;
 }

@@ -18,6 +18,7 @@ internal static class ImnmCli
             RulesCommand.Create(console),
             ExplainCommand.Create(console),
             GenerateCommand.Create(console),
+            SummaryCommand.Create(console),
         };
     }
 
@@ -37,6 +38,27 @@ internal static class ImnmCli
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // One line, no stack trace: a file that cannot be read or written (its path is the user's own).
+            await console.Error.WriteLineAsync($"imnm: {exception.Message}");
+            return ExitCodes.InputRefused;
+        }
+#pragma warning disable CA1031 // The last resort of a command-line tool: one line and a documented exit code, never a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await console.Error.WriteLineAsync($"imnm: internal error ({exception.GetType().Name}); please report it with the command line used.");
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -3,8 +3,9 @@ using ImnmDecision.Engine.Rules;
 namespace ImnmDecision.Cli;
 
 /// <summary>
-/// Finds the rules folder when none is given: the nearest <c>rules/</c> holding a <c>ruleset.json</c>, walking
-/// up from the working directory (then from the tool's own folder), so <c>imnm</c> works anywhere in the repository.
+/// Finds the rules folder when none is given: <c>rules/</c> beside the tool (a published or installed <c>imnm</c>
+/// carries its ruleset), else the nearest <c>rules/</c> holding a <c>ruleset.json</c>, walking up from the working
+/// directory (then from the tool's own folder), so a built <c>imnm</c> works anywhere in the repository.
 /// </summary>
 internal static class RulesetLocator
 {
@@ -16,7 +17,10 @@ internal static class RulesetLocator
             return console.Resolve(given);
         }
 
-        return RulesetLoader.FindFolder(console.WorkingDirectory, AppContext.BaseDirectory);
+        var beside = Path.Combine(AppContext.BaseDirectory, "rules");
+        return File.Exists(Path.Combine(beside, RulesetLoader.RulesetFile))
+            ? beside
+            : RulesetLoader.FindFolder(console.WorkingDirectory, AppContext.BaseDirectory);
     }
 
     /// <summary>

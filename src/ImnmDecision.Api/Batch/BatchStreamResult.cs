@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using ImnmDecision.Api.Middleware;
 using ImnmDecision.Api.Problems;
+using ImnmDecision.Api.Store;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Serialization;
@@ -37,6 +38,7 @@ internal sealed class BatchStreamResult(BatchFormat inputFormat, BatchFormat out
         {
             var summary = await new BatchRunner(engine, options)
                 .RunAsync(httpContext.Request.BodyReader, inputFormat, response.Body, outputFormat, progress, aborted);
+            await services.GetRequiredService<AuditTrail>().BatchAsync(httpContext, summary, clock.Elapsed);
             RequestLogContext.AddProperty(httpContext, "BatchRows", summary.Rows);
             RequestLogContext.AddProperty(httpContext, "BatchFailed", summary.Failed);
             if (logger.IsEnabled(LogLevel.Information))

@@ -1,4 +1,5 @@
 using ImnmDecision.Api.Middleware;
+using ImnmDecision.Api.Security;
 
 namespace ImnmDecision.Api.Endpoints;
 
@@ -12,6 +13,9 @@ internal static class ApiV1Endpoints
     public static RouteGroupBuilder MapApiV1(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup(MiddlewareSetup.V1Prefix);
+        v1.RequireAuthorization(ApiPolicies.Read).RequireRateLimiting(SecuritySetup.RateLimitPolicy);
+        v1.ProducesProblem(StatusCodes.Status401Unauthorized);
+        v1.ProducesProblem(StatusCodes.Status429TooManyRequests);
         v1.ProducesProblem(StatusCodes.Status409Conflict);
         v1.ProducesProblem(StatusCodes.Status500InternalServerError);
         return v1;

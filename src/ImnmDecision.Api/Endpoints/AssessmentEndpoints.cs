@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using FluentValidation;
 using ImnmDecision.Api.Middleware;
 using ImnmDecision.Api.Problems;
+using ImnmDecision.Api.Security;
+using ImnmDecision.Api.Store;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
@@ -16,6 +19,8 @@ internal static class AssessmentEndpoints
         v1.MapPost("/assessments", Assess)
             .WithName("Assess")
             .WithTags("Assessments")
+            .RequireAuthorization(ApiPolicies.Assess)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return v1;
@@ -39,9 +44,11 @@ internal static class AssessmentEndpoints
     /// <response code="413">The body is larger than the server accepts (Api:MaxBodyBytes).</response>
     /// <response code="415">The body is not sent as <c>application/json</c>.</response>
     /// <response code="500">The server failed; the answer holds a traceId and nothing of the request.</response>
-    private static Results<Ok<Assessment>, ValidationProblem> Assess(
-        Findings findings, IValidator<Findings> validator, AssessmentEngine engine, HttpContext context)
+    /// <param name="audit">The audit trail (no patient data).</param>
+    private static async Task<Results<Ok<Assessment>, ValidationProblem>> Assess(
+        Findings findings, IValidator<Findings> validator, AssessmentEngine engine, AuditTrail audit, HttpContext context)
     {
+        var started = Stopwatch.GetTimestamp();
         var check = validator.Validate(findings);
         if (!check.IsValid)
         {
@@ -54,6 +61,7 @@ internal static class AssessmentEndpoints
 
         var assessment = engine.Assess(findings);
         RequestLogContext.SetAssessment(context, assessment);
+        await audit.SingleAsync(context, assessment, started);
         return TypedResults.Ok(assessment);
     }
 }

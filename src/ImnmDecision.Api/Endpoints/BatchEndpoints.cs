@@ -1,5 +1,7 @@
 using ImnmDecision.Api.Batch;
+using ImnmDecision.Api.Hosting;
 using ImnmDecision.Api.Problems;
+using ImnmDecision.Api.Security;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,12 +18,14 @@ internal static class BatchEndpoints
         var options = configuration.GetSection(BatchOptions.Section).Get<BatchOptions>() ?? new BatchOptions();
         if (options.MaxRows <= 0 || options.MaxRecordBytes <= 0 || options.FlushBytes <= 0)
         {
-            throw new InvalidOperationException("Batch:MaxRows, Batch:MaxRecordBytes and Batch:FlushBytes must be above 0.");
+            throw new InvalidSettingException("Batch:MaxRows, Batch:MaxRecordBytes and Batch:FlushBytes must be above 0.");
         }
 
         v1.MapPost("/assessments/batch", AssessBatch)
             .WithName("AssessBatch")
             .WithTags("Batch")
+            .RequireAuthorization(ApiPolicies.Batch)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithMetadata(new UnlimitedRequestBody(), options)
             .Accepts<IReadOnlyList<Findings>>(BatchFormats.JsonMediaType, BatchFormats.NdjsonMediaType, BatchFormats.CsvMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)

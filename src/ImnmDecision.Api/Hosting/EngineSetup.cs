@@ -28,34 +28,22 @@ internal static class EngineSetup
     }
 
     /// <summary>
-    /// Loads and validates the ruleset. A ruleset with defects stops start-up: every defect is logged (file and
-    /// JSON path, never patient data) and the exception ends the process.
+    /// Loads and validates the ruleset. A missing ruleset or one with defects throws <see cref="RulesetLoadException"/>,
+    /// which Program.cs turns into one fatal log line listing every defect (file and JSON path) and exit code 2.
     /// </summary>
     public static WebApplication LoadRuleset(this WebApplication app)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ImnmDecision.Api.Ruleset");
         var folder = RulesFolder.Resolve(app.Configuration, app.Environment.ContentRootPath);
-        try
+        var ruleset = RulesetLoader.Load(folder);
+        app.Services.GetRequiredService<RulesetState>().Loaded(ruleset, folder);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ImnmDecision.Api.Ruleset");
+        if (logger.IsEnabled(LogLevel.Information))
         {
-            var ruleset = RulesetLoader.Load(folder);
-            app.Services.GetRequiredService<RulesetState>().Loaded(ruleset, folder);
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation(
-                    "Loaded ruleset {RulesetId} {RulesetVersion} (sha256 {RulesetSha256}) from {RulesFolder}: {RuleCount} rules, {CitationCount} citations",
-                    ruleset.Identity.Id, ruleset.Identity.Version, ruleset.Identity.Sha256, folder, ruleset.Rules.Count, ruleset.Citations.Count);
-            }
-
-            return app;
+            logger.LogInformation(
+                "Loaded ruleset {RulesetId} {RulesetVersion} (sha256 {RulesetSha256}) from {RulesFolder}: {RuleCount} rules, {CitationCount} citations",
+                ruleset.Identity.Id, ruleset.Identity.Version, ruleset.Identity.Sha256, folder, ruleset.Rules.Count, ruleset.Citations.Count);
         }
-        catch (RulesetLoadException exception)
-        {
-            if (logger.IsEnabled(LogLevel.Critical))
-            {
-                logger.LogCritical("The ruleset in {RulesFolder} has defects; start-up stops. {RulesetDefects}", folder, exception.Message);
-            }
 
-            throw;
-        }
+        return app;
     }
 }

@@ -3,9 +3,10 @@ using ImnmDecision.Engine.Rules;
 namespace ImnmDecision.Api.Hosting;
 
 /// <summary>
-/// Finds the rules folder: <c>Rules:Folder</c> when configured (relative to the content root), otherwise the
-/// nearest folder named <c>rules</c> holding a <c>ruleset.json</c>, walking up from the content root and from
-/// the application's own folder, so that <c>dotnet run</c> and the test host both find the repository's rules.
+/// Finds the rules folder: <c>Rules:Folder</c> when configured (relative to the content root); otherwise
+/// <c>rules/</c> beside the application (where <c>dotnet publish</c> and the container put it); otherwise the
+/// nearest folder named <c>rules</c> holding a <c>ruleset.json</c>, walking up from the content root and from the
+/// application's own folder, so that <c>dotnet run</c> and the test host both find the repository's rules.
 /// </summary>
 internal static class RulesFolder
 {
@@ -20,9 +21,15 @@ internal static class RulesFolder
             return Path.GetFullPath(configured, contentRoot);
         }
 
+        var beside = Path.Combine(AppContext.BaseDirectory, "rules");
+        if (File.Exists(Path.Combine(beside, RulesetLoader.RulesetFile)))
+        {
+            return beside;
+        }
+
         return RulesetLoader.FindFolder(contentRoot, AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException(
-                $"No rules folder was found above '{contentRoot}' or '{AppContext.BaseDirectory}'. Set {ConfigurationKey} "
+            ?? throw new RulesetLoadException(
+                $"No rules folder was found beside the application or above the content root. Set {ConfigurationKey} "
                 + $"(for example --{ConfigurationKey}=/path/to/rules or the environment variable Rules__Folder).");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImnmDecision.Api.Hosting;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -15,6 +16,10 @@ internal static class LoggingSetup
 {
     /// <summary>The configuration key that selects the console format.</summary>
     public const string FormatKey = "Logging:Format";
+
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    private const string HostStartFailedMessage = "Hosting failed to start";
 
     private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
@@ -38,7 +43,7 @@ internal static class LoggingSetup
         var format = configuration[FormatKey] is { Length: > 0 } configured ? configured.Trim().ToUpperInvariant() : "TEXT";
         if (format is not ("TEXT" or "JSON"))
         {
-            throw new InvalidOperationException($"{FormatKey} must be 'text' or 'json'.");
+            throw new InvalidSettingException($"{FormatKey} must be 'text' or 'json'.");
         }
 
         // Safe defaults first (ASP.NET's own request logs carry the raw path and query); configuration may override.
@@ -48,6 +53,7 @@ internal static class LoggingSetup
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .MinimumLevel.Override("System", LogEventLevel.Warning)
             .ReadFrom.Configuration(configuration)
+            .Filter.ByExcluding(IsHostStartFailure)
             .Enrich.FromLogContext()
             .Enrich.With<UnsafePropertyFilter>();
 
@@ -61,4 +67,14 @@ internal static class LoggingSetup
 
         return logger.CreateLogger();
     }
+
+    /// <summary>
+    /// The host's "Hosting failed to start" event carries the exception with its stack trace; Program.cs reports
+    /// the same failure as one fatal line with an exit code instead.
+    /// </summary>
+    private static bool IsHostStartFailure(LogEvent logEvent) =>
+        logEvent.Exception is not null
+        && logEvent.MessageTemplate.Text == HostStartFailedMessage
+        && logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: HostCategory };
 }

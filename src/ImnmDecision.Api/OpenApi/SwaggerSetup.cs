@@ -54,8 +54,16 @@ internal static class SwaggerSetup
         return services;
     }
 
+    /// <summary><c>Api:SwaggerUi</c>: serve Swagger UI and its document; when not set, on in Development only.</summary>
+    public const string SwitchKey = "Api:SwaggerUi";
+
     public static WebApplication UseImnmSwagger(this WebApplication app)
     {
+        if (!(app.Configuration.GetValue<bool?>(SwitchKey) ?? app.Environment.IsDevelopment()))
+        {
+            return app;
+        }
+
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {

@@ -13,10 +13,13 @@ internal sealed class V1ConventionsOperationFilter : IOperationFilter
     private static readonly Dictionary<string, string> SharedDescriptions = new(StringComparer.Ordinal)
     {
         ["400"] = "The request does not fit the v1 contract; errors names each JSON path.",
+        ["401"] = "No valid bearer token (authentication is on outside Development; see Api:Auth).",
+        ["403"] = "The token lacks the scope this operation needs.",
         ["404"] = "Nothing has this id.",
         ["409"] = "The request pinned another ruleset with X-Ruleset-Version; nothing was done.",
         ["413"] = "The body is larger than the server accepts (Api:MaxBodyBytes).",
         ["415"] = "The body is not sent as application/json.",
+        ["429"] = "This client has made too many requests; Retry-After says when to try again (Api:RateLimit).",
         ["500"] = "The server failed; the answer holds a traceId and nothing of the request.",
     };
 

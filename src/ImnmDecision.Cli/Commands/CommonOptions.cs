@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Option<string?> Rules() => new("--rules")
     {
-        Description = "The rules folder (default: the nearest rules/ with a ruleset.json, walking up from the working directory).",
+        Description = "The rules folder (default: rules/ beside imnm, else the nearest rules/ with a ruleset.json above the working directory).",
         HelpName = "folder",
     };
 }

@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.IO.Pipelines;
 using ImnmDecision.Cli.Output;
+using ImnmDecision.Cli.Sharding;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Batch;
 
 namespace ImnmDecision.Cli.Commands;
 
 /// <summary>
-/// <c>imnm score &lt;input&gt; [-o output] [--format csv|ndjson|json]</c>: scores a cohort file (or standard
+/// <c>imnm score &lt;input&gt; [-o output] [--format csv|ndjson|json] [--shard K/N]</c>: scores a cohort file (or standard
 /// input) with the same engine, readers and writers as the batch endpoint.
 /// </summary>
 internal static class ScoreCommand
@@ -39,19 +40,24 @@ internal static class ScoreCommand
             Description = "Refuse to score unless the ruleset is this one (its tag, id@version+sha, as in every summary).",
             HelpName = "tag",
         };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Score only part K of N of the cohort (rows whose index modulo N is K-1; csv and ndjson input), for one process or machine of N; add the summaries with 'imnm summary merge'.",
+            HelpName = "K/N",
+        };
         var rules = CommonOptions.Rules();
         var command = new Command("score", "Score an anonymized cohort: one result row per case, in input order, then a summary.")
         {
-            input, output, format, inputFormat, rules, pin,
+            input, output, format, inputFormat, rules, pin, shard,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new Request(parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(inputFormat), parse.GetValue(rules), parse.GetValue(pin)),
+            new Request(parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(inputFormat), parse.GetValue(rules), parse.GetValue(pin), parse.GetValue(shard)),
             console,
             cancellationToken));
         return command;
     }
 
-    private sealed record Request(string Input, string? Output, BatchFormat? Format, BatchFormat? InputFormat, string? Rules, string? Pin);
+    private sealed record Request(string Input, string? Output, BatchFormat? Format, BatchFormat? InputFormat, string? Rules, string? Pin, string? Shard);
 
     private static async Task<int> RunAsync(Request request, CliConsole console, CancellationToken cancellationToken)
     {
@@ -78,6 +84,19 @@ internal static class ScoreCommand
         var outputFormat = request.Format
             ?? (request.Output is { } o && o != "-" && BatchFormats.TryFromPath(o, out var outExtension) ? outExtension : inputFormat);
 
+        Shard? shard = null;
+        if (request.Shard is { } shardText)
+        {
+            shard = Shard.Parse(shardText);
+            if (shard is null || inputFormat == BatchFormat.Json)
+            {
+                console.Error.WriteLine(shard is null
+                    ? $"--shard must be K/N with 1 <= K <= N (for example 2/4), not '{shardText}'."
+                    : "--shard reads csv or ndjson input; a JSON array cannot be split as it streams.");
+                return ExitCodes.Usage;
+            }
+        }
+
         var inputPath = fromStdin ? null : console.Resolve(request.Input);
         if (inputPath is not null && !File.Exists(inputPath))
         {
@@ -103,9 +122,9 @@ internal static class ScoreCommand
         var progress = new BatchProgress();
         var clock = Stopwatch.StartNew();
         BatchSummary? summary = null;
-        await using (var inputStream = inputPath is null
+        await using (var inputStream = Sharded(inputPath is null
             ? console.OpenStandardInput()
-            : new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))
+            : new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), shard, inputFormat))
         await using (var outputStream = outputPath is null
             ? console.OpenStandardOutput()
             : OutputFile.Open(outputPath))
@@ -150,4 +169,7 @@ internal static class ScoreCommand
         SummaryTable.Write(console, summary, clock.Elapsed);
         return summary.Failed > 0 ? ExitCodes.RowsFailed : ExitCodes.Success;
     }
+
+    private static Stream Sharded(Stream input, Shard? shard, BatchFormat format) =>
+        shard is null ? input : new ShardFilterStream(input, shard, csv: format == BatchFormat.Csv);
 }

@@ -48,7 +48,7 @@ public sealed class BatchApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment("Production").UseOpenTestAccess();
         if (kestrel)
         {
             builder.UseUrls("http://127.0.0.1:0");

@@ -3,14 +3,11 @@ using System.Text.Json.Nodes;
 using FluentValidation;
 using ImnmDecision.Api.Tests.Infrastructure;
 using ImnmDecision.Engine.Cases;
-using ImnmDecision.Engine.Rules;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Serilog.Core;
 
 namespace ImnmDecision.Api.Tests.Hosting;
 
-/// <summary>The rules folder is configurable, and a defective ruleset stops start-up listing every defect.</summary>
+/// <summary>The rules folder and the log format are configurable (failures to start: <see cref="StartupFailureTests"/>).</summary>
 public sealed class StartupTests(ApiFactory factory) : IClassFixture<ApiFactory>, IDisposable
 {
     private readonly List<string> folders = [];
@@ -42,46 +39,6 @@ public sealed class StartupTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public void Startup_DefectiveRuleset_StopsListingEveryDefect()
-    {
-        var folder = CopyRules();
-        var path = Path.Combine(folder, "subtype.json");
-        var file = JsonNode.Parse(File.ReadAllText(path))!;
-        var firstRule = file["rules"]![0]!.AsObject();
-        firstRule["colour"] = "red";
-        firstRule["citations"] = new JsonArray("no-such-citation");
-        File.WriteAllText(path, file.ToJsonString());
-        var sink = new CapturingSink();
-        using var broken = factory.WithWebHostBuilder(builder => builder
-            .UseSetting("Rules:Folder", folder)
-            .ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(sink)));
-
-        var start = () => broken.CreateClient();
-
-        var thrown = start.Should().Throw<Exception>().Which;
-        var load = Flatten(thrown).OfType<RulesetLoadException>().Should().ContainSingle().Subject;
-        load.Errors.Should().HaveCountGreaterThanOrEqualTo(2);
-        load.Errors.Should().OnlyContain(e => e.File.EndsWith("subtype.json", StringComparison.Ordinal));
-        load.Errors.Should().Contain(e => e.Message.Contains("colour", StringComparison.Ordinal));
-        load.Errors.Should().Contain(e => e.Message.Contains("no-such-citation", StringComparison.Ordinal));
-        var logged = sink.Render();
-        logged.Should().Contain("start-up stops").And.Contain("colour").And.Contain("no-such-citation");
-    }
-
-    [Fact]
-    public void Startup_RulesFolderMissing_Stops()
-    {
-        var missing = Path.Combine(Path.GetTempPath(), "imnm-no-rules-" + Guid.NewGuid().ToString("N"));
-        using var broken = factory.WithWebHostBuilder(builder => builder.UseSetting("Rules:Folder", missing));
-
-        var start = () => broken.CreateClient();
-
-        var thrown = start.Should().Throw<Exception>().Which;
-        Flatten(thrown).OfType<RulesetLoadException>().Should().ContainSingle()
-            .Which.Errors.Should().ContainSingle(e => e.Message.Contains("does not exist", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task Startup_LogFormatJson_Serves()
     {
         using var json = factory.WithWebHostBuilder(builder => builder.UseSetting("Logging:Format", "json"));
@@ -92,37 +49,11 @@ public sealed class StartupTests(ApiFactory factory) : IClassFixture<ApiFactory>
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Fact]
-    public void Startup_LogFormatUnknown_StopsNamingTheSetting()
-    {
-        using var broken = factory.WithWebHostBuilder(builder => builder.UseSetting("Logging:Format", "xml"));
-
-        var start = () => broken.CreateClient();
-
-        var thrown = start.Should().Throw<Exception>().Which;
-        Flatten(thrown).Should().Contain(e => e.Message.Contains("Logging:Format must be 'text' or 'json'", StringComparison.Ordinal));
-    }
-
     public void Dispose()
     {
         foreach (var folder in folders)
         {
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            yield return current;
-            if (current is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
-                {
-                    yield return inner;
-                }
-            }
         }
     }
 

@@ -8,6 +8,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment("Production").UseOpenTestAccess();
     }
 }

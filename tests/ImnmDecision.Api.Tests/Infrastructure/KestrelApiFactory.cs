@@ -28,7 +28,7 @@ public sealed class KestrelApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment("Production").UseOpenTestAccess();
         builder.UseUrls("http://127.0.0.1:0");
     }
 }

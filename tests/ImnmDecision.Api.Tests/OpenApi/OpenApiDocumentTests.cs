@@ -103,12 +103,12 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
 
         var expected = new Dictionary<string, string[]>
         {
-            ["/api/v1/assessments post"] = ["200", "400", "409", "413", "415", "500"],
-            ["/api/v1/ruleset get"] = ["200", "409", "500"],
-            ["/api/v1/rules get"] = ["200", "409", "500"],
-            ["/api/v1/rules/{ruleId} get"] = ["200", "404", "409", "500"],
-            ["/api/v1/citations get"] = ["200", "409", "500"],
-            ["/api/v1/citations/{citationId} get"] = ["200", "404", "409", "500"],
+            ["/api/v1/assessments post"] = ["200", "400", "401", "403", "409", "413", "415", "429", "500"],
+            ["/api/v1/ruleset get"] = ["200", "401", "409", "429", "500"],
+            ["/api/v1/rules get"] = ["200", "401", "409", "429", "500"],
+            ["/api/v1/rules/{ruleId} get"] = ["200", "401", "404", "409", "429", "500"],
+            ["/api/v1/citations get"] = ["200", "401", "409", "429", "500"],
+            ["/api/v1/citations/{citationId} get"] = ["200", "401", "404", "409", "429", "500"],
         };
         foreach (var (key, codes) in expected)
         {

@@ -36,7 +36,7 @@ internal static class CdsEndpoints
         TypedResults.Json(catalog.Discovery(), CardJson.Options);
 
     private static async Task<Results<JsonHttpResult<CdsResponse>, JsonHttpResult<FhirOperationOutcome>, NotFound>> CallAsync(
-        string serviceId, HttpContext http, CdsServiceCatalog catalog, ILoggerFactory loggers)
+        string serviceId, HttpContext http, CdsServiceCatalog catalog, FeedbackLedger ledger, ILoggerFactory loggers)
     {
         if (catalog.Find(serviceId) is not { } service)
         {
@@ -91,6 +91,7 @@ internal static class CdsEndpoints
                     request.Hook, serviceId, response.Cards.Count, critical, outcome.RulesetTag, elapsedMs);
             }
 
+            await ledger.CardsShownAsync(serviceId, response.Cards, outcome.RulesetTag!, null, elapsedMs, http.RequestAborted);
             return TypedResults.Json(response, CardJson.Options);
         }
     }
@@ -121,7 +122,7 @@ internal static class CdsEndpoints
             foreach (var entry in entries)
             {
                 var card = Guid.TryParse(entry.Card, out var uuid) ? uuid.ToString() : "(not a uuid)";
-                if (!ledger.TryRecord(entry.Key(serviceId)))
+                if (!await ledger.TryRecordAsync(serviceId, entry, null, http.RequestAborted))
                 {
                     if (logger.IsEnabled(LogLevel.Debug))
                     {

@@ -1,0 +1,78 @@
+using ImnmDecision.Api.Problems;
+using ImnmDecision.Api.Security;
+using ImnmDecision.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ImnmDecision.Api.Endpoints;
+
+/// <summary>GET /api/v1/feedback/summary and /api/v1/audit/summary: what the durable store holds, summed (summaries scope).</summary>
+internal static class SummaryEndpoints
+{
+    private static readonly TimeSpan DefaultRange = TimeSpan.FromDays(30);
+
+    public static RouteGroupBuilder MapSummaries(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/feedback/summary", FeedbackAsync)
+            .WithName("FeedbackSummary")
+            .WithTags("Summaries")
+            .RequireAuthorization(ApiPolicies.Summaries)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        v1.MapGet("/audit/summary", AuditAsync)
+            .WithName("AuditSummary")
+            .WithTags("Summaries")
+            .RequireAuthorization(ApiPolicies.Summaries)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return v1;
+    }
+
+    /// <summary>CDS Hooks feedback: cards shown, accepted and overridden, with the top override reasons</summary>
+    /// <remarks>Per CDS service, card kind (indicator) and ruleset, over a date range (default: the last 30 days).</remarks>
+    /// <param name="store">The durable store.</param>
+    /// <param name="context">The request.</param>
+    /// <param name="from">Start of the range (ISO 8601, inclusive).</param>
+    /// <param name="to">End of the range (ISO 8601, exclusive; default now).</param>
+    /// <param name="ruleset">Only cards from this ruleset tag.</param>
+    /// <response code="200">The summary.</response>
+    /// <response code="400">The range is not valid.</response>
+    private static async Task<Results<Ok<FeedbackSummary>, ProblemHttpResult>> FeedbackAsync(
+        DecisionStore store, HttpContext context, DateTimeOffset? from, DateTimeOffset? to, string? ruleset)
+    {
+        if (Range(from, to) is not { } range)
+        {
+            return BadRange(context);
+        }
+
+        return TypedResults.Ok(await store.FeedbackSummaryAsync(range.From, range.To, string.IsNullOrWhiteSpace(ruleset) ? null : ruleset, context.RequestAborted));
+    }
+
+    /// <summary>The assessment audit: entries and cases by door, subtype, ruleset and day</summary>
+    /// <remarks>Over a date range (default: the last 30 days). A batch is one entry; its rows count as cases.</remarks>
+    /// <param name="store">The durable store.</param>
+    /// <param name="context">The request.</param>
+    /// <param name="from">Start of the range (ISO 8601, inclusive).</param>
+    /// <param name="to">End of the range (ISO 8601, exclusive; default now).</param>
+    /// <response code="200">The summary.</response>
+    /// <response code="400">The range is not valid.</response>
+    private static async Task<Results<Ok<AuditSummary>, ProblemHttpResult>> AuditAsync(
+        DecisionStore store, HttpContext context, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (Range(from, to) is not { } range)
+        {
+            return BadRange(context);
+        }
+
+        return TypedResults.Ok(await store.AuditSummaryAsync(range.From, range.To, context.RequestAborted));
+    }
+
+    private static (DateTimeOffset From, DateTimeOffset To)? Range(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var end = to ?? DateTimeOffset.UtcNow.AddSeconds(1);
+        var start = from ?? end - DefaultRange;
+        return start < end ? (start, end) : null;
+    }
+
+    private static ProblemHttpResult BadRange(HttpContext context) => ApiProblems.Result(context, ApiProblems.Create(
+        StatusCodes.Status400BadRequest, "Invalid range", "'from' must be before 'to'."));
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ImnmDecision.Cli.Output;
+
+/// <summary>
+/// The summary at the end of a result file of <c>imnm score</c> or the batch endpoint: the last
+/// <c>{"summary": ...}</c> of an NDJSON or JSON answer, or the <c>#summary</c> row of a CSV answer.
+/// </summary>
+internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Truncated, string RulesetTag, string Sha256, IReadOnlyDictionary<string, long> Subtypes)
+{
+    private const int TailBytes = 64 * 1024;
+
+    /// <summary>The caseId of a CSV answer's summary row (the engine's CsvResultWriter writes it).</summary>
+    private const string SummaryCaseId = "#summary";
+
+    /// <summary>Reads the summary, or null when the file holds none.</summary>
+    public static SummaryFile? Read(string path)
+    {
+        var tail = Tail(path);
+        var csvRow = tail.LastIndexOf("," + SummaryCaseId + ",", StringComparison.Ordinal);
+        var json = tail.LastIndexOf("{\"summary\"", StringComparison.Ordinal);
+        if (json >= 0 && json > csvRow)
+        {
+            var node = JsonNode.Parse(tail[json..].TrimEnd().TrimEnd(']').TrimEnd())!["summary"]!;
+            return new SummaryFile(
+                node["rows"]!.GetValue<long>(), node["scored"]!.GetValue<long>(), node["failed"]!.GetValue<long>(), node["truncated"]!.GetValue<bool>(),
+                node["ruleset"]!["tag"]!.GetValue<string>(), node["ruleset"]!["sha256"]!.GetValue<string>(),
+                node["subtypes"]!.AsObject().ToDictionary(s => s.Key, s => s.Value!.GetValue<long>(), StringComparer.Ordinal));
+        }
+
+        if (csvRow < 0)
+        {
+            return null;
+        }
+
+        // ,#summary,"rows=9;scored=8;failed=1;truncated=false;ruleset=...;sha256=...;anti-srp=2;...",,,,
+        var cell = tail[(csvRow + SummaryCaseId.Length + 2)..].Split(',')[0].Trim('"');
+        var pairs = cell.Split(';').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        string[] fixedKeys = ["rows", "scored", "failed", "truncated", "ruleset", "sha256"];
+        return new SummaryFile(
+            long.Parse(pairs["rows"], CultureInfo.InvariantCulture), long.Parse(pairs["scored"], CultureInfo.InvariantCulture),
+            long.Parse(pairs["failed"], CultureInfo.InvariantCulture), pairs["truncated"] == "true", pairs["ruleset"], pairs["sha256"],
+            pairs.Where(p => !fixedKeys.Contains(p.Key)).ToDictionary(p => p.Key, p => long.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal));
+    }
+
+    /// <summary>The sum of summaries of one ruleset (shards of one cohort, or several batch calls).</summary>
+    public static SummaryFile Add(IReadOnlyList<SummaryFile> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var subtypes = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (code, count) in parts.SelectMany(p => p.Subtypes))
+        {
+            subtypes[code] = subtypes.GetValueOrDefault(code) + count;
+        }
+
+        return new SummaryFile(
+            parts.Sum(p => p.Rows), parts.Sum(p => p.Scored), parts.Sum(p => p.Failed), parts.Any(p => p.Truncated),
+            parts[0].RulesetTag, parts[0].Sha256, subtypes);
+    }
+
+    /// <summary>The summary as the NDJSON answer's last line writes it.</summary>
+    public string ToJson() => new JsonObject
+    {
+        ["summary"] = new JsonObject
+        {
+            ["rows"] = Rows,
+            ["scored"] = Scored,
+            ["failed"] = Failed,
+            ["subtypes"] = new JsonObject(Subtypes.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
+            ["ruleset"] = new JsonObject { ["tag"] = RulesetTag, ["sha256"] = Sha256 },
+            ["truncated"] = Truncated,
+        },
+    }.ToJsonString();
+
+    private static string Tail(string path)
+    {
+        using var file = File.OpenRead(path);
+        var start = Math.Max(0, file.Length - TailBytes);
+        file.Seek(start, SeekOrigin.Begin);
+        using var reader = new StreamReader(file, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
