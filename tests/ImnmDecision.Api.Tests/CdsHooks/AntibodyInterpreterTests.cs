@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ImnmDecision.Api.CdsHooks.Fhir;
-using ImnmDecision.Api.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks.Fhir;
+using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.Engine.Cases;
 

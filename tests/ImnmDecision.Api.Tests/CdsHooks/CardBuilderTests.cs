@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImnmDecision.Api.CdsHooks;
-using ImnmDecision.Api.CdsHooks.Cards;
-using ImnmDecision.Api.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks;
+using ImnmDecision.CdsHooks.Cards;
+using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
@@ -135,7 +135,7 @@ public sealed class CardBuilderTests
     [Fact]
     public void StatinWarning_WithStopStatinAdvice_SuggestsRemovingTheDraftOrder()
     {
-        var hmgcr = new AntibodyReading("hmgcr", AntibodyResult.Positive, Api.CdsHooks.Fhir.FhirDateTime.Parse("2024-03-05"), "interpretation POS");
+        var hmgcr = new AntibodyReading("hmgcr", AntibodyResult.Positive, ImnmDecision.CdsHooks.Fhir.FhirDateTime.Parse("2024-03-05"), "interpretation POS");
 
         var card = new StatinOrderCardBuilder(Sources()).Warning("rosuvastatin", hmgcr, Assessment(), Mapped(), "MedicationRequest/draft-1");
 

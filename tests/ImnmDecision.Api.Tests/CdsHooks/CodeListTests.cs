@@ -1,4 +1,4 @@
-using ImnmDecision.Api.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ImnmDecision.Api.CdsHooks.Mapping;
-using ImnmDecision.Api.CdsHooks.Prefetch;
+using ImnmDecision.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks.Prefetch;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.Engine.Cases;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ImnmDecision.Api.CdsHooks;
-using ImnmDecision.Api.CdsHooks.Prefetch;
-using ImnmDecision.Api.CdsHooks.Services;
+using ImnmDecision.CdsHooks;
+using ImnmDecision.CdsHooks.Prefetch;
+using ImnmDecision.CdsHooks.Services;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using ImnmDecision.Api.CdsHooks.Codes;
-using ImnmDecision.Api.CdsHooks.Prefetch;
+using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Prefetch;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;

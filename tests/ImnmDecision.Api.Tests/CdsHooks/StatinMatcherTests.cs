@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ImnmDecision.Api.CdsHooks.Codes;
-using ImnmDecision.Api.CdsHooks.Fhir;
+using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;

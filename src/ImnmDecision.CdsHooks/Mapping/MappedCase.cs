@@ -1,0 +1,32 @@
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.CdsHooks.Mapping;
+
+/// <summary>
+/// FHIR data mapped to findings, with the evidence behind each value (for the card's "why"), what was seen and
+/// not used, and what could not be obtained.
+/// </summary>
+internal sealed record MappedCase
+{
+    /// <summary>The findings; sections without data are absent (unknown), never guessed.</summary>
+    public required Findings Findings { get; init; }
+
+    /// <summary>The values used, with their dates, one line each (markdown-safe).</summary>
+    public required IReadOnlyList<string> Evidence { get; init; }
+
+    /// <summary>Data seen but not used, and why (markdown-safe).</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>Data asked for and not obtained.</summary>
+    public required IReadOnlyList<DataGap> Gaps { get; init; }
+
+    /// <summary>The anti-HMGCR result used, if any (the statin-order check reads it).</summary>
+    public AntibodyReading? Hmgcr { get; init; }
+
+    /// <summary>Whether any myositis-relevant result was found (CK, an antibody, a biopsy).</summary>
+    public bool HasMyositisData =>
+        Findings.Ck is not null || Findings.Antibodies is not null || Findings.Biopsy is not null;
+
+    /// <summary>Whether some requested data could not be obtained, so the guidance is incomplete.</summary>
+    public bool Incomplete => Gaps.Any(g => g.Failed);
+}
