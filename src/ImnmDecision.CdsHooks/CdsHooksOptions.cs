@@ -1,4 +1,5 @@
 using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Prefetch;
 
 namespace ImnmDecision.CdsHooks;
 
@@ -48,10 +49,21 @@ internal sealed class CdsHooksOptions
     public int FhirFetchBudgetMs { get; set; } = DefaultFhirFetchBudgetMs;
 
     /// <summary>
-    /// FHIR server base URLs this service may call with the EHR's access token (prefix match). Empty: any
-    /// <c>https</c> server, and <c>http</c> only on the loopback interface.
+    /// FHIR servers this service may call with the EHR's access token: base URLs (scheme, host, port, path
+    /// prefix), HTTPS unless an entry allows HTTP, public addresses unless an entry allows private ones.
+    /// Required in Production (no server is called without it); elsewhere, when empty, any <c>https</c> server
+    /// and <c>http</c> on the loopback interface are called.
     /// </summary>
-    public List<string> AllowedFhirServers { get; set; } = [];
+    public List<FhirServerRule> FhirServers { get; set; } = [];
+
+    /// <summary>The most search pages read for one prefetch key (prefetched first page included).</summary>
+    public int FhirMaxPages { get; set; } = 5;
+
+    /// <summary>Largest FHIR server answer read, per response, in bytes (default 2 MiB).</summary>
+    public long FhirMaxResponseBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Most bytes read from the FHIR server for one hook call, all fetches together (default 8 MiB).</summary>
+    public long FhirMaxBytesPerHook { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>Largest accepted hook request body in bytes (prefetch bundles can be large).</summary>
     public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using ImnmDecision.CdsHooks.Cards;
 using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.CdsHooks.Prefetch;
 using ImnmDecision.CdsHooks.Security;
@@ -27,6 +28,12 @@ public static class CdsHooksSetup
             .PostConfigure<IHostEnvironment>((options, environment) => options.RequireJwt ??= !environment.IsDevelopment())
             .Validate(options => options.FhirFetchBudgetMs is > 0 and <= 10_000, "CdsHooks:FhirFetchBudgetMs must be between 1 and 10000.")
             .Validate(options => options.MaxBodyBytes > 0, "CdsHooks:MaxBodyBytes must be above 0.")
+            .Validate(options => options.FhirMaxPages is > 0 and <= 100, "CdsHooks:FhirMaxPages must be between 1 and 100.")
+            .Validate(options => options.FhirMaxResponseBytes is >= 1024 and <= 256L * 1024 * 1024, "CdsHooks:FhirMaxResponseBytes must be between 1 KiB and 256 MiB.")
+            .Validate(options => options.FhirMaxBytesPerHook >= options.FhirMaxResponseBytes, "CdsHooks:FhirMaxBytesPerHook must be at least CdsHooks:FhirMaxResponseBytes.")
+            .Validate(
+                options => options.FhirServers.All(s => Uri.TryCreate(s.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && s.AllowHttp))),
+                "Every CdsHooks:FhirServers entry needs an absolute https Url (http only with AllowHttp).")
             .Validate(options => options.Issuers.All(i => !string.IsNullOrWhiteSpace(i.Issuer)), "Every CdsHooks:Issuers entry needs an Issuer.")
             .Validate(
                 options => options.Issuers.All(i => i.Jwks is { Keys.Count: > 0 } || !string.IsNullOrWhiteSpace(i.JwksUrl)),
@@ -43,6 +50,9 @@ public static class CdsHooksSetup
         });
         services.AddSingleton<PrefetchTemplates>();
         services.AddSingleton<PrefetchResolver>();
+        services.AddSingleton<FhirServerPolicy>();
+        services.AddSingleton<MedicationFollowUp>();
+        services.AddHostedService<FhirWarmUp>();
         services.AddSingleton<FhirFindingsMapper>();
         services.AddSingleton<FindingsChecker>();
         services.AddSingleton<CardSources>();
@@ -57,14 +67,17 @@ public static class CdsHooksSetup
         services.AddSingleton<JwtValidator>();
 
         // Requests to the EHR's FHIR server carry its access token: no redirects (the token must not travel
-        // elsewhere), no HttpClient request logging (URLs hold the patient id), the time budget is enforced by
-        // the caller's cancellation rather than a client timeout.
-        services.AddHttpClient<FhirServerClient>(client =>
+        // elsewhere), connections only to public addresses after DNS resolution (GuardedConnector), no
+        // HttpClient request logging (URLs hold the patient id), bodies streamed under caps by the client, the
+        // time budget enforced by the caller's cancellation rather than a client timeout.
+        services.AddHttpClient<FhirServerClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.MaxResponseContentBufferSize = 16 * 1024 * 1024;
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = GuardedConnector.ConnectAsync,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .RemoveAllLoggers();
         services.AddHttpClient(JwksProvider.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })

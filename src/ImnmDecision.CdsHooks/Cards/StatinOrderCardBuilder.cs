@@ -29,7 +29,8 @@ internal sealed class StatinOrderCardBuilder(CardSources sources)
         var citations = new CitationNumbers(assessment.Citations);
         var detail = new StringBuilder();
         detail.Append("**").Append(Capitalized(drugName)).Append(" is being ordered** for a patient whose anti-HMGCR antibody was positive on ")
-            .Append(hmgcr.When?.Display ?? "an undated result").Append(" (").Append(hmgcr.Basis).Append(").\n\n");
+            .Append(hmgcr.EarlierPositive?.DateText ?? hmgcr.DateText).Append(" (").Append(hmgcr.EarlierPositive?.Basis ?? hmgcr.Basis).Append(')')
+            .Append(hmgcr.EarlierPositive is null ? "" : $"; a later result on {hmgcr.DateText} was negative ({hmgcr.Basis}), so the record is equivocal").Append(".\n\n");
         var certainty = CardText.Certainty(assessment.Subtype.Certainty);
         detail.Append("IMNM assessment of the record with this order counted as current statin exposure: **")
             .Append(assessment.Subtype.Label).Append("**").Append(certainty.Length > 0 ? $" ({certainty})" : "")
@@ -80,26 +81,16 @@ internal sealed class StatinOrderCardBuilder(CardSources sources)
 
         detail.Append("\n_").Append(assessment.Disclaimer).Append(" Ruleset ").Append(assessment.Ruleset.Tag).Append("._\n");
 
-        var advisesStop = options.Any(o => o.Id == TreatmentId.StopStatin);
-        IReadOnlyList<CdsSuggestion>? suggestions = advisesStop && orderReference is not null
-            ? [new CdsSuggestion
-            {
-                Label = "Remove the draft statin order",
-                Uuid = Guid.NewGuid().ToString(),
-                IsRecommended = true,
-                Actions = [new CdsAction { Type = "delete", Description = $"Remove the draft {drugName.ToLowerInvariant()} order", ResourceId = orderReference }],
-            }]
-            : null;
-
+        var suggestions = Suggestions(drugName, orderReference, options);
         return new CdsCard
         {
             Uuid = Guid.NewGuid().ToString(),
-            Summary = CardText.Summary($"Statin ordered, but anti-HMGCR antibody positive ({hmgcr.When?.Display ?? "undated"}): review before signing"),
+            Summary = CardText.Summary($"Statin ordered, but anti-HMGCR antibody positive ({hmgcr.EarlierPositive?.DateText ?? hmgcr.DateText}): review before signing"),
             Detail = detail.ToString(),
             Indicator = CardIndicator.Warning,
             Source = sources.Source(assessment.Ruleset.Tag, CardSources.StatinOrderTopic, "Statin order with anti-HMGCR antibodies"),
-            Suggestions = suggestions,
-            SelectionBehavior = suggestions is null ? null : "at-most-one",
+            Suggestions = suggestions.Count > 0 ? suggestions : null,
+            SelectionBehavior = suggestions.Count > 0 ? "any" : null,
             OverrideReasons = sources.StatinOrderReasons,
         };
     }
@@ -124,6 +115,34 @@ internal sealed class StatinOrderCardBuilder(CardSources sources)
             Indicator = CardIndicator.Info,
             Source = sources.Source(rulesetTag, CardSources.IncompleteTopic, "IMNM guidance incomplete"),
         };
+    }
+
+    // Removing the draft order (a delete action on it), and the ruleset's non-statin option as text to act on.
+    // Either can be accepted, so feedback "accepted" always has a suggestion to name.
+    private static List<CdsSuggestion> Suggestions(string drugName, string? orderReference, IReadOnlyList<TreatmentOption> options)
+    {
+        var suggestions = new List<CdsSuggestion>();
+        if (orderReference is not null)
+        {
+            suggestions.Add(new CdsSuggestion
+            {
+                Label = "Remove the draft statin order",
+                Uuid = Guid.NewGuid().ToString(),
+                IsRecommended = options.Any(o => o.Id == TreatmentId.StopStatin),
+                Actions = [new CdsAction { Type = "delete", Description = $"Remove the draft {drugName.ToLowerInvariant()} order", ResourceId = orderReference }],
+            });
+        }
+
+        if (options.FirstOrDefault(o => o.Id == TreatmentId.NonStatinLipidLowering) is { } alternative)
+        {
+            suggestions.Add(new CdsSuggestion
+            {
+                Label = CardText.Summary($"Instead: {alternative.Label}"),
+                Uuid = Guid.NewGuid().ToString(),
+            });
+        }
+
+        return suggestions;
     }
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Serialization;
@@ -38,7 +39,7 @@ internal sealed class CodeBook
     private readonly PhraseMatcher negativeText;
     private readonly PhraseMatcher equivocalText;
     private readonly PhraseMatcher positiveText;
-    private readonly FrozenDictionary<string, CkUnit> ckUnits;
+    private readonly FrozenDictionary<string, (CkUnit Unit, double Factor)> ckUnits;
     private readonly FrozenDictionary<string, double> kilogramFactors;
     private readonly FrozenDictionary<string, BiopsyPattern> biopsyByCode;
     private readonly List<(BiopsyPattern Pattern, PhraseMatcher Text)> biopsyText;
@@ -87,9 +88,12 @@ internal sealed class CodeBook
         equivocalText = new PhraseMatcher(results.EquivocalText);
         positiveText = new PhraseMatcher(results.PositiveText);
 
-        var units = new Dictionary<string, CkUnit>(StringComparer.OrdinalIgnoreCase);
-        AddCodes(units, lists.Units.UnitsPerLitre, CkUnit.UnitsPerLitre);
-        AddCodes(units, lists.Units.MicrokatalPerLitre, CkUnit.MicrokatalPerLitre);
+        // Unit spellings are matched ignoring case: UCUM's case-sensitive codes are sent in every case in practice
+        // (U/L, u/L, UNITS/L), and no two CK units differ only by case.
+        var units = new Dictionary<string, (CkUnit, double)>(StringComparer.OrdinalIgnoreCase);
+        AddCodes(units, lists.Units.UnitsPerLitre, (CkUnit.UnitsPerLitre, 1.0));
+        AddCodes(units, lists.Units.MicrokatalPerLitre, (CkUnit.MicrokatalPerLitre, 1.0));
+        AddCodes(units, lists.Units.NanokatalPerLitre, (CkUnit.MicrokatalPerLitre, 0.001));
         ckUnits = units.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         var weights = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         AddCodes(weights, lists.Units.Kilograms, 1.0);
@@ -143,14 +147,14 @@ internal sealed class CodeBook
     /// <summary>The key used for matching: the system (OIDs turned into URIs, no trailing slash), a bar, the code.</summary>
     public static string Key(string? system, string? code) => $"{NormalizeSystem(system ?? "")}|{code?.Trim()}";
 
-    public bool IsCk(FhirCodeableConcept? code) => Matches(code, ck);
+    public bool IsCk(CodeableConcept? code) => Matches(code, ck);
 
-    public bool IsBodyWeight(FhirCodeableConcept? code) => Matches(code, bodyWeight);
+    public bool IsBodyWeight(CodeableConcept? code) => Matches(code, bodyWeight);
 
     /// <summary>Which antibody an Observation code denotes: <c>hmgcr</c>, <c>srp</c>, another contract name, or <c>null</c>.</summary>
-    public string? Antibody(FhirCodeableConcept? code)
+    public string? Antibody(CodeableConcept? code)
     {
-        foreach (var coding in code?.Codings ?? [])
+        foreach (var coding in FhirValues.Codings(code))
         {
             if (antibodyByCode.TryGetValue(Key(coding.System, coding.Code), out var name))
             {
@@ -162,9 +166,9 @@ internal sealed class CodeBook
     }
 
     /// <summary>Reads <c>Observation.interpretation</c>; <c>null</c> when no coding is recognised.</summary>
-    public (AntibodyResult Result, string Code)? Interpretation(IEnumerable<FhirCodeableConcept>? interpretation)
+    public (AntibodyResult Result, string Code)? Interpretation(IEnumerable<CodeableConcept>? interpretation)
     {
-        foreach (var coding in (interpretation ?? []).SelectMany(c => c.Codings))
+        foreach (var coding in FhirValues.Concepts(interpretation).SelectMany(FhirValues.Codings))
         {
             if (coding.Code is { } code
                 && (coding.System is null || interpretationSystems.Contains(NormalizeSystem(coding.System)))
@@ -178,9 +182,9 @@ internal sealed class CodeBook
     }
 
     /// <summary>Reads a coded result value (SNOMED Positive/Negative...); <c>null</c> when no coding is recognised.</summary>
-    public AntibodyResult? CodedValue(FhirCodeableConcept? value)
+    public AntibodyResult? CodedValue(CodeableConcept? value)
     {
-        foreach (var coding in value?.Codings ?? [])
+        foreach (var coding in FhirValues.Codings(value))
         {
             if (valueCodes.TryGetValue(Key(coding.System, coding.Code), out var result))
             {
@@ -198,10 +202,13 @@ internal sealed class CodeBook
         : positiveText.IsMatch(text) ? AntibodyResult.Positive
         : null;
 
-    /// <summary>The CK unit of a quantity (its UCUM code, else its unit text); <c>null</c> when not recognised.</summary>
-    public CkUnit? CkUnitOf(FhirQuantity? quantity)
+    /// <summary>
+    /// The CK unit of a quantity (its UCUM code, else its unit text) and the factor that turns its value into
+    /// that unit (nkat/L: 0.001 to ukat/L); <c>null</c> when not recognised.
+    /// </summary>
+    public (CkUnit Unit, double Factor)? CkUnitOf(Quantity? quantity)
     {
-        foreach (var spelling in new[] { quantity?.Code, quantity?.Unit })
+        foreach (var spelling in new[] { FhirValues.Text(quantity?.CodeElement), FhirValues.Text(quantity?.UnitElement) })
         {
             if (spelling is not null && ckUnits.TryGetValue(spelling.Trim(), out var unit))
             {
@@ -213,9 +220,9 @@ internal sealed class CodeBook
     }
 
     /// <summary>The factor that turns a weight in this quantity's unit into kilograms; <c>null</c> when not recognised.</summary>
-    public double? KilogramFactor(FhirQuantity? quantity)
+    public double? KilogramFactor(Quantity? quantity)
     {
-        foreach (var spelling in new[] { quantity?.Code, quantity?.Unit })
+        foreach (var spelling in new[] { FhirValues.Text(quantity?.CodeElement), FhirValues.Text(quantity?.UnitElement) })
         {
             if (spelling is not null && kilogramFactors.TryGetValue(spelling.Trim(), out var factor))
             {
@@ -227,10 +234,10 @@ internal sealed class CodeBook
     }
 
     /// <summary>The biopsy pattern a conclusion code denotes: a configured code first, else a configured phrase in its text.</summary>
-    public (BiopsyPattern Pattern, bool ByCode)? BiopsyPatternOf(FhirCodeableConcept concept)
+    public (BiopsyPattern Pattern, bool ByCode)? BiopsyPatternOf(CodeableConcept concept)
     {
         ArgumentNullException.ThrowIfNull(concept);
-        foreach (var coding in concept.Codings)
+        foreach (var coding in FhirValues.Codings(concept))
         {
             if (biopsyByCode.TryGetValue(Key(coding.System, coding.Code), out var pattern))
             {
@@ -238,7 +245,7 @@ internal sealed class CodeBook
             }
         }
 
-        foreach (var text in concept.Texts())
+        foreach (var text in FhirValues.Texts(concept))
         {
             if (NegationMatcher.IsMatch(text))
             {
@@ -263,8 +270,8 @@ internal sealed class CodeBook
         return SystemAliases.TryGetValue(trimmed, out var alias) ? alias : trimmed;
     }
 
-    private static bool Matches(FhirCodeableConcept? code, FrozenSet<string> keys) =>
-        code is not null && code.Codings.Any(c => keys.Contains(Key(c.System, c.Code)));
+    private static bool Matches(CodeableConcept? code, FrozenSet<string> keys) =>
+        FhirValues.Codings(code).Any(c => keys.Contains(Key(c.System, c.Code)));
 
     private static IEnumerable<string> Keys(IEnumerable<CodeRef> codes, string list, List<string> errors)
     {

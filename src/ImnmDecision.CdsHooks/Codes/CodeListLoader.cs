@@ -39,7 +39,32 @@ internal static class CodeListLoader
             throw new InvalidOperationException($"The CDS Hooks code-list file '{path}' is not valid: {exception.Path}.", exception);
         }
 
-        return Merge(defaults ?? new(), additions ?? new());
+        defaults ??= new();
+        if (!string.IsNullOrWhiteSpace(defaults.Statins.RxNormClosure))
+        {
+            var closure = Path.GetFullPath(defaults.Statins.RxNormClosure, Path.GetDirectoryName(path)!);
+            defaults.Statins.Products = [.. defaults.Statins.Products, .. LoadClosure(closure)];
+        }
+
+        return Merge(defaults, additions ?? new());
+    }
+
+    private static List<StatinProduct> LoadClosure(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The statin closure file '{path}' named by statins.rxNormClosure does not exist.");
+        }
+
+        try
+        {
+            var file = JsonSerializer.Deserialize<StatinClosureFile>(File.ReadAllBytes(path), FileOptions);
+            return file?.Concepts ?? [];
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidOperationException($"The statin closure file '{path}' is not valid: {exception.Path}.", exception);
+        }
     }
 
     public static CdsCodeLists Merge(CdsCodeLists defaults, CdsCodeLists additions)
@@ -57,6 +82,9 @@ internal static class CodeListLoader
             {
                 RxNormSystem = defaults.Statins.RxNormSystem,
                 AtcSystem = defaults.Statins.AtcSystem,
+                AtcSystems = [.. defaults.Statins.AtcSystems, .. additions.Statins.AtcSystems],
+                RxNormClosure = defaults.Statins.RxNormClosure,
+                Products = [.. defaults.Statins.Products, .. additions.Statins.Products],
                 AtcPrefixes = [.. defaults.Statins.AtcPrefixes, .. additions.Statins.AtcPrefixes],
                 Ingredients = MergeIngredients(defaults.Statins.Ingredients, additions.Statins.Ingredients),
                 LocalCodes = [.. defaults.Statins.LocalCodes, .. additions.Statins.LocalCodes],
@@ -78,6 +106,7 @@ internal static class CodeListLoader
             {
                 UnitsPerLitre = [.. defaults.Units.UnitsPerLitre, .. additions.Units.UnitsPerLitre],
                 MicrokatalPerLitre = [.. defaults.Units.MicrokatalPerLitre, .. additions.Units.MicrokatalPerLitre],
+                NanokatalPerLitre = [.. defaults.Units.NanokatalPerLitre, .. additions.Units.NanokatalPerLitre],
                 Kilograms = [.. defaults.Units.Kilograms, .. additions.Units.Kilograms],
                 Pounds = [.. defaults.Units.Pounds, .. additions.Units.Pounds],
                 Grams = [.. defaults.Units.Grams, .. additions.Units.Grams],

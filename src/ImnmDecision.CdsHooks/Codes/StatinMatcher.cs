@@ -1,16 +1,19 @@
 using System.Collections.Frozen;
+using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Fhir;
 
 namespace ImnmDecision.CdsHooks.Codes;
 
 /// <summary>
-/// Recognises statins in medication data: an RxNorm or ATC code of a statin ingredient, an ATC code under a
-/// statin class prefix, a site's local code, or, failing codes, a statin name (generic or brand) in the text.
+/// Recognises statins in medication data: an RxNorm code of a statin ingredient or of any concept that contains
+/// one (the shipped ingredient closure: SCD, SBD, SCDC, BN, packs...), an ATC code of a statin ingredient or
+/// under a statin class prefix (under every ATC system URI configured), a site's local code, or, failing
+/// codes, a statin name (generic or brand, combination brands included) in the text.
 /// </summary>
 internal sealed class StatinMatcher
 {
     private readonly FrozenDictionary<string, string?> ingredientByCode;
-    private readonly string atcSystem;
+    private readonly FrozenSet<string> atcSystems;
     private readonly IReadOnlyList<string> atcPrefixes;
     private readonly List<(string Ingredient, PhraseMatcher Text)> names;
 
@@ -36,10 +39,24 @@ internal sealed class StatinMatcher
 
             foreach (var code in ingredient.Atc.Where(c => !string.IsNullOrWhiteSpace(c)))
             {
-                codes.TryAdd(CodeBook.Key(lists.AtcSystem, code), name);
+                foreach (var system in AtcSystemsOf(lists))
+                {
+                    codes.TryAdd(CodeBook.Key(system, code), name);
+                }
             }
 
             names.Add((name, new PhraseMatcher([name, .. ingredient.Text])));
+        }
+
+        foreach (var product in lists.Products)
+        {
+            if (string.IsNullOrWhiteSpace(product.Code) || product.Ingredients.Count == 0)
+            {
+                errors.Add("statins.products: every product needs a code and at least one ingredient.");
+                continue;
+            }
+
+            codes.TryAdd(CodeBook.Key(lists.RxNormSystem, product.Code), product.Ingredients[0].Trim().ToLowerInvariant());
         }
 
         foreach (var local in lists.LocalCodes)
@@ -54,15 +71,15 @@ internal sealed class StatinMatcher
         }
 
         ingredientByCode = codes.ToFrozenDictionary(StringComparer.Ordinal);
-        atcSystem = CodeBook.Key(lists.AtcSystem, "");
+        atcSystems = AtcSystemsOf(lists).Select(s => CodeBook.Key(s, "")).ToFrozenSet(StringComparer.Ordinal);
         atcPrefixes = [.. lists.AtcPrefixes.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())];
     }
 
     /// <summary>Whether the medication concept is a statin, and which one.</summary>
-    public StatinMatch? Match(FhirCodeableConcept? medication, string? referenceDisplay = null)
+    public StatinMatch? Match(CodeableConcept? medication, string? referenceDisplay = null)
     {
         StatinMatch? byClass = null;
-        foreach (var coding in medication?.Codings ?? [])
+        foreach (var coding in FhirValues.Codings(medication))
         {
             var key = CodeBook.Key(coding.System, coding.Code);
             if (ingredientByCode.TryGetValue(key, out var ingredient))
@@ -70,7 +87,7 @@ internal sealed class StatinMatcher
                 return new StatinMatch(ingredient ?? NameIn(medication, referenceDisplay), $"code {coding.Code}");
             }
 
-            if (byClass is null && key.StartsWith(atcSystem, StringComparison.Ordinal) && coding.Code is { } atc
+            if (byClass is null && atcSystems.Contains(CodeBook.Key(coding.System, "")) && coding.Code is { } atc
                 && atcPrefixes.Any(p => atc.Trim().StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             {
                 byClass = new StatinMatch(NameIn(medication, referenceDisplay), $"ATC {atc.Trim()}");
@@ -86,9 +103,12 @@ internal sealed class StatinMatcher
         return named is null ? null : new StatinMatch(named, "name in text");
     }
 
-    private string? NameIn(FhirCodeableConcept? medication, string? referenceDisplay)
+    private static IEnumerable<string> AtcSystemsOf(StatinCodeLists lists) =>
+        new[] { lists.AtcSystem }.Concat(lists.AtcSystems).Where(s => !string.IsNullOrWhiteSpace(s));
+
+    private string? NameIn(CodeableConcept? medication, string? referenceDisplay)
     {
-        var texts = (medication?.Texts() ?? []).Append(referenceDisplay);
+        var texts = FhirValues.Texts(medication).Append(referenceDisplay);
         foreach (var text in texts)
         {
             foreach (var (ingredient, matcher) in names)

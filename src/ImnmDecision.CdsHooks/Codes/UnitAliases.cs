@@ -9,6 +9,9 @@ internal sealed class UnitAliases
     /// <summary>Spellings of microkatal per litre (ukat/L).</summary>
     public List<string> MicrokatalPerLitre { get; set; } = [];
 
+    /// <summary>Spellings of nanokatal per litre (nkat/L), converted to ukat/L.</summary>
+    public List<string> NanokatalPerLitre { get; set; } = [];
+
     /// <summary>Spellings of kilograms.</summary>
     public List<string> Kilograms { get; set; } = [];
 

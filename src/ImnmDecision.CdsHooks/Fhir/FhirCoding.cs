@@ -1,11 +1,4 @@
 namespace ImnmDecision.CdsHooks.Fhir;
 
-/// <summary>FHIR R4 Coding (only the elements read here).</summary>
-internal sealed record FhirCoding
-{
-    public string? System { get; init; }
-
-    public string? Code { get; init; }
-
-    public string? Display { get; init; }
-}
+/// <summary>A Coding's three strings, read safely from Firely's POCO (any of them may be absent).</summary>
+internal readonly record struct FhirCoding(string? System, string? Code, string? Display);

@@ -5,9 +5,11 @@ using ImnmDecision.Engine.Serialization;
 namespace ImnmDecision.CdsHooks.Mapping;
 
 /// <summary>
-/// Antibodies: for each one, the newest usable result that reads as positive, negative or equivocal wins.
-/// Other myositis-specific antibodies are reported when positive; negative ones are shown but do not count as
-/// a complete extended panel, since the record cannot show which antibodies the panel covered.
+/// Antibodies: for each one, every usable result is read. The newest decides, except that a positive result
+/// anywhere in the record is never hidden by a later negative one: the two are shown together and the
+/// antibody reads as equivocal until a clinician resolves it. Other myositis-specific antibodies are reported
+/// when positive; negative ones are shown but do not count as a complete extended panel, since the record
+/// cannot show which antibodies the panel covered.
 /// </summary>
 internal static class AntibodyMapper
 {
@@ -15,12 +17,12 @@ internal static class AntibodyMapper
         IEnumerable<(string Kind, ObservationReading Reading)> readings, CodeBook codes, MappingReport report)
     {
         var byKind = readings.GroupBy(r => r.Kind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.Reading).ToList(), StringComparer.Ordinal);
-        var hmgcr = Newest(CodeBook.Hmgcr, byKind, codes, report);
-        var srp = Newest(CodeBook.Srp, byKind, codes, report);
+        var hmgcr = Decide(CodeBook.Hmgcr, byKind, codes, report);
+        var srp = Decide(CodeBook.Srp, byKind, codes, report);
         var positives = new List<MyositisAntibody>();
         foreach (var antibody in codes.OtherAntibodies)
         {
-            if (Newest(JsonNames.Name(antibody), byKind, codes, report) is { Result: AntibodyResult.Positive })
+            if (Decide(JsonNames.Name(antibody), byKind, codes, report) is { PositiveInRecord: true })
             {
                 positives.Add(antibody);
             }
@@ -39,7 +41,7 @@ internal static class AntibodyMapper
         }, hmgcr);
     }
 
-    private static AntibodyReading? Newest(string kind, Dictionary<string, List<ObservationReading>> byKind, CodeBook codes, MappingReport report)
+    private static AntibodyReading? Decide(string kind, Dictionary<string, List<ObservationReading>> byKind, CodeBook codes, MappingReport report)
     {
         if (!byKind.TryGetValue(kind, out var readings))
         {
@@ -47,6 +49,7 @@ internal static class AntibodyMapper
         }
 
         var name = AntibodyNames.Of(kind);
+        var read = new List<AntibodyReading>();
         foreach (var reading in ObservationReading.NewestFirst(readings))
         {
             if (!ResultStatus.IsUsableObservation(reading.Status))
@@ -55,17 +58,36 @@ internal static class AntibodyMapper
                 continue;
             }
 
-            if (AntibodyInterpreter.Read(reading, codes) is not { } read)
+            if (AntibodyInterpreter.Read(reading, codes) is not { } result)
             {
                 report.Note($"An {name} result ({reading.DateText}) does not say positive or negative in a way that can be read (no interpretation, coded result, reference limit or result text) and was not used.");
                 continue;
             }
 
-            var mapped = new AntibodyReading(kind, read.Result, reading.When, read.Basis);
-            report.Used(mapped.Describe() + ".");
-            return mapped;
+            if (result.Contradiction is { } contradiction)
+            {
+                report.Note($"An {name} result ({reading.DateText}): {contradiction}.");
+            }
+
+            var caveat = ResultStatus.Caveat(reading.Status) is { } text ? $", {text}" : "";
+            read.Add(new AntibodyReading(kind, result.Result, reading.When, result.Basis + caveat));
         }
 
-        return null;
+        if (read.Count == 0)
+        {
+            return null;
+        }
+
+        var newest = read[0];
+        var decided = newest.Result == AntibodyResult.Negative && read.Skip(1).FirstOrDefault(r => r.Result == AntibodyResult.Positive) is { } positive
+            ? newest with { Result = AntibodyResult.Equivocal, EarlierPositive = positive }
+            : newest;
+        report.Used(decided.Describe() + ".");
+        if (read.Count > 1 && decided.EarlierPositive is null)
+        {
+            report.Used($"{name}: {read.Count - 1} earlier result(s) in the record ({string.Join(", ", read.Skip(1).Take(3).Select(r => $"{AntibodyNames.Result(r.Result)} on {r.DateText}"))}).");
+        }
+
+        return decided;
     }
 }

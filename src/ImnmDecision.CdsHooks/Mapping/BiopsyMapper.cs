@@ -1,4 +1,5 @@
 using ImnmDecision.CdsHooks.Codes;
+using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Serialization;
@@ -12,20 +13,23 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// </summary>
 internal static class BiopsyMapper
 {
-    public static BiopsyFindings? Map(IEnumerable<FhirDiagnosticReport> reports, string patientId, CodeBook codes, MappingReport report)
+    public static BiopsyFindings? Map(IEnumerable<DiagnosticReport> reports, string patientId, CodeBook codes, MappingReport report)
     {
         var candidates = reports
-            .Where(r => r.Subject?.PointsToOtherPatientThan(patientId) != true)
-            .Select(r => (Report: r, Pattern: r.ConclusionCode?.Select(codes.BiopsyPatternOf).FirstOrDefault(p => p is not null)))
+            .Where(r => !FhirValues.PointsToOtherPatient(r.Subject, patientId))
+            .Select(r => (Report: r, When: FhirValues.When(r.Effective) ?? ClinicalDate.Parse(FhirValues.Text(r.IssuedElement)),
+                Pattern: FhirValues.Concepts(r.ConclusionCode).Select(codes.BiopsyPatternOf).FirstOrDefault(p => p is not null)))
             .Where(r => r.Pattern is not null)
-            .OrderByDescending(r => r.Report.When.HasValue)
-            .ThenByDescending(r => r.Report.When?.Start);
-        foreach (var (found, pattern) in candidates)
+            .OrderByDescending(r => r.When.HasValue)
+            .ThenByDescending(r => r.When?.Start)
+            .ThenByDescending(r => r.Report.Id, StringComparer.Ordinal);
+        foreach (var (found, when, pattern) in candidates)
         {
-            var date = found.When?.Display ?? "undated";
-            if (!ResultStatus.IsUsableReport(found.Status))
+            var date = when?.Display ?? "undated";
+            var status = FhirValues.Text(found.StatusElement);
+            if (!ResultStatus.IsUsableReport(status))
             {
-                report.Note($"A biopsy report ({date}, {ResultStatus.Describe(found.Status)}) was not used.");
+                report.Note($"A biopsy report ({date}, {ResultStatus.Describe(status)}) was not used.");
                 continue;
             }
 

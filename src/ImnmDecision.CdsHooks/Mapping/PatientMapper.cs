@@ -1,3 +1,4 @@
+using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.Engine.Cases;
 
@@ -9,14 +10,16 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// </summary>
 internal static class PatientMapper
 {
-    public static (double? AgeYears, Sex? Sex) Map(FhirPatient? patient, DateOnly today, MappingReport report)
+    public static (double? AgeYears, Sex? Sex) Map(Patient? patient, DateOnly today, MappingReport report)
     {
         if (patient is null)
         {
             return (null, null);
         }
 
-        Sex? sex = patient.Gender switch
+        var gender = FhirValues.Text(patient.GenderElement);
+        var birthDate = FhirValues.Text(patient.BirthDateElement);
+        Sex? sex = gender switch
         {
             "male" => Sex.Male,
             "female" => Sex.Female,
@@ -25,8 +28,8 @@ internal static class PatientMapper
             _ => null,
         };
 
-        var age = Age(patient.BirthDate, today, out var ageText);
-        if (patient.BirthDate is not null && age is null)
+        var age = Age(birthDate, today, out var ageText);
+        if (birthDate is not null && age is null)
         {
             report.Note("The birth date could not be read as a date in the past; age is unknown.");
         }
@@ -39,7 +42,7 @@ internal static class PatientMapper
 
         if (sex is { } s)
         {
-            parts.Add($"sex {patient.Gender}");
+            parts.Add($"sex {gender}");
         }
 
         if (parts.Count > 0)
@@ -54,7 +57,7 @@ internal static class PatientMapper
     public static int? Age(string? birthDate, DateOnly today, out string? description)
     {
         description = null;
-        if (FhirDateTime.Parse(birthDate) is not { } born || born.FirstDay > today)
+        if (ClinicalDate.Parse(birthDate) is not { } born || born.FirstDay > today)
         {
             return null;
         }

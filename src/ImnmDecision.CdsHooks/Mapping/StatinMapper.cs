@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.Engine.Cases;
@@ -6,88 +6,70 @@ using ImnmDecision.Engine.Cases;
 namespace ImnmDecision.CdsHooks.Mapping;
 
 /// <summary>
-/// Statin exposure from MedicationRequest and MedicationStatement: an active (or on-hold) statin means
-/// <c>current</c>, a completed or stopped one <c>past</c>; entered-in-error, cancelled, not-taken, draft and
-/// intended records are ignored. No statin in the record leaves exposure unknown: a record's silence is not
-/// proof the patient never took one.
+/// Statin exposure from MedicationRequest and MedicationStatement. An active (or on-hold) order means
+/// <c>current</c>, a completed or stopped one <c>past</c>; an order whose intent is only a <c>proposal</c> or
+/// <c>plan</c>, and a statement whose status is <c>unknown</c> or <c>intended</c>, mean exposure unknown.
+/// Entered-in-error, cancelled, draft, not-taken and do-not-perform records are ignored. No statin in the
+/// record leaves exposure unknown: a record's silence is not proof the patient never took one.
 /// </summary>
 internal static class StatinMapper
 {
     private const int MaxLines = 3;
 
-    public static StatinFindings? Map(IReadOnlyList<JsonElement> resources, string patientId, CodeBook codes, MappingReport report)
+    public static StatinFindings? Map(IReadOnlyList<FhirEntry> entries, string patientId, CodeBook codes, MappingReport report)
     {
-        var medications = Medications(resources);
-
-        var found = new List<(StatinExposure Exposure, string? Drug, string Source, FhirDateTime? When)>();
-        foreach (var resource in resources)
+        var medications = new MedicationIndex(entries);
+        var found = new List<(StatinExposure Exposure, string? Drug, string Source, ClinicalDate? When)>();
+        var unresolved = 0;
+        foreach (var resource in entries.Select(e => e.Resource))
         {
-            var type = FhirJson.ResourceType(resource);
-            if (type == "MedicationRequest" && FhirJson.TryRead<FhirMedicationRequest>(resource) is { } order)
+            if (Record(resource, patientId) is not { } record)
             {
-                if (order.Subject?.PointsToOtherPatientThan(patientId) == true || order.DoNotPerform == true)
-                {
-                    continue;
-                }
-
-                var match = codes.Statins.Match(Concept(order.MedicationCodeableConcept, order.MedicationReference, order.Contained, medications), order.MedicationReference?.Display);
-                if (match is null)
-                {
-                    continue;
-                }
-
-                StatinExposure? exposure = order.Status switch
-                {
-                    "active" or "on-hold" => StatinExposure.Current,
-                    "completed" or "stopped" => StatinExposure.Past,
-                    _ => null,
-                };
-                if (exposure is null)
-                {
-                    report.Note($"A statin order ({StatusText(order.Status)}) was not counted as exposure.");
-                    continue;
-                }
-
-                found.Add((exposure.Value, match.Ingredient, $"{order.Status} MedicationRequest", FhirDateTime.Parse(order.AuthoredOn)));
+                continue;
             }
-            else if (type == "MedicationStatement" && FhirJson.TryRead<FhirMedicationStatement>(resource) is { } statement)
+
+            var (concept, isUnresolved) = medications.Concept(record.Owner, record.Medication);
+            var display = FhirValues.Text((record.Medication as ResourceReference)?.DisplayElement);
+            if (codes.Statins.Match(concept, display) is not { } match)
             {
-                if (statement.Subject?.PointsToOtherPatientThan(patientId) == true)
-                {
-                    continue;
-                }
-
-                var match = codes.Statins.Match(Concept(statement.MedicationCodeableConcept, statement.MedicationReference, statement.Contained, medications), statement.MedicationReference?.Display);
-                if (match is null)
-                {
-                    continue;
-                }
-
-                StatinExposure? exposure = statement.Status switch
-                {
-                    "active" or "on-hold" => StatinExposure.Current,
-                    "completed" or "stopped" => StatinExposure.Past,
-                    _ => null,
-                };
-                if (exposure is null)
-                {
-                    report.Note($"A statin statement ({StatusText(statement.Status)}) was not counted as exposure.");
-                    continue;
-                }
-
-                var when = FhirDateTime.Parse(statement.EffectiveDateTime)
-                    ?? FhirDateTime.Parse(statement.EffectivePeriod?.End)
-                    ?? FhirDateTime.Parse(statement.EffectivePeriod?.Start)
-                    ?? FhirDateTime.Parse(statement.DateAsserted);
-                found.Add((exposure.Value, match.Ingredient, $"{statement.Status} MedicationStatement", when));
+                unresolved += isUnresolved ? 1 : 0;
+                continue;
             }
+
+            var what = record.Kind == "MedicationRequest" ? "statin order" : "statin statement";
+            if (record.Exposure is not { } exposure)
+            {
+                report.Note($"A {what} ({StatusText(record.Status)}) was not counted as exposure.");
+                continue;
+            }
+
+            var intent = record.Owner is MedicationRequest request ? FhirValues.Text(request.IntentElement) : null;
+            var source = intent is "proposal" or "plan" ? $"{record.Status} {record.Kind}, intent {intent}" : $"{record.Status} {record.Kind}";
+            found.Add((exposure, match.Ingredient, source, record.When));
         }
 
-        if (found.Count == 0)
+        if (unresolved > 0)
         {
-            return null;
+            report.Note($"{unresolved} medication record(s) refer to a Medication that was neither sent nor could be fetched, so they could not be checked for a statin.");
         }
 
+        return found.Count == 0 ? null : Summarise(found, report);
+    }
+
+    private static MedicationRecord? Record(Resource resource, string patientId) => resource switch
+    {
+        MedicationRequest order when !FhirValues.PointsToOtherPatient(order.Subject, patientId) && order.DoNotPerform != true => new MedicationRecord(
+            order, order.Medication, OrderExposure(FhirValues.Text(order.StatusElement), FhirValues.Text(order.IntentElement)),
+            "MedicationRequest", FhirValues.Text(order.StatusElement), ClinicalDate.Parse(FhirValues.Text(order.AuthoredOnElement))),
+        MedicationStatement statement when !FhirValues.PointsToOtherPatient(statement.Subject, patientId) => new MedicationRecord(
+            statement, statement.Medication, StatementExposure(FhirValues.Text(statement.StatusElement)),
+            "MedicationStatement", FhirValues.Text(statement.StatusElement),
+            FhirValues.When(statement.Effective) ?? ClinicalDate.Parse(FhirValues.Text(statement.DateAssertedElement))),
+        _ => null,
+    };
+
+    private static StatinFindings Summarise(List<(StatinExposure Exposure, string? Drug, string Source, ClinicalDate? When)> found, MappingReport report)
+    {
         var ordered = found
             .OrderBy(f => f.Exposure)
             .ThenByDescending(f => f.When.HasValue)
@@ -96,7 +78,7 @@ internal static class StatinMapper
         foreach (var (exposure, drug, source, when) in ordered.Take(MaxLines))
         {
             var date = when is { } w ? $", {w.Display}" : "";
-            report.Used($"Statin: {drug ?? "a statin (ingredient not named)"} ({source}{date}): exposure {(exposure == StatinExposure.Current ? "current" : "past")}.");
+            report.Used($"Statin: {drug ?? "a statin (ingredient not named)"} ({source}{date}): exposure {ExposureText(exposure)}.");
         }
 
         if (ordered.Count > MaxLines)
@@ -108,35 +90,32 @@ internal static class StatinMapper
         return new StatinFindings { Exposure = best.Exposure, Drug = best.Drug ?? ordered.Select(f => f.Drug).FirstOrDefault(d => d is not null) };
     }
 
-    /// <summary>The Medication resources among some resources, by id (for orders that reference one).</summary>
-    public static Dictionary<string, FhirMedication> Medications(IEnumerable<JsonElement> resources) => resources
-        .Where(r => FhirJson.ResourceType(r) == "Medication")
-        .Select(FhirJson.TryRead<FhirMedication>)
-        .Where(m => m?.Id is not null)
-        .GroupBy(m => m!.Id!, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First()!, StringComparer.Ordinal);
+    private static StatinExposure? OrderExposure(string? status, string? intent) => (status, intent) switch
+    {
+        ("active" or "on-hold" or "completed" or "stopped" or "unknown", "proposal" or "plan") => StatinExposure.Unknown,
+        ("active" or "on-hold", _) => StatinExposure.Current,
+        ("completed" or "stopped", _) => StatinExposure.Past,
+        ("unknown", _) => StatinExposure.Unknown,
+        _ => null,
+    };
+
+    private static StatinExposure? StatementExposure(string? status) => status switch
+    {
+        "active" or "on-hold" => StatinExposure.Current,
+        "completed" or "stopped" => StatinExposure.Past,
+        "unknown" or "intended" => StatinExposure.Unknown,
+        _ => null,
+    };
+
+    private static string ExposureText(StatinExposure exposure) => exposure switch
+    {
+        StatinExposure.Current => "current",
+        StatinExposure.Past => "past",
+        _ => "unknown (not confirmed as taken)",
+    };
 
     private static string StatusText(string? status) => Safe.Code(status) is { Length: > 0 } text ? text : "without a status";
 
-    /// <summary>The medication as coded inline, else a contained Medication, else a Medication in the same search answer.</summary>
-    public static FhirCodeableConcept? Concept(
-        FhirCodeableConcept? inline, FhirReference? reference, IReadOnlyList<JsonElement>? contained, Dictionary<string, FhirMedication> medications)
-    {
-        if (inline is not null || reference?.Reference is not { } target)
-        {
-            return inline;
-        }
-
-        if (target.StartsWith('#'))
-        {
-            var id = target[1..];
-            return (contained ?? [])
-                .Where(c => FhirJson.ResourceType(c) == "Medication" && FhirJson.Id(c) == id)
-                .Select(FhirJson.TryRead<FhirMedication>)
-                .FirstOrDefault()?.Code;
-        }
-
-        var marker = target.LastIndexOf("Medication/", StringComparison.Ordinal);
-        return marker >= 0 && medications.TryGetValue(target[(marker + "Medication/".Length)..], out var medication) ? medication.Code : null;
-    }
+    private readonly record struct MedicationRecord(
+        DomainResource Owner, DataType? Medication, StatinExposure? Exposure, string Kind, string? Status, ClinicalDate? When);
 }

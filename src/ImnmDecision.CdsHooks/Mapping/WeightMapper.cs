@@ -1,4 +1,5 @@
 using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Fhir;
 
 namespace ImnmDecision.CdsHooks.Mapping;
 
@@ -10,9 +11,9 @@ internal static class WeightMapper
         foreach (var reading in ObservationReading.NewestFirst(readings))
         {
             if (!ResultStatus.IsUsableObservation(reading.Status)
-                || reading.ValueQuantity?.Value is not { } value
+                || FhirValues.Number(reading.ValueQuantity) is not { } value
                 || !double.IsFinite(value)
-                || reading.ValueQuantity.Comparator is { Length: > 0 }
+                || FhirValues.Comparator(reading.ValueQuantity) is { Length: > 0 }
                 || codes.KilogramFactor(reading.ValueQuantity) is not { } factor)
             {
                 continue;

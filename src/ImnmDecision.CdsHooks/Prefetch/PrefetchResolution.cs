@@ -9,6 +9,12 @@ internal sealed record PrefetchResolution
     /// <summary>Required keys that are missing with no FHIR server to fetch them from: the answer is 412.</summary>
     public required IReadOnlyList<string> MissingRequired { get; init; }
 
+    /// <summary>
+    /// Required keys the FHIR server was asked for and could not supply, when nothing at all was obtained (no
+    /// prefetch data and no server answer): the answer is 412 as well.
+    /// </summary>
+    public IReadOnlyList<string> Unobtainable { get; init; } = [];
+
     /// <summary>How many keys were fetched from the FHIR server (successfully or not).</summary>
     public int FetchAttempts { get; init; }
 

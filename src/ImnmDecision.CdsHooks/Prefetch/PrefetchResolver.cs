@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ImnmDecision.CdsHooks.Fhir;
@@ -10,12 +9,17 @@ namespace ImnmDecision.CdsHooks.Prefetch;
 
 /// <summary>
 /// Turns a hook call's prefetch into resolved slots: a missing key means "not attempted", <c>null</c> means
-/// "searched, nothing found", an OperationOutcome means "the EHR's search failed". Missing keys are fetched
-/// from <c>fhirServer</c> in parallel within the time budget; what does not arrive in time is reported as
-/// failed, never waited for.
+/// "searched, nothing found", an OperationOutcome means "the EHR's search failed". Within one time budget and
+/// in parallel: missing keys are fetched from <c>fhirServer</c>, the <c>next</c> pages of prefetched Bundles are
+/// read from it, and Medications that orders refer to but nobody sent are read. Whatever arrived is kept; what
+/// did not arrive in time is reported, never waited for.
 /// </summary>
-internal sealed partial class PrefetchResolver(FhirServerClient client, IOptionsMonitor<CdsHooksOptions> options, ILogger<PrefetchResolver> logger)
+internal sealed partial class PrefetchResolver(
+    FhirServerClient client, FhirServerPolicy policy, MedicationFollowUp medications, IOptionsMonitor<CdsHooksOptions> options, ILogger<PrefetchResolver> logger)
 {
+    /// <summary>What the card says about the FHIR server whatever went wrong (the reason is only logged).</summary>
+    public const string ServerUnusable = "the FHIR server could not be used";
+
     public async Task<PrefetchResolution> ResolveAsync(CdsServiceRequest request, IReadOnlyList<PrefetchKey> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -34,46 +38,66 @@ internal sealed partial class PrefetchResolver(FhirServerClient client, IOptions
             }
         }
 
-        var server = AllowedServer(request.FhirServer);
-        if (missing.Count == 0)
+        var server = policy.Allow(request.FhirServer);
+        var paged = slots.Values.Where(s => s.Next is not null).ToList();
+        if (server is null)
+        {
+            foreach (var slot in paged)
+            {
+                slots[slot.Key.Name] = slot with { Truncation = "the EHR sent only the first page of results, and more pages could not be read without a usable FHIR server" };
+            }
+
+            foreach (var key in missing.Where(k => !k.Required))
+            {
+                slots[key.Name] = new PrefetchSlot(key, PrefetchState.NotProvided, [], request.FhirServer is null ? "not provided by the EHR" : ServerUnusable);
+            }
+
+            var notFetchable = missing.Where(k => k.Required).Select(k => k.Name).ToList();
+            return request.FhirServer is null || notFetchable.Count == 0
+                ? new PrefetchResolution { Slots = slots, MissingRequired = notFetchable }
+                : Unobtained(slots, missing, notFetchable);
+        }
+
+        if (missing.Count == 0 && paged.Count == 0)
         {
             return new PrefetchResolution { Slots = slots, MissingRequired = [] };
         }
 
-        if (server is null)
-        {
-            foreach (var key in missing.Where(k => !k.Required))
-            {
-                slots[key.Name] = new PrefetchSlot(key, PrefetchState.NotProvided, [], "not provided by the EHR");
-            }
-
-            return new PrefetchResolution { Slots = slots, MissingRequired = [.. missing.Where(k => k.Required).Select(k => k.Name)] };
-        }
-
-        var budgetMs = Math.Max(1, options.CurrentValue.FhirFetchBudgetMs);
+        var settings = options.CurrentValue;
+        var budgetMs = Math.Max(1, settings.FhirFetchBudgetMs);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(budgetMs);
+        var allowance = new FetchAllowance(settings.FhirMaxBytesPerHook);
+        var token = request.FhirAuthorization?.AccessToken;
         var started = Stopwatch.GetTimestamp();
-        var fetches = missing.Select(key => FetchAsync(server, request, key, budgetMs, budget.Token, cancellationToken)).ToList();
-        var failed = 0;
+        var fetches = missing.Select(key => FetchAsync(server, request, key, token, allowance, budget.Token, cancellationToken))
+            .Concat(paged.Select(slot => ContinueAsync(server, slot, token, allowance, budget.Token, cancellationToken)))
+            .ToList();
         foreach (var slot in await Task.WhenAll(fetches))
         {
             slots[slot.Key.Name] = slot;
-            failed += slot.Failed ? 1 : 0;
         }
 
-        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (await medications.FetchAsync(server, slots, token, allowance, budget.Token, cancellationToken) is { } followUp)
+        {
+            slots[followUp.Key.Name] = followUp;
+        }
+
+        var failed = slots.Values.Count(s => s.Failed);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(
-                "Fetched {KeyCount} prefetch keys from the FHIR server in {ElapsedMs} ms: {FailedCount} failed",
-                missing.Count, elapsedMs, failed);
+                "Fetched {KeyCount} prefetch keys and {PagedCount} further pages from the FHIR server in {ElapsedMs} ms: {FailedCount} failed",
+                missing.Count, paged.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, failed);
         }
 
-        return new PrefetchResolution { Slots = slots, MissingRequired = [], FetchAttempts = missing.Count };
+        var unobtained = missing.Where(k => k.Required && slots[k.Name].Failed).Select(k => k.Name).ToList();
+        return unobtained.Count > 0 && !slots.Values.Any(s => s.Answered)
+            ? Unobtained(slots, missing, unobtained)
+            : new PrefetchResolution { Slots = slots, MissingRequired = [], FetchAttempts = missing.Count };
     }
 
-    /// <summary>Classifies a prefetch value the EHR sent.</summary>
+    /// <summary>Classifies a prefetch value the EHR sent, reading its resources with Firely.</summary>
     public static PrefetchSlot FromPrefetch(PrefetchKey key, JsonElement value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -87,13 +111,14 @@ internal sealed partial class PrefetchResolver(FhirServerClient client, IOptions
             return new PrefetchSlot(key, PrefetchState.EhrSearchFailed, [], "the EHR sent a value that is not a FHIR resource");
         }
 
-        if (FhirJson.IsFailure(value))
+        var page = FhirParsing.Page(value);
+        if (page.Failed)
         {
             return new PrefetchSlot(key, PrefetchState.EhrSearchFailed, [], "the EHR reported that its search failed");
         }
 
-        var resources = FhirJson.Resources(value).Where(r => FhirJson.ResourceType(r) is not "OperationOutcome").ToList();
-        return new PrefetchSlot(key, resources.Count == 0 ? PrefetchState.Empty : PrefetchState.Provided, resources);
+        var state = page.Entries.Count == 0 && page.Next is null ? PrefetchState.Empty : PrefetchState.Provided;
+        return new PrefetchSlot(key, state, page.Entries) { Next = page.Next, Unreadable = page.Unreadable, Partial = page.Partial };
     }
 
     /// <summary>Replaces <c>{{context.x}}</c> tokens with the (URL-encoded) context values; <c>null</c> when one is absent.</summary>
@@ -116,54 +141,50 @@ internal sealed partial class PrefetchResolver(FhirServerClient client, IOptions
         return complete ? rendered : null;
     }
 
+    private static PrefetchResolution Unobtained(Dictionary<string, PrefetchSlot> slots, List<PrefetchKey> missing, IReadOnlyList<string> keys)
+    {
+        foreach (var key in missing.Where(k => !slots.ContainsKey(k.Name)))
+        {
+            slots[key.Name] = new PrefetchSlot(key, PrefetchState.FetchFailed, [], ServerUnusable);
+        }
+
+        return new PrefetchResolution { Slots = slots, MissingRequired = [], Unobtainable = keys, FetchAttempts = missing.Count };
+    }
+
     private async Task<PrefetchSlot> FetchAsync(
-        Uri server, CdsServiceRequest request, PrefetchKey key, int budgetMs, CancellationToken budget, CancellationToken caller)
+        FhirServerTarget server, CdsServiceRequest request, PrefetchKey key, string? token, FetchAllowance allowance, CancellationToken budget, CancellationToken caller)
     {
         if (Render(key.Template, request) is not { } query)
         {
             return new PrefetchSlot(key, PrefetchState.FetchFailed, [], "the hook context lacks a value this search needs");
         }
 
-        try
-        {
-            var result = await client.FetchAsync(server, query, request.FhirAuthorization?.AccessToken, budget);
-            return result.Succeeded
-                ? new PrefetchSlot(key, PrefetchState.Fetched, result.Resources)
-                : new PrefetchSlot(key, PrefetchState.FetchFailed, [], result.Problem);
-        }
-        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
-        {
-            return new PrefetchSlot(key, PrefetchState.FetchFailed, [], $"the FHIR server did not answer within {budgetMs} ms");
-        }
-        catch (HttpRequestException exception)
-        {
-            return new PrefetchSlot(key, PrefetchState.FetchFailed, [], exception.StatusCode is { } status
-                ? $"the FHIR server answered HTTP {(int)status}"
-                : "the FHIR server could not be reached");
-        }
+        var result = await client.FetchAsync(server, query, token, allowance, budget, caller);
+        return result.Succeeded
+            ? new PrefetchSlot(key, PrefetchState.Fetched, result.Entries) { Truncation = result.Truncation, Unreadable = result.Unreadable, Partial = result.Partial }
+            : new PrefetchSlot(key, PrefetchState.FetchFailed, [], ServerUnusable);
     }
 
-    private Uri? AllowedServer(Uri? server)
+    private async Task<PrefetchSlot> ContinueAsync(
+        FhirServerTarget server, PrefetchSlot slot, string? token, FetchAllowance allowance, CancellationToken budget, CancellationToken caller)
     {
-        if (server is null)
+        if (!Uri.TryCreate(slot.Next, UriKind.Absolute, out var next) || !server.Contains(next))
         {
-            return null;
+            return slot with { Next = null, Truncation = "the EHR sent only the first page of results; its link to more points outside the FHIR server and was not followed" };
         }
 
-        var allowed = options.CurrentValue.AllowedFhirServers.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
-        var ok = allowed.Count > 0
-            ? allowed.Any(prefix => (server.AbsoluteUri.TrimEnd('/') + "/").StartsWith(prefix.Trim().TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase))
-            : server.Scheme == Uri.UriSchemeHttps || IsLoopback(server);
-        if (!ok)
+        var result = await client.ContinueAsync(server, next, 1, token, allowance, budget, caller);
+        var truncation = result.Truncation
+            ?? (result.Succeeded ? null : "only the first page of results arrived; " + ServerUnusable + " for the rest");
+        return slot with
         {
-            logger.LogWarning("The hook call names a FHIR server that is not allowed (CdsHooks:AllowedFhirServers); it is not called");
-        }
-
-        return ok ? server : null;
+            Resources = [.. slot.Resources, .. result.Entries],
+            Next = null,
+            Truncation = truncation,
+            Unreadable = slot.Unreadable + result.Unreadable,
+            Partial = slot.Partial + result.Partial,
+        };
     }
-
-    private static bool IsLoopback(Uri server) =>
-        server.IsLoopback || (IPAddress.TryParse(server.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     [GeneratedRegex(@"\{\{context\.([A-Za-z0-9_]+)\}\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Token();

@@ -6,7 +6,7 @@ namespace ImnmDecision.CdsHooks.Prefetch;
 /// <summary>
 /// The prefetch templates of both services, built from the code lists so that a site's local codes are
 /// searched too. Templates stay inside the CDS Hooks prefetch subset: instance reads, type searches by patient,
-/// token searches, <c>_sort</c> and <c>_count</c>.
+/// token searches, <c>_include</c> of referenced Medications, <c>_sort</c> and <c>_count</c>.
 /// </summary>
 internal sealed class PrefetchTemplates
 {
@@ -29,8 +29,9 @@ internal sealed class PrefetchTemplates
         var patient = new PrefetchKey(Patient, $"Patient/{PatientToken}", true, "patient demographics");
         var ck = new PrefetchKey(Ck, $"Observation?patient={PatientToken}&code={Tokens(lists.Ck)}&_sort=-date&_count=5", true, "CK results");
         var antibodies = new PrefetchKey(MyositisAntibodies, $"Observation?patient={PatientToken}&code={Tokens(antibodyCodes)}&_sort=-date", true, "myositis antibody results");
-        var requests = new PrefetchKey(StatinRequests, $"MedicationRequest?patient={PatientToken}", true, "medication orders");
-        var statements = new PrefetchKey(StatinStatements, $"MedicationStatement?patient={PatientToken}", false, "medication statements");
+        // _include brings the Medication an order or statement refers to, so a drug coded only there is recognised.
+        var requests = new PrefetchKey(StatinRequests, $"MedicationRequest?patient={PatientToken}&_include=MedicationRequest:medication", true, "medication orders");
+        var statements = new PrefetchKey(StatinStatements, $"MedicationStatement?patient={PatientToken}&_include=MedicationStatement:medication", false, "medication statements");
         var biopsy = new PrefetchKey(Biopsy, $"DiagnosticReport?patient={PatientToken}&category={Tokens(lists.BiopsyReportCategories)}&_sort=-date&_count=10", false, "pathology (muscle biopsy) reports");
         var weight = new PrefetchKey(Weight, $"Observation?patient={PatientToken}&code={Tokens(lists.BodyWeight)}&_sort=-date&_count=1", false, "body weight");
 

@@ -43,9 +43,9 @@ internal sealed class AssessmentService(
         }
 
         var resolution = await resolver.ResolveAsync(request, templates.Assessment, cancellationToken);
-        if (resolution.MissingRequired.Count > 0)
+        if (CdsServiceOutcome.PreconditionFailed(resolution) is { } preconditionFailed)
         {
-            return CdsServiceOutcome.PreconditionFailed(resolution.MissingRequired);
+            return preconditionFailed;
         }
 
         var tag = engine.Ruleset.Identity.Tag;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Cards;
-using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.CdsHooks.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +17,6 @@ internal static class CdsEndpoints
     /// <summary>The path of the discovery endpoint; every CDS route starts with it.</summary>
     public const string Prefix = "/cds-services";
 
-    private const string FhirJsonContentType = "application/fhir+json";
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     public static RouteGroupBuilder MapCdsEndpoints(this IEndpointRouteBuilder app, long maxBodyBytes)
@@ -35,12 +34,12 @@ internal static class CdsEndpoints
     private static JsonHttpResult<CdsDiscovery> Discover(CdsServiceCatalog catalog) =>
         TypedResults.Json(catalog.Discovery(), CardJson.Options);
 
-    private static async Task<Results<JsonHttpResult<CdsResponse>, JsonHttpResult<FhirOperationOutcome>, NotFound>> CallAsync(
+    private static async Task<Results<JsonHttpResult<CdsResponse>, ContentHttpResult>> CallAsync(
         string serviceId, HttpContext http, CdsServiceCatalog catalog, ILoggerFactory loggers)
     {
         if (catalog.Find(serviceId) is not { } service)
         {
-            return TypedResults.NotFound();
+            return UnknownService();
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -56,7 +55,7 @@ internal static class CdsEndpoints
             var (request, problem) = CdsRequestReader.Read(document);
             if (request is null)
             {
-                return Outcome(StatusCodes.Status400BadRequest, "required", problem!);
+                return CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Required, problem!);
             }
 
             var outcome = await service.HandleAsync(request, http.RequestAborted);
@@ -70,16 +69,18 @@ internal static class CdsEndpoints
                         request.Hook, serviceId, string.Join(",", missing), elapsedMs);
                 }
 
-                return Outcome(
+                return CdsOutcomes.Error(
                     StatusCodes.Status412PreconditionFailed,
-                    "required",
-                    $"Required prefetch data is missing and no fhirServer was given to fetch it: {string.Join(", ", missing)}.",
+                    OperationOutcome.IssueType.Required,
+                    outcome.ServerUnusable
+                        ? $"Required data could not be obtained: the prefetch did not provide it and the FHIR server could not be used ({string.Join(", ", missing)})."
+                        : $"Required prefetch data is missing and no fhirServer was given to fetch it: {string.Join(", ", missing)}.",
                     [.. missing.Select(k => $"prefetch.{k}")]);
             }
 
             if (outcome.Problem is { } bad)
             {
-                return Outcome(StatusCodes.Status400BadRequest, "invalid", bad);
+                return CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, bad);
             }
 
             var response = outcome.Response!;
@@ -95,12 +96,12 @@ internal static class CdsEndpoints
         }
     }
 
-    private static async Task<Results<Ok, JsonHttpResult<FhirOperationOutcome>, NotFound>> FeedbackAsync(
+    private static async Task<Results<Ok, ContentHttpResult>> FeedbackAsync(
         string serviceId, HttpContext http, CdsServiceCatalog catalog, FeedbackLedger ledger, ILoggerFactory loggers)
     {
         if (catalog.Find(serviceId) is null)
         {
-            return TypedResults.NotFound();
+            return UnknownService();
         }
 
         var (document, refused) = await ReadJsonAsync(http, "feedback");
@@ -114,7 +115,7 @@ internal static class CdsEndpoints
             var (entries, problem) = FeedbackReader.Read(document);
             if (entries is null)
             {
-                return Outcome(StatusCodes.Status400BadRequest, "invalid", problem!);
+                return CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, problem!);
             }
 
             var logger = loggers.CreateLogger("ImnmDecision.CdsHooks.Feedback");
@@ -145,11 +146,11 @@ internal static class CdsEndpoints
     }
 
     /// <summary>The JSON body, or the OperationOutcome that refuses it (415 when it is not JSON, 400 when it does not parse).</summary>
-    private static async Task<(JsonDocument? Document, JsonHttpResult<FhirOperationOutcome>? Refused)> ReadJsonAsync(HttpContext http, string what)
+    private static async Task<(JsonDocument? Document, ContentHttpResult? Refused)> ReadJsonAsync(HttpContext http, string what)
     {
         if (!http.Request.HasJsonContentType())
         {
-            return (null, Outcome(StatusCodes.Status415UnsupportedMediaType, "not-supported", $"Send {what} as JSON (Content-Type: application/json)."));
+            return (null, CdsOutcomes.Error(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, $"Send {what} as JSON (Content-Type: application/json)."));
         }
 
         try
@@ -158,14 +159,10 @@ internal static class CdsEndpoints
         }
         catch (JsonException)
         {
-            return (null, Outcome(StatusCodes.Status400BadRequest, "structure", "The body is not valid JSON."));
+            return (null, CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not valid JSON."));
         }
     }
 
-    private static JsonHttpResult<FhirOperationOutcome> Outcome(int status, string code, string diagnostics, IReadOnlyList<string>? expression = null) =>
-        TypedResults.Json(
-            new FhirOperationOutcome { Issue = [new FhirIssue { Severity = "error", Code = code, Diagnostics = diagnostics, Expression = expression }] },
-            CardJson.Options,
-            FhirJsonContentType,
-            status);
+    private static ContentHttpResult UnknownService() =>
+        CdsOutcomes.Error(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, "There is no CDS service with this id; GET /cds-services lists them.");
 }

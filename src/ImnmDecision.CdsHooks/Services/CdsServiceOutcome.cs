@@ -10,6 +10,9 @@ internal sealed record CdsServiceOutcome
     /// <summary>Required prefetch keys that were missing with no FHIR server to fetch them from.</summary>
     public IReadOnlyList<string>? MissingPrefetch { get; private init; }
 
+    /// <summary>Whether the missing data could not be obtained because the FHIR server could not be used.</summary>
+    public bool ServerUnusable { get; private init; }
+
     /// <summary>What is wrong with the request (never echoing its data).</summary>
     public string? Problem { get; private init; }
 
@@ -19,6 +22,15 @@ internal sealed record CdsServiceOutcome
     public static CdsServiceOutcome Cards(CdsResponse response, string rulesetTag) => new() { Response = response, RulesetTag = rulesetTag };
 
     public static CdsServiceOutcome PreconditionFailed(IReadOnlyList<string> missing) => new() { MissingPrefetch = missing };
+
+    /// <summary>The 412 for a resolution that lacks required data (missing with no server, or not obtainable from it); <c>null</c> otherwise.</summary>
+    public static CdsServiceOutcome? PreconditionFailed(Prefetch.PrefetchResolution resolution)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        return resolution.MissingRequired.Count > 0 ? new() { MissingPrefetch = resolution.MissingRequired }
+            : resolution.Unobtainable.Count > 0 ? new() { MissingPrefetch = resolution.Unobtainable, ServerUnusable = true }
+            : null;
+    }
 
     public static CdsServiceOutcome BadRequest(string problem) => new() { Problem = problem };
 }

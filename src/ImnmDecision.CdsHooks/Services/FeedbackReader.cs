@@ -86,6 +86,11 @@ internal static class FeedbackReader
             }
         }
 
+        if (outcome == "accepted" && accepted.Count == 0)
+        {
+            return (null, "acceptedSuggestions is required when outcome is accepted (CDS Hooks 2.0).");
+        }
+
         string? system = null;
         string? code = null;
         var hasComment = false;

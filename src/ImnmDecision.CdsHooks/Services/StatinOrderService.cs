@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ImnmDecision.CdsHooks.Cards;
 using ImnmDecision.CdsHooks.Codes;
+using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.CdsHooks.Prefetch;
@@ -11,7 +12,7 @@ namespace ImnmDecision.CdsHooks.Services;
 
 /// <summary>
 /// <c>imnm-statin-order</c> on <c>order-select</c>: when a selected draft order is a statin and the record shows
-/// a positive anti-HMGCR antibody, a warning card with the engine's advice for that situation; otherwise no card.
+/// a positive anti-HMGCR antibody (also when a later result was negative), a warning card with the engine's advice for that situation; otherwise no card.
 /// </summary>
 internal sealed class StatinOrderService(
     PrefetchTemplates templates,
@@ -45,25 +46,32 @@ internal sealed class StatinOrderService(
             return refused;
         }
 
-        if (!request.Context.TryGetProperty("draftOrders", out var draftOrders) || FhirJson.ResourceType(draftOrders) != "Bundle")
+        if (!request.Context.TryGetProperty("draftOrders", out var draftOrders) || FhirParsing.ResourceType(draftOrders) != "Bundle")
         {
             return CdsServiceOutcome.BadRequest("context.draftOrders must be a FHIR Bundle of the draft orders.");
         }
 
+        if (!request.Context.TryGetProperty("selections", out var selected) || selected.ValueKind != JsonValueKind.Array
+            || selected.EnumerateArray().Any(s => s.ValueKind != JsonValueKind.String))
+        {
+            return CdsServiceOutcome.BadRequest("context.selections is required for order-select: an array of references to the selected draft orders.");
+        }
+
         var tag = engine.Ruleset.Identity.Tag;
-        if (SelectedStatin(request.Context, draftOrders) is not { } order)
+        var selections = selected.EnumerateArray().Select(s => s.GetString()!).ToList();
+        if (SelectedStatin(selections, draftOrders) is not { } order)
         {
             return CdsServiceOutcome.Cards(CdsResponse.Empty, tag);
         }
 
         var resolution = await resolver.ResolveAsync(request, templates.StatinOrder, cancellationToken);
-        if (resolution.MissingRequired.Count > 0)
+        if (CdsServiceOutcome.PreconditionFailed(resolution) is { } preconditionFailed)
         {
-            return CdsServiceOutcome.PreconditionFailed(resolution.MissingRequired);
+            return preconditionFailed;
         }
 
         var mapped = mapper.Map(patientId, resolution.Slots);
-        if (mapped.Hmgcr is not { Result: AntibodyResult.Positive } hmgcr)
+        if (mapped.Hmgcr is not { PositiveInRecord: true } hmgcr)
         {
             var antibodiesFailed = resolution.Slots[PrefetchTemplates.MyositisAntibodies].Failed;
             return CdsServiceOutcome.Cards(
@@ -80,36 +88,51 @@ internal sealed class StatinOrderService(
         return CdsServiceOutcome.Cards(new CdsResponse([card]), tag);
     }
 
-    // The first selected draft MedicationRequest that is a statin (all drafts when the EHR names no selection).
-    private (string? Drug, string? Reference)? SelectedStatin(JsonElement context, JsonElement draftOrders)
+    // The first selected draft MedicationRequest that is a statin. A selection names an order by relative
+    // reference (MedicationRequest/id), absolute URL (.../MedicationRequest/id) or the entry's fullUrl.
+    private (string? Drug, string? Reference)? SelectedStatin(IReadOnlyList<string> selections, JsonElement draftOrders)
     {
-        var selections = context.TryGetProperty("selections", out var selected) && selected.ValueKind == JsonValueKind.Array
-            ? selected.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!).ToHashSet(StringComparer.Ordinal)
-            : [];
-        var resources = FhirJson.Resources(draftOrders).ToList();
-        var medications = StatinMapper.Medications(resources);
-        foreach (var resource in resources.Where(r => FhirJson.ResourceType(r) == "MedicationRequest"))
+        var entries = FhirParsing.Page(draftOrders).Entries;
+        var medications = new MedicationIndex(entries);
+        foreach (var entry in entries)
         {
-            if (FhirJson.TryRead<FhirMedicationRequest>(resource) is not { } order
-                || order.Status is "entered-in-error" or "cancelled"
-                || order.DoNotPerform == true)
+            if (entry.Resource is not MedicationRequest order
+                || FhirValues.Text(order.StatusElement) is "entered-in-error" or "cancelled"
+                || order.DoNotPerform == true
+                || !selections.Any(s => Selects(s, entry)))
             {
                 continue;
             }
 
-            var reference = order.Id is null ? null : $"MedicationRequest/{order.Id}";
-            if (selections.Count > 0 && (reference is null || !selections.Contains(reference)))
+            var (concept, _) = medications.Concept(order, order.Medication);
+            var display = FhirValues.Text((order.Medication as ResourceReference)?.DisplayElement);
+            if (codes.Statins.Match(concept, display) is { } match)
             {
-                continue;
-            }
-
-            var concept = StatinMapper.Concept(order.MedicationCodeableConcept, order.MedicationReference, order.Contained, medications);
-            if (codes.Statins.Match(concept, order.MedicationReference?.Display) is { } match)
-            {
-                return (match.Ingredient, reference);
+                return (match.Ingredient, entry.RelativeReference ?? entry.FullUrl);
             }
         }
 
         return null;
+    }
+
+    private static bool Selects(string selection, FhirEntry entry)
+    {
+        if (entry.FullUrl is { Length: > 0 } fullUrl && string.Equals(selection, fullUrl, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (entry.RelativeReference is not { } relative)
+        {
+            return false;
+        }
+
+        var path = Uri.TryCreate(selection, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.AbsolutePath
+            : selection;
+        path = path.Split('?')[0].TrimEnd('/');
+        var history = path.IndexOf("/_history/", StringComparison.Ordinal);
+        path = history >= 0 ? path[..history] : path;
+        return path == relative || path.EndsWith("/" + relative, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.Engine.Cases;
@@ -52,7 +50,6 @@ public sealed class AntibodyInterpreterTests
 
     private static ObservationReading Reading(string json)
     {
-        var observation = JsonSerializer.Deserialize<FhirObservation>(json, FhirJson.Options)!;
-        return ObservationReading.From(observation with { Status = "final" }).First();
+        return ObservationReading.From(FhirTestData.Observation(json)).First();
     }
 }

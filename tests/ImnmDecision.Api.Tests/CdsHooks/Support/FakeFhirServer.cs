@@ -53,6 +53,15 @@ internal sealed class FakeFhirServer : IAsyncDisposable
     /// <summary>Every request: path and query, and the Authorization header.</summary>
     public ConcurrentQueue<(string PathAndQuery, string? Authorization)> Requests { get; } = new();
 
+    /// <summary>Host settings that allow this server (http on loopback, allowed explicitly) with a fetch budget.</summary>
+    public Dictionary<string, string?> Settings(int budgetMs) => new()
+    {
+        ["CdsHooks:FhirFetchBudgetMs"] = budgetMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CdsHooks:FhirServers:0:Url"] = BaseUrl.ToString(),
+        ["CdsHooks:FhirServers:0:AllowHttp"] = "true",
+        ["CdsHooks:FhirServers:0:AllowPrivateNetwork"] = "true",
+    };
+
     public static async Task<FakeFhirServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

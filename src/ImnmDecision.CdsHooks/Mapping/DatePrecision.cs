@@ -1,7 +1,7 @@
-namespace ImnmDecision.CdsHooks.Fhir;
+namespace ImnmDecision.CdsHooks.Mapping;
 
 /// <summary>How precise a FHIR date is.</summary>
-internal enum FhirDatePrecision
+internal enum DatePrecision
 {
     /// <summary>Year only (<c>1961</c>).</summary>
     Year,
