@@ -1,10 +1,7 @@
 using System.Text.Json;
-using ImnmDecision.CdsHooks;
 using ImnmDecision.CdsHooks.Prefetch;
 using ImnmDecision.CdsHooks.Services;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;
 
@@ -146,18 +143,9 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
         new FhirAuthorization { AccessToken = FakeFhirServer.AccessToken }.ToString().Should().NotContain(FakeFhirServer.AccessToken);
     }
 
-    // As in Production: only allow-listed servers; the local test server is allowed over http on loopback.
-    private PrefetchResolver Resolver(int budgetMs = 400, FhirServerRule[]? rules = null)
-    {
-        rules ??= [new FhirServerRule { Url = server.BaseUrl.ToString(), AllowHttp = true, AllowPrivateNetwork = true }];
-        var options = new StaticOptions<CdsHooksOptions>(new CdsHooksOptions { FhirFetchBudgetMs = budgetMs, FhirServers = [.. rules] });
-        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectCallback = GuardedConnector.ConnectAsync }) { Timeout = Timeout.InfiniteTimeSpan };
-        var client = new FhirServerClient(http, options, NullLogger<FhirServerClient>.Instance);
-        var policy = new FhirServerPolicy(options, new HostingEnvironment { EnvironmentName = "Production" }, NullLogger<FhirServerPolicy>.Instance);
-        return new PrefetchResolver(client, policy, new MedicationFollowUp(client), options, NullLogger<PrefetchResolver>.Instance);
-    }
+    private PrefetchResolver Resolver(int budgetMs = 400, FhirServerRule[]? rules = null) => TestResolver.Create(server, budgetMs, rules);
 
-    private static CdsServiceRequest Request(Uri? fhirServer, string prefetch)
+    internal static CdsServiceRequest Request(Uri? fhirServer, string prefetch)
     {
         var prefetchJson = JsonDocument.Parse(prefetch).RootElement.Clone();
         return new CdsServiceRequest
