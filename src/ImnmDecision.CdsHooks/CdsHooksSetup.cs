@@ -1,7 +1,6 @@
 using FluentValidation;
 using ImnmDecision.CdsHooks.Cards;
 using ImnmDecision.CdsHooks.Codes;
-using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.CdsHooks.Prefetch;
 using ImnmDecision.CdsHooks.Security;
@@ -52,7 +51,7 @@ public static class CdsHooksSetup
         services.AddSingleton<PrefetchResolver>();
         services.AddSingleton<FhirServerPolicy>();
         services.AddSingleton<MedicationFollowUp>();
-        services.AddHostedService<FhirWarmUp>();
+        services.AddHostedService<CdsWarmUp>();
         services.AddSingleton<FhirFindingsMapper>();
         services.AddSingleton<FindingsChecker>();
         services.AddSingleton<CardSources>();
