@@ -43,15 +43,16 @@ internal sealed record ObservationReading
     {
         ArgumentNullException.ThrowIfNull(observation);
         var when = FhirValues.When(observation.Effective) ?? ClinicalDate.Parse(FhirValues.Text(observation.IssuedElement));
-        var status = FhirValues.Text(observation.StatusElement);
-        var issued = ClinicalDate.Parse(FhirValues.Text(observation.IssuedElement))?.Start;
-        yield return new ObservationReading
+        var shared = new ObservationReading
         {
             Code = observation.Code,
-            Status = status,
+            Status = FhirValues.Text(observation.StatusElement),
             When = when,
-            Issued = issued,
+            Issued = ClinicalDate.Parse(FhirValues.Text(observation.IssuedElement))?.Start,
             Id = observation.Id,
+        };
+        yield return shared with
+        {
             Value = observation.Value,
             DataAbsentReason = observation.DataAbsentReason,
             Interpretation = [.. FhirValues.Concepts(observation.Interpretation)],
@@ -60,13 +61,9 @@ internal sealed record ObservationReading
 
         foreach (var component in (observation.Component ?? []).Where(c => c is not null))
         {
-            yield return new ObservationReading
+            yield return shared with
             {
                 Code = component.Code,
-                Status = status,
-                When = when,
-                Issued = issued,
-                Id = observation.Id,
                 Value = component.Value,
                 DataAbsentReason = component.DataAbsentReason,
                 Interpretation = [.. FhirValues.Concepts(component.Interpretation)],

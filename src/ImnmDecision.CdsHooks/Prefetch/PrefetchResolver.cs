@@ -58,11 +58,6 @@ internal sealed partial class PrefetchResolver(
                 : Unobtained(slots, missing, notFetchable);
         }
 
-        if (missing.Count == 0 && paged.Count == 0)
-        {
-            return new PrefetchResolution { Slots = slots, MissingRequired = [] };
-        }
-
         var settings = options.CurrentValue;
         var budgetMs = Math.Max(1, settings.FhirFetchBudgetMs);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

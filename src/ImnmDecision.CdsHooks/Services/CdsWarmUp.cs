@@ -1,14 +1,20 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ImnmDecision.CdsHooks.Cards;
+using ImnmDecision.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks.Prefetch;
+using ImnmDecision.Engine;
 
 namespace ImnmDecision.CdsHooks.Services;
 
 /// <summary>
-/// Runs one patient-view call on made-up prefetch data at start-up, so that the Firely SDK's one-time model
-/// inspection and the first compilation of the mapping, engine and card code (together about a second) are not
-/// paid by the first real hook call. No patient data is involved and nothing is logged but the duration.
+/// Runs the patient-view path (Firely parsing, mapping, engine, card) once on made-up prefetch data at
+/// start-up, so that the Firely SDK's one-time model inspection and the first compilation of that code (about
+/// a second or more) are not paid by the first real hook call. It leaves out the findings validator (a host
+/// may replace it) and nothing of it is logged but the duration.
 /// </summary>
-internal sealed partial class CdsWarmUp(AssessmentService service, ILogger<CdsWarmUp> logger) : IHostedService
+internal sealed partial class CdsWarmUp(
+    PrefetchTemplates templates, FhirFindingsMapper mapper, AssessmentEngine engine, AssessmentCardBuilder cards, ILogger<CdsWarmUp> logger) : IHostedService
 {
     private const string Sample = """
         { "context": { "patientId": "warm-up", "userId": "Practitioner/warm-up" },
@@ -32,20 +38,18 @@ internal sealed partial class CdsWarmUp(AssessmentService service, ILogger<CdsWa
             "weight": null } }
         """;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var document = JsonDocument.Parse(Sample);
-        var request = new CdsServiceRequest
-        {
-            Hook = AssessmentService.Hook,
-            HookInstance = "warm-up",
-            Context = document.RootElement.GetProperty("context"),
-            Prefetch = document.RootElement.GetProperty("prefetch").EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal),
-        };
-        _ = await service.HandleAsync(request, cancellationToken);
+        var prefetch = document.RootElement.GetProperty("prefetch");
+        var slots = templates.Assessment.ToDictionary(
+            k => k.Name, k => PrefetchResolver.FromPrefetch(k, prefetch.GetProperty(k.Name)), StringComparer.Ordinal);
+        var mapped = mapper.Map("warm-up", slots);
+        _ = cards.Build(engine.Assess(mapped.Findings), mapped);
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogWarmedUp(elapsedMs);
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -70,6 +70,25 @@ public sealed class FhirPagingTests : IAsyncLifetime
         Map(resolution).Findings.Ck!.Value.Should().Be(8400);
     }
 
+    [Fact]
+    public async Task Resolve_OrderReferringToAMedicationNobodySent_ReadsItFromTheServerWithTheToken()
+    {
+        var prefetch = """
+            { "statinRequests": { "resourceType": "Bundle", "type": "searchset", "entry": [ { "resource":
+                { "resourceType": "MedicationRequest", "id": "mr-1", "status": "active", "intent": "order",
+                  "subject": { "reference": "Patient/pt-fetch-1" }, "medicationReference": { "reference": "Medication/med-9" } } } ] } }
+            """;
+
+        var resolution = await TestResolver.Create(server, 5000).ResolveAsync(
+            PrefetchResolverTests.Request(server.BaseUrl, prefetch), [templates.Assessment[3]], CancellationToken.None);
+
+        server.Requests.Should().ContainSingle().Which.Should().Be(("/fhir/R4/Medication/med-9", "Bearer " + FakeFhirServer.AccessToken));
+        resolution.Slots.Should().ContainKey(MedicationFollowUp.Key.Name);
+        Map(resolution).Notes.Should().Contain(
+            n => n.Contains("refer to a Medication that was neither sent nor could be fetched", StringComparison.Ordinal),
+            "the test server has no such Medication");
+    }
+
     private static MappedCase Map(PrefetchResolution resolution) =>
         new FhirFindingsMapper(CdsFixtures.Codes, new FixedTime(CdsFixtures.Today)).Map("pt-fetch-1", resolution.Slots);
 }

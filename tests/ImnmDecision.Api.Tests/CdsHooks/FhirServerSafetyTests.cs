@@ -122,7 +122,6 @@ public sealed class FhirServerSafetyTests(CdsApiFactory factory) : IClassFixture
         var allocatedMiB = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / 1024.0;
         resolution.Slots.Values.Should().OnlyContain(s => s.State == PrefetchState.FetchFailed, "every answer was over the cap");
         allocatedMiB.Should().BeLessThan(64, "7 parallel fetches of a 512 MiB body stop at the 2 MiB cap each, in pooled buffers");
-        server.HugeBytesWritten.Should().BeLessThan(7L * 512 * 1024 * 1024 / 4, "the service stops reading instead of draining the body");
     }
 
     private static string HookCall(string fhirServer) => new JsonObject

@@ -53,11 +53,6 @@ internal sealed class FakeFhirServer : IAsyncDisposable
     /// <summary>When set, every answer is a JSON body of this many MiB, streamed (a hostile server).</summary>
     public int? HugeBodyMiB { get; set; }
 
-    /// <summary>How many bytes the server managed to write for huge bodies (it stops when the client goes).</summary>
-    public long HugeBytesWritten => Interlocked.Read(ref hugeBytesWritten);
-
-    private long hugeBytesWritten;
-
     /// <summary>The JWK Set served at /jwks.json.</summary>
     public string Jwks { get; set; } = """{"keys":[]}""";
 
@@ -105,7 +100,7 @@ internal sealed class FakeFhirServer : IAsyncDisposable
 
         if (HugeBodyMiB is { } mib)
         {
-            return new HugeBody(mib, this);
+            return new HugeBody(mib);
         }
 
         if (PageDelay > TimeSpan.Zero && request.Query.ContainsKey("page"))
@@ -161,7 +156,7 @@ internal sealed class FakeFhirServer : IAsyncDisposable
     }
 
     // A Bundle whose one entry carries a huge string, written in 64 KiB chunks until the client stops reading.
-    private sealed class HugeBody(int mib, FakeFhirServer server) : IResult
+    private sealed class HugeBody(int mib) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -175,7 +170,6 @@ internal sealed class FakeFhirServer : IAsyncDisposable
                 for (var written = 0L; written < mib * 1024L * 1024L; written += chunk.Length)
                 {
                     await httpContext.Response.Body.WriteAsync(chunk, httpContext.RequestAborted);
-                    Interlocked.Add(ref server.hugeBytesWritten, chunk.Length);
                 }
 
                 await httpContext.Response.Body.WriteAsync("\"}}]}"u8.ToArray(), httpContext.RequestAborted);
