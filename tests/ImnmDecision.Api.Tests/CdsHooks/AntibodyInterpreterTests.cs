@@ -1,6 +1,4 @@
-using System.Text.Json;
-using ImnmDecision.Api.CdsHooks.Fhir;
-using ImnmDecision.Api.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.Engine.Cases;
 
@@ -52,7 +50,6 @@ public sealed class AntibodyInterpreterTests
 
     private static ObservationReading Reading(string json)
     {
-        var observation = JsonSerializer.Deserialize<FhirObservation>(json, FhirJson.Options)!;
-        return ObservationReading.From(observation with { Status = "final" }).First();
+        return ObservationReading.From(FhirTestData.Observation(json)).First();
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImnmDecision.Api.CdsHooks;
-using ImnmDecision.Api.CdsHooks.Cards;
-using ImnmDecision.Api.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks;
+using ImnmDecision.CdsHooks.Cards;
+using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
@@ -135,7 +135,7 @@ public sealed class CardBuilderTests
     [Fact]
     public void StatinWarning_WithStopStatinAdvice_SuggestsRemovingTheDraftOrder()
     {
-        var hmgcr = new AntibodyReading("hmgcr", AntibodyResult.Positive, Api.CdsHooks.Fhir.FhirDateTime.Parse("2024-03-05"), "interpretation POS");
+        var hmgcr = new AntibodyReading("hmgcr", AntibodyResult.Positive, ClinicalDate.Parse("2024-03-05"), "interpretation POS");
 
         var card = new StatinOrderCardBuilder(Sources()).Warning("rosuvastatin", hmgcr, Assessment(), Mapped(), "MedicationRequest/draft-1");
 
@@ -143,7 +143,7 @@ public sealed class CardBuilderTests
         card.Summary.Should().Be("Statin ordered, but anti-HMGCR antibody positive (2024-03-05): review before signing");
         card.Detail.Should().StartWith("**Rosuvastatin is being ordered** for a patient whose anti-HMGCR antibody was positive on 2024-03-05 (interpretation POS).");
         card.Detail.Should().Contain("- **Stop the statin** (immediate): Now [3]");
-        card.SelectionBehavior.Should().Be("at-most-one");
+        card.SelectionBehavior.Should().Be("any", "removing the order and the non-statin alternative can both be accepted");
         var action = card.Suggestions.Should().ContainSingle().Subject.Actions.Should().ContainSingle().Subject;
         action.Type.Should().Be("delete");
         action.ResourceId.Should().Be("MedicationRequest/draft-1");

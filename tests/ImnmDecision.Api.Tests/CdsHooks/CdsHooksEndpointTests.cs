@@ -83,10 +83,10 @@ public sealed class CdsHooksEndpointTests(CdsApiFactory factory) : IClassFixture
         var cards = await (await client.PostHookAsync("imnm-assessment", CdsFixtures.Text("patient-view-anti-hmgcr-statin-exposed.json"))).CardsAsync();
 
         var detail = cards[0]!["detail"]!.GetValue<string>();
-        detail.Should().Contain("- CK 8,400 U/L on 2024-03-02; lab upper limit of normal 200 U/L.");
+        detail.Should().Contain("- CK 8,400 U/L on 2024-03-02; lab upper limit of normal 200 U/L (most recent).");
         detail.Should().Contain("- Anti-HMGCR positive on 2024-03-05 (interpretation POS).");
         detail.Should().Contain("- Statin: atorvastatin (active MedicationRequest, 2022-06-01): exposure current.");
-        var age = Api.CdsHooks.Mapping.PatientMapper.Age("1961-04", DateOnly.FromDateTime(DateTime.UtcNow), out var ageText);
+        var age = ImnmDecision.CdsHooks.Mapping.PatientMapper.Age("1961-04", DateOnly.FromDateTime(DateTime.UtcNow), out var ageText);
         detail.Should().Contain($"- Patient: {ageText}, sex male.", $"born April 1961: {age} today");
         detail.Should().Contain("- Weight 82 kg on 2024-03-02.");
         detail.Should().Contain("A CK result (2024-03-04, entered in error) was not used.");

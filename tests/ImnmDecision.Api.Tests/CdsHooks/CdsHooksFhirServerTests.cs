@@ -23,7 +23,7 @@ public sealed class CdsHooksFhirServerTests(CdsApiFactory factory) : IClassFixtu
     [Fact]
     public async Task PatientView_NoPrefetchButFhirServer_FetchesWithTheTokenAndAssesses()
     {
-        using var host = factory.With(new Dictionary<string, string?> { ["CdsHooks:FhirFetchBudgetMs"] = "5000" });
+        using var host = factory.With(server.Settings(5000));
         using var client = host.CreateClient();
 
         var cards = await (await client.PostHookAsync("imnm-assessment", HookCall())).CardsAsync();
@@ -37,7 +37,7 @@ public sealed class CdsHooksFhirServerTests(CdsApiFactory factory) : IClassFixtu
     [Fact]
     public async Task PatientView_SomePrefetchedSomeMissing_FetchesOnlyTheMissingKeys()
     {
-        using var host = factory.With(new Dictionary<string, string?> { ["CdsHooks:FhirFetchBudgetMs"] = "5000" });
+        using var host = factory.With(server.Settings(5000));
         using var client = host.CreateClient();
         var body = HookCall(prefetch: new JsonObject { ["patient"] = null, ["statinStatements"] = null, ["biopsy"] = null, ["weight"] = null });
 
@@ -49,19 +49,21 @@ public sealed class CdsHooksFhirServerTests(CdsApiFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task PatientView_SlowFhirServer_AnswersInTimeWithAnIncompleteGuidanceCard()
+    public async Task PatientView_SlowFhirServerAndNoPrefetch_Answers412InTime()
     {
         server.Delay = TimeSpan.FromSeconds(30);
-        using var host = factory.With(new Dictionary<string, string?> { ["CdsHooks:FhirFetchBudgetMs"] = "300" });
+        using var host = factory.With(server.Settings(300));
         using var client = host.CreateClient();
+        var started = System.Diagnostics.Stopwatch.StartNew();
 
-        var cards = await (await client.PostHookAsync("imnm-assessment", HookCall())).CardsAsync();
+        var response = await client.PostHookAsync("imnm-assessment", HookCall());
 
-        var card = cards.Should().ContainSingle().Subject!;
-        card["summary"]!.GetValue<string>().Should().Be("IMNM guidance incomplete: the EHR data it needs could not be retrieved");
-        card["indicator"]!.GetValue<string>().Should().Be("info");
-        card["detail"]!.GetValue<string>().Should().Contain("- CK results: the FHIR server did not answer within 300 ms.");
-        cards.ShouldKeepTheCardRules();
+        started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.PreconditionFailed, "CDS Hooks: data needed, neither prefetch nor FHIR server supplied any");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/fhir+json");
+        var outcome = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        outcome["resourceType"]!.GetValue<string>().Should().Be("OperationOutcome");
+        outcome["issue"]![0]!["diagnostics"]!.GetValue<string>().Should().Contain("the FHIR server could not be used");
     }
 
     [Fact]
@@ -69,33 +71,35 @@ public sealed class CdsHooksFhirServerTests(CdsApiFactory factory) : IClassFixtu
     {
         server.Delay = TimeSpan.FromSeconds(30);
         server.OnlyFor = "MedicationRequest";
-        using var host = factory.With(new Dictionary<string, string?> { ["CdsHooks:FhirFetchBudgetMs"] = "1500" });
+        using var host = factory.With(server.Settings(1500));
         using var client = host.CreateClient();
 
         var cards = await (await client.PostHookAsync("imnm-assessment", HookCall())).CardsAsync();
 
         var card = cards.Should().ContainSingle().Subject!;
         card["summary"]!.GetValue<string>().Should().StartWith($"Incomplete data. IMNM: {Rules.SubtypeLabels[SubtypeCode.AntiHmgcr]}");
-        card["detail"]!.GetValue<string>().Should().Contain("- Medication orders: the FHIR server did not answer within 1500 ms.")
+        card["detail"]!.GetValue<string>().Should().Contain("- Medication orders: the FHIR server could not be used.")
             .And.Contain("(`statin.exposure`)", "exposure is unknown, not assumed");
     }
 
     [Fact]
-    public async Task PatientView_FailingFhirServer_SaysTheGuidanceIsIncompleteAndWhy()
+    public async Task PatientView_FhirServerFailingForOneSearch_SaysTheServerCouldNotBeUsedWithoutTheStatus()
     {
-        server.FailWith = 500;
-        using var host = factory.With(new Dictionary<string, string?> { ["CdsHooks:FhirFetchBudgetMs"] = "5000" });
+        server.FailWith = 404;
+        server.OnlyFor = "Observation";
+        using var host = factory.With(server.Settings(5000));
         using var client = host.CreateClient();
 
         var cards = await (await client.PostHookAsync("imnm-assessment", HookCall())).CardsAsync();
 
-        cards.Should().ContainSingle().Which!["detail"]!.GetValue<string>().Should().Contain("- Myositis antibody results: the FHIR server answered HTTP 500.");
+        var detail = cards.Should().ContainSingle().Which!["detail"]!.GetValue<string>();
+        detail.Should().Contain("- Myositis antibody results: the FHIR server could not be used.").And.NotContain("404");
     }
 
     [Fact]
     public async Task StatinOrder_AntibodiesFetchedFromTheFhirServer_Warns()
     {
-        using var host = factory.With(new Dictionary<string, string?> { ["CdsHooks:FhirFetchBudgetMs"] = "5000" });
+        using var host = factory.With(server.Settings(5000));
         using var client = host.CreateClient();
         var body = CdsHttp.Edit("order-select-statin-hmgcr-positive.json", r =>
         {

@@ -21,7 +21,11 @@ public sealed class CdsHooksLoggingTests(CdsApiFactory factory) : IClassFixture<
         var sink = new CapturingSink();
         var settings = ehr.Settings();
         settings["CdsHooks:RequireJwt"] = "true";
-        settings["CdsHooks:FhirFetchBudgetMs"] = "5000";
+        foreach (var (key, value) in server.Settings(5000))
+        {
+            settings[key] = value;
+        }
+
         using var host = factory.With(settings, sink);
         using var client = host.CreateClient();
         var fetched = $$"""

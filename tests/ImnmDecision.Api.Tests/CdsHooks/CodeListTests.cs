@@ -1,4 +1,4 @@
-using ImnmDecision.Api.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;
@@ -31,7 +31,7 @@ public sealed class CodeListTests
         });
 
         lists.Ck.Select(c => c.Code).Should().Equal("2157-6", "CK");
-        lists.OtherMyositisAntibodies["jo1"].Select(c => c.Code).Should().Equal("5234-0", "JO1");
+        lists.OtherMyositisAntibodies["jo1"].Select(c => c.Code).Should().Equal("5234-0", "33571-1", "JO1");
         lists.OtherMyositisAntibodies["mda5"].Should().ContainSingle();
     }
 

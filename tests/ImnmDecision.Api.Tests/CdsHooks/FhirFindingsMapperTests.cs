@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ImnmDecision.Api.CdsHooks.Mapping;
-using ImnmDecision.Api.CdsHooks.Prefetch;
+using ImnmDecision.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks.Prefetch;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.Engine.Cases;
 
@@ -30,16 +30,16 @@ public sealed class FhirFindingsMapperTests
     }
 
     [Fact]
-    public void Map_EnteredInErrorFixture_SkipsErroneousAndPreliminaryResultsForOlderFinalOnes()
+    public void Map_EnteredInErrorFixture_SkipsErroneousResultsAndUsesThePreliminaryOneWithANote()
     {
         var mapped = CdsFixtures.Map("patient-view-entered-in-error.json");
 
-        mapped.Sections.Ck.Should().BeEquivalentTo(new CkFindings { Value = 3900, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 170 });
+        mapped.Sections.Ck.Should().BeEquivalentTo(new CkFindings { Value = 9800, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 200 }, "preliminary results are used (status policy)");
+        mapped.Evidence.Should().Contain(e => e.StartsWith("CK 9,800 U/L", StringComparison.Ordinal) && e.Contains("[preliminary result]", StringComparison.Ordinal));
         mapped.Sections.Antibodies!.Hmgcr.Should().Be(AntibodyResult.Negative, "the newer positive was entered in error");
         mapped.Sections.Antibodies.Srp.Should().Be(AntibodyResult.Negative, "a corrected result counts");
         mapped.Sections.Statin.Should().BeNull("an order entered in error is no exposure, and silence is not 'never'");
-        mapped.Notes.Should().Contain(n => n.Contains("preliminary, not yet final", StringComparison.Ordinal))
-            .And.Contain(n => n.Contains("Anti-HMGCR", StringComparison.Ordinal) && n.Contains("entered in error", StringComparison.Ordinal))
+        mapped.Notes.Should().Contain(n => n.Contains("Anti-HMGCR", StringComparison.Ordinal) && n.Contains("entered in error", StringComparison.Ordinal))
             .And.Contain(n => n.Contains("statin order (entered-in-error)", StringComparison.Ordinal));
     }
 
@@ -187,15 +187,16 @@ public sealed class FhirFindingsMapperTests
     }
 
     [Fact]
-    public void Map_UnreadableObservation_IsSkippedAloneWithANote()
+    public void Map_ObservationWithAnInvalidElement_IsReadWithoutItAndNoted()
     {
-        var broken = """{ "resourceType": "Observation", "id": "x", "status": "final", "code": "not-a-concept" }""";
+        // A null inside a coding array, a number for a code, an unknown element and a number for a dateTime.
+        var broken = """{ "resourceType": "Observation", "id": "x", "status": "final", "code": { "coding": [ null, { "code": 5 } ] }, "notAnElement": true, "effectiveDateTime": 42 }""";
         var good = CkObservation("""{ "value": 900, "unit": "U/L" }""", "[]");
 
         var mapped = MapResources(broken, good);
 
         mapped.Sections.Ck!.Value.Should().Be(900);
-        mapped.Notes.Should().Contain(n => n.StartsWith("A Observation could not be read", StringComparison.Ordinal));
+        mapped.Notes.Should().Contain("1 resource(s) have elements that do not follow FHIR R4; those elements were left out.");
     }
 
     [Fact]

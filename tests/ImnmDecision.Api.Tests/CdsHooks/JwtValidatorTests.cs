@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ImnmDecision.Api.CdsHooks;
-using ImnmDecision.Api.CdsHooks.Security;
+using ImnmDecision.CdsHooks;
+using ImnmDecision.CdsHooks.Security;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

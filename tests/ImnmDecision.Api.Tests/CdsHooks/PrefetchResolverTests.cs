@@ -1,9 +1,7 @@
 using System.Text.Json;
-using ImnmDecision.Api.CdsHooks;
-using ImnmDecision.Api.CdsHooks.Prefetch;
-using ImnmDecision.Api.CdsHooks.Services;
+using ImnmDecision.CdsHooks.Prefetch;
+using ImnmDecision.CdsHooks.Services;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;
 
@@ -75,7 +73,8 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
         var resolution = await Resolver(budgetMs: 150).ResolveAsync(Request(server.BaseUrl, prefetch: "{}"), templates.Assessment, CancellationToken.None);
 
         resolution.Slots.Values.Should().OnlyContain(s => s.State == PrefetchState.FetchFailed);
-        resolution.Slots["ck"].Problem.Should().Be("the FHIR server did not answer within 150 ms");
+        resolution.Slots["ck"].Problem.Should().Be(PrefetchResolver.ServerUnusable, "the card says the same whatever the reason");
+        resolution.Unobtainable.Should().Contain("ck", "nothing at all was obtained: the answer is 412");
     }
 
     [Fact]
@@ -87,7 +86,8 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
         var resolution = await Resolver(budgetMs: 5000).ResolveAsync(Request(server.BaseUrl, prefetch: "{}"), templates.Assessment, CancellationToken.None);
 
         resolution.Slots["statinRequests"].State.Should().Be(PrefetchState.FetchFailed);
-        resolution.Slots["statinRequests"].Problem.Should().Be("the FHIR server answered HTTP 500");
+        resolution.Slots["statinRequests"].Problem.Should().Be(PrefetchResolver.ServerUnusable);
+        resolution.Unobtainable.Should().BeEmpty("other keys were fetched");
         resolution.Slots["ck"].State.Should().Be(PrefetchState.Fetched);
     }
 
@@ -99,6 +99,7 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
         var resolution = await Resolver(budgetMs: 5000).ResolveAsync(Request(server.BaseUrl, prefetch: "{}"), [templates.Assessment[1]], CancellationToken.None);
 
         resolution.Slots["ck"].State.Should().Be(PrefetchState.Fetched);
+        resolution.Slots["ck"].Truncation.Should().Contain("points outside the FHIR server");
         server.Requests.Should().ContainSingle();
     }
 
@@ -109,8 +110,9 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
 
         var resolution = await Resolver(budgetMs: 5000).ResolveAsync(Request(server.BaseUrl, prefetch: "{}"), [templates.Assessment[1]], CancellationToken.None);
 
-        resolution.Slots["ck"].Resources.Should().HaveCount(FhirServerClient.MaxPages, "each page repeats the result; paging stops at the page limit");
-        server.Requests.Should().HaveCount(FhirServerClient.MaxPages);
+        resolution.Slots["ck"].Resources.Should().HaveCount(5, "each page repeats the result; paging stops at the page limit (FhirMaxPages 5)");
+        server.Requests.Should().HaveCount(5);
+        resolution.Slots["ck"].Truncation.Should().Be("more than 5 pages of results; the rest were not read");
     }
 
     [Fact]
@@ -118,9 +120,9 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
     {
         var request = Request(new Uri("http://ehr.example.org/fhir"), prefetch: "{}");
 
-        var resolution = await Resolver().ResolveAsync(request, templates.Assessment, CancellationToken.None);
+        var resolution = await Resolver(rules: [new FhirServerRule { Url = "http://ehr.example.org/fhir" }]).ResolveAsync(request, templates.Assessment, CancellationToken.None);
 
-        resolution.MissingRequired.Should().NotBeEmpty("the token is never sent in clear text to another host");
+        resolution.Unobtainable.Should().NotBeEmpty("the token is never sent in clear text to a host not allowed over http");
     }
 
     [Fact]
@@ -128,9 +130,10 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
     {
         var request = Request(server.BaseUrl, prefetch: "{}");
 
-        var resolution = await Resolver(allowed: ["https://ehr.example.org/fhir"]).ResolveAsync(request, templates.Assessment, CancellationToken.None);
+        var resolution = await Resolver(rules: [new FhirServerRule { Url = "https://ehr.example.org/fhir" }]).ResolveAsync(request, templates.Assessment, CancellationToken.None);
 
-        resolution.MissingRequired.Should().NotBeEmpty();
+        resolution.Unobtainable.Should().NotBeEmpty();
+        resolution.Slots["ck"].Problem.Should().Be(PrefetchResolver.ServerUnusable);
         server.Requests.Should().BeEmpty();
     }
 
@@ -140,14 +143,9 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
         new FhirAuthorization { AccessToken = FakeFhirServer.AccessToken }.ToString().Should().NotContain(FakeFhirServer.AccessToken);
     }
 
-    private static PrefetchResolver Resolver(int budgetMs = 400, string[]? allowed = null)
-    {
-        var options = new CdsHooksOptions { FhirFetchBudgetMs = budgetMs, AllowedFhirServers = [.. allowed ?? []] };
-        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
-        return new PrefetchResolver(new FhirServerClient(http), new StaticOptions<CdsHooksOptions>(options), NullLogger<PrefetchResolver>.Instance);
-    }
+    private PrefetchResolver Resolver(int budgetMs = 400, FhirServerRule[]? rules = null) => TestResolver.Create(server, budgetMs, rules);
 
-    private static CdsServiceRequest Request(Uri? fhirServer, string prefetch)
+    internal static CdsServiceRequest Request(Uri? fhirServer, string prefetch)
     {
         var prefetchJson = JsonDocument.Parse(prefetch).RootElement.Clone();
         return new CdsServiceRequest

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using ImnmDecision.Api.CdsHooks.Codes;
-using ImnmDecision.Api.CdsHooks.Prefetch;
+using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Prefetch;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;
@@ -9,7 +9,7 @@ namespace ImnmDecision.Api.Tests.CdsHooks;
 public sealed partial class PrefetchTemplatesTests
 {
     private static readonly string[] SearchableTypes = ["Observation", "MedicationRequest", "MedicationStatement", "DiagnosticReport"];
-    private static readonly string[] AllowedParameters = ["patient", "code", "category", "_sort", "_count"];
+    private static readonly string[] AllowedParameters = ["patient", "code", "category", "_sort", "_count", "_include"];
 
     [Fact]
     public void Templates_BothServices_AreReadsOrSearchesInThePrefetchSubset()
@@ -54,8 +54,8 @@ public sealed partial class PrefetchTemplatesTests
         keys["patient"].Should().Be("Patient/{{context.patientId}}");
         keys["ck"].Should().Be("Observation?patient={{context.patientId}}&code=http://loinc.org|2157-6&_sort=-date&_count=5");
         keys["myositisAntibodies"].Should().StartWith("Observation?patient={{context.patientId}}&code=http://loinc.org|93493-5,http://loinc.org|33921-8");
-        keys["statinRequests"].Should().Be("MedicationRequest?patient={{context.patientId}}");
-        keys["statinStatements"].Should().Be("MedicationStatement?patient={{context.patientId}}");
+        keys["statinRequests"].Should().Be("MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication");
+        keys["statinStatements"].Should().Be("MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication");
     }
 
     [Fact]

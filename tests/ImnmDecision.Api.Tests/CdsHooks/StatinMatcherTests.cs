@@ -1,6 +1,4 @@
-using System.Text.Json;
-using ImnmDecision.Api.CdsHooks.Codes;
-using ImnmDecision.Api.CdsHooks.Fhir;
+using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;
@@ -62,5 +60,5 @@ public sealed class StatinMatcherTests
         match!.Ingredient.Should().Be("rosuvastatin");
     }
 
-    private static FhirCodeableConcept Concept(string json) => JsonSerializer.Deserialize<FhirCodeableConcept>(json, FhirJson.Options)!;
+    private static Hl7.Fhir.Model.CodeableConcept Concept(string json) => FhirTestData.Concept(json);
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImnmDecision.Api.CdsHooks.Codes;
-using ImnmDecision.Api.CdsHooks.Mapping;
-using ImnmDecision.Api.CdsHooks.Prefetch;
-using ImnmDecision.Api.CdsHooks.Services;
+using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks.Prefetch;
+using ImnmDecision.CdsHooks.Services;
 
 namespace ImnmDecision.Api.Tests.CdsHooks.Support;
 

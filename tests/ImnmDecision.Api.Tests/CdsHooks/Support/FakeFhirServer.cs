@@ -47,11 +47,26 @@ internal sealed class FakeFhirServer : IAsyncDisposable
     /// <summary>A next-page link to add to Observation searches (to test that foreign links are not followed).</summary>
     public string? NextLink { get; set; }
 
+    /// <summary>How long to wait before answering a later page (a query with <c>page=</c>).</summary>
+    public TimeSpan PageDelay { get; set; }
+
+    /// <summary>When set, every answer is a JSON body of this many MiB, streamed (a hostile server).</summary>
+    public int? HugeBodyMiB { get; set; }
+
     /// <summary>The JWK Set served at /jwks.json.</summary>
     public string Jwks { get; set; } = """{"keys":[]}""";
 
     /// <summary>Every request: path and query, and the Authorization header.</summary>
     public ConcurrentQueue<(string PathAndQuery, string? Authorization)> Requests { get; } = new();
+
+    /// <summary>Host settings that allow this server (http on loopback, allowed explicitly) with a fetch budget.</summary>
+    public Dictionary<string, string?> Settings(int budgetMs) => new()
+    {
+        ["CdsHooks:FhirFetchBudgetMs"] = budgetMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CdsHooks:FhirServers:0:Url"] = BaseUrl.ToString(),
+        ["CdsHooks:FhirServers:0:AllowHttp"] = "true",
+        ["CdsHooks:FhirServers:0:AllowPrivateNetwork"] = "true",
+    };
 
     public static async Task<FakeFhirServer> StartAsync()
     {
@@ -81,6 +96,23 @@ internal sealed class FakeFhirServer : IAsyncDisposable
         if (request.Headers.Authorization != $"Bearer {AccessToken}")
         {
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        if (HugeBodyMiB is { } mib)
+        {
+            return new HugeBody(mib);
+        }
+
+        if (PageDelay > TimeSpan.Zero && request.Query.ContainsKey("page"))
+        {
+            try
+            {
+                await Task.Delay(PageDelay, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
         }
 
         var affected = OnlyFor is null || OnlyFor == type;
@@ -121,5 +153,31 @@ internal sealed class FakeFhirServer : IAsyncDisposable
         }
 
         return Results.Text(copy.ToJsonString(), "application/fhir+json");
+    }
+
+    // A Bundle whose one entry carries a huge string, written in 64 KiB chunks until the client stops reading.
+    private sealed class HugeBody(int mib) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "application/fhir+json";
+            var chunk = new byte[64 * 1024];
+            Array.Fill(chunk, (byte)'a');
+            var head = System.Text.Encoding.UTF8.GetBytes("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"");
+            try
+            {
+                await httpContext.Response.Body.WriteAsync(head, httpContext.RequestAborted);
+                for (var written = 0L; written < mib * 1024L * 1024L; written += chunk.Length)
+                {
+                    await httpContext.Response.Body.WriteAsync(chunk, httpContext.RequestAborted);
+                }
+
+                await httpContext.Response.Body.WriteAsync("\"}}]}"u8.ToArray(), httpContext.RequestAborted);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException)
+            {
+                // The client stopped reading: what a capped client does.
+            }
+        }
     }
 }

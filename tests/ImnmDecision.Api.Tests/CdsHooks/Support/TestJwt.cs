@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImnmDecision.Api.CdsHooks;
+using ImnmDecision.CdsHooks;
 
 namespace ImnmDecision.Api.Tests.CdsHooks.Support;
 

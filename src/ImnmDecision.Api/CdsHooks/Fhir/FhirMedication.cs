@@ -1,9 +1,0 @@
-namespace ImnmDecision.Api.CdsHooks.Fhir;
-
-/// <summary>FHIR R4 Medication, for orders that reference one instead of coding the drug inline.</summary>
-internal sealed record FhirMedication
-{
-    public string? Id { get; init; }
-
-    public FhirCodeableConcept? Code { get; init; }
-}

@@ -1,4 +1,0 @@
-namespace ImnmDecision.Api.CdsHooks.Services;
-
-/// <summary>The discovery document: <c>{"services":[...]}</c>.</summary>
-internal sealed record CdsDiscovery(IReadOnlyList<CdsServiceDescriptor> Services);

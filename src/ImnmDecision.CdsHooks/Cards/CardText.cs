@@ -1,0 +1,101 @@
+using System.Collections;
+using System.Globalization;
+using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Serialization;
+
+namespace ImnmDecision.CdsHooks.Cards;
+
+/// <summary>Words on cards: labels for ids, the summary length rule, value formatting.</summary>
+internal static class CardText
+{
+    /// <summary>CDS Hooks: a summary is under 140 characters.</summary>
+    public const int MaxSummaryLength = 139;
+
+    /// <summary>Shortens a summary to under 140 characters at a word boundary, ending with an ellipsis.</summary>
+    public static string Summary(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.ReplaceLineEndings(" ").Trim();
+        if (text.Length <= MaxSummaryLength)
+        {
+            return text;
+        }
+
+        var cut = text[..(MaxSummaryLength - 1)];
+        var space = cut.LastIndexOf(' ');
+        return (space > MaxSummaryLength / 2 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':', '.') + "…";
+    }
+
+    public static string Certainty(Certainty certainty) => certainty switch
+    {
+        Engine.Assessments.Certainty.MeetsCriteria => "meets ENMC criteria",
+        Engine.Assessments.Certainty.Probable => "probable",
+        Engine.Assessments.Certainty.Possible => "possible",
+        _ => "",
+    };
+
+    public static string Alert(AlertId id) => id switch
+    {
+        AlertId.Dysphagia => "Dysphagia",
+        AlertId.RespiratoryWeakness => "Respiratory weakness",
+        AlertId.CardiacInvolvement => "Cardiac involvement",
+        AlertId.RapidProgression => "Rapid progression",
+        AlertId.ExtremeCk => "Very high CK",
+        _ => JsonNames.Name(id),
+    };
+
+    /// <summary>Whether a subtype names a form of IMNM (the card is then at least a warning).</summary>
+    public static bool IsImnm(SubtypeCode code) => code is SubtypeCode.AntiHmgcrStatinExposed or SubtypeCode.AntiHmgcrStatinNaive
+        or SubtypeCode.AntiHmgcr or SubtypeCode.AntiSrp or SubtypeCode.Seronegative or SubtypeCode.ConflictingSerology;
+
+    /// <summary>A readable name for an input field path.</summary>
+    public static string Field(string path) => path switch
+    {
+        "ck.value" => "CK value",
+        "ck.unit" => "CK unit",
+        "ck.upperLimitOfNormal" => "CK upper limit of normal",
+        "antibodies.hmgcr" => "Anti-HMGCR antibody",
+        "antibodies.srp" => "Anti-SRP antibody",
+        "antibodies.otherMyositisSpecific" => "Extended myositis antibody panel",
+        "biopsy" => "Muscle biopsy",
+        "biopsy.pattern" => "Muscle biopsy pattern",
+        "biopsy.mhc1Diffuse" => "Biopsy: diffuse MHC class I",
+        "biopsy.sarcolemmalMac" => "Biopsy: sarcolemmal MAC",
+        "statin.exposure" => "Statin exposure",
+        "clinical.proximalWeakness" => "Proximal weakness",
+        "clinical.onset" => "Onset of weakness",
+        "clinical.dysphagia" => "Dysphagia",
+        "clinical.respiratoryWeakness" => "Respiratory weakness",
+        "clinical.cardiacSymptoms" => "Cardiac symptoms",
+        "clinical.rash" => "Rash",
+        "clinical.myalgia" => "Myalgia",
+        "patient.ageYears" => "Age",
+        "patient.sex" => "Sex",
+        "patient.weightKg" => "Weight",
+        "patient.pregnant" => "Pregnancy",
+        "comorbidities.knownMalignancy" => "Known malignancy",
+        "comorbidities.interstitialLungDisease" => "Interstitial lung disease",
+        "comorbidities.renalImpairment" => "Renal impairment",
+        "comorbidities.hepaticImpairment" => "Hepatic impairment",
+        "comorbidities.diabetes" => "Diabetes",
+        "comorbidities.thromboembolicRisk" => "Thromboembolic risk",
+        _ => path,
+    };
+
+    /// <summary>A fact's value as the engine reported it: numbers rounded, unknown said so.</summary>
+    public static string Value(object? value) => value switch
+    {
+        null => "unknown",
+        bool b => b ? "yes" : "no",
+        double d => Mapping.Safe.Number(d),
+        float f => Mapping.Safe.Number(f),
+        int or long or decimal => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        Enum e => EnumName(e),
+        string s => s,
+        IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Value)),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string EnumName(Enum value) =>
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}

@@ -1,0 +1,10 @@
+using Hl7.Fhir.Model;
+
+namespace ImnmDecision.CdsHooks.Fhir;
+
+/// <summary>One resource as it arrived: Firely's POCO and, from a Bundle, the entry's <c>fullUrl</c>.</summary>
+internal sealed record FhirEntry(Resource Resource, string? FullUrl = null)
+{
+    /// <summary>The relative reference <c>Type/id</c>, or <c>null</c> without an id.</summary>
+    public string? RelativeReference => Resource.Id is { Length: > 0 } id ? $"{Resource.TypeName}/{id}" : null;
+}

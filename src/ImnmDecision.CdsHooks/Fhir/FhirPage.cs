@@ -1,0 +1,26 @@
+namespace ImnmDecision.CdsHooks.Fhir;
+
+/// <summary>
+/// One prefetch value or one search answer, read with Firely's parser: its resources, the Bundle's
+/// <c>next</c> link, whether it reports a failed search, and how many resources could not be read.
+/// </summary>
+internal sealed record FhirPage
+{
+    /// <summary>The resources (OperationOutcome entries left out).</summary>
+    public required IReadOnlyList<FhirEntry> Entries { get; init; }
+
+    /// <summary>The Bundle's <c>next</c> link, or <c>null</c>.</summary>
+    public string? Next { get; init; }
+
+    /// <summary>An OperationOutcome, or a Bundle of only failing OperationOutcomes, or not a FHIR resource at all.</summary>
+    public bool Failed { get; init; }
+
+    /// <summary>Resources whose JSON does not follow FHIR R4 far enough to be read; skipped one by one.</summary>
+    public int Unreadable { get; init; }
+
+    /// <summary>Resources read with some elements left out because they did not follow FHIR R4.</summary>
+    public int Partial { get; init; }
+
+    /// <summary>A page that reports a failed search.</summary>
+    public static FhirPage Failure { get; } = new() { Entries = [], Failed = true };
+}

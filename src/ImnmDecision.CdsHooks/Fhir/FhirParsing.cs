@@ -1,0 +1,137 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+
+namespace ImnmDecision.CdsHooks.Fhir;
+
+/// <summary>
+/// FHIR R4 JSON through Firely's System.Text.Json deserializer, resource by resource: a Bundle's entries are
+/// read one at a time so that one resource that does not follow FHIR is skipped on its own instead of failing
+/// the whole answer. Elements that do not fit FHIR R4 are left out of the POCO (Firely keeps them as overflow)
+/// and the resource is reported as partially read.
+/// </summary>
+internal static class FhirParsing
+{
+    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.NoOverflow));
+
+    /// <summary>The <c>resourceType</c> of a JSON object, or <c>null</c>.</summary>
+    public static string? ResourceType(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty("resourceType", out var type)
+        && type.ValueKind == JsonValueKind.String
+            ? type.GetString()
+            : null;
+
+    /// <summary>One resource as Firely's POCO; <c>null</c> when it cannot be read at all.</summary>
+    public static Resource? Read(JsonElement element) => Read(element, out _);
+
+    /// <summary>
+    /// One resource as Firely's POCO; <c>null</c> when it cannot be read at all. <paramref name="partial"/> says
+    /// that some of its elements did not follow FHIR R4 and were left out.
+    /// </summary>
+    public static Resource? Read(JsonElement element, out bool partial)
+    {
+        partial = false;
+        if (ResourceType(element) is null)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(element));
+        try
+        {
+            return Deserializer.DeserializeResource(ref reader);
+        }
+        catch (DeserializationFailedException failed)
+        {
+            partial = true;
+            return failed.PartialResult as Resource;
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or InvalidCastException
+            or ArgumentException or CodedException or NotSupportedException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads a prefetch value or a search answer (a Bundle, an OperationOutcome or a single resource).</summary>
+    public static FhirPage Page(JsonElement value)
+    {
+        switch (ResourceType(value))
+        {
+            case null:
+            case "OperationOutcome":
+                return FhirPage.Failure;
+            case "Bundle":
+                return Bundle(value);
+            default:
+                return Read(value, out var partial) is { } single
+                    ? new FhirPage { Entries = [new FhirEntry(single)], Partial = partial ? 1 : 0 }
+                    : new FhirPage { Entries = [], Unreadable = 1 };
+        }
+    }
+
+    private static FhirPage Bundle(JsonElement bundle)
+    {
+        var entries = new List<FhirEntry>();
+        var unreadable = 0;
+        var partials = 0;
+        var outcomes = 0;
+        var failingOutcomes = 0;
+        if (bundle.TryGetProperty("entry", out var items) && items.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in items.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("resource", out var element) || element.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                if (ResourceType(element) == "OperationOutcome")
+                {
+                    outcomes++;
+                    failingOutcomes += Read(element) is OperationOutcome outcome && FhirValues.HasError(outcome) ? 1 : 0;
+                    continue;
+                }
+
+                if (Read(element, out var partial) is { } resource)
+                {
+                    partials += partial ? 1 : 0;
+                    var fullUrl = item.TryGetProperty("fullUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
+                    entries.Add(new FhirEntry(resource, fullUrl));
+                }
+                else
+                {
+                    unreadable++;
+                }
+            }
+        }
+
+        var failed = entries.Count == 0 && unreadable == 0 && outcomes > 0 && failingOutcomes > 0;
+        return new FhirPage { Entries = entries, Next = NextLink(bundle), Failed = failed, Unreadable = unreadable, Partial = partials };
+    }
+
+    private static string? NextLink(JsonElement bundle)
+    {
+        if (!bundle.TryGetProperty("link", out var links) || links.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var link in links.EnumerateArray())
+        {
+            if (link.ValueKind == JsonValueKind.Object
+                && link.TryGetProperty("relation", out var relation) && relation.ValueKind == JsonValueKind.String
+                && relation.GetString() == "next"
+                && link.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
+                && url.GetString() is { Length: > 0 } next)
+            {
+                return next;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,107 @@
+using Hl7.Fhir.Model;
+using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Fhir;
+using ImnmDecision.CdsHooks.Prefetch;
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.CdsHooks.Mapping;
+
+/// <summary>
+/// Maps resolved prefetch data (Firely's FHIR R4 resources) to <see cref="Findings"/>. It only maps: which code
+/// is a CK, how a result reads, which record is a statin. Every clinical decision is the engine's. What the
+/// data do not show stays unknown, and what could not be obtained or was cut short is reported. This is the
+/// one place that builds <see cref="Findings"/> from FHIR.
+/// </summary>
+internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
+{
+    public MappedCase Map(string patientId, IReadOnlyDictionary<string, PrefetchSlot> slots)
+    {
+        ArgumentNullException.ThrowIfNull(patientId);
+        ArgumentNullException.ThrowIfNull(slots);
+        var report = new MappingReport();
+        var entries = Distinct(slots.Values.SelectMany(s => s.Resources)).ToList();
+        var unreadable = slots.Values.Sum(s => s.Unreadable);
+        if (unreadable > 0)
+        {
+            report.Note($"{unreadable} resource(s) could not be read (their JSON does not follow FHIR R4) and were skipped.");
+        }
+
+        var partial = slots.Values.Sum(s => s.Partial);
+        if (partial > 0)
+        {
+            report.Note($"{partial} resource(s) have elements that do not follow FHIR R4; those elements were left out.");
+        }
+
+        var patient = entries
+            .Select(e => e.Resource)
+            .OfType<Patient>()
+            .FirstOrDefault(p => p.Id is null || p.Id == patientId);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (age, sex) = PatientMapper.Map(patient, today, report);
+
+        var observations = entries
+            .Select(e => e.Resource)
+            .OfType<Observation>()
+            .Where(o => KeepForPatient(o.Subject, patientId, report))
+            .ToList();
+        var readings = observations.SelectMany(ObservationReading.From).ToList();
+        var ck = CkMapper.Map(readings.Where(r => codes.IsCk(r.Code)), codes, sex, age, report);
+        var antibodyReadings = readings
+            .Select(r => (Kind: codes.Antibody(r.Code), Reading: r))
+            .Where(r => r.Kind is not null)
+            .Select(r => (r.Kind!, r.Reading));
+        var (antibodies, hmgcr) = AntibodyMapper.Map(antibodyReadings, codes, report);
+        var statin = StatinMapper.Map(entries, patientId, codes, report);
+        var biopsy = BiopsyMapper.Map(entries.Select(e => e.Resource).OfType<DiagnosticReport>(), patientId, codes, report);
+        var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report);
+
+        var sections = new MappedSections
+        {
+            Patient = age is null && sex is null && weight is null ? null : new PatientFindings { AgeYears = age, Sex = sex, WeightKg = weight },
+            Ck = ck,
+            Antibodies = antibodies,
+            Biopsy = biopsy,
+            Statin = statin,
+        };
+
+        var gaps = slots.Values
+            .Where(s => s.Failed || s.State == PrefetchState.NotProvided)
+            .Select(s => new DataGap(s.Key.Description, s.Problem ?? "not available", s.Failed))
+            .Concat(slots.Values.Where(s => s.Truncation is not null).Select(s => new DataGap(s.Key.Description, s.Truncation!, true)))
+            .ToList();
+
+        return new MappedCase
+        {
+            Sections = sections,
+            Findings = sections.ToFindings(),
+            Evidence = report.Evidence,
+            Notes = report.Notes,
+            Gaps = gaps,
+            Hmgcr = hmgcr,
+        };
+    }
+
+    // The same resource can arrive under two keys (an EHR answering overlapping searches): keep it once.
+    private static IEnumerable<FhirEntry> Distinct(IEnumerable<FhirEntry> entries)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.RelativeReference is not { } reference || seen.Add(reference))
+            {
+                yield return entry;
+            }
+        }
+    }
+
+    private static bool KeepForPatient(ResourceReference? subject, string patientId, MappingReport report)
+    {
+        if (!FhirValues.PointsToOtherPatient(subject, patientId))
+        {
+            return true;
+        }
+
+        report.Note("A result recorded for another patient was ignored.");
+        return false;
+    }
+}

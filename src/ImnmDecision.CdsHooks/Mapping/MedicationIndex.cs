@@ -1,0 +1,70 @@
+using Hl7.Fhir.Model;
+using ImnmDecision.CdsHooks.Fhir;
+
+namespace ImnmDecision.CdsHooks.Mapping;
+
+/// <summary>
+/// Resolves <c>medicationReference</c>: a contained Medication (<c>#id</c>), else a Medication that arrived
+/// with the data (a search's <c>_include</c>, a separate fetch), found by relative reference, by absolute URL
+/// or by the Bundle entry's <c>fullUrl</c> (<c>urn:uuid:...</c>).
+/// </summary>
+internal sealed class MedicationIndex
+{
+    private readonly Dictionary<string, Medication> byReference = new(StringComparer.Ordinal);
+
+    public MedicationIndex(IEnumerable<FhirEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries.Where(e => e.Resource is Medication))
+        {
+            var medication = (Medication)entry.Resource;
+            if (entry.RelativeReference is { } relative)
+            {
+                byReference.TryAdd(relative, medication);
+            }
+
+            if (entry.FullUrl is { Length: > 0 } fullUrl)
+            {
+                byReference.TryAdd(fullUrl, medication);
+            }
+        }
+    }
+
+    /// <summary>The medication of an order or statement as a concept, and whether a reference was left unresolved.</summary>
+    public (CodeableConcept? Concept, bool Unresolved) Concept(DomainResource owner, DataType? medication)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        switch (medication)
+        {
+            case CodeableConcept concept:
+                return (concept, false);
+            case ResourceReference reference when FhirValues.Reference(reference) is { Length: > 0 } target:
+                var found = target.StartsWith('#')
+                    ? (owner.Contained ?? []).OfType<Medication>().FirstOrDefault(m => m.Id == target[1..])
+                    : Find(target);
+                return (found?.Code, found is null);
+            default:
+                return (null, false);
+        }
+    }
+
+    /// <summary>The relative reference (<c>Medication/id</c>) of an external medication reference, or <c>null</c>.</summary>
+    public static string? Relative(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var path = target.Split('?', '#')[0];
+        var marker = path.LastIndexOf("Medication/", StringComparison.Ordinal);
+        if (marker < 0 || (marker > 0 && path[marker - 1] != '/'))
+        {
+            return null;
+        }
+
+        var id = path[(marker + "Medication/".Length)..].Split('/')[0];
+        return id.Length > 0 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.') && id.Length <= 64 ? $"Medication/{id}" : null;
+    }
+
+    private Medication? Find(string target) =>
+        byReference.TryGetValue(target, out var direct) ? direct
+        : Relative(target) is { } relative && byReference.TryGetValue(relative, out var byId) ? byId
+        : null;
+}

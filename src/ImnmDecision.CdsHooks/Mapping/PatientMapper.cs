@@ -1,0 +1,80 @@
+using Hl7.Fhir.Model;
+using ImnmDecision.CdsHooks.Fhir;
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.CdsHooks.Mapping;
+
+/// <summary>
+/// Patient: sex from <c>gender</c>, age from <c>birthDate</c>. A partial birth date (<c>1961</c>,
+/// <c>1961-04</c>) gives an age range; the younger age is used and the card says so.
+/// </summary>
+internal static class PatientMapper
+{
+    public static (double? AgeYears, Sex? Sex) Map(Patient? patient, DateOnly today, MappingReport report)
+    {
+        if (patient is null)
+        {
+            return (null, null);
+        }
+
+        var gender = FhirValues.Text(patient.GenderElement);
+        var birthDate = FhirValues.Text(patient.BirthDateElement);
+        Sex? sex = gender switch
+        {
+            "male" => Sex.Male,
+            "female" => Sex.Female,
+            "other" => Sex.Other,
+            "unknown" => Sex.Unknown,
+            _ => null,
+        };
+
+        var age = Age(birthDate, today, out var ageText);
+        if (birthDate is not null && age is null)
+        {
+            report.Note("The birth date could not be read as a date in the past; age is unknown.");
+        }
+
+        var parts = new List<string>();
+        if (age is not null)
+        {
+            parts.Add(ageText!);
+        }
+
+        if (sex is { } s)
+        {
+            parts.Add($"sex {gender}");
+        }
+
+        if (parts.Count > 0)
+        {
+            report.Used($"Patient: {string.Join(", ", parts)}.");
+        }
+
+        return (age, sex);
+    }
+
+    /// <summary>Age in whole years on <paramref name="today"/>, the youngest the (possibly partial) birth date allows.</summary>
+    public static int? Age(string? birthDate, DateOnly today, out string? description)
+    {
+        description = null;
+        if (ClinicalDate.Parse(birthDate) is not { } born || born.FirstDay > today)
+        {
+            return null;
+        }
+
+        // A partial date (a year, or a year and month) could mean any day in it: the oldest age counts from its
+        // first day, the youngest from its last day (when that day is still to come, from today: age 0).
+        var oldest = Years(born.FirstDay, today);
+        var youngest = born.LastDay > today ? 0 : Years(born.LastDay, today);
+        description = oldest == youngest
+            ? $"age {youngest} (birth date {born.Display})"
+            : $"age {youngest} (birth date recorded as {born.Display}, so {youngest} or {oldest}; the younger age is used)";
+        return youngest;
+    }
+
+    private static int Years(DateOnly born, DateOnly today)
+    {
+        var years = today.Year - born.Year;
+        return today < born.AddYears(years) ? years - 1 : years;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ImnmDecision.CdsHooks.Fhir;
+using Microsoft.Extensions.Options;
+
+namespace ImnmDecision.CdsHooks.Prefetch;
+
+/// <summary>
+/// Reads and searches the EHR's FHIR server with the bearer token the EHR handed over, following <c>next</c>
+/// links under the same base URL only. Every page that arrived is kept when the time budget or a later page
+/// fails; what was not reached is said. Bodies are streamed into a pooled buffer with a per-response cap and
+/// a per-hook cap, so a hostile server cannot inflate memory. Neither the token nor the URLs (they carry the
+/// patient id) are logged; failures are logged by kind only.
+/// </summary>
+internal sealed partial class FhirServerClient(HttpClient http, IOptionsMonitor<CdsHooksOptions> options, ILogger<FhirServerClient> logger)
+{
+    private const int InitialBufferBytes = 64 * 1024;
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Runs one prefetch query (a read or a search) against the server; never throws for server failures.</summary>
+    public Task<FhirFetchResult> FetchAsync(
+        FhirServerTarget server, string relativeQuery, string? accessToken, FetchAllowance allowance, CancellationToken budget, CancellationToken caller)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(relativeQuery);
+        var url = new Uri(server.BaseUrl, relativeQuery.TrimStart('/'));
+        var isRead = !relativeQuery.Contains('?', StringComparison.Ordinal);
+        return PagesAsync(server, url, isRead, 0, accessToken, allowance, budget, caller);
+    }
+
+    /// <summary>Follows a <c>next</c> link of a prefetched Bundle; <paramref name="pagesBefore"/> pages are already in hand.</summary>
+    public Task<FhirFetchResult> ContinueAsync(
+        FhirServerTarget server, Uri next, int pagesBefore, string? accessToken, FetchAllowance allowance, CancellationToken budget, CancellationToken caller)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return PagesAsync(server, next, false, pagesBefore, accessToken, allowance, budget, caller);
+    }
+
+    private async Task<FhirFetchResult> PagesAsync(
+        FhirServerTarget server, Uri first, bool isRead, int pagesBefore, string? accessToken, FetchAllowance allowance, CancellationToken budget, CancellationToken caller)
+    {
+        var maxPages = Math.Max(1, options.CurrentValue.FhirMaxPages);
+        var entries = new List<FhirEntry>();
+        var unreadable = 0;
+        var partial = 0;
+        var pages = 0;
+        Uri? url = first;
+        while (url is not null)
+        {
+            if (pagesBefore + pages >= maxPages)
+            {
+                return Result(truncation: $"more than {maxPages} pages of results; the rest were not read");
+            }
+
+            var (page, failure) = await PageAsync(server, url, isRead && pages == 0, accessToken, allowance, budget, caller);
+            if (page is null)
+            {
+                LogFailure(failure!, pagesBefore + pages);
+                return pages + pagesBefore == 0
+                    ? Result(failure: failure)
+                    : Result(truncation: $"only {pagesBefore + pages} page(s) of results were read; the FHIR server could not be used for the rest");
+            }
+
+            pages++;
+            entries.AddRange(page.Entries);
+            unreadable += page.Unreadable;
+            partial += page.Partial;
+            if (page.Next is null)
+            {
+                return Result();
+            }
+
+            if (!Uri.TryCreate(page.Next, UriKind.Absolute, out var next) || !server.Contains(next))
+            {
+                LogFailure("next link outside the server's base URL, not followed", pagesBefore + pages);
+                return Result(truncation: $"{pagesBefore + pages} page(s) of results were read; a link to more points outside the FHIR server and was not followed");
+            }
+
+            url = next;
+        }
+
+        return Result();
+
+        FhirFetchResult Result(string? failure = null, string? truncation = null) =>
+            new() { Entries = entries, Pages = pages, Unreadable = unreadable, Partial = partial, Failure = failure, Truncation = truncation };
+    }
+
+    private async Task<(FhirPage? Page, string? Failure)> PageAsync(
+        FhirServerTarget server, Uri url, bool isRead, string? accessToken, FetchAllowance allowance, CancellationToken budget, CancellationToken caller)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/fhir+json"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
+        request.Options.Set(GuardedConnector.AllowPrivateNetwork, server.AllowPrivateNetwork);
+        if (!string.IsNullOrEmpty(accessToken) && server.Contains(url))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        byte[]? buffer = null;
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, budget);
+            if (isRead && response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            {
+                // A read of a resource that does not exist: nothing found, like a null prefetch.
+                return (new FhirPage { Entries = [] }, null);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return (null, $"HTTP {(int)response.StatusCode}");
+            }
+
+            var (read, length, problem) = await ReadCappedAsync(response.Content, allowance, budget);
+            buffer = read;
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
+
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, length), DocumentOptions);
+            var page = FhirParsing.Page(document.RootElement);
+            return page.Failed ? (null, "the answer is an OperationOutcome or not a FHIR resource") : (page, null);
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            return (null, "time budget ran out");
+        }
+        catch (HttpRequestException exception)
+        {
+            return (null, $"request failed ({exception.HttpRequestError})");
+        }
+        catch (JsonException)
+        {
+            return (null, "unreadable JSON");
+        }
+        catch (IOException)
+        {
+            return (null, "connection broken");
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    // Streams the body into a pooled buffer that grows up to the per-response cap; the hook's allowance is
+    // charged as bytes arrive, so parallel fetches share one cap.
+    private async Task<(byte[] Buffer, int Length, string? Problem)> ReadCappedAsync(HttpContent content, FetchAllowance allowance, CancellationToken cancellationToken)
+    {
+        var cap = (int)Math.Clamp(options.CurrentValue.FhirMaxResponseBytes, 1024, int.MaxValue - 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is { } declared and > 0 ? (int)Math.Min(declared + 1, cap + 1L) : Math.Min(InitialBufferBytes, cap + 1));
+        if (content.Headers.ContentLength > cap)
+        {
+            return (buffer, 0, "answer larger than the per-response cap");
+        }
+
+        var length = 0;
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, cap + 1L));
+                buffer.AsSpan(0, length).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = bigger;
+            }
+
+            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return (buffer, length, null);
+            }
+
+            length += read;
+            if (length > cap)
+            {
+                return (buffer, length, "answer larger than the per-response cap");
+            }
+
+            if (!allowance.TryTake(read))
+            {
+                return (buffer, length, "the hook's total download cap is spent");
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The FHIR server could not be used after {PageCount} page(s): {Reason}")]
+    private partial void LogFailure(string reason, int pageCount);
+}

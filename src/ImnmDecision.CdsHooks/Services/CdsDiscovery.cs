@@ -1,0 +1,4 @@
+namespace ImnmDecision.CdsHooks.Services;
+
+/// <summary>The discovery document: <c>{"services":[...]}</c>.</summary>
+internal sealed record CdsDiscovery(IReadOnlyList<CdsServiceDescriptor> Services);

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using ImnmDecision.CdsHooks.Cards;
+using ImnmDecision.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ImnmDecision.CdsHooks.Services;
+
+/// <summary>
+/// The CDS Hooks 2.0 routes: discovery, service calls and feedback, under <c>/cds-services</c>, outside
+/// <c>/api/v1</c> and out of the v1 OpenAPI document. Errors are FHIR OperationOutcomes, as EHRs expect.
+/// </summary>
+internal static class CdsEndpoints
+{
+    /// <summary>The path of the discovery endpoint; every CDS route starts with it.</summary>
+    public const string Prefix = "/cds-services";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    public static RouteGroupBuilder MapCdsEndpoints(this IEndpointRouteBuilder app, long maxBodyBytes)
+    {
+        var cds = app.MapGroup(Prefix)
+            .ExcludeFromDescription()
+            .RequireCors(CdsHooksSetup.CorsPolicy)
+            .AddEndpointFilter<CdsJwtFilter>();
+        cds.MapGet("", Discover).WithName("CdsDiscovery");
+        cds.MapPost("/{serviceId}", CallAsync).WithName("CdsServiceCall").WithMetadata(new CdsRequestSizeLimit(maxBodyBytes));
+        cds.MapPost("/{serviceId}/feedback", FeedbackAsync).WithName("CdsFeedback");
+        return cds;
+    }
+
+    private static JsonHttpResult<CdsDiscovery> Discover(CdsServiceCatalog catalog) =>
+        TypedResults.Json(catalog.Discovery(), CardJson.Options);
+
+    private static async Task<Results<JsonHttpResult<CdsResponse>, ContentHttpResult>> CallAsync(
+        string serviceId, HttpContext http, CdsServiceCatalog catalog, FeedbackLedger ledger, ILoggerFactory loggers)
+    {
+        if (catalog.Find(serviceId) is not { } service)
+        {
+            return UnknownService();
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var (document, refused) = await ReadJsonAsync(http, "the hook call");
+        if (document is null)
+        {
+            return refused!;
+        }
+
+        var logger = loggers.CreateLogger("ImnmDecision.CdsHooks");
+        using (document)
+        {
+            var (request, problem) = CdsRequestReader.Read(document);
+            if (request is null)
+            {
+                return CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Required, problem!);
+            }
+
+            var outcome = await service.HandleAsync(request, http.RequestAborted);
+            var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (outcome.MissingPrefetch is { } missing)
+            {
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation(
+                        "CDS hook {Hook} for {ServiceId}: 412, prefetch {MissingKeys} missing and no FHIR server, in {ElapsedMs} ms",
+                        request.Hook, serviceId, string.Join(",", missing), elapsedMs);
+                }
+
+                return CdsOutcomes.Error(
+                    StatusCodes.Status412PreconditionFailed,
+                    OperationOutcome.IssueType.Required,
+                    outcome.ServerUnusable
+                        ? $"Required data could not be obtained: the prefetch did not provide it and the FHIR server could not be used ({string.Join(", ", missing)})."
+                        : $"Required prefetch data is missing and no fhirServer was given to fetch it: {string.Join(", ", missing)}.",
+                    [.. missing.Select(k => $"prefetch.{k}")]);
+            }
+
+            if (outcome.Problem is { } bad)
+            {
+                return CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, bad);
+            }
+
+            var response = outcome.Response!;
+            var critical = response.Cards.Count(c => c.Indicator == CardIndicator.Critical);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation(
+                    "CDS hook {Hook} for {ServiceId} answered {CardCount} cards ({CriticalCount} critical) with {RulesetVersion} in {ElapsedMs} ms",
+                    request.Hook, serviceId, response.Cards.Count, critical, outcome.RulesetTag, elapsedMs);
+            }
+
+            await ledger.CardsShownAsync(serviceId, response.Cards, outcome.RulesetTag!, null, elapsedMs, http.RequestAborted);
+            return TypedResults.Json(response, CardJson.Options);
+        }
+    }
+
+    private static async Task<Results<Ok, ContentHttpResult>> FeedbackAsync(
+        string serviceId, HttpContext http, CdsServiceCatalog catalog, FeedbackLedger ledger, ILoggerFactory loggers)
+    {
+        if (catalog.Find(serviceId) is null)
+        {
+            return UnknownService();
+        }
+
+        var (document, refused) = await ReadJsonAsync(http, "feedback");
+        if (document is null)
+        {
+            return refused!;
+        }
+
+        using (document)
+        {
+            var (entries, problem) = FeedbackReader.Read(document);
+            if (entries is null)
+            {
+                return CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, problem!);
+            }
+
+            var logger = loggers.CreateLogger("ImnmDecision.CdsHooks.Feedback");
+            foreach (var entry in entries)
+            {
+                var card = Guid.TryParse(entry.Card, out var uuid) ? uuid.ToString() : "(not a uuid)";
+                if (!await ledger.TryRecordAsync(serviceId, entry, null, http.RequestAborted))
+                {
+                    if (logger.IsEnabled(LogLevel.Debug))
+                    {
+                        logger.LogDebug("Repeated CDS feedback for {ServiceId} card {CardUuid} ignored", serviceId, card);
+                    }
+
+                    continue;
+                }
+
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation(
+                        "CDS feedback for {ServiceId}: card {CardUuid} {Outcome}, {AcceptedCount} suggestions accepted, reason {ReasonCode}, comment given {HasComment}",
+                        serviceId, card, entry.Outcome, entry.AcceptedSuggestions.Count,
+                        entry.ReasonCode is null ? "none" : Safe.Code(entry.ReasonCode), entry.HasUserComment);
+                }
+            }
+
+            return TypedResults.Ok();
+        }
+    }
+
+    /// <summary>The JSON body, or the OperationOutcome that refuses it (415 when it is not JSON, 400 when it does not parse).</summary>
+    private static async Task<(JsonDocument? Document, ContentHttpResult? Refused)> ReadJsonAsync(HttpContext http, string what)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, CdsOutcomes.Error(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, $"Send {what} as JSON (Content-Type: application/json)."));
+        }
+
+        try
+        {
+            return (await JsonDocument.ParseAsync(http.Request.Body, DocumentOptions, http.RequestAborted), null);
+        }
+        catch (JsonException)
+        {
+            return (null, CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not valid JSON."));
+        }
+    }
+
+    private static ContentHttpResult UnknownService() =>
+        CdsOutcomes.Error(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, "There is no CDS service with this id; GET /cds-services lists them.");
+}
