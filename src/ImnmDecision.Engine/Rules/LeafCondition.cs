@@ -17,6 +17,10 @@ internal sealed class LeafCondition : Condition
     private readonly double number;
     private readonly ulong mask;
     private readonly bool flag;
+    private readonly string opName;
+    private JsonElement[]? ordinalValues;
+
+    private static readonly JsonElement UnknownValue = JsonSerializer.SerializeToElement<object?>(null);
 
     /// <param name="fact">The fact tested.</param>
     /// <param name="op">The operator.</param>
@@ -28,6 +32,7 @@ internal sealed class LeafCondition : Condition
     /// <param name="parameter">The named parameter compared with, if any.</param>
     public LeafCondition(FactDefinition fact, LeafOperator op, double number, ulong mask, bool flag, string valueText, JsonElement written = default, string? parameter = null)
     {
+        opName = JsonNamingPolicy.CamelCase.ConvertName(op.ToString());
         Written = written.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement(valueText) : written;
         Parameter = parameter;
         Fact = fact;
@@ -135,12 +140,34 @@ internal sealed class LeafCondition : Condition
         return new ConditionTrace
         {
             Fact = Fact.Name,
-            Op = JsonNamingPolicy.CamelCase.ConvertName(Op.ToString()),
+            Op = opName,
             Value = Written,
             Param = Parameter,
-            Actual = JsonSerializer.SerializeToElement(FactCatalog.Display(Fact, facts[slot]), ImnmJson.Options),
+            Actual = Actual(facts[slot]),
             Result = truth,
         };
+    }
+
+    /// <summary>
+    /// The value seen, as JSON. Unknown, boolean and enum values come from tables built once (a single assessment
+    /// traces a hundred or so tests); numbers and sets are written as they come.
+    /// </summary>
+    private JsonElement Actual(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return UnknownValue;
+        }
+
+        if (Fact.Type is FactType.Boolean or FactType.Enum)
+        {
+            // A benign race: two threads may both build the table; either result is the same.
+            var table = ordinalValues ??= [.. Enumerable.Range(0, Fact.Type == FactType.Boolean ? 2 : Fact.Values.Count)
+                .Select(i => JsonSerializer.SerializeToElement(FactCatalog.Display(Fact, i), ImnmJson.Options))];
+            return table[(int)value];
+        }
+
+        return JsonSerializer.SerializeToElement(FactCatalog.Display(Fact, value), ImnmJson.Options);
     }
 
     public override string Describe() => Op switch
