@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Serialization;
 
@@ -11,7 +12,7 @@ namespace ImnmDecision.Engine.Batch;
 /// problem keyed by the JSON path, worded without the value that was sent. Shared by the NDJSON and the JSON
 /// array readers.
 /// </summary>
-internal static class JsonRecordParser
+internal static partial class JsonRecordParser
 {
     private static readonly HashSet<string> Sections = new(StringComparer.Ordinal)
     {
@@ -22,10 +23,18 @@ internal static class JsonRecordParser
     [MethodImpl(PerRow.Optimized)]
     public static void Parse(ReadOnlySpan<byte> json, ref ParsedRecord record, AntibodyLists lists)
     {
-        if (FastFindingsParser.TryParse(json, lists, out record.Values))
+        try
         {
-            record.HasValues = true;
-            return;
+            if (FastFindingsParser.TryParse(json, lists, out record.Values))
+            {
+                record.HasValues = true;
+                return;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that cannot be decoded (invalid UTF-8, a lone surrogate escape): System.Text.Json says where.
+            record.Values = default;
         }
 
         ParseWithSystemTextJson(json, ref record);
@@ -44,7 +53,7 @@ internal static class JsonRecordParser
             }
             else
             {
-                record.Error = Problem(record.Line, "$", "The row is null; each row must be a JSON object with the findings of one case.");
+                record.Error = Problem(record.Line, "$", "The case is null: each case must be one JSON object with the findings.");
             }
         }
         catch (JsonException e)
@@ -97,32 +106,55 @@ internal static class JsonRecordParser
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // A record that cannot be read becomes an error row; the check covers what could be read.
+            // A record that cannot be read (or decoded) becomes an error row; the check covers what could be read.
         }
 
         return found;
     }
 
-    /// <summary>A problem for one JSON error: unknown property, wrong type or value, or broken syntax.</summary>
+    /// <summary>
+    /// The one translation of a JSON error into a problem keyed by JSON path, used by the batch rows and by the
+    /// single-case endpoint alike: broken syntax, a value that is not a JSON object, a repeated property, text
+    /// that cannot be decoded, an unknown property, a value of the wrong type. Never repeats a value that was
+    /// sent; a property name is used as a key only when it is a contract path or looks like a plain name.
+    /// </summary>
     public static BatchProblem Translate(JsonException exception, long line)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var path = exception.Path is { Length: > 1 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "$";
-        if (path == "$")
+        var undecodable = exception.InnerException is InvalidOperationException decode && decode.Message.Contains("UTF", StringComparison.Ordinal);
+        if (path == "$" || !SafePath().IsMatch(path))
         {
+            if (undecodable)
+            {
+                return Problem(line, "$", "A property name or text of the case is not valid: it holds invalid UTF-8 or a lone surrogate escape.");
+            }
+
             var position = exception.BytePositionInLine is { } b ? string.Create(CultureInfo.InvariantCulture, $" (line {line + (exception.LineNumber ?? 0)}, byte {b + 1})") : string.Empty;
-            return Problem(line, "$", $"The row is not a valid JSON object{position}; each row must be a JSON object with the findings of one case.");
+            return exception.Path is { Length: > 1 } && exception.InnerException is null
+                ? Problem(line, "$", "A property of the case is not part of the findings (unknown properties are refused, never ignored).")
+                : Problem(line, "$", $"The case is not a valid JSON object{position}: each case must be one JSON object with the findings.");
         }
 
         var field = StripIndexes(path);
         var last = field[(field.LastIndexOf('.') + 1)..];
+        if (exception.Message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            return Problem(line, path, $"{path} appears more than once; a repeated property is refused, never merged or overwritten.");
+        }
+
+        if (undecodable)
+        {
+            return Problem(line, path, $"{path} is not valid text: it holds invalid UTF-8 or a lone surrogate escape.");
+        }
+
         if (!IsKnownPath(field))
         {
             return IdentifierNames.IsIdentifierLike(last)
-                ? Problem(line, path, $"'{field}' looks like a direct identifier; cohorts must be anonymized, so this row was not scored.")
-                : Problem(line, path, $"'{field}' is not a property of the findings (unknown properties are refused, never ignored).");
+                ? Problem(line, path, $"'{field}' looks like a direct identifier; cohorts must be anonymized, so this case was not scored.")
+                : Problem(line, path, $"'{field}' is not a property of the findings (unknown properties are refused, never ignored; names are case-sensitive).");
         }
 
         return Problem(line, path, $"{path} {Expected(field, path != field)}.");
@@ -226,4 +258,8 @@ internal static class JsonRecordParser
 
         return null;
     }
+
+    /// <summary>A path made of plain names and list indexes (<c>antibodies.otherMyositisSpecific[0]</c>), safe to use as a key.</summary>
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_\-]{0,63}(\[\d{1,9}\])?(\.[A-Za-z][A-Za-z0-9_\-]{0,63}(\[\d{1,9}\])?){0,15}$")]
+    private static partial Regex SafePath();
 }
