@@ -32,7 +32,9 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 
         if (context.Request.ContentLength > bytes)
         {
-            return ApiProblems.WriteAsync(context, ApiProblems.BodyTooLarge(bytes));
+            return context.GetEndpoint()?.Metadata.GetMetadata<IBodyTooLargeAnswer>() is { } answer
+                ? answer.WriteAsync(context)
+                : ApiProblems.WriteAsync(context, ApiProblems.BodyTooLarge(bytes));
         }
 
         context.Request.Body = new LimitedReadStream(context.Request.Body, bytes);

@@ -16,6 +16,7 @@ internal static class FhirJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         MaxDepth = 64,
+        Converters = { new NullSkippingListConverter() },
     };
 
     /// <summary>The <c>resourceType</c> of a JSON object, or <c>null</c>.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ImnmDecision.Api.CdsHooks.Fhir;
+using ImnmDecision.Api.Http;
 
 namespace ImnmDecision.Api.CdsHooks.Prefetch;
 
@@ -53,6 +54,11 @@ internal sealed class FhirServerClient(HttpClient http)
                 root = document.RootElement.Clone();
             }
             catch (JsonException)
+            {
+                return new FhirFetchResult(resources, "the FHIR server answered with unreadable JSON");
+            }
+
+            if (!JsonText.IsDecodable(root))
             {
                 return new FhirFetchResult(resources, "the FHIR server answered with unreadable JSON");
             }

@@ -4,6 +4,8 @@ using ImnmDecision.Api.CdsHooks.Cards;
 using ImnmDecision.Api.CdsHooks.Fhir;
 using ImnmDecision.Api.CdsHooks.Mapping;
 using ImnmDecision.Api.CdsHooks.Security;
+using ImnmDecision.Api.Http;
+using ImnmDecision.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ImnmDecision.Api.CdsHooks.Services;
@@ -25,6 +27,7 @@ internal static class CdsEndpoints
         var cds = app.MapGroup(Prefix)
             .ExcludeFromDescription()
             .RequireCors(CdsHooksSetup.CorsPolicy)
+            .WithMetadata(new CdsBodyTooLargeAnswer())
             .AddEndpointFilter<CdsJwtFilter>();
         cds.MapGet("", Discover).WithName("CdsDiscovery");
         cds.MapPost("/{serviceId}", CallAsync).WithName("CdsServiceCall").WithMetadata(new CdsRequestSizeLimit(maxBodyBytes));
@@ -144,22 +147,48 @@ internal static class CdsEndpoints
         }
     }
 
-    /// <summary>The JSON body, or the OperationOutcome that refuses it (415 when it is not JSON, 400 when it does not parse).</summary>
+    /// <summary>
+    /// The JSON body, or the OperationOutcome that refuses it: 415 when it is not JSON in UTF-8, 413 when it is
+    /// over the limit, 400 when it does not parse or holds text that is not Unicode (a lone surrogate escape).
+    /// </summary>
     private static async Task<(JsonDocument? Document, JsonHttpResult<FhirOperationOutcome>? Refused)> ReadJsonAsync(HttpContext http, string what)
     {
-        if (!http.Request.HasJsonContentType())
+        if (!Utf8MediaType.IsJson(Utf8MediaType.Of(http.Request)))
         {
-            return (null, Outcome(StatusCodes.Status415UnsupportedMediaType, "not-supported", $"Send {what} as JSON (Content-Type: application/json)."));
+            return (null, Outcome(StatusCodes.Status415UnsupportedMediaType, "not-supported", $"Send {what} as JSON in UTF-8 (Content-Type: application/json)."));
         }
 
+        JsonDocument document;
         try
         {
-            return (await JsonDocument.ParseAsync(http.Request.Body, DocumentOptions, http.RequestAborted), null);
+            document = await JsonDocument.ParseAsync(http.Request.Body, DocumentOptions, http.RequestAborted);
         }
         catch (JsonException)
         {
             return (null, Outcome(StatusCodes.Status400BadRequest, "structure", "The body is not valid JSON."));
         }
+        catch (Exception e) when (e is RequestBodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return (null, TooLarge(http));
+        }
+
+        if (!JsonText.IsDecodable(document.RootElement))
+        {
+            document.Dispose();
+            return (null, Outcome(StatusCodes.Status400BadRequest, "structure", "The body holds a string that is not valid Unicode (a lone surrogate escape)."));
+        }
+
+        return (document, null);
+    }
+
+    /// <summary>The OperationOutcome of a body over the hook call limit (also written by the body limit middleware).</summary>
+    public static JsonHttpResult<FhirOperationOutcome> TooLarge(HttpContext http)
+    {
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        return Outcome(
+            StatusCodes.Status413PayloadTooLarge,
+            "too-long",
+            limit is { } bytes ? $"The request body is larger than the {bytes} bytes this service accepts." : "The request body is larger than this service accepts.");
     }
 
     private static JsonHttpResult<FhirOperationOutcome> Outcome(int status, string code, string diagnostics, IReadOnlyList<string>? expression = null) =>

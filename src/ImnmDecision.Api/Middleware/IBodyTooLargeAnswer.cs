@@ -1,0 +1,10 @@
+namespace ImnmDecision.Api.Middleware;
+
+/// <summary>
+/// Endpoint metadata for routes whose errors are not problem documents (CDS Hooks answers FHIR
+/// OperationOutcomes): how to answer a body over the limit.
+/// </summary>
+internal interface IBodyTooLargeAnswer
+{
+    Task WriteAsync(HttpContext context);
+}
