@@ -148,6 +148,12 @@ internal static class ScoreCommand
         }
 
         SummaryTable.Write(console, summary, clock.Elapsed);
+        if (summary.Aborted)
+        {
+            console.Error.WriteLine($"The batch was aborted after {summary.Rows:N0} rows: {summary.AbortReason}");
+            return ExitCodes.Aborted;
+        }
+
         return summary.Failed > 0 ? ExitCodes.RowsFailed : ExitCodes.Success;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 
 namespace ImnmDecision.Engine.Batch;
 
@@ -11,6 +12,11 @@ namespace ImnmDecision.Engine.Batch;
 /// </summary>
 internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
 {
+    private static readonly Dictionary<string, string[]> NotUtf8 = new(StringComparer.Ordinal)
+    {
+        ["$"] = ["The row is not valid UTF-8 text; the batch must be sent in UTF-8."],
+    };
+
     private readonly CsvTokenizer tokenizer = new();
     private FindingsColumn[]? columns;
     private long line = 1;
@@ -78,6 +84,13 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
         if (length > maxRecordBytes)
         {
             record.Error = NdjsonRecordReader.TooLarge(startLine, maxRecordBytes);
+            return RecordStatus.Record;
+        }
+
+        if (!Utf8.IsValid(data[..length]))
+        {
+            // Text that cannot be decoded is the row's error, never the batch's end.
+            record.Error = BatchProblem.Unreadable(startLine, NotUtf8);
             return RecordStatus.Record;
         }
 

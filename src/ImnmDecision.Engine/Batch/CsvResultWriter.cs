@@ -9,7 +9,8 @@ namespace ImnmDecision.Engine.Batch;
 /// Results as CSV (RFC 4180, CRLF): <c>line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error</c>;
 /// lists separated by <c>;</c>; <c>error</c> holds <c>path: message</c> pairs separated by <c>; </c>. The last
 /// row is the summary: <c>line</c> empty, <c>caseId</c> <c>#summary</c>, and in <c>subtype</c> the counts as
-/// <c>key=value</c> pairs separated by <c>;</c> (rows, scored, failed, truncated, ruleset, sha256, then one per subtype code).
+/// <c>key=value</c> pairs separated by <c>;</c> (rows, scored, failed, truncated, aborted, ruleset, sha256, then one per
+/// subtype code), and in <c>error</c> the reason when the batch was aborted.
 /// </summary>
 internal sealed class CsvResultWriter(IBufferWriter<byte> output) : ResultWriter(output)
 {
@@ -66,13 +67,14 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output) : ResultWriter
         var counts = new StringBuilder();
         counts.Append(CultureInfo.InvariantCulture, $"rows={summary.Rows};scored={summary.Scored};failed={summary.Failed};");
         counts.Append(CultureInfo.InvariantCulture, $"truncated={(summary.Truncated ? "true" : "false")};");
+        counts.Append(CultureInfo.InvariantCulture, $"aborted={(summary.Aborted ? "true" : "false")};");
         counts.Append(CultureInfo.InvariantCulture, $"ruleset={summary.Ruleset.Tag};sha256={summary.Ruleset.Sha256}");
         foreach (var (code, count) in summary.Subtypes)
         {
             counts.Append(CultureInfo.InvariantCulture, $";{code}={count}");
         }
 
-        WriteText($",{SummaryCaseId},{Cell(counts.ToString())},,,,,,,\r\n");
+        WriteText($",{SummaryCaseId},{Cell(counts.ToString())},,,,,,,{Cell(summary.AbortReason ?? string.Empty)}\r\n");
     }
 
     /// <summary>The text of the <c>error</c> cell: every message with its path, or the detail when there are none.</summary>

@@ -22,7 +22,7 @@ public sealed class BatchEndpointTests(BatchApiFactory factory) : IClassFixture<
         lines[0].Should().Be("line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error");
         lines[1].Should().StartWith("2,ex-01,anti-hmgcr-statin-exposed,meets-criteria,");
         lines.Skip(1).Take(9).Select(l => l.Split(',')[2]).Should().OnlyHaveUniqueItems().And.HaveCount(9);
-        lines[^1].Should().StartWith(",#summary,rows=9;scored=9;failed=0;truncated=false;ruleset=" + response.RulesetHeader());
+        lines[^1].Should().StartWith(",#summary,rows=9;scored=9;failed=0;truncated=false;aborted=false;ruleset=" + response.RulesetHeader());
         lines.Should().HaveCount(11);
     }
 
