@@ -121,6 +121,18 @@ public sealed class BatchEndpointTests(BatchApiFactory factory) : IClassFixture<
         problem["errors"]!["antibodys.hmgcr"].Should().NotBeNull();
     }
 
+    [Theory]
+    [InlineData("P-SENTINEL,5000,positive\nQ-SENTINEL,6000,negative\n")]
+    [InlineData("caseId,ck.value\rP-SENTINEL,5000\rQ-SENTINEL,6000\r")]
+    [InlineData("caseId,ck.value,P-SENTINEL\nx,1,2\n")]
+    public async Task Batch_CsvWithoutAHeaderOrWithCrOnlyLineBreaks_Answers400WithoutEchoingARow(string body)
+    {
+        using var response = await client.PostAsync(BatchApi.Body(body, "text/csv"));
+
+        var problem = await response.ReadProblemAsync(400);
+        problem.ToJsonString().Should().NotContain("SENTINEL").And.NotContain("5000");
+    }
+
     [Fact]
     public async Task Batch_CsvWithoutHeader_Answers400()
     {
