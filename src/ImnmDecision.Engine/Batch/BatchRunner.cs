@@ -172,7 +172,7 @@ public sealed class BatchRunner
     [MethodImpl(PerRow.Optimized)]
     private void Score(RecordBatch batch, Lazy<IRecordParser> parser, BatchFormat format)
     {
-        var writer = batch.Writer(format);
+        var writer = batch.Writer(format, options.RawCsv);
         var records = batch.Records;
         var counts = batch.SubtypeCounts;
         IRecordParser? recordParser = null;
@@ -422,7 +422,7 @@ public sealed class BatchRunner
             this.owner = owner;
             this.progress = progress;
             pending = new ArrayBufferWriter<byte>(owner.options.FlushBytes + (64 * 1024));
-            writer = ResultWriter.Create(format, pending);
+            writer = ResultWriter.Create(format, pending, owner.options.RawCsv);
         }
 
         /// <summary>The failure that aborted the batch (the summary says so), or null.</summary>

@@ -39,4 +39,21 @@ public sealed class ScoreHardeningTests
         lines[^1]["summary"]!["aborted"]!.GetValue<bool>().Should().BeTrue();
         console.Error.ToString().Should().Contain("aborted");
     }
+
+    [Theory]
+    [InlineData(false, "'@SUM(A1)")]
+    [InlineData(true, "@SUM(A1)")]
+    public async Task Score_CsvOutput_PrefixesFormulaCellsUnlessRawCsv(bool raw, string expected)
+    {
+        using var console = new TestConsole();
+        await File.WriteAllTextAsync(console.PathOf("in.csv"), "caseId,ck.value\n@SUM(A1),5000\n-3,5000\n");
+        string[] args = raw ? ["score", console.PathOf("in.csv"), "-o", console.PathOf("out.csv"), "--raw-csv"] : ["score", console.PathOf("in.csv"), "-o", console.PathOf("out.csv")];
+
+        var exit = await console.RunAsync(args);
+
+        exit.Should().Be(0, console.Error.ToString());
+        var lines = await File.ReadAllLinesAsync(console.PathOf("out.csv"));
+        lines[1].Split(',')[1].Should().Be(expected);
+        lines[2].Split(',')[1].Should().Be("-3");
+    }
 }

@@ -63,16 +63,35 @@ public sealed class AbortedBatchTests
     }
 
     /// <summary>A stream that throws an I/O error after some bytes, as a broken disk or connection does.</summary>
-    private sealed class FailingStream(byte[] bytes, int failAfter) : MemoryStream(bytes)
+    private sealed class FailingStream(byte[] bytes, int failAfter) : Stream
     {
+        private int position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => bytes.Length;
+
+        public override long Position
+        {
+            get => position;
+            set => throw new NotSupportedException();
+        }
+
         public override int Read(Span<byte> buffer)
         {
-            if (Position >= failAfter)
+            if (position >= failAfter)
             {
                 throw new IOException("The input broke.");
             }
 
-            return base.Read(buffer[..(int)Math.Min(buffer.Length, failAfter - Position)]);
+            var count = Math.Min(buffer.Length, failAfter - position);
+            bytes.AsSpan(position, count).CopyTo(buffer);
+            position += count;
+            return count;
         }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -80,5 +99,15 @@ public sealed class AbortedBatchTests
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
