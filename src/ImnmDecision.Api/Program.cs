@@ -35,7 +35,18 @@ v1.MapBatch();
 app.MapHealth();
 app.MapCdsHooks();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException invalid)
+{
+    // A setting that cannot work stops start-up with one line that says which and why, not a stack trace.
+    await Console.Error.WriteLineAsync($"ImnmDecision cannot start: {string.Join(" ", invalid.Failures)}");
+    return 78; // EX_CONFIG
+}
+
+return 0;
 
 /// <summary>The API host; public so tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -27,6 +27,10 @@ internal static class CdsHooksSetup
             .PostConfigure<IHostEnvironment>((options, environment) => options.RequireJwt ??= !environment.IsDevelopment())
             .Validate(options => options.FhirFetchBudgetMs is > 0 and <= 10_000, "CdsHooks:FhirFetchBudgetMs must be between 1 and 10000.")
             .Validate(options => options.MaxBodyBytes > 0, "CdsHooks:MaxBodyBytes must be above 0.")
+            .Validate(
+                options => options.RequireJwt != true || CdsHooksOptions.IsPublicBaseUrl(options.PublicBaseUrl),
+                "CdsHooks:PublicBaseUrl must be set to the absolute http(s) URL the EHR calls (for example https://cds.example.org) while JWT checking is on "
+                + "(CdsHooks:RequireJwt, on by default outside Development): the JWT audience is taken from it, never from the request's Host header.")
             .Validate(options => options.Issuers.All(i => !string.IsNullOrWhiteSpace(i.Issuer)), "Every CdsHooks:Issuers entry needs an Issuer.")
             .Validate(
                 options => options.Issuers.All(i => i.Jwks is { Keys.Count: > 0 } || !string.IsNullOrWhiteSpace(i.JwksUrl)),
@@ -99,8 +103,10 @@ internal static class CdsHooksSetup
         ArgumentNullException.ThrowIfNull(app);
         // The CORS middleware answers preflight requests itself, before any endpoint or JWT check runs.
         app.UseWhen(context => context.Request.Path.StartsWithSegments(CdsEndpoints.Prefix, StringComparison.OrdinalIgnoreCase), cds => cds.UseCors(CorsPolicy));
-        var options = app.Services.GetRequiredService<IOptions<CdsHooksOptions>>().Value;
-        app.MapCdsEndpoints(options.MaxBodyBytes);
+        // Read from configuration, not IOptions: the options are validated when the host starts, where an invalid
+        // setting stops start-up with one line (Program.cs), not here with a stack trace.
+        var maxBodyBytes = app.Configuration.GetSection(CdsHooksOptions.Section).Get<CdsHooksOptions>()?.MaxBodyBytes ?? new CdsHooksOptions().MaxBodyBytes;
+        app.MapCdsEndpoints(maxBodyBytes);
         return app;
     }
 
