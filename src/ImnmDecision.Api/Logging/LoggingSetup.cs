@@ -49,7 +49,8 @@ internal static class LoggingSetup
             .MinimumLevel.Override("System", LogEventLevel.Warning)
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
-            .Enrich.With<UnsafePropertyFilter>();
+            .Enrich.With<UnsafePropertyFilter>()
+            .Enrich.With<LineBreakEscaper>();
 
         logger = format == "JSON"
             ? logger.WriteTo.Console(new JsonLogFormatter())

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using ImnmDecision.Api.CdsHooks.Cards;
 using ImnmDecision.Api.CdsHooks.Fhir;
-using ImnmDecision.Api.CdsHooks.Mapping;
 using ImnmDecision.Api.CdsHooks.Security;
 using ImnmDecision.Api.Http;
 using ImnmDecision.Api.Problems;
@@ -99,7 +98,7 @@ internal static class CdsEndpoints
     }
 
     private static async Task<Results<Ok, JsonHttpResult<FhirOperationOutcome>, NotFound>> FeedbackAsync(
-        string serviceId, HttpContext http, CdsServiceCatalog catalog, FeedbackLedger ledger, ILoggerFactory loggers)
+        string serviceId, HttpContext http, CdsServiceCatalog catalog, FeedbackLedger ledger, CardSources sources, ILoggerFactory loggers)
     {
         if (catalog.Find(serviceId) is null)
         {
@@ -139,7 +138,8 @@ internal static class CdsEndpoints
                     logger.LogInformation(
                         "CDS feedback for {ServiceId}: card {CardUuid} {Outcome}, {AcceptedCount} suggestions accepted, reason {ReasonCode}, comment given {HasComment}",
                         serviceId, card, entry.Outcome, entry.AcceptedSuggestions.Count,
-                        entry.ReasonCode is null ? "none" : Safe.Code(entry.ReasonCode), entry.HasUserComment);
+                        entry.ReasonCode is null ? "none" : sources.IsOfferedReason(entry.ReasonSystem, entry.ReasonCode) ? entry.ReasonCode : "(not an offered code)",
+                        entry.HasUserComment);
                 }
             }
 
