@@ -28,10 +28,15 @@ internal sealed class CdsHooksOptions
     public bool AllowAnonymousDiscovery { get; set; }
 
     /// <summary>
-    /// The public base URL the EHR calls (for example <c>https://cds.example.org</c>), used to check the JWT
-    /// <c>aud</c> behind a reverse proxy. Unset: the request's own scheme, host and path base.
+    /// The public base URL the EHR calls (for example <c>https://cds.example.org</c>): the JWT <c>aud</c> must be
+    /// it followed by the path called. Required while JWT checking is on (the service refuses to start without
+    /// it): the audience is never built from the request's Host header, which the caller chooses.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Whether a value is usable as <see cref="PublicBaseUrl"/>: an absolute http or https URL.</summary>
+    public static bool IsPublicBaseUrl(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
 
     /// <summary>EHRs allowed to call, each with its signing keys.</summary>
     public List<CdsIssuerOptions> Issuers { get; set; } = [];

@@ -33,6 +33,10 @@ public static class CdsHooksSetup
             .Validate(
                 options => options.FhirServers.All(s => Uri.TryCreate(s.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && s.AllowHttp))),
                 "Every CdsHooks:FhirServers entry needs an absolute https Url (http only with AllowHttp).")
+            .Validate(
+                options => options.RequireJwt != true || CdsHooksOptions.IsPublicBaseUrl(options.PublicBaseUrl),
+                "CdsHooks:PublicBaseUrl must be set to the absolute http(s) URL the EHR calls (for example https://cds.example.org) while JWT checking is on "
+                + "(CdsHooks:RequireJwt, on by default outside Development): the JWT audience is taken from it, never from the request's Host header.")
             .Validate(options => options.Issuers.All(i => !string.IsNullOrWhiteSpace(i.Issuer)), "Every CdsHooks:Issuers entry needs an Issuer.")
             .Validate(
                 options => options.Issuers.All(i => i.Jwks is { Keys.Count: > 0 } || !string.IsNullOrWhiteSpace(i.JwksUrl)),
@@ -111,8 +115,10 @@ public static class CdsHooksSetup
         ArgumentNullException.ThrowIfNull(app);
         // The CORS middleware answers preflight requests itself, before any endpoint or JWT check runs.
         app.UseWhen(context => context.Request.Path.StartsWithSegments(CdsEndpoints.Prefix, StringComparison.OrdinalIgnoreCase), cds => cds.UseCors(CorsPolicy));
-        var options = app.Services.GetRequiredService<IOptions<CdsHooksOptions>>().Value;
-        app.MapCdsEndpoints(options.MaxBodyBytes);
+        // Read from configuration, not IOptions: the options are validated when the host starts, where an invalid
+        // setting stops start-up with one line (Program.cs), not here with a stack trace.
+        var maxBodyBytes = app.Configuration.GetSection(CdsHooksOptions.Section).Get<CdsHooksOptions>()?.MaxBodyBytes ?? new CdsHooksOptions().MaxBodyBytes;
+        app.MapCdsEndpoints(maxBodyBytes);
         return app;
     }
 

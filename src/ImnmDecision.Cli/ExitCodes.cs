@@ -15,6 +15,12 @@ internal static class ExitCodes
     /// <summary>The input was refused or cannot be read (identifier-like or unknown columns, a missing file, an invalid case).</summary>
     public const int InputRefused = 3;
 
+    /// <summary>
+    /// <c>imnm score</c>: a fault ended the batch early (a JSON array whose syntax breaks, input that cannot be
+    /// read, a failure): the rows before it were written, then the summary with <c>aborted</c> and the reason.
+    /// </summary>
+    public const int Aborted = 4;
+
     /// <summary>Interrupted (Ctrl+C), as a shell reports SIGINT.</summary>
     public const int Cancelled = 130;
 

@@ -1,5 +1,5 @@
+using ImnmDecision.CdsHooks.Http;
 using ImnmDecision.Engine.Batch;
-using Microsoft.Net.Http.Headers;
 
 namespace ImnmDecision.Api.Batch;
 
@@ -7,19 +7,8 @@ namespace ImnmDecision.Api.Batch;
 internal static class BatchNegotiation
 {
     /// <summary>The input format, or null for an unsupported media type (or a charset other than UTF-8).</summary>
-    public static BatchFormat? InputFormat(HttpRequest request)
-    {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !BatchFormats.TryFromMediaType(contentType.MediaType.Value, out var format))
-        {
-            return null;
-        }
-
-        var charset = contentType.Charset.Value;
-        return charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
-            ? format
-            : null;
-    }
+    public static BatchFormat? InputFormat(HttpRequest request) =>
+        Utf8MediaType.Of(request) is { } mediaType && BatchFormats.TryFromMediaType(mediaType, out var format) ? format : null;
 
     /// <summary>
     /// The output format: the first type of Accept (by quality) that is one of the three formats, or the input's

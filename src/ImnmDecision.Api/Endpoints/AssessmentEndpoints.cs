@@ -1,11 +1,14 @@
+using ImnmDecision.CdsHooks.Http;
 using System.Diagnostics;
 using FluentValidation;
+using ImnmDecision.Api.Http;
 using ImnmDecision.Api.Middleware;
 using ImnmDecision.Api.Problems;
 using ImnmDecision.Api.Security;
 using ImnmDecision.Api.Store;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,6 +23,8 @@ internal static class AssessmentEndpoints
             .WithName("Assess")
             .WithTags("Assessments")
             .RequireAuthorization(ApiPolicies.Assess)
+            .Accepts<Findings>("application/json")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -34,21 +39,38 @@ internal static class AssessmentEndpoints
     /// missing, and every source it cites. Decision support for clinicians; not a diagnosis.
     /// <para>In Swagger UI, pick one of the named examples below, then press Execute.</para>
     /// </remarks>
-    /// <param name="findings">The findings of one case (JSON, camelCase, enum values as kebab-case strings; unknown properties are rejected).</param>
     /// <param name="validator">The contract's field checks.</param>
     /// <param name="engine">The decision engine.</param>
-    /// <param name="context">The request, for the log line.</param>
+    /// <param name="context">The request: its body holds the findings of one case (JSON, camelCase, enum values as kebab-case
+    /// strings; unknown or repeated properties are rejected, names are case-sensitive).</param>
     /// <response code="200">The assessment, with the ruleset that produced it.</response>
     /// <response code="400">The body is not valid JSON, has a value of the wrong type or an unknown enum value or property, or breaks a field rule; <c>errors</c> names each JSON path.</response>
     /// <response code="409">The request pinned another ruleset with <c>X-Ruleset-Version</c>; nothing was assessed.</response>
     /// <response code="413">The body is larger than the server accepts (Api:MaxBodyBytes).</response>
-    /// <response code="415">The body is not sent as <c>application/json</c>.</response>
+    /// <response code="415">The body is not sent as <c>application/json</c> in UTF-8.</response>
     /// <response code="500">The server failed; the answer holds a traceId and nothing of the request.</response>
     /// <param name="audit">The audit trail (no patient data).</param>
-    private static async Task<Results<Ok<Assessment>, ValidationProblem>> Assess(
-        Findings findings, IValidator<Findings> validator, AssessmentEngine engine, AuditTrail audit, HttpContext context)
+    private static async Task<Results<Ok<Assessment>, ValidationProblem, ProblemHttpResult>> Assess(
+        IValidator<Findings> validator, AssessmentEngine engine, AuditTrail audit, HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        if (!Utf8MediaType.IsJson(Utf8MediaType.Of(context.Request)))
+        {
+            return ApiProblems.Result(context, ApiProblems.UnsupportedMediaType());
+        }
+
+        // Read here, not bound by the framework: the same reader and error wording as a batch row, so the 400
+        // names the same path with the same sentence for the same fault.
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        if (!FindingsJson.TryParse(body.Span, out var findings, out var problem))
+        {
+            return TypedResults.ValidationProblem(
+                Errors(problem),
+                detail: "The body could not be read; errors names the JSON path. Nothing was assessed.",
+                title: "The request body does not fit the v1 contract",
+                extensions: ApiProblems.Extensions(context));
+        }
+
         var check = validator.Validate(findings);
         if (!check.IsValid)
         {
@@ -64,4 +86,9 @@ internal static class AssessmentEndpoints
         await audit.SingleAsync(context, assessment, started);
         return TypedResults.Ok(assessment);
     }
+
+    private static Dictionary<string, string[]> Errors(BatchProblem problem) =>
+        problem.Errors is { Count: > 0 } errors
+            ? errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal)
+            : new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = [problem.Detail ?? problem.Title] };
 }

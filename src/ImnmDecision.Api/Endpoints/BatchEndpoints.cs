@@ -54,6 +54,8 @@ internal static class BatchEndpoints
     /// <para>Cohorts must be anonymized: a column or property named like a direct identifier (name, mrn, ssn, dob, birthDate,
     /// address, phone, email, also as patient.name or patient_name) refuses the whole batch with 400 before any row is scored.
     /// For JSON and NDJSON the first case decides; a later case with such a property is refused alone, as an error row.</para>
+    /// <para>CSV answers are safe to open in a spreadsheet: a cell starting with =, +, -, @, a tab or a carriage return (a caseId, an
+    /// error message) is prefixed with ' unless it is a number; ?rawCsv=true gives the bytes as sent, for pipelines.</para>
     /// <para>Pin the ruleset with the query string ?rulesetVersion=id%40version%2Bsha (or the X-Ruleset-Version header): a
     /// mismatch is 409 and nothing is read. The body has no byte limit; at most Batch:MaxRows rows are scored: 413 when the
     /// limit is reached before the first result left, otherwise a final 413 error row and a summary marked truncated. Memory
@@ -67,7 +69,9 @@ internal static class BatchEndpoints
     /// <response code="415">The body is not application/json, application/x-ndjson or text/csv (UTF-8).</response>
     /// <response code="500">The server failed; the answer holds a traceId and nothing of the request.</response>
     /// <param name="context">The request: its body is read as it arrives.</param>
-    private static Results<BatchStreamResult, BatchProblemResult> AssessBatch(HttpContext context)
+    /// <param name="rawCsv">CSV answers only: true to get caseIds and messages as sent. By default a cell that a spreadsheet would
+    /// read as a formula (it starts with =, +, -, @, a tab or a carriage return and is not a number) is prefixed with '.</param>
+    private static Results<BatchStreamResult, BatchProblemResult> AssessBatch(HttpContext context, bool? rawCsv)
     {
         var options = context.GetEndpoint()?.Metadata.GetMetadata<BatchOptions>() ?? new BatchOptions();
         if (BatchNegotiation.InputFormat(context.Request) is not { } input)
@@ -88,6 +92,6 @@ internal static class BatchEndpoints
             return new BatchProblemResult(notAcceptable);
         }
 
-        return new BatchStreamResult(input, output, options);
+        return new BatchStreamResult(input, output, options with { RawCsv = rawCsv == true });
     }
 }

@@ -55,7 +55,8 @@ internal static class LoggingSetup
             .ReadFrom.Configuration(configuration)
             .Filter.ByExcluding(IsHostStartFailure)
             .Enrich.FromLogContext()
-            .Enrich.With<UnsafePropertyFilter>();
+            .Enrich.With<UnsafePropertyFilter>()
+            .Enrich.With<LineBreakEscaper>();
 
         logger = format == "JSON"
             ? logger.WriteTo.Console(new JsonLogFormatter())

@@ -1,4 +1,4 @@
-using ImnmDecision.Api.Problems;
+using ImnmDecision.CdsHooks.Http;
 
 namespace ImnmDecision.Api.Middleware;
 

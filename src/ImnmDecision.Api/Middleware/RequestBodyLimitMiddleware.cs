@@ -1,3 +1,4 @@
+using ImnmDecision.CdsHooks.Http;
 using ImnmDecision.Api.Hosting;
 using ImnmDecision.Api.Problems;
 using Microsoft.AspNetCore.Http.Features;
@@ -32,7 +33,9 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 
         if (context.Request.ContentLength > bytes)
         {
-            return ApiProblems.WriteAsync(context, ApiProblems.BodyTooLarge(bytes));
+            return context.GetEndpoint()?.Metadata.GetMetadata<IBodyTooLargeAnswer>() is { } answer
+                ? answer.WriteAsync(context)
+                : ApiProblems.WriteAsync(context, ApiProblems.BodyTooLarge(bytes));
         }
 
         context.Request.Body = new LimitedReadStream(context.Request.Body, bytes);

@@ -5,9 +5,13 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ImnmDecision.Api.OpenApi;
 
-/// <summary>Adds the named example cases to every operation whose body is one <see cref="Findings"/>.</summary>
+/// <summary>Adds the named example cases (and the body's description) to every operation whose body is one <see cref="Findings"/>.</summary>
 internal sealed class RequestExamplesOperationFilter : IOperationFilter
 {
+    /// <summary>The description of a <see cref="Findings"/> body (read by the endpoint itself, so no parameter carries it).</summary>
+    public const string FindingsBodyDescription =
+        "The findings of one case (JSON in UTF-8, camelCase, enum values as kebab-case strings; unknown properties are rejected, and so are repeated ones; names are case-sensitive).";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -18,6 +22,11 @@ internal sealed class RequestExamplesOperationFilter : IOperationFilter
             || mediaType is not OpenApiMediaType json)
         {
             return;
+        }
+
+        if (operation.RequestBody is OpenApiRequestBody body && string.IsNullOrEmpty(body.Description))
+        {
+            body.Description = FindingsBodyDescription;
         }
 
         json.Examples = ExampleCatalog.All.ToDictionary(

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ImnmDecision.CdsHooks.Http;
 using ImnmDecision.Api.Hosting;
 using ImnmDecision.Api.Middleware;
 using Microsoft.AspNetCore.Diagnostics;
@@ -42,7 +42,6 @@ internal sealed class ApiExceptionHandler(IOptions<ApiOptions> options, ILogger<
         RequestBodyTooLargeException tooLarge => ApiProblems.BodyTooLarge(tooLarge.LimitBytes ?? options.Value.MaxBodyBytes),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblems.BodyTooLarge(options.Value.MaxBodyBytes),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiProblems.UnsupportedMediaType(),
-        BadHttpRequestException { InnerException: JsonException json } => BindingErrors.FromJson(json),
         BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => ApiProblems.Create(
             StatusCodes.Status400BadRequest,
             "The request could not be read",

@@ -26,6 +26,12 @@ internal sealed class CardSources(IOptionsMonitor<CdsHooksOptions> options, Code
 
     public IReadOnlyList<CdsCoding>? StatinOrderReasons => Reasons(codes.Lists.OverrideReasons.StatinOrder);
 
+    /// <summary>Whether a feedback's override reason is one the cards offer (only such a code may be logged).</summary>
+    public bool IsOfferedReason(string? system, string? code) =>
+        code is not null
+        && (AssessmentReasons ?? []).Concat(StatinOrderReasons ?? [])
+            .Any(r => string.Equals(r.Code, code, StringComparison.Ordinal) && (system is null || string.Equals(r.System, system, StringComparison.Ordinal)));
+
     private List<CdsCoding>? Reasons(IEnumerable<CodeRef> reasons)
     {
         var list = reasons

@@ -5,6 +5,22 @@ namespace ImnmDecision.CdsHooks.Fhir;
 /// <summary>One resource as it arrived: Firely's POCO and, from a Bundle, the entry's <c>fullUrl</c>.</summary>
 internal sealed record FhirEntry(Resource Resource, string? FullUrl = null)
 {
-    /// <summary>The relative reference <c>Type/id</c>, or <c>null</c> without an id.</summary>
-    public string? RelativeReference => Resource.Id is { Length: > 0 } id ? $"{Resource.TypeName}/{id}" : null;
+    /// <summary>The relative reference <c>Type/id</c>, or <c>null</c> without an id (or with one that does not follow FHIR R4).</summary>
+    public string? RelativeReference => Id is { Length: > 0 } id ? $"{Resource.TypeName}/{id}" : null;
+
+    /// <summary>The resource's id; null when it has none or when it does not follow FHIR R4 (Firely refuses to read it).</summary>
+    public string? Id
+    {
+        get
+        {
+            try
+            {
+                return Resource.Id;
+            }
+            catch (Hl7.Fhir.Validation.CodedValidationException)
+            {
+                return null;
+            }
+        }
+    }
 }

@@ -4,9 +4,9 @@ namespace ImnmDecision.CdsHooks.Security;
 
 /// <summary>
 /// Requires a valid EHR-signed JWT on CDS calls when <c>CdsHooks:RequireJwt</c> is on (the default outside
-/// Development). The expected audience is the exact URL called: <c>CdsHooks:PublicBaseUrl</c> (or the
-/// request's scheme, host and path base) followed by the path. Refusals are a bare 401 and a log line with the
-/// reason, never the token.
+/// Development). The expected audience is the exact URL called: <c>CdsHooks:PublicBaseUrl</c> (required while
+/// checking is on; never the request's Host header) followed by the path. Refusals are a bare 401 and a log
+/// line with the reason and the route template, never the token or the raw path.
 /// </summary>
 internal sealed class CdsJwtFilter(JwtValidator validator, IOptionsMonitor<CdsHooksOptions> options, ILogger<CdsJwtFilter> logger) : IEndpointFilter
 {
@@ -21,25 +21,27 @@ internal sealed class CdsJwtFilter(JwtValidator validator, IOptionsMonitor<CdsHo
             return await next(context);
         }
 
-        var check = await validator.ValidateAsync(BearerToken(http.Request), ExpectedAudience(http.Request, settings), http.RequestAborted);
+        var audience = ExpectedAudience(http.Request, settings);
+        var check = audience is null
+            ? JwtCheck.Fail(JwtFailure.WrongAudience)
+            : await validator.ValidateAsync(BearerToken(http.Request), audience, http.RequestAborted);
         if (!check.Valid)
         {
-            logger.LogWarning("Refused a CDS Hooks call to {Path}: JWT {JwtFailure}", http.Request.Path.Value, check.Failure);
+            logger.LogWarning("Refused a CDS Hooks call to {RouteTemplate}: JWT {JwtFailure}", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)", check.Failure);
             return BareUnauthorized.Instance;
         }
 
         return await next(context);
     }
 
-    /// <summary>The URL the EHR must have put in <c>aud</c>.</summary>
-    public static string ExpectedAudience(HttpRequest request, CdsHooksOptions settings)
+    /// <summary>The URL the EHR must have put in <c>aud</c>: the configured public base URL and the path; null (refuse) without one.</summary>
+    public static string? ExpectedAudience(HttpRequest request, CdsHooksOptions settings)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
-        var baseUrl = string.IsNullOrWhiteSpace(settings.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}"
-            : settings.PublicBaseUrl.Trim().TrimEnd('/');
-        return baseUrl + request.Path.Value;
+        return CdsHooksOptions.IsPublicBaseUrl(settings.PublicBaseUrl)
+            ? settings.PublicBaseUrl!.Trim().TrimEnd('/') + request.Path.Value
+            : null;
     }
 
     private static string? BearerToken(HttpRequest request)

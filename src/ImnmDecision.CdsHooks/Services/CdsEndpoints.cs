@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Cards;
-using ImnmDecision.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks.Http;
 using ImnmDecision.CdsHooks.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +24,7 @@ internal static class CdsEndpoints
         var cds = app.MapGroup(Prefix)
             .ExcludeFromDescription()
             .RequireCors(CdsHooksSetup.CorsPolicy)
+            .WithMetadata(new CdsBodyTooLargeAnswer())
             .AddEndpointFilter<CdsJwtFilter>();
         cds.MapGet("", Discover).WithName("CdsDiscovery");
         cds.MapPost("/{serviceId}", CallAsync).WithName("CdsServiceCall").WithMetadata(new CdsRequestSizeLimit(maxBodyBytes));
@@ -58,7 +59,18 @@ internal static class CdsEndpoints
                 return CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Required, problem!);
             }
 
-            var outcome = await service.HandleAsync(request, http.RequestAborted);
+            CdsServiceOutcome outcome;
+            try
+            {
+                outcome = await service.HandleAsync(request, http.RequestAborted);
+            }
+            catch (Hl7.Fhir.Validation.CodedValidationException)
+            {
+                // A resource element that does not follow FHIR R4, read where no reading could skip it: refused, never a 500.
+                logger.LogWarning("CDS hook {Hook} for {ServiceId}: 400, a FHIR resource holds an element that does not follow FHIR R4", request.Hook, serviceId);
+                return CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "A FHIR resource in the request holds an element that does not follow FHIR R4.");
+            }
+
             var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (outcome.MissingPrefetch is { } missing)
             {
@@ -98,7 +110,7 @@ internal static class CdsEndpoints
     }
 
     private static async Task<Results<Ok, ContentHttpResult>> FeedbackAsync(
-        string serviceId, HttpContext http, CdsServiceCatalog catalog, FeedbackLedger ledger, ILoggerFactory loggers)
+        string serviceId, HttpContext http, CdsServiceCatalog catalog, FeedbackLedger ledger, CardSources sources, ILoggerFactory loggers)
     {
         if (catalog.Find(serviceId) is null)
         {
@@ -138,7 +150,8 @@ internal static class CdsEndpoints
                     logger.LogInformation(
                         "CDS feedback for {ServiceId}: card {CardUuid} {Outcome}, {AcceptedCount} suggestions accepted, reason {ReasonCode}, comment given {HasComment}",
                         serviceId, card, entry.Outcome, entry.AcceptedSuggestions.Count,
-                        entry.ReasonCode is null ? "none" : Safe.Code(entry.ReasonCode), entry.HasUserComment);
+                        entry.ReasonCode is null ? "none" : sources.IsOfferedReason(entry.ReasonSystem, entry.ReasonCode) ? entry.ReasonCode : "(not an offered code)",
+                        entry.HasUserComment);
                 }
             }
 
@@ -149,19 +162,42 @@ internal static class CdsEndpoints
     /// <summary>The JSON body, or the OperationOutcome that refuses it (415 when it is not JSON, 400 when it does not parse).</summary>
     private static async Task<(JsonDocument? Document, ContentHttpResult? Refused)> ReadJsonAsync(HttpContext http, string what)
     {
-        if (!http.Request.HasJsonContentType())
+        if (!Utf8MediaType.IsJson(Utf8MediaType.Of(http.Request)))
         {
             return (null, CdsOutcomes.Error(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, $"Send {what} as JSON (Content-Type: application/json)."));
         }
 
+        JsonDocument document;
         try
         {
-            return (await JsonDocument.ParseAsync(http.Request.Body, DocumentOptions, http.RequestAborted), null);
+            document = await JsonDocument.ParseAsync(http.Request.Body, DocumentOptions, http.RequestAborted);
         }
         catch (JsonException)
         {
             return (null, CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not valid JSON."));
         }
+        catch (Exception e) when (e is RequestBodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return (null, TooLarge(http));
+        }
+
+        if (!JsonText.IsDecodable(document.RootElement))
+        {
+            document.Dispose();
+            return (null, CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body holds a string that is not valid Unicode (a lone surrogate escape)."));
+        }
+
+        return (document, null);
+    }
+
+    /// <summary>The OperationOutcome of a body over the hook call limit (also written by the body limit middleware).</summary>
+    public static ContentHttpResult TooLarge(HttpContext http)
+    {
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        return CdsOutcomes.Error(
+            StatusCodes.Status413PayloadTooLarge,
+            OperationOutcome.IssueType.TooLong,
+            limit is { } bytes ? $"The request body is larger than the {bytes} bytes this service accepts." : "The request body is larger than this service accepts.");
     }
 
     private static ContentHttpResult UnknownService() =>

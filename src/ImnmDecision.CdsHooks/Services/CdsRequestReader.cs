@@ -4,7 +4,7 @@ namespace ImnmDecision.CdsHooks.Services;
 
 /// <summary>
 /// Reads a hook call from its JSON document. Problems are described without echoing any value, since the body
-/// carries patient data.
+/// carries patient data. The document's text has been checked (<see cref="Http.JsonText"/>) where it arrived.
 /// </summary>
 internal static class CdsRequestReader
 {

@@ -45,19 +45,23 @@ internal static class ScoreCommand
             Description = "Score only part K of N of the cohort (rows whose index modulo N is K-1; csv and ndjson input), for one process or machine of N; add the summaries with 'imnm summary merge'.",
             HelpName = "K/N",
         };
+        var rawCsv = new Option<bool>("--raw-csv")
+        {
+            Description = "CSV results hold caseIds and messages as sent. By default a cell starting with =, +, -, @, a tab or a carriage return (and not a number) is prefixed with ' so a spreadsheet does not run it as a formula.",
+        };
         var rules = CommonOptions.Rules();
         var command = new Command("score", "Score an anonymized cohort: one result row per case, in input order, then a summary.")
         {
-            input, output, format, inputFormat, rules, pin, shard,
+            input, output, format, inputFormat, rules, pin, shard, rawCsv,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new Request(parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(inputFormat), parse.GetValue(rules), parse.GetValue(pin), parse.GetValue(shard)),
+            new Request(parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(inputFormat), parse.GetValue(rules), parse.GetValue(pin), parse.GetValue(shard), parse.GetValue(rawCsv)),
             console,
             cancellationToken));
         return command;
     }
 
-    private sealed record Request(string Input, string? Output, BatchFormat? Format, BatchFormat? InputFormat, string? Rules, string? Pin, string? Shard);
+    private sealed record Request(string Input, string? Output, BatchFormat? Format, BatchFormat? InputFormat, string? Rules, string? Pin, string? Shard, bool RawCsv);
 
     private static async Task<int> RunAsync(Request request, CliConsole console, CancellationToken cancellationToken)
     {
@@ -118,7 +122,7 @@ internal static class ScoreCommand
 
         var outputPath = request.Output is { } path && path != "-" ? console.Resolve(path) : null;
         // A file needs no low-latency flushing: write in larger pieces (fewer system calls). No row limit here.
-        var runner = new BatchRunner(new AssessmentEngine(ruleset), new BatchOptions { FlushBytes = 256 * 1024, MaxRows = long.MaxValue });
+        var runner = new BatchRunner(new AssessmentEngine(ruleset), new BatchOptions { FlushBytes = 256 * 1024, MaxRows = long.MaxValue, RawCsv = request.RawCsv });
         var progress = new BatchProgress();
         var clock = Stopwatch.StartNew();
         BatchSummary? summary = null;
@@ -167,6 +171,12 @@ internal static class ScoreCommand
         }
 
         SummaryTable.Write(console, summary, clock.Elapsed);
+        if (summary.Aborted)
+        {
+            console.Error.WriteLine($"The batch was aborted after {summary.Rows:N0} rows: {summary.AbortReason}");
+            return ExitCodes.Aborted;
+        }
+
         return summary.Failed > 0 ? ExitCodes.RowsFailed : ExitCodes.Success;
     }
 

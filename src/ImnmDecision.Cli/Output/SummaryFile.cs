@@ -38,7 +38,7 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
         // ,#summary,"rows=9;scored=8;failed=1;truncated=false;ruleset=...;sha256=...;anti-srp=2;...",,,,
         var cell = tail[(csvRow + SummaryCaseId.Length + 2)..].Split(',')[0].Trim('"');
         var pairs = cell.Split(';').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        string[] fixedKeys = ["rows", "scored", "failed", "truncated", "ruleset", "sha256"];
+        string[] fixedKeys = ["rows", "scored", "failed", "truncated", "aborted", "ruleset", "sha256"];
         return new SummaryFile(
             long.Parse(pairs["rows"], CultureInfo.InvariantCulture), long.Parse(pairs["scored"], CultureInfo.InvariantCulture),
             long.Parse(pairs["failed"], CultureInfo.InvariantCulture), pairs["truncated"] == "true", pairs["ruleset"], pairs["sha256"],

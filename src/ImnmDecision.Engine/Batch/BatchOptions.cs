@@ -15,6 +15,12 @@ public sealed record BatchOptions
     /// <summary>Results are written out once this many bytes are pending (and whenever the input pauses).</summary>
     public int FlushBytes { get; init; } = 32 * 1024;
 
+    /// <summary>
+    /// CSV answers hold the caseIds and messages as sent, without the <c>'</c> that keeps a spreadsheet from
+    /// reading a cell that starts with =, +, -, @, a tab or a carriage return as a formula (for pipelines).
+    /// </summary>
+    public bool RawCsv { get; init; }
+
     /// <summary>Workers that score batches side by side (besides the reader and the writer); 0 for one per core.</summary>
     public int Workers { get; init; }
 }

@@ -13,6 +13,9 @@ public sealed class BatchProgress
     /// <summary>Rows that failed so far.</summary>
     public long Failed => Volatile.Read(ref failed);
 
+    /// <summary>The failure that aborted the batch, if one did (for the caller's log: its type, never its message).</summary>
+    public Exception? Fault { get; private set; }
+
     /// <summary>Input bytes consumed so far.</summary>
     public long BytesRead => Volatile.Read(ref bytesRead);
 
@@ -21,6 +24,8 @@ public sealed class BatchProgress
         Volatile.Write(ref failed, failedCount);
         Volatile.Write(ref rows, rowCount);
     }
+
+    internal void ReportFault(Exception fault) => Fault = fault;
 
     internal void ReportBytes(long bytes) => Volatile.Write(ref bytesRead, bytes);
 }

@@ -89,7 +89,17 @@ public sealed class BatchRunner
             }
         }
 
-        await ThrowReadingFailureAsync(producer).ConfigureAwait(false);
+        if (writing.Fault is { } fault)
+        {
+            // The batch was aborted and its summary says so; the reading stage's failure, if it was the cause, is reported there.
+            progress?.ReportFault(fault);
+            await ObserveAsync(producer).ConfigureAwait(false);
+        }
+        else
+        {
+            await ThrowReadingFailureAsync(producer).ConfigureAwait(false);
+        }
+
         var summary = writing.Summary(engine.Ruleset.Identity);
         progress?.ReportRows(summary.Rows, summary.Failed);
         return summary;
@@ -105,6 +115,19 @@ public sealed class BatchRunner
         catch (OperationCanceledException)
         {
             // Stopped on purpose, or along with the caller's cancellation.
+        }
+    }
+
+    /// <summary>Waits for the reading stage, whose failure has already ended the batch.</summary>
+    private static async Task ObserveAsync(Task producer)
+    {
+        try
+        {
+            await producer.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Already the summary's abort reason.
         }
     }
 
@@ -149,7 +172,7 @@ public sealed class BatchRunner
     [MethodImpl(PerRow.Optimized)]
     private void Score(RecordBatch batch, Lazy<IRecordParser> parser, BatchFormat format)
     {
-        var writer = batch.Writer(format);
+        var writer = batch.Writer(format, options.RawCsv);
         var records = batch.Records;
         var counts = batch.SubtypeCounts;
         IRecordParser? recordParser = null;
@@ -393,18 +416,46 @@ public sealed class BatchRunner
         private bool written;
         private bool unflushed;
         private bool truncated;
+        private string? abortReason;
 
         public WritingStage(BatchRunner owner, BatchFormat format, BatchProgress? progress)
         {
             this.owner = owner;
             this.progress = progress;
             pending = new ArrayBufferWriter<byte>(owner.options.FlushBytes + (64 * 1024));
-            writer = ResultWriter.Create(format, pending);
+            writer = ResultWriter.Create(format, pending, owner.options.RawCsv);
         }
+
+        /// <summary>The failure that aborted the batch (the summary says so), or null.</summary>
+        public Exception? Fault { get; private set; }
 
         public async Task RunAsync(ChannelReader<RecordBatch> batches, ChannelWriter<RecordBatch> empty, Stream output, CancellationToken cancellationToken)
         {
             writer.WriteStart();
+            try
+            {
+                await WriteRowsAsync(batches, empty, output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsFault(e, cancellationToken))
+            {
+                // Whatever must end the batch, the rows so far stand and the summary says it was aborted.
+                Fault = e;
+                abortReason = e is BatchRefusedException refused
+                    ? refused.Problem.Title
+                    : "The server failed while scoring this batch; the rows after the last one answered were not read. Quote the traceId when reporting it.";
+            }
+
+            writer.WriteSummary(Summary(owner.engine.Ruleset.Identity));
+            await FlushAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>A failure that aborts the batch: anything but the caller's cancellation and a refusal that can still be answered whole.</summary>
+        private bool IsFault(Exception e, CancellationToken cancellationToken) =>
+            !(e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            && !(e is BatchRefusedException && !written);
+
+        private async Task WriteRowsAsync(ChannelReader<RecordBatch> batches, ChannelWriter<RecordBatch> empty, Stream output, CancellationToken cancellationToken)
+        {
             var done = false;
             while (!done && await batches.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -438,9 +489,6 @@ public sealed class BatchRunner
                     await FlushAsync(output, cancellationToken).ConfigureAwait(false);
                 }
             }
-
-            writer.WriteSummary(Summary(owner.engine.Ruleset.Identity));
-            await FlushAsync(output, cancellationToken).ConfigureAwait(false);
         }
 
         public BatchSummary Summary(RulesetIdentity ruleset)
@@ -459,6 +507,8 @@ public sealed class BatchRunner
                 Subtypes = counts,
                 Ruleset = ruleset,
                 Truncated = truncated,
+                Aborted = abortReason is not null,
+                AbortReason = abortReason,
             };
         }
 
@@ -486,7 +536,13 @@ public sealed class BatchRunner
             writer.AtFirstRow &= batch.Count == 0;
             if (batch.RowLimitLine is not { } line)
             {
-                return batch.Count > 0 && batch.Records[batch.Count - 1].Fatal;
+                if (batch.Count > 0 && batch.Records[batch.Count - 1] is { Fatal: true } fatal)
+                {
+                    abortReason = fatal.Error?.Detail ?? "The input is broken; the rest of it was not read.";
+                    return true;
+                }
+
+                return false;
             }
 
             StopAtRowLimit(line);

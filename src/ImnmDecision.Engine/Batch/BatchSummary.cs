@@ -26,4 +26,13 @@ public sealed record BatchSummary
 
     /// <summary>True when the row limit stopped the batch early: the rows after the limit were not read.</summary>
     public required bool Truncated { get; init; }
+
+    /// <summary>
+    /// True when a fault ended the batch early (a JSON array whose syntax breaks, a failure of the server): the
+    /// rows before it are answered, the rest of the input was not read. <see cref="AbortReason"/> says why.
+    /// </summary>
+    public bool Aborted { get; init; }
+
+    /// <summary>Why the batch was aborted, in words that never quote the input; absent when it was not.</summary>
+    public string? AbortReason { get; init; }
 }

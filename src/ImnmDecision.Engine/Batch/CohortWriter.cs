@@ -86,7 +86,7 @@ public static class CohortWriter
 
             if (cells[i] is { } cell)
             {
-                text.Append(Utf8Text.NeedsCsvQuotes(cell) ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell);
+                text.Append(Utf8Text.CsvCell(cell, raw: false));
             }
         }
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Batch;
@@ -10,13 +12,18 @@ namespace ImnmDecision.Engine.Batch;
 /// workers. The header names the columns (JSON paths, any subset, any order); an identifier-like, unknown or
 /// repeated column refuses the whole batch. Blank lines are skipped; a row over the size limit is an error row.
 /// </summary>
-internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
+internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReader
 {
+    private static readonly Dictionary<string, string[]> NotUtf8 = new(StringComparer.Ordinal)
+    {
+        ["$"] = ["The row is not valid UTF-8 text; the batch must be sent in UTF-8."],
+    };
+
     private readonly CsvTokenizer tokenizer = new();
     private FindingField[]? columns;
     private long line = 1;
     private ByteOrderMark byteOrderMark;
-    private OversizedRecord oversized;
+    private OversizedCsvRecord oversized;
 
     public IRecordParser CreateParser() =>
         new CsvRowParser(columns ?? throw new InvalidOperationException("The CSV header has not been read."));
@@ -82,6 +89,13 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
             return RecordStatus.Record;
         }
 
+        if (!Utf8.IsValid(data[..length]))
+        {
+            // Text that cannot be decoded is the row's error, never the batch's end.
+            record.Error = BatchProblem.Unreadable(startLine, NotUtf8);
+            return RecordStatus.Record;
+        }
+
         record.TextLength = length;
         return RecordStatus.Record;
     }
@@ -112,7 +126,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
         if (columns is null)
         {
             line += 1 + newlines;
-            ReadHeader(data, fieldCount, malformed);
+            ReadHeader(data, length, fieldCount, malformed);
             return false;
         }
 
@@ -130,7 +144,7 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
 
         if (columns is null)
         {
-            throw Refused("The CSV header is too long.", $"The header row is longer than {maxRecordBytes} bytes.", []);
+            throw HeaderTooLong();
         }
 
         oversized.Start(line);
@@ -148,36 +162,69 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
         return status;
     }
 
-    private void ReadHeader(ReadOnlySpan<byte> data, int fieldCount, bool malformed)
+    /// <summary>
+    /// Reads the header. Its problems never quote a cell that could be data (a file without a header row, or
+    /// with carriage returns alone as line breaks, has patient data in its first row): an unknown column is
+    /// named only when it looks like a column path, otherwise by its position.
+    /// </summary>
+    private void ReadHeader(ReadOnlySpan<byte> data, int length, int fieldCount, bool malformed)
     {
         if (malformed || fieldCount > CsvTokenizer.MaxFields)
         {
             throw Refused("The CSV header cannot be read.", "The header row is not valid CSV or has too many columns.", []);
         }
 
+        if (length > maxRecordBytes)
+        {
+            throw HeaderTooLong();
+        }
+
         var names = new string[fieldCount];
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var cell = tokenizer.Cell(data, i);
+            if (cell.Contains((byte)'\r'))
+            {
+                throw Refused(
+                    "The CSV line breaks are not LF or CRLF.",
+                    "The header row holds a carriage return that is not followed by a line feed: line breaks must be LF or CRLF (RFC 4180). No row was scored.",
+                    []);
+            }
+
+            names[i] = Encoding.UTF8.GetString(cell);
+        }
+
+        if (!names.Any(n => CsvColumns.TryGet(n, out _) || CsvColumns.CaseInsensitiveMatch(n) is not null || IdentifierNames.IsIdentifierLike(n)))
+        {
+            throw Refused(
+                "The CSV has no header row.",
+                "The first row names no column of the findings, so it is not a header: a header row naming the columns (JSON paths such as ck.value) is required. No row was scored.",
+                []);
+        }
+
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var identifiers = new List<string>();
         var unknown = new List<string>();
         var found = new List<FindingField>(fieldCount);
         for (var i = 0; i < fieldCount; i++)
         {
-            var name = Encoding.UTF8.GetString(tokenizer.Cell(data, i));
-            names[i] = name;
+            var name = names[i];
             if (name.Length == 0)
             {
                 problems[$"column {i + 1}"] = ["The column has no name."];
             }
             else if (IdentifierNames.IsIdentifierLike(name))
             {
-                identifiers.Add(name);
-                problems[name] = ["The column looks like a direct identifier; cohorts must be anonymized."];
+                var key = ColumnLike().IsMatch(name) ? name : $"column {i + 1}";
+                identifiers.Add(key);
+                problems[key] = ["The column looks like a direct identifier; cohorts must be anonymized."];
             }
             else if (!CsvColumns.TryGet(name, out var column))
             {
-                unknown.Add(name);
                 var close = CsvColumns.CaseInsensitiveMatch(name);
-                problems[name] = [close is null
+                var key = close is not null || (ColumnLike().IsMatch(name) && name.Contains('.', StringComparison.Ordinal)) ? name : $"column {i + 1}";
+                unknown.Add(key);
+                problems[key] = [close is null
                     ? "Unknown column; columns are the JSON paths of the findings, for example ck.value or antibodies.hmgcr."
                     : $"Unknown column; did you mean '{close}'? Column names are case-sensitive."];
             }
@@ -211,6 +258,13 @@ internal sealed class CsvRecordReader(int maxRecordBytes) : IRecordReader
 
         columns = [.. found];
     }
+
+    private BatchRefusedException HeaderTooLong() =>
+        Refused("The CSV header is too long.", $"The header row is longer than {maxRecordBytes} bytes (are the line breaks LF or CRLF?). No row was scored.", []);
+
+    /// <summary>A header cell that may be quoted back: a name or a dotted path of plain words, as a column is.</summary>
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_\-]{0,63}(\.[A-Za-z][A-Za-z0-9_\-]{0,63}){0,3}$")]
+    private static partial Regex ColumnLike();
 
     private static BatchRefusedException Refused(string title, string detail, Dictionary<string, string[]> problems) =>
         new(new BatchProblem

@@ -9,9 +9,12 @@ namespace ImnmDecision.Engine.Batch;
 /// Results as CSV (RFC 4180, CRLF): <c>line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error</c>;
 /// lists separated by <c>;</c>; <c>error</c> holds <c>path: message</c> pairs separated by <c>; </c>. The last
 /// row is the summary: <c>line</c> empty, <c>caseId</c> <c>#summary</c>, and in <c>subtype</c> the counts as
-/// <c>key=value</c> pairs separated by <c>;</c> (rows, scored, failed, truncated, ruleset, sha256, then one per subtype code).
+/// <c>key=value</c> pairs separated by <c>;</c> (rows, scored, failed, truncated, aborted, ruleset, sha256, then one per
+/// subtype code), and in <c>error</c> the reason when the batch was aborted. Safe to open in a spreadsheet: a
+/// cell that would be read as a formula (it starts with =, +, -, @, a tab or a carriage return and is not a
+/// number) is prefixed with <c>'</c>, unless <c>raw</c> asks for the bytes as sent.
 /// </summary>
-internal sealed class CsvResultWriter(IBufferWriter<byte> output) : ResultWriter(output)
+internal sealed class CsvResultWriter(IBufferWriter<byte> output, bool raw) : ResultWriter(output)
 {
     /// <summary>The header of the answer.</summary>
     public const string Header = "line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error";
@@ -43,7 +46,7 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output) : ResultWriter
         span[p++] = (byte)',';
         if (caseId is not null)
         {
-            Utf8Text.WriteCsvCell(span, ref p, caseId);
+            Utf8Text.WriteCsvCell(span, ref p, caseId, raw);
         }
     }
 
@@ -66,13 +69,14 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output) : ResultWriter
         var counts = new StringBuilder();
         counts.Append(CultureInfo.InvariantCulture, $"rows={summary.Rows};scored={summary.Scored};failed={summary.Failed};");
         counts.Append(CultureInfo.InvariantCulture, $"truncated={(summary.Truncated ? "true" : "false")};");
+        counts.Append(CultureInfo.InvariantCulture, $"aborted={(summary.Aborted ? "true" : "false")};");
         counts.Append(CultureInfo.InvariantCulture, $"ruleset={summary.Ruleset.Tag};sha256={summary.Ruleset.Sha256}");
         foreach (var (code, count) in summary.Subtypes)
         {
             counts.Append(CultureInfo.InvariantCulture, $";{code}={count}");
         }
 
-        WriteText($",{SummaryCaseId},{Cell(counts.ToString())},,,,,,,\r\n");
+        WriteText($",{SummaryCaseId},{Cell(counts.ToString())},,,,,,,{Cell(summary.AbortReason ?? string.Empty)}\r\n");
     }
 
     /// <summary>The text of the <c>error</c> cell: every message with its path, or the detail when there are none.</summary>
@@ -87,8 +91,7 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output) : ResultWriter
         return string.Join("; ", errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}")));
     }
 
-    private static string Cell(string text) =>
-        Utf8Text.NeedsCsvQuotes(text) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    private string Cell(string text) => Utf8Text.CsvCell(text, raw);
 
     private void WriteText(string text)
     {

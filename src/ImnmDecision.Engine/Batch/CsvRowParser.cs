@@ -64,7 +64,7 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
                 continue; // A row with the wrong shape: only its caseId is read, to label the error.
             }
 
-            var cell = tokenizer.Cell(data, i);
+            var cell = header[i] == FindingsSchema.CaseId ? tokenizer.RawCell(data, i) : tokenizer.Cell(data, i);
             if (!cell.IsEmpty)
             {
                 ReadCell(header[i], cell, values);
@@ -227,7 +227,8 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
         [MethodImpl(PerRow.Optimized)]
         public void Field(int index, int start, int length)
         {
-            var cell = CsvTokenizer.Trimmed(line.Slice(start, length));
+            var raw = line.Slice(start, length);
+            var cell = index < header.Length && header[index] == FindingsSchema.CaseId ? raw : CsvTokenizer.Trimmed(raw);
             if (!cell.IsEmpty && index < header.Length)
             {
                 parser.ReadCell(header[index], cell, values);

@@ -243,11 +243,11 @@ internal sealed class CsvTokenizer
 
     /// <summary>A field's text: doubled quotes undone, surrounding spaces and tabs trimmed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // Once per cell: most cells need neither undoing nor trimming.
-    public ReadOnlySpan<byte> Cell(ReadOnlySpan<byte> data, int index)
-    {
-        var raw = escaped[index] ? Unescape(data.Slice(starts[index], lengths[index])) : data.Slice(starts[index], lengths[index]);
-        return Trimmed(raw);
-    }
+    public ReadOnlySpan<byte> Cell(ReadOnlySpan<byte> data, int index) => Trimmed(RawCell(data, index));
+
+    /// <summary>A field's text as sent: doubled quotes undone, nothing trimmed (the caseId is echoed as sent).</summary>
+    public ReadOnlySpan<byte> RawCell(ReadOnlySpan<byte> data, int index) =>
+        escaped[index] ? Unescape(data.Slice(starts[index], lengths[index])) : data.Slice(starts[index], lengths[index]);
 
     /// <summary>A cell's text without surrounding spaces and tabs (most cells have none to remove).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

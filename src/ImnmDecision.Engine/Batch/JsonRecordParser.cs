@@ -74,9 +74,9 @@ internal static class JsonRecordParser
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // A record that cannot be read becomes an error row; the check covers what could be read.
+            // A record that cannot be read (or decoded) becomes an error row; the check covers what could be read.
         }
 
         return found;

@@ -70,9 +70,9 @@ internal sealed class RecordBatch : IDisposable
     public ReadOnlySpan<byte> Text(in ParsedRecord record) => text.AsSpan(record.TextStart, record.TextLength);
 
     /// <summary>The writer of this batch's rows, in the given format.</summary>
-    public ResultWriter Writer(BatchFormat format)
+    public ResultWriter Writer(BatchFormat format, bool rawCsv)
     {
-        writer ??= ResultWriter.Create(format, output);
+        writer ??= ResultWriter.Create(format, output, rawCsv);
         writer.AtFirstRow = Sequence == 0;
         return writer;
     }

@@ -24,9 +24,10 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
     /// <summary>Whether the next row is the first of the answer (a JSON array puts no comma before it).</summary>
     public bool AtFirstRow { get; set; } = true;
 
-    public static ResultWriter Create(BatchFormat format, IBufferWriter<byte> output) => format switch
+    /// <summary>A writer for a format; <paramref name="rawCsv"/> turns off the CSV formula guard.</summary>
+    public static ResultWriter Create(BatchFormat format, IBufferWriter<byte> output, bool rawCsv = false) => format switch
     {
-        BatchFormat.Csv => new CsvResultWriter(output),
+        BatchFormat.Csv => new CsvResultWriter(output, rawCsv),
         BatchFormat.Ndjson => new JsonResultWriter(output, asArray: false),
         _ => new JsonResultWriter(output, asArray: true),
     };

@@ -64,14 +64,36 @@ internal static class Utf8Text
     public static bool NeedsCsvQuotes(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (text.Length > 0 && (text[0] == ' ' || text[^1] == ' '));
 
-    /// <summary>Writes a CSV cell, quoted (with doubled quotes) when needed.</summary>
-    [MethodImpl(PerRow.Optimized)]
-    public static void WriteCsvCell(Span<byte> destination, ref int position, string text)
+    /// <summary>
+    /// Whether a cell would be read as a formula by a spreadsheet (OWASP's CSV injection rule): it starts with
+    /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return, and is not a plain number (numbers,
+    /// negative ones included, are never altered).
+    /// </summary>
+    public static bool NeedsFormulaGuard(ReadOnlySpan<char> text) =>
+        !text.IsEmpty && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsPlainNumber(text);
+
+    /// <summary>A CSV cell as text: prefixed with <c>'</c> when it would be read as a formula (unless <paramref name="raw"/>), quoted when needed.</summary>
+    public static string CsvCell(string text, bool raw)
     {
-        var quote = NeedsCsvQuotes(text);
+        ArgumentNullException.ThrowIfNull(text);
+        var guarded = !raw && NeedsFormulaGuard(text) ? "'" + text : text;
+        return NeedsCsvQuotes(guarded) ? $"\"{guarded.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : guarded;
+    }
+
+    /// <summary>Writes a CSV cell, prefixed with <c>'</c> when it would be read as a formula (unless <paramref name="raw"/>), quoted (with doubled quotes) when needed.</summary>
+    [MethodImpl(PerRow.Optimized)]
+    public static void WriteCsvCell(Span<byte> destination, ref int position, string text, bool raw)
+    {
+        var guard = !raw && NeedsFormulaGuard(text);
+        var quote = NeedsCsvQuotes(text) || (guard && text[^1] == ' ');
         if (quote)
         {
             destination[position++] = (byte)'"';
+        }
+
+        if (guard)
+        {
+            destination[position++] = (byte)'\'';
         }
 
         for (var i = 0; i < text.Length; i++)
@@ -98,7 +120,50 @@ internal static class Utf8Text
     }
 
     /// <summary>The most bytes <see cref="WriteJsonString"/> or <see cref="WriteCsvCell"/> can write for a text.</summary>
-    public static int MaxBytes(string text) => (text.Length * 6) + 2;
+    public static int MaxBytes(string text) => (text.Length * 6) + 3;
+
+    /// <summary>An optional sign, digits with at most one decimal point, an optional exponent: a number a spreadsheet reads as one.</summary>
+    private static bool IsPlainNumber(ReadOnlySpan<char> text)
+    {
+        var i = text[0] is '+' or '-' ? 1 : 0;
+        var digits = 0;
+        var point = false;
+        for (; i < text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i]))
+            {
+                digits++;
+            }
+            else if (text[i] == '.' && !point)
+            {
+                point = true;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            i++;
+            i += i < text.Length && text[i] is '+' or '-' ? 1 : 0;
+            var exponent = 0;
+            for (; i < text.Length && char.IsAsciiDigit(text[i]); i++)
+            {
+                exponent++;
+            }
+
+            return exponent > 0 && i == text.Length;
+        }
+
+        return i == text.Length;
+    }
 
     private static int EncodeRune(string text, ref int index, Span<byte> destination)
     {

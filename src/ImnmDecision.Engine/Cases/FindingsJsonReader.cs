@@ -143,7 +143,9 @@ internal static partial class FindingsJsonReader
 
         if (!ok)
         {
-            errors.Add(new(path, $"{path} {field.Expected(isElement: false)}."));
+            errors.Add(reader.TokenType == JsonTokenType.String && ReferenceEquals(Text(ref reader), Invalid)
+                ? new(path, $"{path} holds text that is not valid Unicode (a lone surrogate escape or invalid UTF-8).")
+                : new(path, $"{path} {field.Expected(isElement: false)}."));
             _ = reader.TrySkip();
         }
     }
@@ -217,13 +219,26 @@ internal static partial class FindingsJsonReader
     private static FindingError Unknown(string name, string? parent)
     {
         var path = Path(name, parent);
-        return IdentifierNames.IsIdentifierLike(name)
-            ? new(path, "This property looks like a direct identifier; cases must be anonymized, so it was refused.")
-            : new(path, "This property is not part of the v1 contract (check its spelling and case); unknown properties are refused, never ignored.");
+        if (ReferenceEquals(name, Invalid))
+        {
+            return new(path, "A property name is not valid Unicode (a lone surrogate escape or invalid UTF-8).");
+        }
+
+        if (IdentifierNames.IsIdentifierLike(name))
+        {
+            return new(path, "This property looks like a direct identifier; cases must be anonymized, so it was refused.");
+        }
+
+        var names = parent is null
+            ? FindingsSchema.Sections.Select(s => s.Name).Append(FindingsSchema.CaseId.Name)
+            : FindingsSchema.FieldsOf(parent).Select(f => f.Name);
+        return names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } spelled
+            ? new(path, $"This property is not a property of the findings: names are case-sensitive (the contract spells it {spelled}).")
+            : new(path, "This property is not a property of the findings (check its spelling); unknown properties are refused, never ignored.");
     }
 
     private static FindingError Repeated(string name, string? parent) =>
-        new(Path(name, parent), "This property is given more than once; each property may appear once.");
+        new(Path(name, parent), "This property appears more than once; each property may appear once.");
 
     /// <summary>The error key of a property the caller named: the name itself only when it is a plain, short identifier, so nothing else sent is echoed.</summary>
     private static string Path(string name, string? parent) =>

@@ -5,7 +5,9 @@ namespace ImnmDecision.Engine.Serialization;
 
 /// <summary>
 /// The JSON settings of the v1 contract: camelCase, kebab-case enums, unknown properties rejected
-/// (a misspelt <c>antibodys</c> must never read as "antibodies not tested"), nulls left out of answers.
+/// (a misspelt <c>antibodys</c> must never read as "antibodies not tested"), property names matched exactly as
+/// the contract spells them (<c>CaseId</c> is unknown), a repeated property refused (never "last one wins"),
+/// nulls left out of answers.
 /// </summary>
 public static class ImnmJson
 {
@@ -20,6 +22,8 @@ public static class ImnmJson
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.PropertyNameCaseInsensitive = false;
+        options.AllowDuplicateProperties = false;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowTrailingCommas = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;

@@ -49,6 +49,7 @@ public sealed class BatchApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production").UseOpenTestAccess();
+        builder.UseSetting("CdsHooks:PublicBaseUrl", "http://localhost"); // The JWT audience (required while JWT checking is on).
         if (kestrel)
         {
             builder.UseUrls("http://127.0.0.1:0");

@@ -22,7 +22,7 @@ public sealed class BatchEndpointTests(BatchApiFactory factory) : IClassFixture<
         lines[0].Should().Be("line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error");
         lines[1].Should().StartWith("2,ex-01,anti-hmgcr-statin-exposed,meets-criteria,");
         lines.Skip(1).Take(9).Select(l => l.Split(',')[2]).Should().OnlyHaveUniqueItems().And.HaveCount(9);
-        lines[^1].Should().StartWith(",#summary,rows=9;scored=9;failed=0;truncated=false;ruleset=" + response.RulesetHeader());
+        lines[^1].Should().StartWith(",#summary,rows=9;scored=9;failed=0;truncated=false;aborted=false;ruleset=" + response.RulesetHeader());
         lines.Should().HaveCount(11);
     }
 
@@ -119,6 +119,18 @@ public sealed class BatchEndpointTests(BatchApiFactory factory) : IClassFixture<
         var problem = await response.ReadProblemAsync(400);
         problem["detail"]!.GetValue<string>().Should().Contain("antibodys.hmgcr");
         problem["errors"]!["antibodys.hmgcr"].Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("P-SENTINEL,5000,positive\nQ-SENTINEL,6000,negative\n")]
+    [InlineData("caseId,ck.value\rP-SENTINEL,5000\rQ-SENTINEL,6000\r")]
+    [InlineData("caseId,ck.value,P-SENTINEL\nx,1,2\n")]
+    public async Task Batch_CsvWithoutAHeaderOrWithCrOnlyLineBreaks_Answers400WithoutEchoingARow(string body)
+    {
+        using var response = await client.PostAsync(BatchApi.Body(body, "text/csv"));
+
+        var problem = await response.ReadProblemAsync(400);
+        problem.ToJsonString().Should().NotContain("SENTINEL").And.NotContain("5000");
     }
 
     [Fact]

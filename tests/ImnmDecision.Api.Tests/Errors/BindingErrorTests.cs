@@ -25,12 +25,19 @@ public sealed class BindingErrorTests : IClassFixture<ApiFactory>, IDisposable
     [InlineData("""{ "ck": { "value": "ZQ-HIGH" } }""", "ck.value", "a number", "ZQ-HIGH")]
     [InlineData("""{ "clinical": { "dysphagia": "ZQ-YES" } }""", "clinical.dysphagia", "true or false", "ZQ-YES")]
     [InlineData("""{ "antibodies": { "hmgcr": "ZQ-MAYBE" } }""", "antibodies.hmgcr", "positive, negative, equivocal, not-tested", "ZQ-MAYBE")]
+    [InlineData("""{ "clinical": { "dysphagia": true }, "clinical": { "rash": false } }""", "clinical", "appears more than once", "ZQ-NONE")]
+    [InlineData("""{ "ck": { "value": 5000, "value": 50 } }""", "ck.value", "appears more than once", "5000")]
+    [InlineData("""{ "CaseId": "ZQ-CASE" }""", "CaseId", "names are case-sensitive", "ZQ-CASE")]
+    [InlineData("""{ "CK": { "Value": 987654321 } }""", "CK", "names are case-sensitive", "987654321")]
+    [InlineData("""{ "ck": { "Value": 987654321 } }""", "ck.Value", "names are case-sensitive", "987654321")]
+    [InlineData("""{ "caseId": "\ud800ZQ-SURROGATE" }""", "caseId", "lone surrogate", "ZQ-SURROGATE")]
+    [InlineData("""{ "ZQ secret name": 1 }""", "$", "direct identifier", "ZQ secret")]
     [InlineData("""{ "patient": { "sex": 987654321 } }""", "patient.sex", "male, female, other, unknown", "987654321")]
     [InlineData("""{ "ck": { "value": 100, "unit": "ZQ-MMOL" } }""", "ck.unit", "U/L, ukat/L", "ZQ-MMOL")]
     [InlineData("""{ "antibodies": { "otherMyositisSpecific": ["ZQ-JO"] } }""", "antibodies.otherMyositisSpecific[0]", "jo1", "ZQ-JO")]
-    [InlineData("""{ "antibodys": { "hmgcr": "ZQ-X" } }""", "antibodys", "not part of the v1 contract", "ZQ-X")]
-    [InlineData("""{ "ck": { "value": 5000, "valu": 987654321 } }""", "ck.valu", "not part of the v1 contract", "987654321")]
-    [InlineData("""[ { "caseId": "ZQ-ARRAY" } ]""", "$", "an object", "ZQ-ARRAY")]
+    [InlineData("""{ "antibodys": { "hmgcr": "ZQ-X" } }""", "antibodys", "is not a property of the findings", "ZQ-X")]
+    [InlineData("""{ "ck": { "value": 5000, "valu": 987654321 } }""", "ck.valu", "is not a property of the findings", "987654321")]
+    [InlineData("""[ { "caseId": "ZQ-ARRAY" } ]""", "$", "JSON object", "ZQ-ARRAY")]
     public async Task Assess_BodyDoesNotFitTheContract_Answers400NamingThePathWithoutEcho(string body, string path, string messagePart, string sentinel)
     {
         var response = await client.PostAssessmentAsync(body);

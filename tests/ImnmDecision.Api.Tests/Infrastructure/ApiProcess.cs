@@ -67,6 +67,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
         start.Environment["Store__SqlitePath"] = Path.Combine(working, "imnm.db");
+        start.Environment["CdsHooks__PublicBaseUrl"] = $"http://127.0.0.1:{port}"; // The CDS JWT audience, required while JWT checking is on.
         var process = new Process { StartInfo = start };
         var api = new ApiProcess(process, working, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => api.Append(e.Data);

@@ -10,7 +10,7 @@ public sealed class SecuredApiFactory(TestTokens tokens, IReadOnlyDictionary<str
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(environment).UseSetting("Store:SqlitePath", OpenTestAccess.NewSqlitePath());
+        builder.UseEnvironment(environment).UseSetting("Store:SqlitePath", OpenTestAccess.NewSqlitePath()).UseSetting("CdsHooks:PublicBaseUrl", "http://localhost");
         foreach (var (key, value) in tokens.Settings().Concat(settings))
         {
             builder.UseSetting(key, value);

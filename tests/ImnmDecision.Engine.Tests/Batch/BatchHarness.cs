@@ -9,10 +9,13 @@ namespace ImnmDecision.Engine.Tests.Batch;
 /// <summary>Runs a batch over text held in memory, optionally delivered in small chunks, and returns the output text.</summary>
 internal static class BatchHarness
 {
+    public static Task<(string Output, BatchSummary Summary)> RunAsync(
+        string input, BatchFormat inputFormat, BatchFormat? outputFormat = null, BatchOptions? options = null, int chunkBytes = 0) =>
+        RunAsync(Encoding.UTF8.GetBytes(input), inputFormat, outputFormat, options, chunkBytes);
+
     public static async Task<(string Output, BatchSummary Summary)> RunAsync(
-        string input, BatchFormat inputFormat, BatchFormat? outputFormat = null, BatchOptions? options = null, int chunkBytes = 0)
+        byte[] bytes, BatchFormat inputFormat, BatchFormat? outputFormat = null, BatchOptions? options = null, int chunkBytes = 0)
     {
-        var bytes = Encoding.UTF8.GetBytes(input);
         var output = new MemoryStream();
         var runner = new BatchRunner(RealRuleset.Engine, options);
         BatchSummary summary;

@@ -50,8 +50,8 @@ public sealed class JsonBatchTests
     }
 
     [Theory]
-    [InlineData("""{"caseId":"x","antibodys":{"hmgcr":"positive"}}""", "antibodys", "is not part of the v1 contract")]
-    [InlineData("""{"caseId":"x","ck":{"valu":3}}""", "ck.valu", "is not part of the v1 contract")]
+    [InlineData("""{"caseId":"x","antibodys":{"hmgcr":"positive"}}""", "antibodys", "is not a property of the findings")]
+    [InlineData("""{"caseId":"x","ck":{"valu":3}}""", "ck.valu", "is not a property of the findings")]
     [InlineData("""{"caseId":"x","ck":{"value":"3000"}}""", "ck.value", "ck.value must be a number")]
     [InlineData("""{"caseId":"x","antibodies":{"hmgcr":"postive"}}""", "antibodies.hmgcr", "antibodies.hmgcr must be one of positive, negative, equivocal, not-tested")]
     [InlineData("""{"caseId":"x","antibodies":{"otherMyositisSpecific":["jo1","xyz"]}}""", "antibodies.otherMyositisSpecific[1]", "must be one of jo1")]

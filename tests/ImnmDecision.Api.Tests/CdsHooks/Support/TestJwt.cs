@@ -58,7 +58,7 @@ internal sealed class TestJwt : IDisposable
     /// <summary>Configuration keys for the issuer with inline keys (for a test host).</summary>
     public Dictionary<string, string?> Settings(string prefix = "CdsHooks:Issuers:0")
     {
-        var settings = new Dictionary<string, string?> { [$"{prefix}:Issuer"] = Issuer };
+        var settings = new Dictionary<string, string?> { [$"{prefix}:Issuer"] = Issuer, ["CdsHooks:PublicBaseUrl"] = "http://localhost" };
         var keys = Jwks.Keys;
         for (var i = 0; i < keys.Count; i++)
         {

@@ -1,10 +1,10 @@
-namespace ImnmDecision.Api.Problems;
+namespace ImnmDecision.CdsHooks.Http;
 
 /// <summary>
 /// Thrown while reading a request body that exceeds its limit. Deliberately not an <see cref="IOException"/>:
-/// minimal-API binding swallows those, and this one must reach <see cref="ApiExceptionHandler"/> to become a 413.
+/// minimal-API binding swallows those, and this one must reach the API's exception handler to become a 413.
 /// </summary>
-internal sealed class RequestBodyTooLargeException : Exception
+public sealed class RequestBodyTooLargeException : Exception
 {
     public RequestBodyTooLargeException(long limitBytes)
         : base($"The request body exceeds the limit of {limitBytes} bytes.")

@@ -1,0 +1,17 @@
+namespace ImnmDecision.Api.Http;
+
+/// <summary>
+/// Reads a whole request body into memory. The body limit middleware has already bounded it (a longer body
+/// throws <see cref="CdsHooks.Http.RequestBodyTooLargeException"/>, answered 413), so this is at most
+/// <c>Api:MaxBodyBytes</c>.
+/// </summary>
+internal static class RequestBody
+{
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and < 1024 * 1024 and var length ? (int)length : 4096);
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace ImnmDecision.CdsHooks.Http;
+
+/// <summary>
+/// Reads a request's Content-Type as RFC 9110 allows it: the media type in any case, parameters in any case and
+/// order, the charset as a token or a quoted string. Only UTF-8 is read (<c>utf-8</c>, or the common misspelling
+/// <c>utf8</c>); any other charset, an empty one, or a header that does not parse is an unsupported media type.
+/// </summary>
+public static class Utf8MediaType
+{
+    /// <summary>The media type in lower case (<c>application/json</c>), or null when the body is not declared as UTF-8 text of some type.</summary>
+    public static string? Of(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Of(request.ContentType);
+    }
+
+    /// <summary>The media type of a Content-Type value in lower case, or null (see the class).</summary>
+    public static string? Of(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var parsed) || parsed.MediaType.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var parameter in parsed.Parameters)
+        {
+            if (parameter.Name.Equals("charset", StringComparison.OrdinalIgnoreCase) && !IsUtf8(HeaderUtilities.RemoveQuotes(parameter.Value)))
+            {
+                return null;
+            }
+        }
+
+        return parsed.MediaType.Value!.ToLowerInvariant();
+    }
+
+    /// <summary>Whether a media type is JSON: <c>application/json</c> or any <c>+json</c> type.</summary>
+    public static bool IsJson(string? mediaType) =>
+        mediaType is not null && (mediaType == "application/json" || (mediaType.StartsWith("application/", StringComparison.Ordinal) && mediaType.EndsWith("+json", StringComparison.Ordinal)));
+
+    private static bool IsUtf8(StringSegment charset) =>
+        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using ImnmDecision.Cli.Tests.Support;
+
+namespace ImnmDecision.Cli.Tests.Commands;
+
+/// <summary>imnm score on hostile files: undecodable records are error rows; a fault that ends the batch has its own exit code.</summary>
+public sealed class ScoreHardeningTests
+{
+    private const string Good = """{"caseId":"g","ck":{"value":8400,"upperLimitOfNormal":200},"antibodies":{"hmgcr":"positive"}}""";
+
+    [Fact]
+    public async Task Score_NdjsonWithALoneSurrogateAndInvalidUtf8_WritesOneErrorRowEachAndExitsOne()
+    {
+        using var console = new TestConsole();
+        byte[] input = [.. System.Text.Encoding.UTF8.GetBytes(Good + "\n" + """{"caseId":"\ud800"}""" + "\n"), .. "{\"caseId\":\"a"u8, 0xFF, .. "\"}\n"u8, .. System.Text.Encoding.UTF8.GetBytes(Good + "\n")];
+        await File.WriteAllBytesAsync(console.PathOf("in.ndjson"), input);
+
+        var exit = await console.RunAsync("score", console.PathOf("in.ndjson"), "-o", console.PathOf("out.ndjson"));
+
+        exit.Should().Be(1, console.Error.ToString());
+        var lines = (await File.ReadAllLinesAsync(console.PathOf("out.ndjson"))).Select(l => JsonNode.Parse(l)!).ToList();
+        lines.Should().HaveCount(5);
+        lines[1]["error"]!["line"]!.GetValue<long>().Should().Be(2);
+        lines[2]["error"]!["line"]!.GetValue<long>().Should().Be(3);
+        lines[^1]["summary"]!["failed"]!.GetValue<long>().Should().Be(2);
+        lines[^1]["summary"]!["aborted"]!.GetValue<bool>().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Score_JsonArrayThatBreaks_WritesTheSummaryMarkedAbortedAndExitsFour()
+    {
+        using var console = new TestConsole();
+        await File.WriteAllTextAsync(console.PathOf("in.json"), $"[{Good},\n{Good} {Good}]");
+
+        var exit = await console.RunAsync("score", console.PathOf("in.json"), "-o", console.PathOf("out.ndjson"));
+
+        exit.Should().Be(4, console.Error.ToString());
+        var lines = (await File.ReadAllLinesAsync(console.PathOf("out.ndjson"))).Select(l => JsonNode.Parse(l)!).ToList();
+        lines[^1]["summary"]!["aborted"]!.GetValue<bool>().Should().BeTrue();
+        console.Error.ToString().Should().Contain("aborted");
+    }
+
+    [Theory]
+    [InlineData(false, "'@SUM(A1)")]
+    [InlineData(true, "@SUM(A1)")]
+    public async Task Score_CsvOutput_PrefixesFormulaCellsUnlessRawCsv(bool raw, string expected)
+    {
+        using var console = new TestConsole();
+        await File.WriteAllTextAsync(console.PathOf("in.csv"), "caseId,ck.value\n@SUM(A1),5000\n-3,5000\n");
+        string[] args = raw ? ["score", console.PathOf("in.csv"), "-o", console.PathOf("out.csv"), "--raw-csv"] : ["score", console.PathOf("in.csv"), "-o", console.PathOf("out.csv")];
+
+        var exit = await console.RunAsync(args);
+
+        exit.Should().Be(0, console.Error.ToString());
+        var lines = await File.ReadAllLinesAsync(console.PathOf("out.csv"));
+        lines[1].Split(',')[1].Should().Be(expected);
+        lines[2].Split(',')[1].Should().Be("-3");
+    }
+}

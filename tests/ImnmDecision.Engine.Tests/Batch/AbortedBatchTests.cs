@@ -1,0 +1,113 @@
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json.Nodes;
+using ImnmDecision.Engine.Batch;
+using ImnmDecision.Engine.Tests.Support;
+
+namespace ImnmDecision.Engine.Tests.Batch;
+
+/// <summary>A fault that must end a batch still answers the rows before it and a summary marked aborted, with the reason.</summary>
+public sealed class AbortedBatchTests
+{
+    private const string Good = """{"caseId":"g","ck":{"value":8400,"upperLimitOfNormal":200},"antibodies":{"hmgcr":"positive"}}""";
+
+    [Fact]
+    public async Task Run_JsonArrayWithBrokenSyntax_EndsWithASummaryMarkedAbortedWithTheReason()
+    {
+        var (output, summary) = await BatchHarness.RunAsync($"[{Good},\n{Good} {Good}]", BatchFormat.Json);
+
+        var array = JsonNode.Parse(output)!.AsArray();
+        array[0]!["caseId"]!.GetValue<string>().Should().Be("g");
+        var last = array[^1]!["summary"]!;
+        last["aborted"]!.GetValue<bool>().Should().BeTrue();
+        last["abortReason"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+        summary.Aborted.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(BatchFormat.Ndjson)]
+    [InlineData(BatchFormat.Csv)]
+    public async Task Run_InputFailsMidway_AnswersTheRowsBeforeAndASummaryMarkedAborted(BatchFormat format)
+    {
+        var text = new StringBuilder(format == BatchFormat.Csv ? "caseId,ck.value\n" : string.Empty);
+        for (var i = 0; i < 3000; i++)
+        {
+            text.Append(format == BatchFormat.Csv ? $"c{i},5000\n" : Good + "\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var output = new MemoryStream();
+        var progress = new BatchProgress();
+        using var failing = new FailingStream(bytes, failAfter: bytes.Length / 2);
+
+        var summary = await new BatchRunner(RealRuleset.Engine).RunAsync(
+            PipeReader.Create(failing, new StreamPipeReaderOptions(bufferSize: 4096)), format, output, BatchFormat.Ndjson, progress);
+
+        summary.Aborted.Should().BeTrue();
+        summary.AbortReason.Should().Contain("failed");
+        progress.Fault.Should().BeOfType<IOException>();
+        var lines = BatchHarness.Lines(Encoding.UTF8.GetString(output.ToArray()));
+        lines[^1]["summary"]!["aborted"]!.GetValue<bool>().Should().BeTrue();
+        lines[^1]["summary"]!["rows"]!.GetValue<long>().Should().Be(lines.Count - 1, "every row answered is counted");
+        lines.Count.Should().BeGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task Run_CompleteBatch_IsNotAborted()
+    {
+        var (output, summary) = await BatchHarness.RunAsync(Good + "\n", BatchFormat.Ndjson);
+
+        summary.Aborted.Should().BeFalse();
+        summary.AbortReason.Should().BeNull();
+        BatchHarness.Lines(output)[^1]["summary"]!["aborted"]!.GetValue<bool>().Should().BeFalse();
+    }
+
+    /// <summary>A stream that throws an I/O error after some bytes, as a broken disk or connection does.</summary>
+    private sealed class FailingStream(byte[] bytes, int failAfter) : Stream
+    {
+        private int position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => bytes.Length;
+
+        public override long Position
+        {
+            get => position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (position >= failAfter)
+            {
+                throw new IOException("The input broke.");
+            }
+
+            var count = Math.Min(buffer.Length, failAfter - position);
+            bytes.AsSpan(position, count).CopyTo(buffer);
+            position += count;
+            return count;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer, offset, count));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
