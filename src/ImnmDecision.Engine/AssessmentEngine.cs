@@ -19,11 +19,14 @@ public sealed class AssessmentEngine
     private readonly Func<Guid> newId;
 
     /// <summary>Creates an engine over a loaded ruleset.</summary>
-    public AssessmentEngine(Ruleset ruleset, Func<Guid>? newId = null)
+    /// <param name="ruleset">The rules.</param>
+    /// <param name="newId">Makes assessment ids (tests pin them).</param>
+    /// <param name="variant">Which of <see cref="EngineVariants"/> decides the rules; the fast one unless named.</param>
+    public AssessmentEngine(Ruleset ruleset, Func<Guid>? newId = null, EngineVariant? variant = null)
     {
         ArgumentNullException.ThrowIfNull(ruleset);
         Ruleset = ruleset;
-        evaluator = new Evaluator(ruleset);
+        evaluator = new Evaluator(ruleset, (variant ?? EngineVariants.Fast).Deciding);
         this.newId = newId ?? Guid.NewGuid;
     }
 

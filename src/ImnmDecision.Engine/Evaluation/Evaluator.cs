@@ -1,5 +1,6 @@
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Evaluation.Deciding;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 
@@ -29,13 +30,14 @@ internal sealed class Evaluator
     private readonly KindDecisions workupKind;
 
     /// <param name="ruleset">The rules.</param>
-    /// <param name="compile">False to walk every condition's tree (for tests that compare the two).</param>
-    public Evaluator(Ruleset ruleset, bool compile = true)
+    /// <param name="deciding">How conditions are decided ahead of the walk; the compiled variant unless a test or benchmark names another (see <see cref="EngineVariants"/>).</param>
+    public Evaluator(Ruleset ruleset, IConditionDeciding? deciding = null)
     {
         this.ruleset = ruleset;
         extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
         weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
+        var compile = deciding ?? EngineVariants.Fast.Deciding;
         var offeredSlot = SlotMask.Of(FactCatalog.TreatmentOffered);
         cautions = [.. treatments.Select(t => new KindDecisions([.. t.Cautions.Select(c => c.When)], offeredSlot, compile))];
         subtypeKind = new KindDecisions(Conditions(ruleset.SubtypeRules), SlotMask.Empty, compile, firstTrueEnds: true);

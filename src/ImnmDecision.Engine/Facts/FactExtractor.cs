@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Engine.Facts;
@@ -57,7 +56,6 @@ internal sealed class FactExtractor
         biopsyImpliedBy = ImpliedBy(BiopsyField);
     }
 
-    [MethodImpl(PerRow.Optimized)]
     public void Extract(FindingValues v, FactSet facts)
     {
         facts.Clear();
@@ -112,7 +110,6 @@ internal sealed class FactExtractor
 
     private static FieldMask Bit(FindingField field) => field.MissingKey is { } key ? InputField.Bit(key) : FieldMask.Zero;
 
-    [MethodImpl(PerRow.Optimized)]
     private void ExtractCk(FindingValues v, FactSet facts)
     {
         var toUnitsPerLitre = v.Choice<CkUnit>(CkUnitField) == CkUnit.MicrokatalPerLitre ? UnitsPerLitrePerMicrokatalPerLitre : 1;
@@ -127,7 +124,7 @@ internal sealed class FactExtractor
         double uln;
         if (v.Number(CkUlnField) is { } labUln)
         {
-            uln = labUln * toUnitsPerLitre;
+            uln = Finite(labUln * toUnitsPerLitre);
         }
         else
         {
@@ -146,8 +143,8 @@ internal sealed class FactExtractor
         facts.AssumedFields = assumed;
         if (ckValue is { } value)
         {
-            var unitsPerLitre = value * toUnitsPerLitre;
-            var times = unitsPerLitre / uln;
+            var unitsPerLitre = Finite(value * toUnitsPerLitre);
+            var times = Finite(unitsPerLitre / uln);
             facts.Set(FactCatalog.CkUnitsPerLitre, unitsPerLitre);
             facts.Set(FactCatalog.CkTimesUpperLimit, times);
             facts.Set(FactCatalog.CkElevated, times > 1 ? 1 : 0);
@@ -161,7 +158,12 @@ internal sealed class FactExtractor
         }
     }
 
-    [MethodImpl(PerRow.Optimized)]
+    /// <summary>
+    /// A figure past double's range (a CK of 1e308 in ukat/L, a limit of 5e-324) is past every threshold as
+    /// double.MaxValue too, and keeps the answer valid JSON, which has no infinity.
+    /// </summary>
+    private static double Finite(double value) => double.IsFinite(value) ? value : double.MaxValue;
+
     private static void ExtractAntibodies(FindingValues v, FactSet facts)
     {
         var hmgcr = v.Choice<AntibodyResult>(HmgcrField);

@@ -18,9 +18,9 @@ public sealed class WideKindTests
     public void DecideEach_MoreThan64Conditions_DecidesEachAsItsTree()
     {
         Condition?[] conditions = [.. Enumerable.Repeat(RealRuleset.Ruleset.Rules.Select(rule => rule.When), 3).SelectMany(c => c), null];
-        var compiled = new KindDecisions(conditions, kindSlots: SlotMask.Empty, compile: true);
+        var compiled = new KindDecisions(conditions, kindSlots: SlotMask.Empty, deciding: EngineVariants.Fast.Deciding);
         compiled.Chunks.Should().BeGreaterThanOrEqualTo(3, "the conditions must span three groups of 64 or more");
-        var walked = new KindDecisions(conditions, kindSlots: SlotMask.Empty, compile: false);
+        var walked = new KindDecisions(conditions, kindSlots: SlotMask.Empty, deciding: EngineVariants.Plain.Deciding);
         var evaluator = new Evaluator(RealRuleset.Ruleset);
         var decisions = evaluator.CreateDecisions();
         var fromCompiled = new Truth[conditions.Length];

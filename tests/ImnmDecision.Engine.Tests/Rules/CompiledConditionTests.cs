@@ -26,7 +26,7 @@ public sealed class CompiledConditionTests
     public void Compiled_EveryFactKnown_DecidesAsTheTreeDoes(string name)
     {
         var condition = AllConditions().Single(c => c.Name == name).Condition;
-        var compiled = new KindDecisions([condition], kindSlots: SlotMask.Empty, compile: true);
+        var compiled = new KindDecisions([condition], kindSlots: SlotMask.Empty, deciding: EngineVariants.Fast.Deciding);
         var random = new Random(name.GetHashCode(StringComparison.Ordinal));
         for (var round = 0; round < 4000; round++)
         {
@@ -94,7 +94,7 @@ public sealed class CompiledConditionTests
         foreach (var flag in new[] { false, true })
         {
             var leaf = new LeafCondition(fact, op, 10, 0b1010, flag, "10");
-            var compiled = new KindDecisions([leaf], kindSlots: SlotMask.Empty, compile: true);
+            var compiled = new KindDecisions([leaf], kindSlots: SlotMask.Empty, deciding: EngineVariants.Fast.Deciding);
             foreach (var value in new double[] { 0, 1, 2, 3, 9.5, 10, 10.5, 12, double.NaN })
             {
                 var facts = new FactSet();
@@ -126,7 +126,7 @@ public sealed class CompiledConditionTests
 
     private static void DecidesAndMissesAsTheTree(Condition condition, int seed)
     {
-        var compiled = new KindDecisions([condition], kindSlots: SlotMask.Empty, compile: true);
+        var compiled = new KindDecisions([condition], kindSlots: SlotMask.Empty, deciding: EngineVariants.Fast.Deciding);
         var random = new Random(seed);
         for (var round = 0; round < 4000; round++)
         {
