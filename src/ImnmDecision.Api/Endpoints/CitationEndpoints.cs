@@ -8,17 +8,8 @@ namespace ImnmDecision.Api.Endpoints;
 /// <summary>GET /api/v1/citations and /api/v1/citations/{citationId}: the sources behind every rule.</summary>
 internal static class CitationEndpoints
 {
-    public static RouteGroupBuilder MapCitations(this RouteGroupBuilder v1)
-    {
-        v1.MapGet("/citations", ListCitations)
-            .WithName("ListCitations")
-            .WithTags("Citations");
-        v1.MapGet("/citations/{citationId}", GetCitation)
-            .WithName("GetCitation")
-            .WithTags("Citations")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return v1;
-    }
+    public static RouteGroupBuilder MapCitations(this RouteGroupBuilder v1) =>
+        v1.MapCatalogue("/citations", ListCitations, "/citations/{citationId}", GetCitation, "Citations");
 
     /// <summary>The citation catalogue: every source the rules cite</summary>
     /// <remarks>Consensus criteria, cohort studies, reviews and lab catalogues, each with a DOI or link where there is one.</remarks>

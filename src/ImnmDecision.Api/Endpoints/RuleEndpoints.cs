@@ -8,17 +8,8 @@ namespace ImnmDecision.Api.Endpoints;
 /// <summary>GET /api/v1/rules and /api/v1/rules/{ruleId}: the rules as loaded, readable and cited.</summary>
 internal static class RuleEndpoints
 {
-    public static RouteGroupBuilder MapRules(this RouteGroupBuilder v1)
-    {
-        v1.MapGet("/rules", ListRules)
-            .WithName("ListRules")
-            .WithTags("Rules");
-        v1.MapGet("/rules/{ruleId}", GetRule)
-            .WithName("GetRule")
-            .WithTags("Rules")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return v1;
-    }
+    public static RouteGroupBuilder MapRules(this RouteGroupBuilder v1) =>
+        v1.MapCatalogue("/rules", ListRules, "/rules/{ruleId}", GetRule, "Rules");
 
     /// <summary>Every rule, in evaluation order, with its condition in readable form and its sources</summary>
     /// <remarks>
