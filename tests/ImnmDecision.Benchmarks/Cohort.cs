@@ -1,10 +1,11 @@
 using System.IO.Pipelines;
 using System.Text.Json;
-using ImnmDecision.Engine;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Cohorts;
 using ImnmDecision.Engine.Rules;
 using ImnmDecision.Engine.Serialization;
+using ImnmDecision.Engine;
 
 namespace ImnmDecision.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImnmDecision.Engine.Batch;
+using ImnmDecision.Engine.Cohorts;
 
 namespace ImnmDecision.Cli.Commands;
 

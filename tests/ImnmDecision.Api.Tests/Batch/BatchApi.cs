@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImnmDecision.Engine.Batch;
+using ImnmDecision.Engine.Cohorts;
 
 namespace ImnmDecision.Api.Tests.Batch;
 

@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImnmDecision.Engine.Batch;
+using ImnmDecision.Engine.Cohorts;
 using ImnmDecision.Engine.Tests.Support;
 
 namespace ImnmDecision.Engine.Tests.Batch;

@@ -1,5 +1,6 @@
 using System.Text;
 using ImnmDecision.Engine.Batch;
+using ImnmDecision.Engine.Cohorts;
 
 namespace ImnmDecision.Engine.Tests.Batch;
 

@@ -2,10 +2,10 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-
+using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
 
-namespace ImnmDecision.Engine.Batch;
+namespace ImnmDecision.Engine.Cohorts;
 
 /// <summary>
 /// Writes a generated cohort as a batch input: CSV with every column, NDJSON, or a JSON array. Empty cells

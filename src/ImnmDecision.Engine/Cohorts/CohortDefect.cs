@@ -1,4 +1,4 @@
-namespace ImnmDecision.Engine.Batch;
+namespace ImnmDecision.Engine.Cohorts;
 
 /// <summary>A deliberate defect in a generated case, so that error rows are part of every measurement.</summary>
 public enum CohortDefect

@@ -1,7 +1,8 @@
 using System.Globalization;
+using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
 
-namespace ImnmDecision.Engine.Batch;
+namespace ImnmDecision.Engine.Cohorts;
 
 /// <summary>
 /// Generates a synthetic, anonymized cohort for measurements and demonstrations: the same seed gives the same
