@@ -88,7 +88,7 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
     }
 
     [MethodImpl(PerRow.Optimized)]
-    private void ReadCell(FindingField column, ReadOnlySpan<byte> cell, FindingValues values)
+    internal void ReadCell(FindingField column, ReadOnlySpan<byte> cell, FindingValues values)
     {
         switch (column.Kind)
         {

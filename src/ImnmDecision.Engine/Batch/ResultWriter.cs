@@ -120,7 +120,7 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
         var missing = evaluation.MissingFields;
         for (var n = 0; missing != 0; n++)
         {
-            var bit = System.Numerics.BitOperations.TrailingZeroCount(missing);
+            var bit = (int)FieldMask.TrailingZeroCount(missing);
             missing &= missing - 1;
             syntax.Separate(span, ref p, n);
             syntax.MissingNames[bit].Write(span, ref p);

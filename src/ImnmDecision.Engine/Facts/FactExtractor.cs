@@ -25,16 +25,16 @@ internal sealed class FactExtractor
     private static readonly FindingField StatinField = FindingsSchema.Field("statin.exposure");
     private static readonly FindingField WeaknessField = FindingsSchema.Field("clinical.proximalWeakness");
 
-    private static readonly ulong CkValueBit = Bit(CkValueField);
-    private static readonly ulong CkUnitBit = Bit(CkUnitField);
-    private static readonly ulong CkUlnBit = Bit(CkUlnField);
-    private static readonly ulong SexBit = Bit(SexField);
-    private static readonly ulong HmgcrBit = Bit(HmgcrField);
-    private static readonly ulong SrpBit = Bit(SrpField);
-    private static readonly ulong OtherBit = Bit(OtherField);
-    private static readonly ulong BiopsyBit = Bit(BiopsyField);
-    private static readonly ulong StatinBit = Bit(StatinField);
-    private static readonly ulong WeaknessBit = Bit(WeaknessField);
+    private static readonly FieldMask CkValueBit = Bit(CkValueField);
+    private static readonly FieldMask CkUnitBit = Bit(CkUnitField);
+    private static readonly FieldMask CkUlnBit = Bit(CkUlnField);
+    private static readonly FieldMask SexBit = Bit(SexField);
+    private static readonly FieldMask HmgcrBit = Bit(HmgcrField);
+    private static readonly FieldMask SrpBit = Bit(SrpField);
+    private static readonly FieldMask OtherBit = Bit(OtherField);
+    private static readonly FieldMask BiopsyBit = Bit(BiopsyField);
+    private static readonly FieldMask StatinBit = Bit(StatinField);
+    private static readonly FieldMask WeaknessBit = Bit(WeaknessField);
 
     /// <summary>
     /// Anti-PM/Scl and anti-Ku, which 2026.11 accepted among the myositis-specific antibodies, are myositis-associated
@@ -45,10 +45,10 @@ internal sealed class FactExtractor
     private readonly double defaultUlnFemaleUnitsPerLitre;
     private readonly double defaultUlnOtherUnitsPerLitre;
     private readonly FindingField[] direct;
-    private readonly ulong[] missingBit;
+    private readonly FieldMask[] missingBit;
     private readonly FindingField?[] gate;
     private readonly FindingField[][] impliedBy;
-    private readonly ulong[] gateBit;
+    private readonly FieldMask[] gateBit;
     private readonly FindingField[] biopsyImpliedBy;
 
     public FactExtractor(double defaultUlnFemaleUnitsPerLitre, double defaultUlnOtherUnitsPerLitre)
@@ -116,7 +116,7 @@ internal sealed class FactExtractor
 
     private static FindingField[] ImpliedBy(FindingField field) => [.. FindingsSchema.Fields.Where(f => f.ImpliesTrue == field.Path)];
 
-    private static ulong Bit(FindingField field) => field.MissingKey is { } key ? InputField.Bit(key) : 0;
+    private static FieldMask Bit(FindingField field) => field.MissingKey is { } key ? InputField.Bit(key) : FieldMask.Zero;
 
     [MethodImpl(PerRow.Optimized)]
     private void ExtractCk(FindingValues v, FactSet facts)
@@ -124,7 +124,7 @@ internal sealed class FactExtractor
         var toUnitsPerLitre = v.Choice<CkUnit>(CkUnitField) == CkUnit.MicrokatalPerLitre ? UnitsPerLitrePerMicrokatalPerLitre : 1;
         var ckValue = v.Number(CkValueField);
         var sex = v.Choice<Sex>(SexField);
-        var assumed = 0UL;
+        var assumed = FieldMask.Zero;
         if (ckValue is not null && !v.Has(CkUnitField))
         {
             assumed |= CkUnitBit;
@@ -194,7 +194,7 @@ internal sealed class FactExtractor
         facts.Set(FactCatalog.OtherAntibodyPositive, v.Set(OtherField) is { } mask ? (mask & ~AssociatedInSpecificList) != 0 : null, OtherBit);
     }
 
-    private static void SetConclusive(FactSet facts, int slot, AntibodyResult? result, ulong field)
+    private static void SetConclusive(FactSet facts, int slot, AntibodyResult? result, FieldMask field)
     {
         if (result is AntibodyResult.Positive or AntibodyResult.Negative)
         {
