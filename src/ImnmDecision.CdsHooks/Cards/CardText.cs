@@ -41,6 +41,7 @@ internal static class CardText
         AlertId.CardiacInvolvement => "Cardiac involvement",
         AlertId.RapidProgression => "Rapid progression",
         AlertId.ExtremeCk => "Very high CK",
+        AlertId.CheckpointInhibitorMyositis => "Checkpoint-inhibitor myositis",
         _ => JsonNames.Name(id),
     };
 
@@ -57,11 +58,14 @@ internal static class CardText
         "antibodies.hmgcr" => "Anti-HMGCR antibody",
         "antibodies.srp" => "Anti-SRP antibody",
         "antibodies.otherMyositisSpecific" => "Extended myositis antibody panel",
+        "antibodies.myositisAssociated" => "Myositis-associated antibodies",
         "biopsy" => "Muscle biopsy",
         "biopsy.pattern" => "Muscle biopsy pattern",
         "biopsy.mhc1Diffuse" => "Biopsy: diffuse MHC class I",
         "biopsy.sarcolemmalMac" => "Biopsy: sarcolemmal MAC",
         "statin.exposure" => "Statin exposure",
+        "statin.stoppedWeeksAgo" => "Weeks since the statin was stopped",
+        "exposures.immuneCheckpointInhibitor" => "Immune checkpoint inhibitor",
         "clinical.proximalWeakness" => "Proximal weakness",
         "clinical.onset" => "Onset of weakness",
         "clinical.dysphagia" => "Dysphagia",

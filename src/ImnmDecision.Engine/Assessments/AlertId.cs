@@ -13,4 +13,6 @@ public enum AlertId
     RapidProgression,
     /// <summary>Very high CK.</summary>
     ExtremeCk,
+    /// <summary>Immune-checkpoint-inhibitor myositis (decision-table row 1a).</summary>
+    CheckpointInhibitorMyositis,
 }

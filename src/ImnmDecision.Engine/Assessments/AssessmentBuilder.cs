@@ -52,23 +52,44 @@ internal static class AssessmentBuilder
                 continue;
             }
 
-            var facts = new Dictionary<string, object?>(rule.FactsRead.Count, StringComparer.Ordinal);
-            foreach (var fact in rule.FactsRead)
-            {
-                facts[fact.Name] = FactCatalog.Display(fact, decisions.Facts[fact.Slot]);
-            }
-
             reasons.Add(new Reason
             {
                 RuleId = rule.Id,
                 Statement = rule.Rationale,
-                Facts = facts,
+                Facts = FactsOf(rule.FactsRead, decisions.Facts),
                 Citations = cited.Add(rule.Citations),
                 Trace = rule.When.Trace(decisions.Facts),
             });
         }
 
+        // Readings of the findings a clinician should see (an antibody read as another kind), when they hold.
+        foreach (var condition in decisions.Ruleset.Conditions)
+        {
+            if (condition.Explains && condition.When.Evaluate(decisions.Facts).Truth == Truth.True)
+            {
+                reasons.Add(new Reason
+                {
+                    RuleId = $"condition.{condition.Name}",
+                    Statement = condition.Rationale,
+                    Facts = FactsOf(condition.FactsRead, decisions.Facts),
+                    Citations = cited.Add(condition.Citations),
+                    Trace = condition.When.Trace(decisions.Facts),
+                });
+            }
+        }
+
         return reasons;
+    }
+
+    private static Dictionary<string, object?> FactsOf(IReadOnlyList<FactDefinition> read, FactSet values)
+    {
+        var facts = new Dictionary<string, object?>(read.Count, StringComparer.Ordinal);
+        foreach (var fact in read)
+        {
+            facts[fact.Name] = FactCatalog.Display(fact, values[fact.Slot]);
+        }
+
+        return facts;
     }
 
     private static List<AlertItem> BuildAlerts(CaseDecisions decisions, CitationCollector cited)

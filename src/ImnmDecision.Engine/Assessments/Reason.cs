@@ -1,9 +1,9 @@
 namespace ImnmDecision.Engine.Assessments;
 
-/// <summary>One rule that decided part of the answer, with the facts it read and their values.</summary>
+/// <summary>One rule that decided part of the answer (or a reading of the findings the ruleset explains), with the facts it read and their values.</summary>
 public sealed record Reason
 {
-    /// <summary>The rule's id.</summary>
+    /// <summary>The rule's id, or <c>condition.</c> and the name of a named condition that explains a reading of the findings.</summary>
     public required string RuleId { get; init; }
 
     /// <summary>The rule's rationale, in a sentence.</summary>

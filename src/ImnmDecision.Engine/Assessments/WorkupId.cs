@@ -35,4 +35,12 @@ public enum WorkupId
     PretreatmentScreening,
     /// <summary>Statin history.</summary>
     StatinHistory,
+    /// <summary>Connective-tissue overlap evaluation (a myositis-associated antibody, or a rash).</summary>
+    OverlapEvaluation,
+    /// <summary>Oncology co-management (a known malignancy, or checkpoint-inhibitor myositis).</summary>
+    OncologyComanagement,
+    /// <summary>Paediatric rheumatology or neuromuscular co-management (every child).</summary>
+    PaediatricComanagement,
+    /// <summary>Obstetric co-management (pregnancy).</summary>
+    ObstetricComanagement,
 }

@@ -28,13 +28,16 @@ public static class FindingsSchema
         FindingField.Number("ck.upperLimitOfNormal", "The lab's upper limit of normal, above 0, in the same unit. When absent, the ruleset's default for the sex applies and the answer says so.", min: 0, minExclusive: true, unit: "ck.unit", note: "in the same unit as ck.value").DerivedFacts(),
         FindingField.Choice<AntibodyResult>("antibodies.hmgcr", "Anti-HMGCR result.").DerivedFacts(),
         FindingField.Choice<AntibodyResult>("antibodies.srp", "Anti-SRP result.").DerivedFacts(),
-        FindingField.SetOf<MyositisAntibody>("antibodies.otherMyositisSpecific", "Other myositis-specific antibodies that were positive; an empty list means the extended panel was done and none was positive; absent means not known."),
+        FindingField.SetOf<MyositisAntibody>("antibodies.otherMyositisSpecific", "Other myositis-specific antibodies that were positive (anti-PM/Scl and anti-Ku sent here are read as myositis-associated); an empty list means the extended panel was done and none was positive; absent means not known."),
+        FindingField.SetOf<MyositisAssociatedAntibody>("antibodies.myositisAssociated", "Myositis-associated antibodies that were positive (anti-PM/Scl, anti-Ku, anti-Ro52, anti-U1RNP): they mark a connective-tissue overlap and never make the serology conflicting; an empty list means they were tested and none was positive; absent means not known. Anti-PM/Scl and anti-Ku sent in otherMyositisSpecific are read as these."),
         FindingField.Boolean("biopsy.performed", "Whether a muscle biopsy was performed (a reported pattern implies it).").MissingAs("biopsy").DerivedFacts(),
         FindingField.Choice<BiopsyPattern>("biopsy.pattern", "The dominant pattern.").Requires("biopsy.performed").Implies("biopsy.performed"),
         FindingField.Boolean("biopsy.mhc1Diffuse", "Diffuse MHC class I up-regulation (supportive of IMNM).").Requires("biopsy.performed"),
         FindingField.Boolean("biopsy.sarcolemmalMac", "Sarcolemmal membrane attack complex (C5b-9) on non-necrotic fibres (supportive of IMNM).").Requires("biopsy.performed"),
         FindingField.Choice<StatinExposure>("statin.exposure", "Current, past, never or unknown."),
         FindingField.Text("statin.drug", "The statin's name, for the record (at most 64 characters).", maxLength: 64),
+        FindingField.Number("statin.stoppedWeeksAgo", "Weeks since a past statin was stopped, 0 to 5200; only with statin.exposure past.", min: 0, max: 5200, unit: "weeks"),
+        FindingField.Boolean("exposures.immuneCheckpointInhibitor", "An immune checkpoint inhibitor (anti-PD-1, anti-PD-L1 or anti-CTLA-4) now or in the last 6 months."),
         FindingField.Choice<WeaknessGrade>("clinical.proximalWeakness", "Severity of symmetric proximal weakness."),
         FindingField.Choice<Onset>("clinical.onset", "How the weakness developed."),
         FindingField.Boolean("clinical.dysphagia", "Difficulty swallowing (aspiration risk)."),
@@ -61,17 +64,21 @@ public static class FindingsSchema
         new("antibodies", "AntibodyFindings", "Myositis antibody results."),
         new("biopsy", "BiopsyFindings", "A muscle biopsy. A pattern implies the biopsy was performed."),
         new("statin", "StatinFindings", "Statin exposure."),
+        new("exposures", "ExposureFindings", "Drug exposures other than statins that change the diagnosis."),
         new("clinical", "ClinicalFindings", "Weakness, its course and red-flag symptoms."),
         new("comorbidities", "ComorbidityFindings", "Conditions that change the workup or the treatment options."),
     ];
 
     /// <summary>The order in which the answer's <c>missing</c> list names sections (what decides the subtype first).</summary>
-    public static ImmutableArray<string> MissingOrder { get; } = ["ck", "antibodies", "biopsy", "statin", "clinical", "patient", "comorbidities"];
+    public static ImmutableArray<string> MissingOrder { get; } = ["ck", "antibodies", "biopsy", "statin", "exposures", "clinical", "patient", "comorbidities"];
 
     private static readonly FindingField Pregnant = Field("patient.pregnant");
     private static readonly FindingField Sex = Field("patient.sex");
     private static readonly int Male = Sex.OrdinalOf("male");
     private static readonly FindingField BiopsyPerformed = Field("biopsy.performed");
+    private static readonly FindingField StatinExposure = Field("statin.exposure");
+    private static readonly int PastStatin = StatinExposure.OrdinalOf("past");
+    private static readonly FindingField StatinStoppedWeeksAgo = Field("statin.stoppedWeeksAgo");
     private static readonly FindingField[] BiopsyResults = [.. Fields.Where(f => f.RequiresTrue == BiopsyPerformed.Path)];
 
     /// <summary>Checks that involve two fields, each keyed by the path its error names.</summary>
@@ -81,6 +88,8 @@ public static class FindingsSchema
             v => !(v.Raw(Pregnant) == 1 && v.Raw(Sex) == Male)),
         new("biopsy.performed", "biopsy.performed is false, but biopsy results were given.", "biopsy.performed", null,
             v => v.Raw(BiopsyPerformed) != 0 || !BiopsyResults.Any(v.Has)),
+        new("statin.stoppedWeeksAgo", "statin.stoppedWeeksAgo is only allowed when statin.exposure is past.", "statin.stoppedWeeksAgo", "statin.exposure",
+            v => !v.Has(StatinStoppedWeeksAgo) || v.Raw(StatinExposure) == PastStatin),
     ];
 
     private static readonly FrozenSet<string> SectionNames = Sections.Select(s => s.Name).ToFrozenSet(StringComparer.Ordinal);

@@ -15,6 +15,7 @@ public sealed class CohortGenerator
 {
     private static readonly string[] Statins = ["atorvastatin", "simvastatin", "rosuvastatin", "pravastatin"];
     private static readonly string[] OtherAntibodies = ["jo1", "pl7", "pl12", "ej", "oj", "mi2", "tif1g", "nxp2", "mda5", "sae", "cn1a", "pm-scl", "ku"];
+    private static readonly string[] AssociatedAntibodies = ["ro52", "ro52", "ro52", "pm-scl", "ku", "u1rnp"];
     private static readonly string[] AwayPatterns = ["perifascicular", "rimmed-vacuoles", "dystrophic", "neurogenic", "inflammatory-endomysial"];
 
     private static readonly (Pattern Pattern, int Weight)[] Mix =
@@ -43,7 +44,8 @@ public sealed class CohortGenerator
         "clinical.proximalWeakness", "clinical.onset", "clinical.dysphagia", "clinical.respiratoryWeakness",
         "clinical.cardiacSymptoms", "clinical.rash", "clinical.myalgia", "comorbidities.knownMalignancy",
         "comorbidities.interstitialLungDisease", "comorbidities.renalImpairment", "comorbidities.hepaticImpairment",
-        "comorbidities.diabetes", "comorbidities.thromboembolicRisk",
+        "comorbidities.diabetes", "comorbidities.thromboembolicRisk", "antibodies.myositisAssociated", "statin.stoppedWeeksAgo",
+        "exposures.immuneCheckpointInhibitor",
     };
 
     private static readonly FindingField[] UnshapedFields = [.. FindingsSchema.Fields.Where(f =>
@@ -100,6 +102,7 @@ public sealed class CohortGenerator
         Comorbidities(cells);
         Presentation(cells, pattern);
         Unshaped(cells);
+        Additions(cells);
         return random.NextDouble() < invalidFraction ? Corrupt(cells) : CohortDefect.None;
     }
 
@@ -326,6 +329,24 @@ public sealed class CohortGenerator
                 _ => other.NextDouble() < 0.6 ? CsvColumns.NoneToken : field.Choices[other.Next(field.Choices.Count)],
             };
         }
+    }
+
+    /// <summary>
+    /// The 2027.1 findings, drawn from the second random sequence (so the cells shaped before them stay the same for
+    /// a seed): myositis-associated antibodies (Ro52 the commonest), weeks since a past statin was stopped, and a rare
+    /// checkpoint inhibitor.
+    /// </summary>
+    private void Additions(string?[] cells)
+    {
+        var associated = other.NextDouble();
+        Set(cells, "antibodies.myositisAssociated", associated < 0.12 ? AssociatedAntibodies[other.Next(AssociatedAntibodies.Length)] : associated < 0.5 ? CsvColumns.NoneToken : null);
+        if (cells[Column("statin.exposure")] == "past" && other.NextDouble() < 0.7)
+        {
+            Set(cells, "statin.stoppedWeeksAgo", Text(other.Next(0, 261)));
+        }
+
+        var checkpoint = other.NextDouble();
+        Set(cells, "exposures.immuneCheckpointInhibitor", checkpoint < 0.02 ? "true" : checkpoint < 0.6 ? "false" : null);
     }
 
     private double Draw(double min, double max) => min + (other.NextDouble() * (max - min));

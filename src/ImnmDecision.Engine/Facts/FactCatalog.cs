@@ -29,7 +29,7 @@ public static class FactCatalog
     internal static readonly int Srp = Values("antibodies.srp", PositiveNegative, "Anti-SRP when conclusive; equivocal, not tested or absent is unknown.");
     internal static readonly int SrpReported = Enum<AntibodyResult>("antibodies.srp.reported", "Anti-SRP as reported, including equivocal and not-tested.");
     internal static readonly int ImnmAntibodyPositive = Boolean("antibody.imnm.positive", "Anti-HMGCR or anti-SRP positive; false only when both are negative.");
-    internal static readonly int OtherAntibodyPositive = Boolean("antibody.other.positive", "Another myositis-specific antibody positive; unknown when the panel is absent.");
+    internal static readonly int OtherAntibodyPositive = Boolean("antibody.other.positive", "Another myositis-specific antibody positive (anti-PM/Scl and anti-Ku are myositis-associated and never count); unknown when the panel is absent.");
     internal static readonly int BiopsyPerformed = Boolean("biopsy.performed", "A muscle biopsy was performed (a reported pattern implies it).");
     internal static readonly int StatinExposed = Boolean("statin.exposed", "Current or past statin: true; never: false; unknown or absent: unknown.");
     internal static readonly int WeaknessPresent = Boolean("weakness.present", "Mild, moderate or severe weakness: true; none: false.");

@@ -35,6 +35,12 @@ internal sealed class FactExtractor
     private static readonly FieldMask StatinBit = Bit(StatinField);
     private static readonly FieldMask WeaknessBit = Bit(WeaknessField);
 
+    /// <summary>
+    /// Anti-PM/Scl and anti-Ku, which 2026.11 accepted among the myositis-specific antibodies, are myositis-associated
+    /// (the decision table's definition of <c>antibody.other.positive</c>): they never count as another specific antibody.
+    /// </summary>
+    private static readonly ulong AssociatedInSpecificList = (1UL << (int)MyositisAntibody.PmScl) | (1UL << (int)MyositisAntibody.Ku);
+
     private readonly double defaultUlnFemaleUnitsPerLitre;
     private readonly double defaultUlnOtherUnitsPerLitre;
     private readonly FindingField[] direct;
@@ -187,7 +193,7 @@ internal sealed class FactExtractor
             facts.SetUnknown(FactCatalog.ImnmAntibodyPositive, sources);
         }
 
-        facts.Set(FactCatalog.OtherAntibodyPositive, v.Set(OtherField) is { } mask ? mask != 0 : null, OtherBit);
+        facts.Set(FactCatalog.OtherAntibodyPositive, v.Set(OtherField) is { } mask ? (mask & ~AssociatedInSpecificList) != 0 : null, OtherBit);
     }
 
     private static void SetConclusive(FactSet facts, int slot, AntibodyResult? result, FieldMask field)

@@ -14,4 +14,13 @@ public sealed record NamedCondition
 
     /// <summary>Citation ids.</summary>
     public required IReadOnlyList<string> Citations { get; init; }
+
+    /// <summary>
+    /// Whether the answer's <c>because</c> lists this condition (its rationale as the statement) whenever it holds:
+    /// for a reading of the findings a clinician should see, such as an antibody read as another kind.
+    /// </summary>
+    public bool Explains { get; init; }
+
+    /// <summary>The facts its condition reads, in order of first use.</summary>
+    public IReadOnlyList<Facts.FactDefinition> FactsRead { get; init; } = [];
 }

@@ -28,6 +28,7 @@ public sealed class SwaggerExampleRoundTripTests(ApiFactory factory) : IClassFix
         ["pregnant"] = "anti-hmgcr-statin-naive", // row 5, statin never
         ["ck-in-ukat"] = "anti-hmgcr-statin-exposed", // row 5, statin past; 120 / 3.3 ukat/L = 36x ULN
         ["nearly-empty"] = "insufficient-data", // row 10: antibodies absent
+        ["checkpoint-inhibitor"] = "alternative-diagnosis-likely", // row 1a (2027.1): checkpoint inhibitor with raised CK
     };
 
     private readonly HttpClient client = factory.CreateClient();

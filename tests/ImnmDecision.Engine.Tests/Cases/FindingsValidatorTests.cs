@@ -57,6 +57,37 @@ public sealed class FindingsValidatorTests
         result.Errors.Should().ContainSingle().Which.PropertyName.Should().Be("patient.pregnant");
     }
 
+    [Theory]
+    [InlineData(StatinExposure.Current)]
+    [InlineData(StatinExposure.Never)]
+    [InlineData(StatinExposure.Unknown)]
+    [InlineData(null)]
+    public void Validate_StoppedWeeksAgoWithoutPastStatin_IsRejectedAtStoppedWeeksAgo(StatinExposure? exposure)
+    {
+        var builder = Case.WithCk(100).Build().ToBuilder().Number("statin.stoppedWeeksAgo", 4);
+        var findings = (exposure is { } given ? builder.Choice("statin.exposure", given) : builder).Build();
+
+        Validate(findings).Errors.Select(e => e.PropertyName).Should().Equal("statin.stoppedWeeksAgo");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5200)]
+    public void Validate_StoppedWeeksAgoWithPastStatin_IsAllowed(double weeks)
+    {
+        var findings = Case.WithCk(100).Statin(StatinExposure.Past).Build().ToBuilder().Number("statin.stoppedWeeksAgo", weeks).Build();
+
+        Validate(findings).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Validate_StoppedWeeksAgoOutOfRange_KeysErrorByPath()
+    {
+        var findings = Case.WithCk(100).Statin(StatinExposure.Past).Build().ToBuilder().Number("statin.stoppedWeeksAgo", 5201).Build();
+
+        Validate(findings).Errors.Select(e => e.PropertyName).Should().Equal("statin.stoppedWeeksAgo");
+    }
+
     [Fact]
     public void Validate_PregnantWithSexUnknown_IsAllowed()
     {

@@ -139,6 +139,15 @@ public sealed class FactExtractorTests
         Extract(Case.Empty().Antibodies(AntibodyResult.Negative, null, MyositisAntibody.Jo1).Build())[FactCatalog.OtherAntibodyPositive].Should().Be(1);
     }
 
+    [Theory]
+    [InlineData(MyositisAntibody.PmScl)]
+    [InlineData(MyositisAntibody.Ku)]
+    public void Extract_PmSclOrKuAmongSpecific_IsNotAnotherSpecificAntibody(MyositisAntibody associated)
+    {
+        Extract(Case.Empty().Antibodies(AntibodyResult.Positive, null, associated).Build())[FactCatalog.OtherAntibodyPositive].Should().Be(0);
+        Extract(Case.Empty().Antibodies(AntibodyResult.Positive, null, associated, MyositisAntibody.Mi2).Build())[FactCatalog.OtherAntibodyPositive].Should().Be(1);
+    }
+
     [Fact]
     public void Extract_PatternWithoutPerformed_ImpliesPerformed()
     {

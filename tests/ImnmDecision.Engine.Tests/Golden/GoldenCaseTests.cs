@@ -77,6 +77,12 @@ public sealed class GoldenCaseTests
             answer.Treatment.Should().Contain(t => JsonNames.Name(t.Id) == id, because)
                 .Which.Dose!.Text.Should().Contain(text, because);
         }
+
+        var reasons = answer.Subtype.Because.Select(b => b.RuleId).ToList();
+        foreach (var ruleId in expect.Because ?? [])
+        {
+            reasons.Should().Contain(ruleId, because);
+        }
     }
 
     private static void CheckItems<T>(Dictionary<string, T> actual, IReadOnlyDictionary<string, ItemExpectation>? present,

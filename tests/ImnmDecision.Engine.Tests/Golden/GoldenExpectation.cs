@@ -24,4 +24,7 @@ public sealed record GoldenExpectation
     public IReadOnlyList<string>? MissingAbsent { get; init; }
 
     public IReadOnlyDictionary<string, string>? DoseContains { get; init; }
+
+    /// <summary>Rule or condition ids that must appear in <c>subtype.because</c> (a reading such as anti-Ku read as myositis-associated).</summary>
+    public IReadOnlyList<string>? Because { get; init; }
 }

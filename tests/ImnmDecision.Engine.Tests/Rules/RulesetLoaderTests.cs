@@ -192,7 +192,7 @@ public sealed class RulesetLoaderTests
         var error = SingleError(r => r.Edit("subtype.json", root => RulesCopy.FirstRule(root)["when"] =
             JsonNode.Parse("""{ "fact": "treatment.offered", "op": "contains", "value": "ivig" }""")));
 
-        error.Message.Should().Be("rule 'subtype.conflicting-serology' reads 'treatment.offered' before it is decided (subtype rules run before it is complete)");
+        error.Message.Should().Be("rule 'subtype.alternative.checkpoint-inhibitor' reads 'treatment.offered' before it is decided (subtype rules run before it is complete)");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal sealed class ConditionReader(LoadContext context, CatalogueReader catal
 
         foreach (var (name, value) in s.Members())
         {
-            if (!value.IsObject("when", "rationale", "citations"))
+            if (!value.IsObject("when", "rationale", "citations", "explain"))
             {
                 continue;
             }
@@ -31,9 +31,12 @@ internal sealed class ConditionReader(LoadContext context, CatalogueReader catal
             var when = value.Property("when") is { } w ? Read(w) : null;
             var rationale = catalogue.Rationale(value);
             var cited = catalogue.ReadCitationIds(value);
+            var explains = value.Boolean("explain", required: false) ?? false;
             if (when is not null && rationale is not null)
             {
-                context.Conditions[name] = new NamedCondition { Name = name, When = when, Rationale = rationale, Citations = cited };
+                var factsRead = new List<FactDefinition>();
+                when.CollectFacts(factsRead);
+                context.Conditions[name] = new NamedCondition { Name = name, When = when, Rationale = rationale, Citations = cited, Explains = explains, FactsRead = factsRead };
             }
         }
     }
