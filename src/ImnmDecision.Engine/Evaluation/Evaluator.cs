@@ -33,7 +33,7 @@ internal sealed class Evaluator
     public Evaluator(Ruleset ruleset, bool compile = true)
     {
         this.ruleset = ruleset;
-        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
+        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther) { ChildUnderYears = ruleset.ChildUnderYears };
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
         weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
         var offeredSlot = 1UL << FactCatalog.TreatmentOffered;

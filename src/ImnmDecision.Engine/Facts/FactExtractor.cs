@@ -24,6 +24,9 @@ internal sealed class FactExtractor
     private static readonly FindingField BiopsyField = FindingsSchema.Field("biopsy.performed");
     private static readonly FindingField StatinField = FindingsSchema.Field("statin.exposure");
     private static readonly FindingField WeaknessField = FindingsSchema.Field("clinical.proximalWeakness");
+    private static readonly FindingField AgeField = FindingsSchema.Field("patient.ageYears");
+    private static readonly FindingField WeightField = FindingsSchema.Field("patient.weightKg");
+    private static readonly FindingField HeightField = FindingsSchema.Field("patient.heightCm");
 
     private static readonly ulong CkValueBit = Bit(CkValueField);
     private static readonly ulong CkUnitBit = Bit(CkUnitField);
@@ -35,6 +38,9 @@ internal sealed class FactExtractor
     private static readonly ulong BiopsyBit = Bit(BiopsyField);
     private static readonly ulong StatinBit = Bit(StatinField);
     private static readonly ulong WeaknessBit = Bit(WeaknessField);
+    private static readonly ulong AgeBit = Bit(AgeField);
+    private static readonly ulong WeightBit = Bit(WeightField);
+    private static readonly ulong HeightBit = Bit(HeightField);
 
     private readonly double defaultUlnFemaleUnitsPerLitre;
     private readonly double defaultUlnOtherUnitsPerLitre;
@@ -56,6 +62,9 @@ internal sealed class FactExtractor
         gateBit = [.. gate.Select(g => g is null ? 0 : Bit(g))];
         biopsyImpliedBy = ImpliedBy(BiopsyField);
     }
+
+    /// <summary>Patients younger than this many years are children (ruleset parameter age.childUnderYears).</summary>
+    public required double ChildUnderYears { get; init; }
 
     [MethodImpl(PerRow.Optimized)]
     public void Extract(FindingValues v, FactSet facts)
@@ -87,6 +96,24 @@ internal sealed class FactExtractor
 
         var weakness = v.Choice<WeaknessGrade>(WeaknessField);
         facts.Set(FactCatalog.WeaknessPresent, weakness is null ? null : weakness != WeaknessGrade.None, WeaknessBit);
+        ExtractBody(v, facts);
+    }
+
+    /// <summary>Whether the patient is a child, and the body surface area by Mosteller when weight and height are known.</summary>
+    private void ExtractBody(FindingValues v, FactSet facts)
+    {
+        var age = v.Number(AgeField);
+        facts.Set(FactCatalog.PatientChild, age is { } years ? years < ChildUnderYears : null, AgeBit);
+        var weight = v.Number(WeightField);
+        var height = v.Number(HeightField);
+        if (weight is { } kg && height is { } cm)
+        {
+            facts.Set(FactCatalog.BodySurfaceArea, Math.Sqrt(cm * kg / 3600));
+        }
+        else
+        {
+            facts.SetUnknown(FactCatalog.BodySurfaceArea, (weight is null ? WeightBit : 0) | (height is null ? HeightBit : 0));
+        }
     }
 
     /// <summary>A true/false finding as given, or true when a finding that implies it is given.</summary>
