@@ -13,13 +13,17 @@ namespace ImnmDecision.Engine.Evaluation;
 internal sealed class Evaluator
 {
     private static readonly ulong WeightField = InputField.Bit("patient.weightKg");
+    private static readonly ulong HeightField = InputField.Bit("patient.heightCm");
 
     private readonly Ruleset ruleset;
     private readonly FactExtractor extractor;
 
-    // Per treatment rule, read from its action once: the option, whether its dose is by weight, its cautions.
+    // Per treatment rule, read from its action once: the option, what its adult and child doses are computed
+    // from (weight, height), whether it has a child's dose, and its cautions.
     private readonly TreatmentAction[] treatments;
-    private readonly bool[] weightDosed;
+    private readonly ulong[] adultDoseNeeds;
+    private readonly ulong[] childDoseNeeds;
+    private readonly bool[] childDosed;
     private readonly KindDecisions[] cautions;
 
     private readonly KindDecisions subtypeKind;
@@ -35,7 +39,9 @@ internal sealed class Evaluator
         this.ruleset = ruleset;
         extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther) { ChildUnderYears = ruleset.ChildUnderYears };
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
-        weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
+        adultDoseNeeds = [.. treatments.Select(t => Needs(t.Dose))];
+        childDoseNeeds = [.. treatments.Select(t => Needs(t.Dose?.Child))];
+        childDosed = [.. treatments.Select(t => t.Dose?.Child is not null)];
         var offeredSlot = 1UL << FactCatalog.TreatmentOffered;
         cautions = [.. treatments.Select(t => new KindDecisions([.. t.Cautions.Select(c => c.When)], offeredSlot, compile))];
         subtypeKind = new KindDecisions(Conditions(ruleset.SubtypeRules), 0, compile, firstTrueEnds: true);
@@ -48,6 +54,14 @@ internal sealed class Evaluator
     public CaseDecisions CreateDecisions() => new(ruleset);
 
     private static Condition?[] Conditions(IEnumerable<Rule> rules) => [.. rules.Select(rule => rule.When)];
+
+    /// <summary>The fields a dose's amount is computed from: weight for per-kg and per-m2, height for per-m2 and adjusted weight.</summary>
+    private static ulong Needs(DoseSpec? dose) => dose?.Amount?.Basis switch
+    {
+        DoseBasis.PerKg => WeightField | (dose.AdjustedWeight is null ? 0 : HeightField),
+        DoseBasis.PerM2 => WeightField | HeightField,
+        _ => 0,
+    };
 
     public void Evaluate(FindingValues findings, CaseDecisions result)
     {
@@ -141,14 +155,41 @@ internal sealed class Evaluator
             result.TreatmentRuleFired(i);
             offered |= bit;
             facts.Set(FactCatalog.TreatmentOffered, offered);
-            if (weightDosed[i] && !facts.IsKnown(FactCatalog.PatientWeightKg))
-            {
-                missing |= WeightField;
-            }
+            missing |= DoseMissing(i, facts);
 
             cautions[i].DecideEach(facts, result.CautionTruths[i], ref missing);
             result.CautionsDecided(i);
         }
+    }
+
+    /// <summary>The fields the option's dose for this patient lacks: the age when a child's dose exists, weight, height.</summary>
+    private ulong DoseMissing(int rule, FactSet facts)
+    {
+        var needs = adultDoseNeeds[rule];
+        var lacking = 0UL;
+        if (childDosed[rule])
+        {
+            if (!facts.IsKnown(FactCatalog.PatientChild))
+            {
+                lacking |= facts.UnknownSources(FactCatalog.PatientChild);
+            }
+            else if (facts[FactCatalog.PatientChild] == 1)
+            {
+                needs = childDoseNeeds[rule];
+            }
+        }
+
+        if ((needs & WeightField) != 0 && !facts.IsKnown(FactCatalog.PatientWeightKg))
+        {
+            lacking |= WeightField;
+        }
+
+        if ((needs & HeightField) != 0 && !facts.IsKnown(FactCatalog.PatientHeightCm))
+        {
+            lacking |= HeightField;
+        }
+
+        return lacking;
     }
 
     private void EvaluateWorkup(CaseDecisions result, ref ulong missing)
