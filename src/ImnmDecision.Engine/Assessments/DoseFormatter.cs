@@ -12,15 +12,20 @@ internal static class DoseFormatter
 {
     public static DoseText Format(DoseSpec dose, DosePatient patient)
     {
-        if (dose.Child is { } child && patient.Child == true)
+        if (dose.Child is not { } child)
+        {
+            return FormatRegimen(dose, patient);
+        }
+
+        if (patient.Child == true)
         {
             return FormatRegimen(child, patient) with { Population = "child" };
         }
 
-        var adult = FormatRegimen(dose, patient) with { Population = patient.Child == false || dose.Child is null ? "adult" : null };
-        return dose.Child is { } childDose && patient.Child is null
-            ? adult with { Text = $"{adult.Text}. Age not recorded: under 18, the child's dose applies instead ({childDose.Text})" }
-            : adult;
+        var adult = FormatRegimen(dose, patient);
+        return patient.Child == false
+            ? adult with { Population = "adult" }
+            : adult with { Text = $"{adult.Text}. Age not recorded: for a child, the child's dose applies instead ({child.Text})" };
     }
 
     private static DoseText FormatRegimen(DoseSpec dose, DosePatient patient)

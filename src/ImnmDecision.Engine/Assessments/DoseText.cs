@@ -21,7 +21,7 @@ public sealed record DoseText
     /// <summary>The body surface area (Mosteller) the amount was computed for.</summary>
     public double? BodySurfaceAreaM2 { get; init; }
 
-    /// <summary>Whose regimen this is: <c>adult</c> or <c>child</c> (under the ruleset's child age).</summary>
+    /// <summary>Whose regimen this is when children have their own: <c>adult</c> or <c>child</c> (under the ruleset's child age); absent when one regimen serves everyone or the age is unknown.</summary>
     public string? Population { get; init; }
 
     /// <summary>The lowest computed amount (capped), in <see cref="AmountUnit"/> per <see cref="AmountPer"/>.</summary>

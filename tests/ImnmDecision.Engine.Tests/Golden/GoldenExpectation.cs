@@ -24,4 +24,13 @@ public sealed record GoldenExpectation
     public IReadOnlyList<string>? MissingAbsent { get; init; }
 
     public IReadOnlyDictionary<string, string>? DoseContains { get; init; }
+
+    /// <summary>Per treatment id, a text that one of its cautions contains.</summary>
+    public IReadOnlyDictionary<string, string>? CautionContains { get; init; }
+
+    /// <summary>Per alert id, a text that its message contains.</summary>
+    public IReadOnlyDictionary<string, string>? AlertContains { get; init; }
+
+    /// <summary>Texts that appear nowhere in the answer's alert messages, workup items, treatment labels, doses and cautions (case-insensitive).</summary>
+    public IReadOnlyList<string>? TextAbsent { get; init; }
 }
