@@ -12,7 +12,7 @@ namespace ImnmDecision.CdsHooks.Cards;
 /// </summary>
 internal sealed class StatinOrderCardBuilder(CardSources sources)
 {
-    private static readonly TreatmentId[] StatinOptions = [TreatmentId.StopStatin, TreatmentId.NonStatinLipidLowering];
+    private static readonly TreatmentId[] StatinOptions = [TreatmentId.StopStatin, TreatmentId.AvoidStatins, TreatmentId.NonStatinLipidLowering];
 
     /// <summary>The warning card.</summary>
     /// <param name="drug">The ordered statin's ingredient, when known.</param>

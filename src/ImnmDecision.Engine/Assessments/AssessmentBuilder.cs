@@ -17,8 +17,8 @@ internal static class AssessmentBuilder
         var ruleset = decisions.Ruleset;
         var cited = new CitationCollector();
         var because = BuildBecause(decisions, cited);
-        var alerts = BuildAlerts(decisions, cited);
         var treatment = BuildTreatment(decisions, cited);
+        var alerts = BuildAlerts(decisions, treatment, cited);
         var workup = BuildWorkup(decisions, cited);
         var missing = BuildMissing(decisions, cited);
         return new Assessment
@@ -92,16 +92,17 @@ internal static class AssessmentBuilder
         return facts;
     }
 
-    private static List<AlertItem> BuildAlerts(CaseDecisions decisions, CitationCollector cited)
+    private static List<AlertItem> BuildAlerts(CaseDecisions decisions, List<TreatmentOption> treatment, CitationCollector cited)
     {
         var rules = decisions.Ruleset.AlertRules;
+        bool Offered(TreatmentId id) => treatment.Exists(t => t.Id == id && !t.Avoid);
         return [.. decisions.Ruleset.AnswerOrder.Alerts
             .Where(i => decisions.AlertFired[i])
             .Select(i => new AlertItem
             {
                 Id = rules[i].Action.Alert,
                 Severity = rules[i].Action.Severity,
-                Message = rules[i].Action.Message,
+                Message = rules[i].Action.Treatment is { } sentence ? sentence.Finish(rules[i].Action.Message, Offered) : rules[i].Action.Message,
                 RuleId = rules[i].Id,
                 Citations = cited.Add(rules[i].Citations),
                 Trace = rules[i].When.Trace(decisions.Facts),
@@ -142,7 +143,12 @@ internal static class AssessmentBuilder
 
     private static TreatmentOption BuildOption(Ruleset ruleset, Rule<TreatmentAction> rule, Truth[] cautionTruths, FactSet facts, CitationCollector cited)
     {
-        double? weight = facts.IsKnown(FactCatalog.PatientWeightKg) ? facts[FactCatalog.PatientWeightKg] : null;
+        var patient = new DosePatient(
+            Known(facts, FactCatalog.PatientWeightKg),
+            Known(facts, FactCatalog.PatientHeightCm),
+            Known(facts, FactCatalog.BodySurfaceArea),
+            Known(facts, FactCatalog.PatientChild) is { } child ? child == 1 : null,
+            Known(facts, FactCatalog.PatientSex) is { } sex && (int)sex == (int)Sex.Male);
         var cautionTraces = new List<CautionTrace>();
         var action = rule.Action;
         var cautions = new List<string>();
@@ -174,7 +180,7 @@ internal static class AssessmentBuilder
             Id = action.Treatment,
             Label = ruleset.TreatmentLabels[action.Treatment],
             Role = action.Role,
-            Dose = action.Dose is null ? null : DoseFormatter.Format(action.Dose, weight),
+            Dose = action.Dose is null ? null : DoseFormatter.Format(action.Dose, patient),
             Cautions = cautions,
             Avoid = avoid,
             RuleId = rule.Id,
@@ -183,6 +189,8 @@ internal static class AssessmentBuilder
             CautionTraces = cautionTraces,
         };
     }
+
+    private static double? Known(FactSet facts, int slot) => facts.IsKnown(slot) ? facts[slot] : null;
 
     private static List<MissingItem> BuildMissing(CaseDecisions decisions, CitationCollector cited)
     {

@@ -27,4 +27,8 @@ public enum TreatmentId
     BoneProtection,
     /// <summary>Non-statin lipid lowering.</summary>
     NonStatinLipidLowering,
+    /// <summary>No statin ever again (every anti-HMGCR patient, statin-naive included).</summary>
+    AvoidStatins,
+    /// <summary>Pneumocystis jirovecii pneumonia prophylaxis (co-trimoxazole) while on high-dose steroids.</summary>
+    PjpProphylaxis,
 }

@@ -38,7 +38,7 @@ public sealed class CohortGenerator
     /// <summary>The fields the presentations shape; every other field of the schema is drawn by <see cref="Unshaped"/>.</summary>
     private static readonly HashSet<string> Shaped = new(StringComparer.Ordinal)
     {
-        "caseId", "patient.ageYears", "patient.sex", "patient.weightKg", "patient.pregnant", "ck.value", "ck.unit",
+        "caseId", "patient.ageYears", "patient.sex", "patient.weightKg", "patient.heightCm", "patient.pregnant", "ck.value", "ck.unit",
         "ck.upperLimitOfNormal", "antibodies.hmgcr", "antibodies.srp", "antibodies.otherMyositisSpecific", "biopsy.performed",
         "biopsy.pattern", "biopsy.mhc1Diffuse", "biopsy.sarcolemmalMac", "statin.exposure", "statin.drug",
         "clinical.proximalWeakness", "clinical.onset", "clinical.dysphagia", "clinical.respiratoryWeakness",
@@ -124,15 +124,19 @@ public sealed class CohortGenerator
 
     private void Patient(string?[] cells, Pattern pattern)
     {
-        // Anti-HMGCR without statins is over-represented in the young; the rest are mostly over 50.
-        var age = pattern == Pattern.HmgcrStatinNaive && Chance(0.4) ? random.Next(16, 30) : (int)Math.Clamp(Normal(61, 13), 18, 95);
+        // Anti-HMGCR without statins is over-represented in the young; the rest are mostly over 50. About one case
+        // in twenty is a child (juvenile myositis clinics share the same antibody panels).
+        var child = Chance(0.05);
+        var age = child ? random.Next(2, 18)
+            : pattern == Pattern.HmgcrStatinNaive && Chance(0.4) ? random.Next(16, 30) : (int)Math.Clamp(Normal(61, 13), 18, 95);
         var sexRoll = random.NextDouble();
         var sex = sexRoll < 0.5 ? "male" : sexRoll < 0.97 ? "female" : sexRoll < 0.985 ? "other" : "unknown";
         Set(cells, "patient.ageYears", Chance(0.97) ? Text(age) : null);
         Set(cells, "patient.sex", Chance(0.98) ? sex : null);
-        var weight = Math.Round(Math.Clamp(Normal(sex == "male" ? 84 : 70, 14), 40, 180), 1);
+        var (weight, height) = age < 18 ? ChildBody(age) : AdultBody(sex == "male");
         Set(cells, "patient.weightKg", Chance(0.85) ? Text(weight) : null);
-        if (sex == "female" && age < 45)
+        Set(cells, "patient.heightCm", Chance(0.6) ? Text(height) : null);
+        if (sex == "female" && age is >= 14 and < 45)
         {
             Set(cells, "patient.pregnant", Chance(0.08) ? "true" : Chance(0.8) ? "false" : null);
         }
@@ -140,6 +144,22 @@ public sealed class CohortGenerator
         {
             Set(cells, "patient.pregnant", "false");
         }
+    }
+
+    /// <summary>Adult weight (a heavy tail, for adjusted body weight) and height.</summary>
+    private (double WeightKg, double HeightCm) AdultBody(bool male)
+    {
+        var weight = Math.Round(Math.Clamp(Normal(male ? 84 : 70, 14) + (Chance(0.1) ? 40 : 0), 40, 220), 1);
+        var height = Math.Round(Math.Clamp(Normal(male ? 176 : 163, 7), 140, 205));
+        return (weight, height);
+    }
+
+    /// <summary>A child's weight and height, growing with age.</summary>
+    private (double WeightKg, double HeightCm) ChildBody(int age)
+    {
+        var height = Math.Round(Math.Clamp(Normal(Math.Min(80 + (6.3 * age), 172), 6), 80, 195));
+        var weight = Math.Round(Math.Clamp(Normal(age < 13 ? (2.6 * age) + 7 : (4.5 * age) - 15, 2 + (0.6 * age)), 10, 130), 1);
+        return (weight, height);
     }
 
     private void Clinical(string?[] cells, Pattern pattern)

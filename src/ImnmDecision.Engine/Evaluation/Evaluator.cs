@@ -14,13 +14,17 @@ namespace ImnmDecision.Engine.Evaluation;
 internal sealed class Evaluator
 {
     private static readonly FieldMask WeightField = InputField.Bit("patient.weightKg");
+    private static readonly FieldMask HeightField = InputField.Bit("patient.heightCm");
 
     private readonly Ruleset ruleset;
     private readonly FactExtractor extractor;
 
-    // Per treatment rule, read from its action once: the option, whether its dose is by weight, its cautions.
+    // Per treatment rule, read from its action once: the option, what its adult and child doses are computed
+    // from (weight, height), whether it has a child's dose, and its cautions.
     private readonly TreatmentAction[] treatments;
-    private readonly bool[] weightDosed;
+    private readonly FieldMask[] adultDoseNeeds;
+    private readonly FieldMask[] childDoseNeeds;
+    private readonly bool[] childDosed;
     private readonly KindDecisions[] cautions;
 
     private readonly KindDecisions subtypeKind;
@@ -34,9 +38,11 @@ internal sealed class Evaluator
     public Evaluator(Ruleset ruleset, IConditionDeciding? deciding = null)
     {
         this.ruleset = ruleset;
-        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
+        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther) { ChildUnderYears = ruleset.ChildUnderYears };
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
-        weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
+        adultDoseNeeds = [.. treatments.Select(t => Needs(t.Dose))];
+        childDoseNeeds = [.. treatments.Select(t => Needs(t.Dose?.Child))];
+        childDosed = [.. treatments.Select(t => t.Dose?.Child is not null)];
         var compile = deciding ?? EngineVariants.Fast.Deciding;
         var offeredSlot = SlotMask.Of(FactCatalog.TreatmentOffered);
         cautions = [.. treatments.Select(t => new KindDecisions([.. t.Cautions.Select(c => c.When)], offeredSlot, compile))];
@@ -50,6 +56,14 @@ internal sealed class Evaluator
     public CaseDecisions CreateDecisions() => new(ruleset);
 
     private static Condition?[] Conditions(IEnumerable<Rule> rules) => [.. rules.Select(rule => rule.When)];
+
+    /// <summary>The fields a dose's amount is computed from: weight for per-kg and per-m2, height for per-m2 and adjusted weight.</summary>
+    private static FieldMask Needs(DoseSpec? dose) => dose?.Amount?.Basis switch
+    {
+        DoseBasis.PerKg => WeightField | (dose.AdjustedWeight is null ? 0 : HeightField),
+        DoseBasis.PerM2 => WeightField | HeightField,
+        _ => 0,
+    };
 
     public void Evaluate(FindingValues findings, CaseDecisions result)
     {
@@ -143,14 +157,41 @@ internal sealed class Evaluator
             result.TreatmentRuleFired(i);
             offered |= bit;
             facts.Set(FactCatalog.TreatmentOffered, offered);
-            if (weightDosed[i] && !facts.IsKnown(FactCatalog.PatientWeightKg))
-            {
-                missing |= WeightField;
-            }
+            missing |= DoseMissing(i, facts);
 
             cautions[i].DecideEach(facts, result.CautionTruths[i], ref missing);
             result.CautionsDecided(i);
         }
+    }
+
+    /// <summary>The fields the option's dose for this patient lacks: the age when a child's dose exists, weight, height.</summary>
+    private FieldMask DoseMissing(int rule, FactSet facts)
+    {
+        var needs = adultDoseNeeds[rule];
+        var lacking = FieldMask.Zero;
+        if (childDosed[rule])
+        {
+            if (!facts.IsKnown(FactCatalog.PatientChild))
+            {
+                lacking |= facts.UnknownSources(FactCatalog.PatientChild);
+            }
+            else if (facts[FactCatalog.PatientChild] == 1)
+            {
+                needs = childDoseNeeds[rule];
+            }
+        }
+
+        if ((needs & WeightField) != FieldMask.Zero && !facts.IsKnown(FactCatalog.PatientWeightKg))
+        {
+            lacking |= WeightField;
+        }
+
+        if ((needs & HeightField) != FieldMask.Zero && !facts.IsKnown(FactCatalog.PatientHeightCm))
+        {
+            lacking |= HeightField;
+        }
+
+        return lacking;
     }
 
     private void EvaluateWorkup(CaseDecisions result, ref FieldMask missing)

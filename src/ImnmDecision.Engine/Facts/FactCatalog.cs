@@ -33,6 +33,8 @@ public static class FactCatalog
     internal static readonly int BiopsyPerformed = Boolean("biopsy.performed", "A muscle biopsy was performed (a reported pattern implies it).");
     internal static readonly int StatinExposed = Boolean("statin.exposed", "Current or past statin: true; never: false; unknown or absent: unknown.");
     internal static readonly int WeaknessPresent = Boolean("weakness.present", "Mild, moderate or severe weakness: true; none: false.");
+    internal static readonly int PatientChild = Boolean("patient.child", "Age below the ruleset's child age (parameter age.childUnderYears); unknown without an age.");
+    internal static readonly int BodySurfaceArea = Number("bsa", "m2", "Body surface area by Mosteller, sqrt(heightCm x weightKg / 3600); unknown unless both are given.");
     internal static readonly int SubtypeCodeSlot = Enum<SubtypeCode>("subtype.code", "The subtype decided by the subtype rules.", FactPhase.Subtype);
     internal static readonly int SubtypeCertainty = Enum<Certainty>("subtype.certainty", "The certainty decided by the certainty rules.", FactPhase.Certainty);
     internal static readonly int AlertsRaised = SetOf<AlertId>("alerts.raised", "The alerts raised so far.", FactPhase.Alert);
@@ -47,6 +49,12 @@ public static class FactCatalog
 
     /// <summary>The slot of the patient's weight (weight-based doses).</summary>
     internal static int PatientWeightKg { get; } = ByName["patient.weightKg"].Slot;
+
+    /// <summary>The slot of the patient's height (doses per m2, adjusted body weight).</summary>
+    internal static int PatientHeightCm { get; } = ByName["patient.heightCm"].Slot;
+
+    /// <summary>The slot of the patient's sex (ideal body weight).</summary>
+    internal static int PatientSex { get; } = ByName["patient.sex"].Slot;
 
     /// <summary>The findings read as facts of the same name, by slot.</summary>
     internal static ReadOnlySpan<FindingField> DirectFindings => DirectFields;

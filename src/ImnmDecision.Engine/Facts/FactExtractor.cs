@@ -23,6 +23,9 @@ internal sealed class FactExtractor
     private static readonly FindingField BiopsyField = FindingsSchema.Field("biopsy.performed");
     private static readonly FindingField StatinField = FindingsSchema.Field("statin.exposure");
     private static readonly FindingField WeaknessField = FindingsSchema.Field("clinical.proximalWeakness");
+    private static readonly FindingField AgeField = FindingsSchema.Field("patient.ageYears");
+    private static readonly FindingField WeightField = FindingsSchema.Field("patient.weightKg");
+    private static readonly FindingField HeightField = FindingsSchema.Field("patient.heightCm");
 
     private static readonly FieldMask CkValueBit = Bit(CkValueField);
     private static readonly FieldMask CkUnitBit = Bit(CkUnitField);
@@ -40,6 +43,9 @@ internal sealed class FactExtractor
     /// (the decision table's definition of <c>antibody.other.positive</c>): they never count as another specific antibody.
     /// </summary>
     private static readonly ulong AssociatedInSpecificList = (1UL << (int)MyositisAntibody.PmScl) | (1UL << (int)MyositisAntibody.Ku);
+    private static readonly FieldMask AgeBit = Bit(AgeField);
+    private static readonly FieldMask WeightBit = Bit(WeightField);
+    private static readonly FieldMask HeightBit = Bit(HeightField);
 
     private readonly double defaultUlnFemaleUnitsPerLitre;
     private readonly double defaultUlnOtherUnitsPerLitre;
@@ -61,6 +67,9 @@ internal sealed class FactExtractor
         gateBit = [.. gate.Select(g => g is null ? 0 : Bit(g))];
         biopsyImpliedBy = ImpliedBy(BiopsyField);
     }
+
+    /// <summary>Patients younger than this many years are children (ruleset parameter age.childUnderYears).</summary>
+    public required double ChildUnderYears { get; init; }
 
     public void Extract(FindingValues v, FactSet facts)
     {
@@ -91,6 +100,24 @@ internal sealed class FactExtractor
 
         var weakness = v.Choice<WeaknessGrade>(WeaknessField);
         facts.Set(FactCatalog.WeaknessPresent, weakness is null ? null : weakness != WeaknessGrade.None, WeaknessBit);
+        ExtractBody(v, facts);
+    }
+
+    /// <summary>Whether the patient is a child, and the body surface area by Mosteller when weight and height are known.</summary>
+    private void ExtractBody(FindingValues v, FactSet facts)
+    {
+        var age = v.Number(AgeField);
+        facts.Set(FactCatalog.PatientChild, age is { } years ? years < ChildUnderYears : null, AgeBit);
+        var weight = v.Number(WeightField);
+        var height = v.Number(HeightField);
+        if (weight is { } kg && height is { } cm)
+        {
+            facts.Set(FactCatalog.BodySurfaceArea, Math.Sqrt(cm * kg / 3600));
+        }
+        else
+        {
+            facts.SetUnknown(FactCatalog.BodySurfaceArea, (weight is null ? WeightBit : 0) | (height is null ? HeightBit : 0));
+        }
     }
 
     /// <summary>A true/false finding as given, or true when a finding that implies it is given.</summary>

@@ -77,4 +77,6 @@ public sealed class Ruleset
     internal double DefaultUlnFemale { get; init; }
 
     internal double DefaultUlnOther { get; init; }
+
+    internal double ChildUnderYears { get; init; }
 }

@@ -22,6 +22,9 @@ public static class RulesetLoader
     /// <summary>Parameter holding the default CK ULN for everyone else, in U/L.</summary>
     public const string DefaultUlnOtherParameter = "ck.defaultUln.other";
 
+    /// <summary>Parameter holding the age, in years, below which a patient is a child (fact patient.child).</summary>
+    public const string ChildUnderYearsParameter = "age.childUnderYears";
+
     /// <summary>
     /// The nearest folder named <c>rules</c> holding a <see cref="RulesetFile"/>, walking up from each start in
     /// turn (the working directory, then the application's own folder, say); null when there is none.

@@ -6,7 +6,7 @@ namespace ImnmDecision.Engine.Tests.Facts;
 
 public sealed class FactExtractorTests
 {
-    private static readonly FactExtractor Extractor = new(defaultUlnFemaleUnitsPerLitre: 200, defaultUlnOtherUnitsPerLitre: 300);
+    private static readonly FactExtractor Extractor = new(defaultUlnFemaleUnitsPerLitre: 200, defaultUlnOtherUnitsPerLitre: 300) { ChildUnderYears = 18 };
 
     private static FactSet Extract(Findings findings)
     {
@@ -203,4 +203,42 @@ public sealed class FactExtractorTests
     }
 
     private static int Slot(string fact) => FactCatalog.TryGet(fact, out var definition) ? definition.Slot : throw new KeyNotFoundException(fact);
+
+    [Theory]
+    [InlineData(17.9, 1)]
+    [InlineData(18, 0)]
+    [InlineData(6, 1)]
+    public void Extract_Age_DecidesChildBelowTheChildAge(double age, double child)
+    {
+        var facts = Extract(Case.Empty().Patient(ageYears: age).Build());
+
+        facts[FactCatalog.PatientChild].Should().Be(child);
+    }
+
+    [Fact]
+    public void Extract_NoAge_LeavesChildUnknownFromTheAge()
+    {
+        var facts = Extract(Case.WithCk(100).Build());
+
+        facts.IsKnown(FactCatalog.PatientChild).Should().BeFalse();
+        facts.UnknownSources(FactCatalog.PatientChild).Should().Be(InputField.Bit("patient.ageYears"));
+    }
+
+    [Fact]
+    public void Extract_WeightAndHeight_GiveMostellerBodySurfaceArea()
+    {
+        var facts = Extract(Case.Empty().Patient(weightKg: 20, heightCm: 115).Build());
+
+        facts[FactCatalog.BodySurfaceArea].Should().BeApproximately(Math.Sqrt(115.0 * 20 / 3600), 1e-12);
+        facts[FactCatalog.BodySurfaceArea].Should().BeApproximately(0.799, 0.001);
+    }
+
+    [Fact]
+    public void Extract_NoHeight_LeavesBodySurfaceAreaUnknownFromTheHeight()
+    {
+        var facts = Extract(Case.Empty().Patient(weightKg: 20).Build());
+
+        facts.IsKnown(FactCatalog.BodySurfaceArea).Should().BeFalse();
+        facts.UnknownSources(FactCatalog.BodySurfaceArea).Should().Be(InputField.Bit("patient.heightCm"));
+    }
 }

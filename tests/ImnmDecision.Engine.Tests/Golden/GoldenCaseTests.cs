@@ -83,6 +83,32 @@ public sealed class GoldenCaseTests
         {
             reasons.Should().Contain(ruleId, because);
         }
+
+        CheckTexts(answer, expect, because);
+    }
+
+    private static void CheckTexts(Assessment answer, GoldenExpectation expect, string because)
+    {
+        foreach (var (id, text) in expect.CautionContains ?? new Dictionary<string, string>())
+        {
+            answer.Treatment.Should().Contain(t => JsonNames.Name(t.Id) == id, because)
+                .Which.Cautions.Should().Contain(c => c.Contains(text, StringComparison.Ordinal), because);
+        }
+
+        foreach (var (id, text) in expect.AlertContains ?? new Dictionary<string, string>())
+        {
+            answer.Alerts.Should().Contain(a => JsonNames.Name(a.Id) == id, because)
+                .Which.Message.Should().Contain(text, because);
+        }
+
+        var texts = answer.Alerts.Select(a => a.Message)
+            .Concat(answer.Workup.SelectMany(w => new[] { w.Label, w.Reason }))
+            .Concat(answer.Treatment.SelectMany(t => t.Cautions.Append(t.Label).Append(t.Dose?.Text ?? string.Empty)))
+            .ToList();
+        foreach (var absent in expect.TextAbsent ?? [])
+        {
+            texts.Should().NotContain(t => t.Contains(absent, StringComparison.OrdinalIgnoreCase), because);
+        }
     }
 
     private static void CheckItems<T>(Dictionary<string, T> actual, IReadOnlyDictionary<string, ItemExpectation>? present,

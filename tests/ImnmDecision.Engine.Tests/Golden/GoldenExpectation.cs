@@ -27,4 +27,13 @@ public sealed record GoldenExpectation
 
     /// <summary>Rule or condition ids that must appear in <c>subtype.because</c> (a reading such as anti-Ku read as myositis-associated).</summary>
     public IReadOnlyList<string>? Because { get; init; }
+
+    /// <summary>Per treatment id, a text that one of its cautions contains.</summary>
+    public IReadOnlyDictionary<string, string>? CautionContains { get; init; }
+
+    /// <summary>Per alert id, a text that its message contains.</summary>
+    public IReadOnlyDictionary<string, string>? AlertContains { get; init; }
+
+    /// <summary>Texts that appear nowhere in the answer's alert messages, workup items, treatment labels, doses and cautions (case-insensitive).</summary>
+    public IReadOnlyList<string>? TextAbsent { get; init; }
 }

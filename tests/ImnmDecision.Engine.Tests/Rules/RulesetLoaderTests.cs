@@ -154,7 +154,7 @@ public sealed class RulesetLoaderTests
     [Fact]
     public void Load_UnknownNamedCondition_IsReported()
     {
-        var error = SingleError(r => r.Edit("treatment.json", root => root["rules"]![2]!["when"]!["ref"] = "treatable"));
+        var error = SingleError(r => r.Edit("treatment.json", root => root["rules"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "treatment.prednisone")!["when"]!["ref"] = "treatable"));
 
         error.Message.Should().StartWith("unknown named condition 'treatable'");
     }

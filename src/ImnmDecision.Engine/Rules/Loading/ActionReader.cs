@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Serialization;
 
@@ -10,6 +9,8 @@ namespace ImnmDecision.Engine.Rules.Loading;
 /// </summary>
 internal sealed class ActionReader(LoadContext context, CatalogueReader catalogue, ConditionReader conditions)
 {
+    private readonly DoseReader doses = new(context, catalogue);
+
     public RuleAction? Read(JsonCursor then, RuleKind kind) => kind switch
     {
         RuleKind.Subtype => ReadSubtype(then),
@@ -62,7 +63,7 @@ internal sealed class ActionReader(LoadContext context, CatalogueReader catalogu
 
     private AlertAction? ReadAlert(JsonCursor then)
     {
-        if (!then.IsObject("alert", "severity", "message"))
+        if (!then.IsObject("alert", "severity", "message", "treatment"))
         {
             return null;
         }
@@ -70,7 +71,56 @@ internal sealed class ActionReader(LoadContext context, CatalogueReader catalogu
         var alert = Parse<AlertId>(then, "alert");
         var severity = Parse<AlertSeverity>(then, "severity");
         var message = catalogue.Text(then, "message");
-        return alert is null || severity is null || message is null ? null : new AlertAction(alert.Value, severity.Value, message);
+        var treatment = then.Property("treatment", required: false) is { } t ? ReadAlertTreatment(t) : null;
+        if (alert is null || severity is null || message is null || (then.Has("treatment") && treatment is null))
+        {
+            return null;
+        }
+
+        return new AlertAction(alert.Value, severity.Value, message) { Treatment = treatment };
+    }
+
+    private AlertTreatmentText? ReadAlertTreatment(JsonCursor treatment)
+    {
+        if (!treatment.IsObject("options", "listed", "none") || treatment.Property("options") is not { } list)
+        {
+            return null;
+        }
+
+        var options = new List<(TreatmentId, string)>();
+        var ok = true;
+        foreach (var item in list.Items())
+        {
+            if (!item.IsObject("id", "text"))
+            {
+                ok = false;
+                continue;
+            }
+
+            var id = Parse<TreatmentId>(item, "id");
+            var text = catalogue.Text(item, "text");
+            ok &= id is not null && text is not null;
+            if (id is not null && text is not null)
+            {
+                options.Add((id.Value, text));
+            }
+        }
+
+        var listed = treatment.String("listed");
+        var none = catalogue.Text(treatment, "none");
+        if (listed is not null && !listed.Contains(AlertTreatmentText.OptionsPlaceholder, StringComparison.Ordinal))
+        {
+            treatment.Property("listed")!.Value.Error($"'listed' must hold {AlertTreatmentText.OptionsPlaceholder}");
+            ok = false;
+        }
+
+        if (options.Count == 0)
+        {
+            list.Error("at least one option is required");
+            ok = false;
+        }
+
+        return !ok || listed is null || none is null ? null : new AlertTreatmentText { Options = options, Listed = listed, None = none };
     }
 
     private WorkupAction? ReadWorkup(JsonCursor then)
@@ -96,7 +146,7 @@ internal sealed class ActionReader(LoadContext context, CatalogueReader catalogu
 
         var treatment = Parse<TreatmentId>(then, "treatment");
         var role = Parse<TreatmentRole>(then, "role");
-        var dose = then.Property("dose", required: false) is { } d ? ReadDose(d) : null;
+        var dose = then.Property("dose", required: false) is { } d ? doses.Read(d) : null;
         var cautions = new List<Caution>();
         var ok = true;
         if (then.Property("cautions", required: false) is { } list)
@@ -140,75 +190,5 @@ internal sealed class ActionReader(LoadContext context, CatalogueReader catalogu
         }
 
         return text is null ? null : new Caution { When = when, Text = text, UnknownText = unknownText, Avoid = avoid, Citations = cited };
-    }
-
-    private DoseSpec? ReadDose(JsonCursor dose)
-    {
-        if (!dose.IsObject("text", "perKg", "capParameter", "splitOverDays"))
-        {
-            return null;
-        }
-
-        var text = catalogue.Text(dose, "text");
-        var split = dose.Integer("splitOverDays", required: false);
-        double? cap = null;
-        if (dose.String("capParameter", required: false) is { } capName)
-        {
-            if (context.Parameters.TryGetValue(capName, out var parameter))
-            {
-                cap = parameter.Value;
-            }
-            else
-            {
-                dose.Property("capParameter")!.Value.Error($"unknown parameter '{capName}'");
-                return null;
-            }
-        }
-
-        if (dose.Property("perKg", required: false) is not { } perKg)
-        {
-            return text is null ? null : new DoseSpec { Text = text, Cap = cap, SplitOverDays = split };
-        }
-
-        return ReadPerKg(perKg, text, cap, split);
-    }
-
-    private static DoseSpec? ReadPerKg(JsonCursor perKg, string? text, double? cap, int? split)
-    {
-        if (!perKg.IsObject("min", "max", "unit", "per"))
-        {
-            return null;
-        }
-
-        var min = perKg.Number("min");
-        var max = perKg.Number("max", required: false) ?? min;
-        var unit = perKg.String("unit");
-        var per = perKg.String("per");
-        if (unit is not null and not ("mg" or "g"))
-        {
-            perKg.Property("unit")!.Value.Error($"unit must be 'mg' or 'g', found '{unit}'");
-            return null;
-        }
-
-        if (per is not null and not ("day" or "week" or "course"))
-        {
-            perKg.Property("per")!.Value.Error($"per must be 'day', 'week' or 'course', found '{per}'");
-            return null;
-        }
-
-        if (min is null || max is null || unit is null || per is null || text is null)
-        {
-            return null;
-        }
-
-        var perKgText = min == max
-            ? string.Create(CultureInfo.InvariantCulture, $"{min} {unit}/kg")
-            : string.Create(CultureInfo.InvariantCulture, $"{min} to {max} {unit}/kg");
-        if (per != "course")
-        {
-            perKgText += "/" + per;
-        }
-
-        return new DoseSpec { Text = text, PerKgMin = min, PerKgMax = max, Unit = unit, Per = per, Cap = cap, SplitOverDays = split, PerKgText = perKgText };
     }
 }

@@ -76,6 +76,7 @@ internal sealed class RulesetReader
         RuleChecks.Check(rules, Errors);
         var femaleUln = catalogue.RequiredParameter(RulesetLoader.DefaultUlnFemaleParameter);
         var otherUln = catalogue.RequiredParameter(RulesetLoader.DefaultUlnOtherParameter);
+        var childUnderYears = catalogue.RequiredParameter(RulesetLoader.ChildUnderYearsParameter);
         if (Errors.Count > 0)
         {
             return null;
@@ -117,6 +118,7 @@ internal sealed class RulesetReader
             AnswerOrder = new AnswerOrder(alertRules, workupRules, treatmentRules),
             DefaultUlnFemale = femaleUln,
             DefaultUlnOther = otherUln,
+            ChildUnderYears = childUnderYears,
         };
     }
 
