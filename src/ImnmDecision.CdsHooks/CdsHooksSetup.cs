@@ -82,9 +82,7 @@ public static class CdsHooksSetup
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
             .RemoveAllLoggers();
-        services.AddHttpClient(JwksProvider.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
-            .RemoveAllLoggers();
+        services.AddJwksClient();
 
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<CdsHooksOptions>>((cors, cds) => cors.AddPolicy(CorsPolicy, policy =>
@@ -120,6 +118,23 @@ public static class CdsHooksSetup
         var maxBodyBytes = app.Configuration.GetSection(CdsHooksOptions.Section).Get<CdsHooksOptions>()?.MaxBodyBytes ?? new CdsHooksOptions().MaxBodyBytes;
         app.MapCdsEndpoints(maxBodyBytes);
         return app;
+    }
+
+    /// <summary>
+    /// The JWK Set download client: the FHIR client's guarded connection step (public addresses unless the
+    /// issuer allows its private network), no redirects, no request logging; JwksProvider caps the size and time.
+    /// </summary>
+    internal static IServiceCollection AddJwksClient(this IServiceCollection services)
+    {
+        services.AddHttpClient(JwksProvider.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = GuardedConnector.ConnectAsync,
+            })
+            .RemoveAllLoggers();
+        return services;
     }
 
     /// <summary>Loads the code lists at start-up so that a broken list stops the service with a clear message.</summary>

@@ -14,4 +14,10 @@ internal sealed class CdsIssuerOptions
 
     /// <summary>The issuer's JWK Set, inline: <c>{ "keys": [ { "kty": "EC", "crv": "P-384", ... } ] }</c>.</summary>
     public CdsJwksOptions? Jwks { get; set; }
+
+    /// <summary>
+    /// Whether the JWK Set URL may resolve to a private, loopback or link-local address (an EHR inside the
+    /// hospital network); off by default, when only public addresses are contacted.
+    /// </summary>
+    public bool AllowPrivateNetwork { get; set; }
 }

@@ -21,6 +21,9 @@ internal sealed class CliConsole
     /// <summary>Whether standard error is a terminal, so a progress bar can be drawn on it.</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>Reads an environment variable (the process's own; in tests, none unless given).</summary>
+    public Func<string, string?> Environment { get; init; } = _ => null;
+
     /// <summary>The directory relative paths are resolved against.</summary>
     public required string WorkingDirectory { get; init; }
 
@@ -32,7 +35,8 @@ internal sealed class CliConsole
         Out = Console.Out,
         Error = Console.Error,
         ErrorIsTerminal = !Console.IsErrorRedirected,
-        WorkingDirectory = Environment.CurrentDirectory,
+        Environment = global::System.Environment.GetEnvironmentVariable,
+        WorkingDirectory = global::System.Environment.CurrentDirectory,
     };
 
     /// <summary>A path as given on the command line, made absolute.</summary>

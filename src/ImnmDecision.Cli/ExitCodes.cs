@@ -21,6 +21,13 @@ internal static class ExitCodes
     /// </summary>
     public const int Aborted = 4;
 
+    /// <summary>
+    /// A store is configured for the audit (<c>--store</c>, <c>Store__ConnectionString</c> or
+    /// <c>Store__SqlitePath</c>) but cannot be opened or migrated; nothing was assessed (BSD sysexits
+    /// EX_UNAVAILABLE, as the API's start-up uses).
+    /// </summary>
+    public const int StoreUnavailable = 69;
+
     /// <summary>Interrupted (Ctrl+C), as a shell reports SIGINT.</summary>
     public const int Cancelled = 130;
 

@@ -79,22 +79,26 @@ public sealed class DecisionStore : IAsyncDisposable
         }
     }
 
-    /// <summary>Records feedback once: false when feedback with the same identity is already stored.</summary>
+    /// <summary>
+    /// Records feedback once: false when feedback with the same identity is already stored. The feedback keeps
+    /// the kind and ruleset of the card it answers, when this store recorded the card being shown.
+    /// </summary>
     public async Task<bool> RecordFeedbackAsync(FeedbackRecord feedback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(feedback);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(
             connection,
-            "INSERT INTO feedback (identity, service_id, card_id, outcome, override_reason, accepted_suggestions, at_ms, client_id, received_ms) "
-            + "VALUES (@identity, @service, @card, @outcome, @reason, @accepted, @at, @client, @received) ON CONFLICT (identity) DO NOTHING",
+            "INSERT INTO feedback (identity, service_id, card_id, outcome, override_reason, accepted_suggestions, at_ms, client_id, received_ms, card_kind, ruleset_tag) "
+            + "VALUES (@identity, @service, @card, @outcome, @reason, @accepted, @at, @client, @received, "
+            + "(SELECT kind FROM shown_card WHERE card_id = @card), (SELECT ruleset_tag FROM shown_card WHERE card_id = @card)) ON CONFLICT (identity) DO NOTHING",
             ("identity", feedback.Identity), ("service", feedback.ServiceId), ("card", feedback.CardId), ("outcome", feedback.Outcome),
             ("reason", feedback.OverrideReason), ("accepted", (long)feedback.AcceptedSuggestions), ("at", feedback.At.ToUnixTimeMilliseconds()),
             ("client", feedback.ClientId), ("received", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Records the cards a CDS call answered with (ids, service, kind, ruleset; no card text).</summary>
+    /// <summary>Records the cards a CDS call answered with (ids, service, kind of card, ruleset; no card text).</summary>
     public async Task RecordCardsAsync(IReadOnlyList<ShownCard> cards, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cards);

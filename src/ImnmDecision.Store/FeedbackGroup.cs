@@ -6,7 +6,10 @@ public sealed record FeedbackGroup
     /// <summary>The CDS service.</summary>
     public required string ServiceId { get; init; }
 
-    /// <summary>The card kind (indicator); <c>unknown</c> for feedback on a card this store never saw.</summary>
+    /// <summary>
+    /// The kind of card (its topic code: <c>imnm-assessment</c>, <c>imnm-red-flag</c>, <c>imnm-statin-order</c>,
+    /// <c>imnm-guidance-incomplete</c>); <c>unknown</c> for feedback on a card this store never saw.
+    /// </summary>
     public required string CardKind { get; init; }
 
     /// <summary>The ruleset tag that produced the cards, if known.</summary>

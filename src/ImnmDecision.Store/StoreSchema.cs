@@ -27,6 +27,13 @@ internal static class StoreSchema
             "CREATE TABLE jti (jti_key TEXT PRIMARY KEY, expires_ms BIGINT NOT NULL)",
             "CREATE INDEX jti_expires ON jti (expires_ms)",
         ],
+        [
+            // Version 2: each feedback keeps the kind of card it answers and the ruleset that made the card, taken
+            // from shown_card when the feedback arrives (so the summary still groups it after the card's row has
+            // gone). Rows written before hold null and are grouped through shown_card as before.
+            "ALTER TABLE feedback ADD COLUMN card_kind TEXT NULL",
+            "ALTER TABLE feedback ADD COLUMN ruleset_tag TEXT NULL",
+        ],
     ];
 
     /// <summary>The newest schema version.</summary>

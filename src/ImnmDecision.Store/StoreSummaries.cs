@@ -25,9 +25,9 @@ internal static class StoreSummaries
         }
 
         await foreach (var row in RowsAsync(connection,
-            "SELECT f.service_id, COALESCE(c.kind, 'unknown'), c.ruleset_tag, f.outcome, f.override_reason, COUNT(*) FROM feedback f "
-            + "LEFT JOIN shown_card c ON c.card_id = f.card_id WHERE f.at_ms >= @from AND f.at_ms < @to AND (@ruleset IS NULL OR c.ruleset_tag = @ruleset) "
-            + "GROUP BY f.service_id, COALESCE(c.kind, 'unknown'), c.ruleset_tag, f.outcome, f.override_reason", range, cancellationToken))
+            "SELECT f.service_id, COALESCE(f.card_kind, c.kind, 'unknown'), COALESCE(f.ruleset_tag, c.ruleset_tag), f.outcome, f.override_reason, COUNT(*) FROM feedback f "
+            + "LEFT JOIN shown_card c ON c.card_id = f.card_id WHERE f.at_ms >= @from AND f.at_ms < @to AND (@ruleset IS NULL OR COALESCE(f.ruleset_tag, c.ruleset_tag) = @ruleset) "
+            + "GROUP BY f.service_id, COALESCE(f.card_kind, c.kind, 'unknown'), COALESCE(f.ruleset_tag, c.ruleset_tag), f.outcome, f.override_reason", range, cancellationToken))
         {
             var counts = GroupOf(Text(row[0])!, Text(row[1])!, Text(row[2]));
             var count = Number(row[5]);

@@ -28,7 +28,7 @@ internal static class SummaryEndpoints
     }
 
     /// <summary>CDS Hooks feedback: cards shown, accepted and overridden, with the top override reasons</summary>
-    /// <remarks>Per CDS service, card kind (indicator) and ruleset, over a date range (default: the last 30 days).</remarks>
+    /// <remarks>Per CDS service, kind of card (imnm-assessment, imnm-red-flag, imnm-statin-order, imnm-guidance-incomplete) and ruleset, over a date range (default: the last 30 days).</remarks>
     /// <param name="store">The durable store.</param>
     /// <param name="context">The request.</param>
     /// <param name="from">Start of the range (ISO 8601, inclusive).</param>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using ImnmDecision.Api.Security;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Batch;
-using ImnmDecision.Engine.Serialization;
 using ImnmDecision.Store;
 
 namespace ImnmDecision.Api.Store;
@@ -19,11 +18,8 @@ internal sealed partial class AuditTrail(DecisionStore store, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(assessment);
-        return WriteAsync(new AuditRecord(
-            assessment.AssessmentId, clock.GetUtcNow(), "single", ClientIdentity.ClaimedId(context.User), assessment.Ruleset.Tag,
-            JsonNames.Name(assessment.Subtype.Code), JsonNames.Name(assessment.Subtype.Certainty),
-            string.Join(',', assessment.Alerts.Select(a => JsonNames.Name(a.Id))),
-            Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds, 1, 0));
+        return WriteAsync(AuditEntries.ForAssessment(
+            assessment, AuditEntries.SingleDoor, ClientIdentity.ClaimedId(context.User), clock.GetUtcNow(), Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds));
     }
 
     /// <summary>Records a batch as one entry with its counts.</summary>
@@ -31,9 +27,7 @@ internal sealed partial class AuditTrail(DecisionStore store, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(summary);
-        return WriteAsync(new AuditRecord(
-            Guid.NewGuid(), clock.GetUtcNow(), "batch", ClientIdentity.ClaimedId(context.User), summary.Ruleset.Tag,
-            null, null, null, elapsed.TotalMilliseconds, summary.Rows, summary.Failed));
+        return WriteAsync(AuditEntries.ForBatch(summary, AuditEntries.BatchDoor, ClientIdentity.ClaimedId(context.User), clock.GetUtcNow(), elapsed.TotalMilliseconds));
     }
 
     private async Task WriteAsync(AuditRecord entry)

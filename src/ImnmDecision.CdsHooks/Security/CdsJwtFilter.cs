@@ -31,6 +31,7 @@ internal sealed class CdsJwtFilter(JwtValidator validator, IOptionsMonitor<CdsHo
             return BareUnauthorized.Instance;
         }
 
+        CdsCaller.Verified(http, check.Issuer);
         return await next(context);
     }
 

@@ -1,25 +1,25 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ImnmDecision.CdsHooks.Security;
 
 /// <summary>
-/// Checks the JWT an EHR signs for each CDS Hooks call: a compact JWS signed with ES384 (P-384, IEEE P1363
-/// signature) or RS384 (PKCS#1 v1.5, SHA-384) by a key of an allowed issuer; HMAC and <c>none</c> are refused.
-/// Claims: <c>iss</c> allowed, <c>aud</c> the exact URL called, <c>exp</c> not passed, <c>iat</c> and
-/// <c>nbf</c> not in the future (small skew), <c>jti</c> never seen before. Verified with the .NET crypto
-/// classes; the token itself is never logged.
+/// Checks the JWT an EHR signs for each CDS Hooks call with the IdentityModel <see cref="JsonWebTokenHandler"/>:
+/// a compact JWS signed with ES384 or RS384 (<see cref="TokenValidationParameters.ValidAlgorithms"/>; HMAC and
+/// <c>none</c> are refused) by a key of an allowed issuer, taken from the issuer's JWK Set. Claims: <c>iss</c>
+/// allowed, <c>aud</c> the exact URL called, <c>exp</c> not passed, <c>nbf</c> and <c>iat</c> not in the future
+/// (small skew), a lifetime no longer than allowed, <c>jti</c> never seen before (the replay cache, shared
+/// through the store). The handler's verdict is mapped onto <see cref="JwtFailure"/>; the token is never logged.
 /// </summary>
 internal sealed class JwtValidator(JwksProvider keys, JtiReplayCache replay, IOptionsMonitor<CdsHooksOptions> options, TimeProvider clock)
 {
     /// <summary>Longest accepted token, in characters.</summary>
     public const int MaxTokenLength = 16 * 1024;
 
-    private const int MinRsaBits = 2048;
-    private const int P384CoordinateBytes = 48;
+    private const int MaxJtiLength = 256;
+    private static readonly string[] Algorithms = [SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.RsaSha384];
+    private readonly JsonWebTokenHandler handler = new() { MaximumTokenSizeInBytes = MaxTokenLength, MapInboundClaims = false };
 
     public async Task<JwtCheck> ValidateAsync(string? token, string expectedAudience, CancellationToken cancellationToken)
     {
@@ -29,219 +29,157 @@ internal sealed class JwtValidator(JwksProvider keys, JtiReplayCache replay, IOp
             return JwtCheck.Fail(JwtFailure.Missing);
         }
 
-        if (token.Length > MaxTokenLength || token.Split('.') is not [var headerPart, var payloadPart, var signaturePart]
-            || headerPart.Length == 0 || payloadPart.Length == 0)
+        // Only a compact JWS (three parts): an encrypted token (five parts) is not something an EHR sends here.
+        if (token.Length > MaxTokenLength || token.AsSpan().Count('.') != 2 || !TryRead(token, out var jwt))
         {
             return JwtCheck.Fail(JwtFailure.Malformed);
         }
 
-        if (!TryParseJson(headerPart, out var header))
-        {
-            return JwtCheck.Fail(JwtFailure.Malformed);
-        }
-
-        using (header)
-        {
-            if (!TryParseJson(payloadPart, out var payload))
-            {
-                return JwtCheck.Fail(JwtFailure.Malformed);
-            }
-
-            using (payload)
-            {
-                return await CheckAsync(header.RootElement, payload.RootElement, headerPart, payloadPart, signaturePart, expectedAudience, cancellationToken);
-            }
-        }
-    }
-
-    private async Task<JwtCheck> CheckAsync(
-        JsonElement head, JsonElement claims, string headerPart, string payloadPart, string signaturePart, string expectedAudience, CancellationToken cancellationToken)
-    {
-        if (head.ValueKind != JsonValueKind.Object || claims.ValueKind != JsonValueKind.Object)
-        {
-            return JwtCheck.Fail(JwtFailure.Malformed);
-        }
-
-        var alg = String(head, "alg");
-        if (alg is not ("ES384" or "RS384"))
+        if (!Algorithms.Contains(jwt.Alg, StringComparer.Ordinal))
         {
             return JwtCheck.Fail(JwtFailure.AlgorithmNotAllowed);
         }
 
         // A critical header this service does not understand must be refused (RFC 7515 section 4.1.11).
-        if (head.TryGetProperty("crit", out _) || (String(head, "typ") is { } typ && !typ.Equals("JWT", StringComparison.OrdinalIgnoreCase)))
+        if (jwt.TryGetHeaderValue<object>("crit", out _) || (jwt.Typ is { Length: > 0 } typ && !typ.Equals("JWT", StringComparison.OrdinalIgnoreCase)))
         {
             return JwtCheck.Fail(JwtFailure.Malformed);
         }
 
         var settings = options.CurrentValue;
-        var iss = String(claims, "iss");
+        var iss = Claim(jwt, JwtRegisteredClaimNames.Iss);
         var issuer = iss is null ? null : settings.Issuers.FirstOrDefault(i => string.Equals(i.Issuer, iss, StringComparison.Ordinal));
         if (issuer is null)
         {
             return JwtCheck.Fail(JwtFailure.IssuerNotAllowed);
         }
 
-        if (!TryDecode(signaturePart, out var signature) || signature.Length == 0)
-        {
-            return JwtCheck.Fail(JwtFailure.Malformed);
-        }
-
-        var kid = String(head, "kid");
-        var candidates = (await keys.KeysAsync(issuer, String(head, "jku"), kid, cancellationToken))
-            .Where(k => Fits(k, alg, kid))
-            .ToList();
+        var kid = jwt.Kid is { Length: > 0 } k ? k : null;
+        var jku = jwt.TryGetHeaderValue<string>("jku", out var url) ? url : null;
+        var candidates = (await keys.KeysAsync(issuer, jku, kid, cancellationToken)).Where(key => JwksProvider.Fits(key, jwt.Alg, kid)).ToList();
         if (candidates.Count == 0)
         {
             return JwtCheck.Fail(JwtFailure.NoKey);
         }
 
-        var signedBytes = Encoding.ASCII.GetBytes(string.Concat(headerPart, ".", payloadPart));
-        if (!candidates.Any(key => Verify(alg, key, signedBytes, signature)))
+        var skew = TimeSpan.FromSeconds(Math.Max(0, settings.ClockSkewSeconds));
+        var result = await handler.ValidateTokenAsync(jwt, Parameters(iss!, expectedAudience, candidates, skew));
+        if (!result.IsValid)
         {
-            return JwtCheck.Fail(JwtFailure.BadSignature);
+            return JwtCheck.Fail(Failure(result.Exception));
         }
 
-        return CheckClaims(claims, iss!, expectedAudience, settings);
+        return CheckRest(jwt, iss!, skew, settings.MaxTokenLifetimeSeconds);
     }
 
-    private JwtCheck CheckClaims(JsonElement claims, string iss, string expectedAudience, CdsHooksOptions settings)
+    private bool TryRead(string token, out JsonWebToken jwt)
     {
-        if (Number(claims, "exp") is not { } exp || Number(claims, "iat") is not { } iat
-            || String(claims, "jti") is not { Length: > 0 and <= 256 } jti)
+        jwt = null!;
+        try
+        {
+            jwt = handler.ReadJsonWebToken(token);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private TokenValidationParameters Parameters(string issuer, string audience, IReadOnlyList<SecurityKey> signingKeys, TimeSpan skew) => new()
+    {
+        ValidAlgorithms = Algorithms,
+        ValidIssuer = issuer,
+        ValidAudience = audience,
+        IgnoreTrailingSlashWhenValidatingAudience = false,
+        IssuerSigningKeys = signingKeys,
+        TryAllIssuerSigningKeys = true,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateLifetime = true,
+        ValidateIssuerSigningKey = false,
+        ClockSkew = skew,
+        LifetimeValidator = (notBefore, expires, _, _) => LifetimeHolds(notBefore, expires, skew),
+        SaveSigninToken = false,
+    };
+
+    // The handler's own lifetime rule read against this service's clock (the handler's clock is not injectable);
+    // each refusal is the handler's own exception type, so the mapping below reads one vocabulary.
+    private bool LifetimeHolds(DateTime? notBefore, DateTime? expires, TimeSpan skew)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (expires is not { } exp)
+        {
+            throw new SecurityTokenNoExpirationException("The token has no expiry.");
+        }
+
+        if (notBefore is { } nbf && nbf > exp)
+        {
+            throw new SecurityTokenInvalidLifetimeException("The token's nbf lies after its exp.");
+        }
+
+        if (notBefore is { } start && start > now + skew)
+        {
+            throw new SecurityTokenNotYetValidException("The token is not valid yet.");
+        }
+
+        return exp >= now - skew ? true : throw new SecurityTokenExpiredException("The token has expired.");
+    }
+
+    /// <summary>What the handler leaves to this service: <c>iat</c> present and not ahead, a bounded lifetime, the <c>jti</c> once.</summary>
+    private JwtCheck CheckRest(JsonWebToken jwt, string iss, TimeSpan skew, int maxLifetimeSeconds)
+    {
+        if (Number(jwt, JwtRegisteredClaimNames.Iat) is not { } iat || Number(jwt, JwtRegisteredClaimNames.Exp) is not { } exp
+            || Claim(jwt, JwtRegisteredClaimNames.Jti) is not { Length: > 0 and <= MaxJtiLength } jti)
         {
             return JwtCheck.Fail(JwtFailure.MissingClaim);
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
-        var skew = Math.Max(0, settings.ClockSkewSeconds);
-        if (now > exp + skew)
-        {
-            return JwtCheck.Fail(JwtFailure.Expired);
-        }
-
-        if (iat > now + skew || (claims.TryGetProperty("nbf", out _) && (Number(claims, "nbf") is not { } nbf || nbf > now + skew)))
+        if (iat > now + skew.TotalSeconds)
         {
             return JwtCheck.Fail(JwtFailure.NotYetValid);
         }
 
-        if (exp - now > settings.MaxTokenLifetimeSeconds)
+        if (exp - now > maxLifetimeSeconds)
         {
             return JwtCheck.Fail(JwtFailure.LifetimeTooLong);
         }
 
-        if (!AudienceMatches(claims, expectedAudience))
-        {
-            return JwtCheck.Fail(JwtFailure.WrongAudience);
-        }
-
         // Recorded last, so a token refused for another reason does not use up its id.
-        var keepUntil = DateTimeOffset.FromUnixTimeMilliseconds((long)((exp + skew) * 1000));
+        var keepUntil = DateTimeOffset.FromUnixTimeMilliseconds((long)((exp + skew.TotalSeconds) * 1000));
         return replay.TryRecord(iss, jti, keepUntil) ? new JwtCheck(null, iss) : JwtCheck.Fail(JwtFailure.Replayed);
     }
 
-    /// <summary>Verifies a signature with one public key; false for a key that does not fit or cannot be imported.</summary>
-    public static bool Verify(string alg, CdsJwkOptions key, byte[] data, byte[] signature)
+    /// <summary>The handler's refusal as this service's failure code (most specific type first).</summary>
+    private static JwtFailure Failure(Exception? exception) => exception switch
     {
-        ArgumentNullException.ThrowIfNull(key);
-        try
-        {
-            if (alg == "ES384")
-            {
-                if (!TryDecode(key.X, out var x) || !TryDecode(key.Y, out var y)
-                    || x.Length != P384CoordinateBytes || y.Length != P384CoordinateBytes || signature.Length != 2 * P384CoordinateBytes)
-                {
-                    return false;
-                }
+        SecurityTokenInvalidAlgorithmException => JwtFailure.AlgorithmNotAllowed,
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => JwtFailure.BadSignature,
+        SecurityTokenNoExpirationException => JwtFailure.MissingClaim,
+        SecurityTokenExpiredException => JwtFailure.Expired,
+        SecurityTokenNotYetValidException or SecurityTokenInvalidLifetimeException => JwtFailure.NotYetValid,
+        SecurityTokenInvalidAudienceException => JwtFailure.WrongAudience,
+        SecurityTokenInvalidIssuerException => JwtFailure.IssuerNotAllowed,
+        _ => JwtFailure.Malformed,
+    };
 
-                using var ecdsa = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP384, Q = new ECPoint { X = x, Y = y } });
-                return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            }
+    private static string? Claim(JsonWebToken jwt, string name) => jwt.TryGetPayloadValue<string>(name, out var value) ? value : null;
 
-            if (alg == "RS384")
-            {
-                if (!TryDecode(key.N, out var modulus) || !TryDecode(key.E, out var exponent) || modulus.Length * 8 < MinRsaBits)
-                {
-                    return false;
-                }
-
-                using var rsa = RSA.Create();
-                rsa.ImportParameters(new RSAParameters { Modulus = modulus, Exponent = exponent });
-                return rsa.VerifyData(data, signature, HashAlgorithmName.SHA384, RSASignaturePadding.Pkcs1);
-            }
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
-
-        return false;
-    }
-
-    private static bool Fits(CdsJwkOptions key, string alg, string? kid) =>
-        (kid is null || key.Kid == kid)
-        && (key.Use is null || key.Use == "sig")
-        && (key.Alg is null || key.Alg == alg)
-        && (alg == "ES384" ? key.Kty == "EC" && key.Crv == "P-384" : key.Kty == "RSA");
-
-    private static bool AudienceMatches(JsonElement claims, string expected)
+    private static double? Number(JsonWebToken jwt, string name)
     {
-        if (!claims.TryGetProperty("aud", out var aud))
+        if (!jwt.TryGetPayloadValue<object>(name, out var value))
         {
-            return false;
+            return null;
         }
 
-        return aud.ValueKind switch
+        return value switch
         {
-            JsonValueKind.String => string.Equals(aud.GetString(), expected, StringComparison.Ordinal),
-            JsonValueKind.Array => aud.EnumerateArray().Any(a => a.ValueKind == JsonValueKind.String && string.Equals(a.GetString(), expected, StringComparison.Ordinal)),
-            _ => false,
+            long l => l,
+            int i => i,
+            double d when double.IsFinite(d) => d,
+            decimal m => (double)m,
+            _ => null,
         };
     }
-
-    private static bool TryParseJson(string part, out JsonDocument document)
-    {
-        document = null!;
-        if (!TryDecode(part, out var bytes))
-        {
-            return false;
-        }
-
-        try
-        {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    private static bool TryDecode(string? text, out byte[] bytes)
-    {
-        bytes = [];
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        try
-        {
-            bytes = Base64Url.DecodeFromChars(text);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
-
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static double? Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)
-            ? number
-            : null;
 }

@@ -58,6 +58,6 @@ internal sealed class AssessmentService(
         }
 
         var assessment = engine.Assess(findings);
-        return CdsServiceOutcome.Cards(new CdsResponse(cards.Build(assessment, mapped with { Findings = findings, Notes = notes })), tag);
+        return CdsServiceOutcome.Cards(new CdsResponse(cards.Build(assessment, mapped with { Findings = findings, Notes = notes })), tag, assessment);
     }
 }

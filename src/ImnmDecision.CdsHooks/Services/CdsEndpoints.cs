@@ -104,7 +104,7 @@ internal static class CdsEndpoints
                     request.Hook, serviceId, response.Cards.Count, critical, outcome.RulesetTag, elapsedMs);
             }
 
-            await ledger.CardsShownAsync(serviceId, response.Cards, outcome.RulesetTag!, null, elapsedMs, http.RequestAborted);
+            await ledger.CardsShownAsync(serviceId, response, outcome, CdsCaller.Issuer(http), elapsedMs, http.RequestAborted);
             return TypedResults.Json(response, CardJson.Options);
         }
     }
@@ -135,7 +135,7 @@ internal static class CdsEndpoints
             foreach (var entry in entries)
             {
                 var card = Guid.TryParse(entry.Card, out var uuid) ? uuid.ToString() : "(not a uuid)";
-                if (!await ledger.TryRecordAsync(serviceId, entry, null, http.RequestAborted))
+                if (!await ledger.TryRecordAsync(serviceId, entry, CdsCaller.Issuer(http), http.RequestAborted))
                 {
                     if (logger.IsEnabled(LogLevel.Debug))
                     {

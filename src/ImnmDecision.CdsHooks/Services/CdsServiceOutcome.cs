@@ -19,7 +19,11 @@ internal sealed record CdsServiceOutcome
     /// <summary>Which ruleset answered, for the log line.</summary>
     public string? RulesetTag { get; private init; }
 
-    public static CdsServiceOutcome Cards(CdsResponse response, string rulesetTag) => new() { Response = response, RulesetTag = rulesetTag };
+    /// <summary>The assessment behind the cards, for the audit entry (subtype, certainty, alert ids); null when none was made.</summary>
+    public ImnmDecision.Engine.Assessments.Assessment? Assessment { get; private init; }
+
+    public static CdsServiceOutcome Cards(CdsResponse response, string rulesetTag, ImnmDecision.Engine.Assessments.Assessment? assessment = null) =>
+        new() { Response = response, RulesetTag = rulesetTag, Assessment = assessment };
 
     public static CdsServiceOutcome PreconditionFailed(IReadOnlyList<string> missing) => new() { MissingPrefetch = missing };
 

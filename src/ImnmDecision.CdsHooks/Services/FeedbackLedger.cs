@@ -67,17 +67,36 @@ internal sealed class FeedbackLedger(TimeProvider clock, DecisionStore? store = 
             cancellationToken);
     }
 
-    /// <summary>Stores the cards a call answered with (the summary's "shown") and the call's audit entry.</summary>
-    public async Task CardsShownAsync(string serviceId, IReadOnlyList<CdsCard> cards, string rulesetTag, string? clientId, double elapsedMs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the cards a call answered with (the summary's "shown", each with its kind) and the call's audit
+    /// entry (with the assessment's subtype, certainty and alert ids when one was made).
+    /// </summary>
+    public async Task CardsShownAsync(string serviceId, CdsResponse response, CdsServiceOutcome outcome, string? clientId, double elapsedMs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(cards);
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(outcome);
         if (store is null)
         {
             return;
         }
 
         var now = clock.GetUtcNow();
-        await store.RecordCardsAsync([.. cards.Select(c => new ShownCard(c.Uuid, serviceId, c.Indicator, rulesetTag, now))], cancellationToken);
-        await store.RecordAuditAsync(new AuditRecord(Guid.NewGuid(), now, "cds", clientId, rulesetTag, null, null, null, elapsedMs, 1, 0), cancellationToken);
+        var rulesetTag = outcome.RulesetTag!;
+        await store.RecordCardsAsync([.. response.Cards.Select(c => new ShownCard(c.Uuid, serviceId, Kind(c), rulesetTag, now))], cancellationToken);
+        await store.RecordAuditAsync(
+            outcome.Assessment is { } assessment
+                ? AuditEntries.ForAssessment(assessment, AuditEntries.CdsDoor, clientId, now, elapsedMs)
+                : AuditEntries.WithoutAssessment(rulesetTag, AuditEntries.CdsDoor, clientId, now, elapsedMs),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Which card the service sent: its topic code (<c>imnm-assessment</c>, <c>imnm-red-flag</c>,
+    /// <c>imnm-statin-order</c>, <c>imnm-guidance-incomplete</c>), fixed per kind of card and free of patient data.
+    /// </summary>
+    public static string Kind(CdsCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return card.Source.Topic?.Code ?? "unknown";
     }
 }

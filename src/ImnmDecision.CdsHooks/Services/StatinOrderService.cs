@@ -85,7 +85,7 @@ internal sealed class StatinOrderService(
         var assessment = engine.Assess(findings);
         var evidence = mapped.Evidence.Where(e => !e.StartsWith("Statin:", StringComparison.Ordinal)).ToList();
         var card = cards.Warning(order.Drug, hmgcr, assessment, mapped with { Evidence = evidence, Notes = notes }, order.Reference);
-        return CdsServiceOutcome.Cards(new CdsResponse([card]), tag);
+        return CdsServiceOutcome.Cards(new CdsResponse([card]), tag, assessment);
     }
 
     // The first selected draft MedicationRequest that is a statin. A selection names an order by relative

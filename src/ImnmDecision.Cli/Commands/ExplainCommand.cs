@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Diagnostics;
 using ImnmDecision.Cli.Output;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Store;
 
 namespace ImnmDecision.Cli.Commands;
 
@@ -18,15 +20,16 @@ internal static class ExplainCommand
             Description = "One case as JSON (the body of POST /api/v1/assessments), or - for standard input.",
         };
         var rules = CommonOptions.Rules();
+        var store = CommonOptions.Store();
         var command = new Command("explain", "Assess one case and print a readable report: subtype and why, alerts, checklist, treatment options, numbered citations.")
         {
-            file, rules,
+            file, rules, store,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, parse.GetValue(rules), console, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, parse.GetValue(rules), parse.GetValue(store), console, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string file, string? rules, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string file, string? rules, string? storeFile, CliConsole console, CancellationToken cancellationToken)
     {
         byte[] json;
         if (file == "-")
@@ -72,7 +75,16 @@ internal static class ExplainCommand
             return ExitCodes.RulesetInvalid;
         }
 
+        await using var audit = await CliStore.OpenAsync(storeFile, console, cancellationToken);
+        if (audit is null)
+        {
+            return ExitCodes.StoreUnavailable;
+        }
+
+        var started = Stopwatch.GetTimestamp();
         var assessment = new AssessmentEngine(ruleset).Assess(findings);
+        await audit.RecordAsync(
+            AuditEntries.ForAssessment(assessment, AuditEntries.CliDoor, null, DateTimeOffset.UtcNow, Stopwatch.GetElapsedTime(started).TotalMilliseconds), CancellationToken.None);
         await console.Out.WriteAsync(ExplainReport.Render(assessment));
         await console.Out.FlushAsync(cancellationToken);
         return ExitCodes.Success;

@@ -5,6 +5,7 @@ using ImnmDecision.Cli.Output;
 using ImnmDecision.Cli.Sharding;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Batch;
+using ImnmDecision.Store;
 
 namespace ImnmDecision.Cli.Commands;
 
@@ -50,18 +51,21 @@ internal static class ScoreCommand
             Description = "CSV results hold caseIds and messages as sent. By default a cell starting with =, +, -, @, a tab or a carriage return (and not a number) is prefixed with ' so a spreadsheet does not run it as a formula.",
         };
         var rules = CommonOptions.Rules();
+        var store = CommonOptions.Store();
         var command = new Command("score", "Score an anonymized cohort: one result row per case, in input order, then a summary.")
         {
-            input, output, format, inputFormat, rules, pin, shard, rawCsv,
+            input, output, format, inputFormat, rules, pin, shard, rawCsv, store,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new Request(parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(inputFormat), parse.GetValue(rules), parse.GetValue(pin), parse.GetValue(shard), parse.GetValue(rawCsv)),
+            new Request(
+                parse.GetValue(input)!, parse.GetValue(output), parse.GetValue(format), parse.GetValue(inputFormat), parse.GetValue(rules), parse.GetValue(pin),
+                parse.GetValue(shard), parse.GetValue(rawCsv), parse.GetValue(store)),
             console,
             cancellationToken));
         return command;
     }
 
-    private sealed record Request(string Input, string? Output, BatchFormat? Format, BatchFormat? InputFormat, string? Rules, string? Pin, string? Shard, bool RawCsv);
+    private sealed record Request(string Input, string? Output, BatchFormat? Format, BatchFormat? InputFormat, string? Rules, string? Pin, string? Shard, bool RawCsv, string? Store);
 
     private static async Task<int> RunAsync(Request request, CliConsole console, CancellationToken cancellationToken)
     {
@@ -120,6 +124,12 @@ internal static class ScoreCommand
             return ExitCodes.RulesetInvalid;
         }
 
+        await using var audit = await CliStore.OpenAsync(request.Store, console, cancellationToken);
+        if (audit is null)
+        {
+            return ExitCodes.StoreUnavailable;
+        }
+
         var outputPath = request.Output is { } path && path != "-" ? console.Resolve(path) : null;
         // A file needs no low-latency flushing: write in larger pieces (fewer system calls). No row limit here.
         var runner = new BatchRunner(new AssessmentEngine(ruleset), new BatchOptions { FlushBytes = 256 * 1024, MaxRows = long.MaxValue, RawCsv = request.RawCsv });
@@ -170,6 +180,7 @@ internal static class ScoreCommand
             return ExitCodes.InputRefused;
         }
 
+        await audit.RecordAsync(AuditEntries.ForBatch(summary, AuditEntries.CliDoor, null, DateTimeOffset.UtcNow, clock.Elapsed.TotalMilliseconds), CancellationToken.None);
         SummaryTable.Write(console, summary, clock.Elapsed);
         if (summary.Aborted)
         {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ImnmDecision.Api.Tests.CdsHooks;
 
 /// <summary>
-/// The EHR's JWT: ES384 and RS384 verified against the issuer's keys with the .NET crypto classes; HMAC and
+/// The EHR's JWT: ES384 and RS384 verified against the issuer's keys by the IdentityModel handler; HMAC and
 /// <c>none</c> refused; <c>iss</c>, <c>aud</c>, <c>exp</c>, <c>iat</c>, <c>nbf</c> and <c>jti</c> checked.
 /// </summary>
 public sealed class JwtValidatorTests : IDisposable
@@ -197,7 +197,7 @@ public sealed class JwtValidatorTests : IDisposable
         await using var server = await FakeFhirServer.StartAsync();
         server.Jwks = ehr.JwksJson;
         var jwksUrl = new Uri(server.Root, "jwks.json").ToString();
-        var validator = Validator(new CdsIssuerOptions { Issuer = TestJwt.Issuer, JwksUrl = jwksUrl });
+        var validator = Validator(new CdsIssuerOptions { Issuer = TestJwt.Issuer, JwksUrl = jwksUrl, AllowPrivateNetwork = true });
 
         var first = await validator.ValidateAsync(ehr.Token(Audience, header: h => h["jku"] = jwksUrl), Audience, CancellationToken.None);
         var second = await validator.ValidateAsync(ehr.Token(Audience, "RS384"), Audience, CancellationToken.None);
@@ -208,11 +208,106 @@ public sealed class JwtValidatorTests : IDisposable
         (await validator.ValidateAsync(ehr.Token(Audience), Audience, CancellationToken.None)).Valid.Should().BeTrue("the key set is cached");
     }
 
+    [Theory]
+    [InlineData("RS256")]
+    [InlineData("ES256")]
+    [InlineData("PS384")]
+    [InlineData("ES512")]
+    public async Task Validate_AsymmetricAlgorithmOtherThanEs384OrRs384_IsRefused(string alg)
+    {
+        var token = ehr.Token(Audience, header: h => h["alg"] = alg);
+
+        (await Validator().ValidateAsync(token, Audience, CancellationToken.None)).Failure.Should().Be(JwtFailure.AlgorithmNotAllowed);
+    }
+
+    [Fact]
+    public async Task Validate_AudienceWithATrailingSlash_IsNotTheUrlCalled()
+    {
+        var token = ehr.Token(Audience + "/");
+
+        (await Validator().ValidateAsync(token, Audience, CancellationToken.None)).Failure.Should().Be(JwtFailure.WrongAudience);
+    }
+
+    [Fact]
+    public async Task Validate_CriticalHeader_IsRefused()
+    {
+        var token = ehr.Token(Audience, header: h => h["crit"] = new JsonArray("b64"));
+
+        (await Validator().ValidateAsync(token, Audience, CancellationToken.None)).Failure.Should().Be(JwtFailure.Malformed);
+    }
+
+    [Fact]
+    public async Task Validate_EncryptedTokenShape_IsMalformed()
+    {
+        var parts = ehr.Token(Audience).Split('.');
+
+        var check = await Validator().ValidateAsync($"{parts[0]}.{parts[1]}.{parts[2]}.{parts[1]}.{parts[2]}", Audience, CancellationToken.None);
+
+        check.Failure.Should().Be(JwtFailure.Malformed);
+    }
+
+    [Fact]
+    public async Task Validate_TokenOverTheLengthCap_IsMalformed()
+    {
+        var token = ehr.Token(Audience, change: c => c["pad"] = new string('a', JwtValidator.MaxTokenLength));
+
+        (await Validator().ValidateAsync(token, Audience, CancellationToken.None)).Failure.Should().Be(JwtFailure.Malformed);
+    }
+
+    [Fact]
+    public async Task Validate_NotBeforeAfterExpiry_IsRefused()
+    {
+        var token = ehr.Token(Audience, change: c => c["nbf"] = clock.Now.ToUnixTimeSeconds() + 400);
+
+        (await Validator().ValidateAsync(token, Audience, CancellationToken.None)).Valid.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Validate_RsaKeyBelow2048Bits_IsNoKey()
+    {
+        using var weak = System.Security.Cryptography.RSA.Create(1024);
+        var parameters = weak.ExportParameters(false);
+        var issuer = new CdsIssuerOptions
+        {
+            Issuer = TestJwt.Issuer,
+            Jwks = new CdsJwksOptions
+            {
+                Keys = [new CdsJwkOptions { Kty = "RSA", Kid = TestJwt.RsaKid, N = System.Buffers.Text.Base64Url.EncodeToString(parameters.Modulus), E = System.Buffers.Text.Base64Url.EncodeToString(parameters.Exponent) }],
+            },
+        };
+
+        (await Validator(issuer).ValidateAsync(ehr.Token(Audience, "RS384"), Audience, CancellationToken.None)).Failure.Should().Be(JwtFailure.NoKey);
+    }
+
+    [Fact]
+    public async Task Validate_JwksUrlOnALoopbackAddress_IsNotFetchedUnlessThePrivateNetworkIsAllowed()
+    {
+        await using var server = await FakeFhirServer.StartAsync();
+        server.Jwks = ehr.JwksJson;
+        var jwksUrl = new Uri(server.Root, "jwks.json").ToString();
+
+        var check = await Validator(new CdsIssuerOptions { Issuer = TestJwt.Issuer, JwksUrl = jwksUrl }).ValidateAsync(ehr.Token(Audience), Audience, CancellationToken.None);
+
+        check.Failure.Should().Be(JwtFailure.NoKey, "the guarded connection step refuses loopback addresses");
+        server.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Validate_JwksLargerThanTheCap_IsRefused()
+    {
+        await using var server = await FakeFhirServer.StartAsync();
+        server.Jwks = ehr.JwksJson.Insert(1, $"\"pad\":\"{new string('a', 300 * 1024)}\",");
+        var jwksUrl = new Uri(server.Root, "jwks.json").ToString();
+        var validator = Validator(new CdsIssuerOptions { Issuer = TestJwt.Issuer, JwksUrl = jwksUrl, AllowPrivateNetwork = true });
+
+        (await validator.ValidateAsync(ehr.Token(Audience), Audience, CancellationToken.None)).Failure.Should().Be(JwtFailure.NoKey);
+    }
+
     private JwtValidator Validator(CdsIssuerOptions? issuer = null)
     {
         var options = new StaticOptions<CdsHooksOptions>(new CdsHooksOptions { Issuers = [issuer ?? ehr.IssuerOptions] });
         var services = new ServiceCollection();
-        services.AddHttpClient(JwksProvider.HttpClientName);
+        services.AddJwksClient();
         var provider = services.BuildServiceProvider();
         var keys = new JwksProvider(provider.GetRequiredService<IHttpClientFactory>(), options, clock, NullLogger<JwksProvider>.Instance);
         return new JwtValidator(keys, new JtiReplayCache(clock), options, clock);

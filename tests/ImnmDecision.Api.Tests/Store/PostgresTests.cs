@@ -1,4 +1,4 @@
-using ImnmDecision.Api.Tests.Infrastructure;
+using ImnmDecision.Tests.Store;
 
 namespace ImnmDecision.Api.Tests.Store;
 

@@ -8,7 +8,7 @@ internal sealed class TestConsole : IDisposable
     private readonly MemoryStream stdout = new();
     private readonly bool ownsDirectory;
 
-    public TestConsole(string? stdin = null, string? workingDirectory = null)
+    public TestConsole(string? stdin = null, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         ownsDirectory = workingDirectory is null;
         Directory = workingDirectory ?? Path.Combine(Path.GetTempPath(), "imnm-cli-" + Guid.NewGuid().ToString("N"));
@@ -22,6 +22,7 @@ internal sealed class TestConsole : IDisposable
             Error = Error,
             ErrorIsTerminal = false,
             WorkingDirectory = Directory,
+            Environment = name => environment?.GetValueOrDefault(name),
         };
     }
 

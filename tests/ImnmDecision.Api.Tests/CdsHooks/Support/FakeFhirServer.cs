@@ -75,7 +75,11 @@ internal sealed class FakeFhirServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeFhirServer(app);
-        app.MapGet("/jwks.json", () => Results.Text(server.Jwks, "application/json"));
+        app.MapGet("/jwks.json", (HttpRequest request) =>
+        {
+            server.Requests.Enqueue((request.Path + request.QueryString, request.Headers.Authorization.FirstOrDefault()));
+            return Results.Text(server.Jwks, "application/json");
+        });
         app.MapGet("/fhir/R4/{type}/{id?}", server.AnswerAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace ImnmDecision.Api.Tests.Infrastructure;
+namespace ImnmDecision.Tests.Store;
 
 /// <summary>
 /// A private PostgreSQL cluster for the tests: Debian's initdb and pg_ctl (package <c>postgresql</c>, which
