@@ -77,11 +77,7 @@ internal static class ExplainReport
         Section(text, "MISSING", assessment.Missing, missing => text.AppendLine($"  - {missing.Field}: {missing.Why}{Cite(missing.Citations)}"));
         Section(text, "CITATIONS", assessment.Citations, citation =>
         {
-            var source = citation.Source.Replace("..", ".", StringComparison.Ordinal).TrimEnd('.');
-            var year = citation.Year is { } y && !source.Contains(y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                ? string.Create(CultureInfo.InvariantCulture, $" ({y})")
-                : "";
-            text.AppendLine($"  [{numbers[citation.Id]}] {citation.Title}. {source}{year}.{(citation.Url is { } url ? " " + url : "")}");
+            text.AppendLine($"  [{numbers[citation.Id]}] {CitationText.Reference(citation)}");
         });
         text.AppendLine();
         text.AppendLine(assessment.Disclaimer);
