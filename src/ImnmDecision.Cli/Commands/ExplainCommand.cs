@@ -3,6 +3,7 @@ using ImnmDecision.Cli.Output;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Reports;
 
 namespace ImnmDecision.Cli.Commands;
 
@@ -18,15 +19,22 @@ internal static class ExplainCommand
             Description = "One case as JSON (the body of POST /api/v1/assessments), or - for standard input.",
         };
         var rules = CommonOptions.Rules();
-        var command = new Command("explain", "Assess one case and print a readable report: subtype and why, alerts, checklist, treatment options, numbered citations.")
+        var format = new Option<string>("--format")
         {
-            file, rules,
+            Description = "markdown (the default) or html: the same report the API gives for Accept: text/markdown or text/html.",
+            DefaultValueFactory = _ => "markdown",
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, parse.GetValue(rules), console, cancellationToken));
+        format.AcceptOnlyFromAmong("markdown", "html");
+        var command = new Command("explain", "Assess one case and print a readable report: summary, alerts, subtype and why, checklist, treatment options, numbered citations.")
+        {
+            file, rules, format,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(file)!, parse.GetValue(rules), parse.GetValue(format) == "html" ? ReportFormat.Html : ReportFormat.Markdown, console, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string file, string? rules, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string file, string? rules, ReportFormat format, CliConsole console, CancellationToken cancellationToken)
     {
         byte[] json;
         if (file == "-")
@@ -73,7 +81,7 @@ internal static class ExplainCommand
         }
 
         var assessment = new AssessmentEngine(ruleset).Assess(findings);
-        await console.Out.WriteAsync(ExplainReport.Render(assessment));
+        await console.Out.WriteAsync(AssessmentReport.Render(assessment, format));
         await console.Out.FlushAsync(cancellationToken);
         return ExitCodes.Success;
     }
