@@ -10,6 +10,7 @@ using ImnmDecision.Engine;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ImnmDecision.Api.Endpoints;
@@ -24,7 +25,9 @@ internal static class AssessmentEndpoints
             .WithTags("Assessments")
             .RequireAuthorization(ApiPolicies.Assess)
             .Accepts<Findings>("application/json")
+            .Produces<Assessment>(StatusCodes.Status200OK, AnswerNegotiation.JsonMediaType, AnswerNegotiation.MarkdownMediaType, AnswerNegotiation.HtmlMediaType)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status406NotAcceptable)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -37,23 +40,33 @@ internal static class AssessmentEndpoints
     /// "not known". The answer names a subtype with its certainty and the rules that decided it, red-flag
     /// alerts, a workup checklist, treatment options (options to avoid stay listed with the reason), what is
     /// missing, and every source it cites. Decision support for clinicians; not a diagnosis.
+    /// <para>The answer is JSON by default. With <c>Accept: text/markdown</c> or <c>Accept: text/html</c> it is the report that
+    /// <c>imnm explain</c> writes: the summary and the alerts first, then the subtype and why, the workup checklist, the treatment
+    /// options, what is missing and the numbered, linked citations (HTML: a printable page).</para>
     /// <para>In Swagger UI, pick one of the named examples below, then press Execute.</para>
     /// </remarks>
     /// <param name="validator">The contract's field checks.</param>
     /// <param name="engine">The decision engine.</param>
     /// <param name="context">The request: its body holds the findings of one case (JSON, camelCase, enum values as kebab-case
     /// strings; unknown or repeated properties are rejected, names are case-sensitive).</param>
-    /// <response code="200">The assessment, with the ruleset that produced it.</response>
+    /// <response code="200">The assessment, with the ruleset that produced it: JSON (<c>Assessment</c>), or the report as markdown or HTML when Accept asks for it.</response>
     /// <response code="400">The body is not valid JSON, has a value of the wrong type or an unknown enum value or property, or breaks a field rule; <c>errors</c> names each JSON path.</response>
+    /// <response code="406">Accept allows none of application/json, text/markdown and text/html.</response>
     /// <response code="409">The request pinned another ruleset with <c>X-Ruleset-Version</c>; nothing was assessed.</response>
     /// <response code="413">The body is larger than the server accepts (Api:MaxBodyBytes).</response>
     /// <response code="415">The body is not sent as <c>application/json</c> in UTF-8.</response>
     /// <response code="500">The server failed; the answer holds a traceId and nothing of the request.</response>
     /// <param name="audit">The audit trail (no patient data).</param>
-    private static async Task<Results<Ok<Assessment>, ValidationProblem, ProblemHttpResult>> Assess(
+    private static async Task<Results<Ok<Assessment>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> Assess(
         IValidator<Findings> validator, AssessmentEngine engine, AuditTrail audit, HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        if (AnswerNegotiation.Negotiate(context.Request) is not { } answer)
+        {
+            return ApiProblems.Result(context, ApiProblems.NotAcceptable(
+                "This endpoint answers application/json (the default), text/markdown or text/html; the Accept header allows none of them."));
+        }
+
         if (!Utf8MediaType.IsJson(Utf8MediaType.Of(context.Request)))
         {
             return ApiProblems.Result(context, ApiProblems.UnsupportedMediaType());
@@ -84,7 +97,12 @@ internal static class AssessmentEndpoints
         var assessment = engine.Assess(findings);
         RequestLogContext.SetAssessment(context, assessment);
         await audit.SingleAsync(context, assessment, started);
-        return TypedResults.Ok(assessment);
+        return answer switch
+        {
+            AnswerMediaType.Markdown => TypedResults.Text(AssessmentReport.Render(assessment, ReportFormat.Markdown), AnswerNegotiation.ContentType(answer)),
+            AnswerMediaType.Html => TypedResults.Text(AssessmentReport.Render(assessment, ReportFormat.Html), AnswerNegotiation.ContentType(answer)),
+            _ => TypedResults.Ok(assessment),
+        };
     }
 
     private static Dictionary<string, string[]> Errors(BatchProblem problem) =>

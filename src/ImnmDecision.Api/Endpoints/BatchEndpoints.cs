@@ -84,12 +84,8 @@ internal static class BatchEndpoints
 
         if (BatchNegotiation.OutputFormat(context.Request, input) is not { } output)
         {
-            var notAcceptable = ApiProblems.Create(
-                StatusCodes.Status406NotAcceptable,
-                "Not acceptable",
-                "The batch answers application/json, application/x-ndjson or text/csv; the Accept header allows none of them.");
-            notAcceptable.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.7";
-            return new BatchProblemResult(notAcceptable);
+            return new BatchProblemResult(ApiProblems.NotAcceptable(
+                "The batch answers application/json, application/x-ndjson or text/csv; the Accept header allows none of them."));
         }
 
         return new BatchStreamResult(input, output, options with { RawCsv = rawCsv == true });

@@ -16,6 +16,12 @@ internal sealed class RequestExamplesOperationFilter : IOperationFilter
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
+        if (operation.RequestBody?.Content is { } batchContent && batchContent.ContainsKey("text/csv"))
+        {
+            AddBatchExamples(batchContent);
+            return;
+        }
+
         if (context.ApiDescription.ParameterDescriptions.All(p => p.Type != typeof(Findings))
             || operation.RequestBody?.Content is not { } content
             || !content.TryGetValue("application/json", out var mediaType)
@@ -37,5 +43,25 @@ internal sealed class RequestExamplesOperationFilter : IOperationFilter
                 Description = example.Description,
                 Value = JsonNode.Parse(example.Json),
             });
+    }
+
+    /// <summary>The batch's named examples: a CSV, NDJSON or JSON text under its media type (JSON parsed, the others as strings).</summary>
+    private static void AddBatchExamples(IDictionary<string, IOpenApiMediaType> content)
+    {
+        foreach (var (mediaType, example) in BatchExampleCatalog.All)
+        {
+            if (!content.TryGetValue(mediaType, out var media) || media is not OpenApiMediaType editable)
+            {
+                continue;
+            }
+
+            editable.Examples ??= new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
+            editable.Examples[example.Name] = new OpenApiExample
+            {
+                Summary = example.Summary,
+                Description = example.Description,
+                Value = mediaType == "application/json" ? JsonNode.Parse(example.Json) : JsonValue.Create(example.Json),
+            };
+        }
     }
 }

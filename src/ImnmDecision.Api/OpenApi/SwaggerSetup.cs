@@ -48,6 +48,7 @@ internal static class SwaggerSetup
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<V1ConventionsOperationFilter>();
             options.OperationFilter<RequestExamplesOperationFilter>();
+            options.OperationFilter<ReportMediaTypesOperationFilter>();
             options.DocumentFilter<TagDescriptionsDocumentFilter>();
             options.DocumentFilter<FindingsSchemaDocumentFilter>();
         });

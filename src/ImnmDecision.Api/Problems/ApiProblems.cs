@@ -39,6 +39,14 @@ internal static class ApiProblems
         "This endpoint does not accept the body's content type. Send JSON (Content-Type: application/json); "
         + "the batch endpoint also takes application/x-ndjson and text/csv (UTF-8).");
 
+    /// <summary>406: the Accept header allows none of the media types this endpoint answers (named in the detail).</summary>
+    public static ProblemDetails NotAcceptable(string detail)
+    {
+        var problem = Create(StatusCodes.Status406NotAcceptable, "Not acceptable", detail);
+        problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.7";
+        return problem;
+    }
+
     public static ProblemDetails BodyTooLarge(long? limitBytes) => Create(
         StatusCodes.Status413PayloadTooLarge,
         "Request body too large",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ImnmDecision.Engine.Assessments;
 
@@ -48,17 +47,10 @@ internal sealed class CitationNumbers(IReadOnlyList<CitationEntry> catalogue)
                 continue;
             }
 
-            // The source line is "authors. container"; authors ending in "et al." must not give "et al..".
-            text.Append(entry.Source.Replace("..", ".", StringComparison.Ordinal).TrimEnd('.'));
-            if (entry.Year is { } year && !entry.Source.Contains(year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            text.Append(CitationText.SourceWithYear(entry)).Append(". *").Append(CitationText.Title(entry)).Append("*.");
+            if (CitationText.SafeLink(entry.Url) is { } link)
             {
-                text.Append(" (").Append(year).Append(')');
-            }
-
-            text.Append(". *").Append(entry.Title.TrimEnd('.')).Append("*.");
-            if (entry.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var link) && link.Scheme is "https" or "http")
-            {
-                text.Append(" <").Append(link.AbsoluteUri).Append('>');
+                text.Append(" <").Append(link).Append('>');
             }
 
             text.Append('\n');

@@ -4,6 +4,7 @@ using ImnmDecision.Cli.Output;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Reports;
 using ImnmDecision.Store;
 
 namespace ImnmDecision.Cli.Commands;
@@ -21,15 +22,22 @@ internal static class ExplainCommand
         };
         var rules = CommonOptions.Rules();
         var store = CommonOptions.Store();
-        var command = new Command("explain", "Assess one case and print a readable report: subtype and why, alerts, checklist, treatment options, numbered citations.")
+        var format = new Option<string>("--format")
         {
-            file, rules, store,
+            Description = "markdown (the default) or html: the same report the API gives for Accept: text/markdown or text/html.",
+            DefaultValueFactory = _ => "markdown",
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, parse.GetValue(rules), parse.GetValue(store), console, cancellationToken));
+        format.AcceptOnlyFromAmong("markdown", "html");
+        var command = new Command("explain", "Assess one case and print a readable report: summary, alerts, subtype and why, checklist, treatment options, numbered citations.")
+        {
+            file, rules, format, store,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(file)!, parse.GetValue(rules), parse.GetValue(format) == "html" ? ReportFormat.Html : ReportFormat.Markdown, parse.GetValue(store), console, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string file, string? rules, string? storeFile, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string file, string? rules, ReportFormat format, string? storeFile, CliConsole console, CancellationToken cancellationToken)
     {
         byte[] json;
         if (file == "-")
@@ -85,7 +93,7 @@ internal static class ExplainCommand
         var assessment = new AssessmentEngine(ruleset).Assess(findings);
         await audit.RecordAsync(
             AuditEntries.ForAssessment(assessment, AuditEntries.CliDoor, null, DateTimeOffset.UtcNow, Stopwatch.GetElapsedTime(started).TotalMilliseconds), CancellationToken.None);
-        await console.Out.WriteAsync(ExplainReport.Render(assessment));
+        await console.Out.WriteAsync(AssessmentReport.Render(assessment, format));
         await console.Out.FlushAsync(cancellationToken);
         return ExitCodes.Success;
     }

@@ -12,14 +12,17 @@ public sealed record Assessment
     /// <summary>The caller's reference, as sent.</summary>
     public string? CaseId { get; init; }
 
-    /// <summary>The ruleset that produced this answer.</summary>
-    public required RulesetIdentity Ruleset { get; init; }
-
-    /// <summary>The suggested subtype.</summary>
-    public required SubtypeResult Subtype { get; init; }
+    /// <summary>
+    /// One sentence a clinician can act on: the subtype and its certainty, the critical alerts, and the next
+    /// required step. Read it first; everything it says is detailed below.
+    /// </summary>
+    public required string Summary { get; init; }
 
     /// <summary>Red flags, most severe first.</summary>
     public required IReadOnlyList<AlertItem> Alerts { get; init; }
+
+    /// <summary>The suggested subtype.</summary>
+    public required SubtypeResult Subtype { get; init; }
 
     /// <summary>The workup checklist, highest priority first.</summary>
     public required IReadOnlyList<WorkupItem> Workup { get; init; }
@@ -32,6 +35,9 @@ public sealed record Assessment
 
     /// <summary>Exactly the sources cited anywhere in this answer, each once.</summary>
     public required IReadOnlyList<CitationEntry> Citations { get; init; }
+
+    /// <summary>The ruleset that produced this answer.</summary>
+    public required RulesetIdentity Ruleset { get; init; }
 
     /// <summary>Always: decision support for clinicians; not a diagnosis.</summary>
     public required string Disclaimer { get; init; }

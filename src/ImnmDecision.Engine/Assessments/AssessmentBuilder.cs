@@ -21,23 +21,25 @@ internal static class AssessmentBuilder
         var alerts = BuildAlerts(decisions, treatment, cited);
         var workup = BuildWorkup(decisions, cited);
         var missing = BuildMissing(decisions, cited);
+        var subtype = new SubtypeResult
+        {
+            Code = decisions.Subtype,
+            Label = ruleset.SubtypeLabels[decisions.Subtype],
+            Certainty = decisions.Certainty,
+            Because = because,
+        };
         return new Assessment
         {
             AssessmentId = assessmentId,
             CaseId = findings.CaseId,
-            Ruleset = ruleset.Identity,
-            Subtype = new SubtypeResult
-            {
-                Code = decisions.Subtype,
-                Label = ruleset.SubtypeLabels[decisions.Subtype],
-                Certainty = decisions.Certainty,
-                Because = because,
-            },
+            Summary = SummarySentence.Build(ruleset, subtype, alerts, workup, treatment),
             Alerts = alerts,
+            Subtype = subtype,
             Workup = workup,
             Treatment = treatment,
             Missing = missing,
             Citations = [.. cited.Ids.Select(id => ToEntry(ruleset.FindCitation(id)!))],
+            Ruleset = ruleset.Identity,
             Disclaimer = ruleset.Disclaimer,
         };
     }
@@ -210,7 +212,7 @@ internal static class AssessmentBuilder
     {
         Id = citation.Id,
         Title = citation.Title,
-        Source = $"{citation.Authors}. {citation.Container}",
+        Source = CitationText.Source(citation.Authors, citation.Container),
         Year = citation.Year,
         Url = citation.Url ?? (citation.Doi is null ? null : $"https://doi.org/{citation.Doi}"),
         Kind = citation.Kind,

@@ -9,8 +9,8 @@ public sealed record Citation
     /// <summary>Title.</summary>
     public required string Title { get; init; }
 
-    /// <summary>Authors, or the organisation.</summary>
-    public required string Authors { get; init; }
+    /// <summary>Authors, or the organisation; absent when not recorded (the DOI then names them).</summary>
+    public string? Authors { get; init; }
 
     /// <summary>Year of publication.</summary>
     public int? Year { get; init; }

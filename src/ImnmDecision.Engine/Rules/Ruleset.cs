@@ -45,6 +45,9 @@ public sealed class Ruleset
     /// <summary>Why each input field matters when it is missing.</summary>
     public required FrozenDictionary<string, string> MissingReasons { get; init; }
 
+    /// <summary>The words of every answer's one-sentence summary.</summary>
+    public required SummaryWording SummaryWording { get; init; }
+
     /// <summary>Citations that back each assumption made for a missing field (the default ULN).</summary>
     public required FrozenDictionary<string, IReadOnlyList<string>> AssumptionCitations { get; init; }
 

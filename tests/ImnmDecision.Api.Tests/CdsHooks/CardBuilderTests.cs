@@ -168,6 +168,7 @@ public sealed class CardBuilderTests
     private static Assessment Assessment() => new()
     {
         AssessmentId = new Guid("8d7d3c53-2a77-4a4e-9d9e-0f5b3c1f0a11"),
+        Summary = "Anti-HMGCR IMNM, statin-exposed, probable; next required step: Stop the statin.",
         Ruleset = Ruleset,
         Subtype = new SubtypeResult
         {
@@ -199,7 +200,7 @@ public sealed class CardBuilderTests
         Missing = [new MissingItem { Field = "clinical.proximalWeakness", Why = "Needed for the ENMC criteria." }],
         Citations =
         [
-            new CitationEntry { Id = "enmc-2018", Title = "ENMC IMNM classification", Source = "Allenbach Y et al.. ENMC", Year = 2018, Url = "https://doi.org/10.1016/j.nmd.2017.09.016", Kind = "consensus" },
+            new CitationEntry { Id = "enmc-2018", Title = "ENMC IMNM classification", Source = "Allenbach Y et al. ENMC", Year = 2018, Url = "https://doi.org/10.1016/j.nmd.2017.09.016", Kind = "consensus" },
             new CitationEntry { Id = "mammen", Title = "Anti-HMGCR myopathy", Source = "Mohassel P, Mammen AL. J Neuromuscul Dis", Year = 2018, Kind = "review" },
             new CitationEntry { Id = "weeding", Title = "Therapeutic management of IMNM", Source = "Weeding E, Tiniakou E. Curr Treatm Opt Rheumatol", Year = 2021, Kind = "review" },
             new CitationEntry { Id = "dalil", Title = "Immune myopathy with necrosis", Source = "Dalil Medical", Kind = "patient-education" },

@@ -21,7 +21,8 @@ public sealed class CitationEndpointTests(ApiFactory factory) : IClassFixture<Ap
         foreach (var citation in citations)
         {
             citation!["title"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
-            citation["authors"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+            // Authors are left out when the catalogue does not record them (the DOI names them), never written as a placeholder.
+            (citation["authors"] is null || citation["authors"]!.GetValue<string>().Trim().Length > 0).Should().BeTrue();
             citation["container"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
             citation["kind"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
         }

@@ -97,13 +97,25 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task ServedDocument_SingleAssessment_DocumentsJsonMarkdownAndHtmlAnswers()
+    {
+        var document = await client.GetFromJsonNodeAsync("/swagger/v1/swagger.json");
+
+        var content = document["paths"]!["/api/v1/assessments"]!["post"]!["responses"]!["200"]!["content"]!.AsObject();
+        content.Select(c => c.Key).Should().BeEquivalentTo("application/json", "text/markdown", "text/html");
+        content["application/json"]!["schema"]!["$ref"]!.GetValue<string>().Should().EndWith("/Assessment");
+        content["text/markdown"]!["schema"]!["type"]!.GetValue<string>().Should().Be("string");
+        content["text/html"]!["schema"]!["type"]!.GetValue<string>().Should().Be("string");
+    }
+
+    [Fact]
     public async Task ServedDocument_EveryOperation_DocumentsEveryResponseCodeAndTheRulesetHeader()
     {
         var document = await client.GetFromJsonNodeAsync("/swagger/v1/swagger.json");
 
         var expected = new Dictionary<string, string[]>
         {
-            ["/api/v1/assessments post"] = ["200", "400", "401", "403", "409", "413", "415", "429", "500"],
+            ["/api/v1/assessments post"] = ["200", "400", "401", "403", "406", "409", "413", "415", "429", "500"],
             ["/api/v1/ruleset get"] = ["200", "401", "409", "429", "500"],
             ["/api/v1/rules get"] = ["200", "401", "409", "429", "500"],
             ["/api/v1/rules/{ruleId} get"] = ["200", "401", "404", "409", "429", "500"],

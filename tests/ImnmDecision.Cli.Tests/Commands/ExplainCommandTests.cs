@@ -18,7 +18,7 @@ public sealed partial class ExplainCommandTests
         """;
 
     [Fact]
-    public async Task Explain_Case_PrintsAReadableReportWithNumberedCitations()
+    public async Task Explain_Case_PrintsTheMarkdownReportSummaryAndAlertsFirstWithNumberedCitations()
     {
         using var console = new TestConsole();
         await File.WriteAllTextAsync(console.PathOf("case.json"), Case);
@@ -27,19 +27,35 @@ public sealed partial class ExplainCommandTests
 
         exit.Should().Be(0);
         var report = console.Out.ToString();
-        report.Should().Contain("IMNM decision support: case case-17");
-        report.Should().Contain("SUBTYPE").And.Contain("(anti-hmgcr-statin-exposed)");
-        report.Should().Contain("CERTAINTY  meets-criteria");
-        report.Should().Contain("WHY").And.Contain("facts: ");
-        report.Should().MatchRegex(@"ALERTS\n  ! CRITICAL dysphagia: ");
-        report.Should().Contain("WORKUP CHECKLIST").And.Contain("[ ] required").And.Contain("(swallow-evaluation)");
-        report.Should().Contain("TREATMENT OPTIONS").And.Contain("(stop-statin)").And.Contain("dose: ");
-        report.Should().Contain("CITATIONS\n  [1] ");
-        var cited = CitationMarks().Matches(report.Split("CITATIONS")[0]).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
-        var listed = CitationEntries().Count(report.Split("CITATIONS")[1]);
+        report.Should().StartWith("# IMNM decision support: case case-17\n\nAnti-HMGCR IMNM, statin-exposed, meets the ENMC criteria; critical: dysphagia; next required step: ");
+        report.Should().MatchRegex(@"## Alerts\n\n- \*\*CRITICAL\*\* Dysphagia: ");
+        report.IndexOf("## Alerts", StringComparison.Ordinal).Should().BeLessThan(report.IndexOf("## Subtype", StringComparison.Ordinal));
+        report.Should().Contain("**Anti-HMGCR IMNM, statin-exposed** `anti-hmgcr-statin-exposed`, certainty `meets-criteria`");
+        report.Should().Contain("### Why").And.Contain("  - facts: ").And.Contain("  - rule `subtype.anti-hmgcr.statin-exposed`");
+        report.Should().Contain("## Workup checklist").And.Contain("- [ ] **required** ").And.Contain("`swallow-evaluation`");
+        report.Should().Contain("## Treatment options").And.Contain("`stop-statin`").And.Contain("  - dose: ");
+        report.Should().Contain("## Citations\n\n1. <a id=\"ref-1\"></a>");
+        var body = report.Split("## Citations")[0];
+        var cited = CitationMarks().Matches(body).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var listed = CitationEntries().Count(report.Split("## Citations")[1]);
         cited.Should().NotBeEmpty();
-        cited.Max().Should().Be(listed, "every citation listed is cited in the text, numbered in order of first use");
+        cited.Distinct().Should().BeEquivalentTo(Enumerable.Range(1, listed), "every citation listed is cited in the text");
+        cited.Distinct().Should().BeInAscendingOrder("citations are numbered in the order the report first cites them");
         report.Should().Contain("Decision support for clinicians; not a diagnosis.");
+    }
+
+    [Fact]
+    public async Task Explain_FormatHtml_PrintsThePrintablePage()
+    {
+        using var console = new TestConsole();
+        await File.WriteAllTextAsync(console.PathOf("case.json"), Case);
+
+        var exit = await console.RunAsync("explain", console.PathOf("case.json"), "--format", "html");
+
+        exit.Should().Be(0);
+        var page = console.Out.ToString();
+        page.Should().StartWith("<!DOCTYPE html>").And.Contain("<h1>IMNM decision support: case case-17</h1>").And.Contain("@media print");
+        page.Should().Contain("<li class=\"alert alert-critical\"><strong>CRITICAL</strong> Dysphagia: ");
     }
 
     [Fact]
@@ -69,9 +85,9 @@ public sealed partial class ExplainCommandTests
         console.Out.ToString().Should().BeEmpty();
     }
 
-    [GeneratedRegex(@"\[(\d+)\]")]
+    [GeneratedRegex(@"\(#ref-(\d+)\)")]
     private static partial Regex CitationMarks();
 
-    [GeneratedRegex(@"^  \[\d+\] ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\d+\. <a id=", RegexOptions.Multiline)]
     private static partial Regex CitationEntries();
 }

@@ -41,6 +41,6 @@ public sealed class ProcessTests
         var (exit, stdout, _) = await ImnmProcess.RunAsync(Repository.Root, """{"ck":{"value":150,"upperLimitOfNormal":200},"clinical":{"proximalWeakness":"none"}}""", "explain", "-");
 
         exit.Should().Be(0);
-        stdout.Should().Contain("SUBTYPE").And.Contain("(not-supported)");
+        stdout.Should().Contain("## Subtype").And.Contain("`not-supported`");
     }
 }

@@ -40,7 +40,7 @@ internal sealed partial class CatalogueReader(LoadContext context)
             {
                 Id = id ?? string.Empty,
                 Title = item.String("title") ?? string.Empty,
-                Authors = item.String("authors") ?? string.Empty,
+                Authors = item.String("authors", required: false),
                 Year = item.Integer("year", required: false),
                 Container = item.String("container") ?? string.Empty,
                 Doi = item.String("doi", required: false),
@@ -142,8 +142,8 @@ internal sealed partial class CatalogueReader(LoadContext context)
         return ok ? filled : null;
     }
 
-    /// <summary>A label for every value of <typeparamref name="TEnum"/>, and no other.</summary>
-    public static FrozenDictionary<TEnum, string> ReadLabels<TEnum>(JsonCursor? section)
+    /// <summary>A label for every value of <typeparamref name="TEnum"/>, and no other (empty only when <paramref name="allowEmpty"/>).</summary>
+    public static FrozenDictionary<TEnum, string> ReadLabels<TEnum>(JsonCursor? section, bool allowEmpty = false)
         where TEnum : struct, Enum
     {
         var labels = new Dictionary<TEnum, string>();
@@ -158,9 +158,9 @@ internal sealed partial class CatalogueReader(LoadContext context)
             {
                 value.Error($"unknown id '{name}' (allowed: {string.Join(", ", JsonNames.Names<TEnum>())})");
             }
-            else if (value.Element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.Element.GetString()))
+            else if (value.Element.ValueKind != JsonValueKind.String || (!allowEmpty && string.IsNullOrWhiteSpace(value.Element.GetString())))
             {
-                value.Error("expected a non-empty label");
+                value.Error(allowEmpty ? "expected a label (may be empty)" : "expected a non-empty label");
             }
             else
             {
@@ -174,6 +174,24 @@ internal sealed partial class CatalogueReader(LoadContext context)
         }
 
         return labels.ToFrozenDictionary();
+    }
+
+    /// <summary>The <c>summary</c> section: the words of the one-sentence summary.</summary>
+    public static SummaryWording? ReadSummaryWording(JsonCursor? section)
+    {
+        if (section is not { } s || !s.IsObject("certainty", "alerts", "critical", "next", "nothingRequired"))
+        {
+            return null;
+        }
+
+        var certainty = ReadLabels<Assessments.Certainty>(s.Property("certainty"), allowEmpty: true);
+        var alerts = ReadLabels<Assessments.AlertId>(s.Property("alerts"));
+        var critical = s.String("critical");
+        var next = s.String("next");
+        var nothing = s.String("nothingRequired");
+        return critical is null || next is null || nothing is null
+            ? null
+            : new SummaryWording { Certainty = certainty, Alerts = alerts, Critical = critical, Next = next, NothingRequired = nothing };
     }
 
     /// <summary>Why each input field matters when it is missing: one reason for every field, and no other.</summary>

@@ -46,7 +46,7 @@ internal sealed class RulesetReader
         }
 
         var root = files.Parse(RulesetLoader.RulesetFile);
-        if (root is not { } r || !r.IsObject("$schema", "id", "version", "title", "disclaimer", "ruleFiles", "parameters", "conditions", "subtypes", "workup", "treatments", "missing"))
+        if (root is not { } r || !r.IsObject("$schema", "id", "version", "title", "disclaimer", "ruleFiles", "parameters", "conditions", "subtypes", "workup", "treatments", "missing", "summary"))
         {
             return null;
         }
@@ -61,6 +61,7 @@ internal sealed class RulesetReader
         var workupLabels = CatalogueReader.ReadLabels<WorkupId>(r.Property("workup"));
         var treatmentLabels = CatalogueReader.ReadLabels<TreatmentId>(r.Property("treatments"));
         var missingReasons = CatalogueReader.ReadMissingReasons(r.Property("missing"));
+        var summaryWording = CatalogueReader.ReadSummaryWording(r.Property("summary"));
         var ruleFiles = r.Strings("ruleFiles");
         files.CheckUnlisted(ruleFiles);
 
@@ -77,7 +78,7 @@ internal sealed class RulesetReader
         var femaleUln = catalogue.RequiredParameter(RulesetLoader.DefaultUlnFemaleParameter);
         var otherUln = catalogue.RequiredParameter(RulesetLoader.DefaultUlnOtherParameter);
         var childUnderYears = catalogue.RequiredParameter(RulesetLoader.ChildUnderYearsParameter);
-        if (Errors.Count > 0)
+        if (Errors.Count > 0 || summaryWording is null)
         {
             return null;
         }
@@ -103,6 +104,7 @@ internal sealed class RulesetReader
             WorkupLabels = workupLabels,
             TreatmentLabels = treatmentLabels,
             MissingReasons = missingReasons,
+            SummaryWording = summaryWording,
             AssumptionCitations = new Dictionary<string, IReadOnlyList<string>>
             {
                 ["ck.upperLimitOfNormal"] = ulnCitations,

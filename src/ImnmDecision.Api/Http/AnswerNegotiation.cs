@@ -1,0 +1,64 @@
+using Microsoft.Net.Http.Headers;
+
+namespace ImnmDecision.Api.Http;
+
+/// <summary>
+/// Which form of the answer the caller's Accept header asks for: JSON by default (no Accept, <c>*/*</c>,
+/// <c>application/*</c>), the markdown or HTML report when asked by name (or <c>text/*</c>: markdown), the
+/// highest quality first; null when Accept allows none (406).
+/// </summary>
+internal static class AnswerNegotiation
+{
+    public const string JsonMediaType = "application/json";
+    public const string MarkdownMediaType = "text/markdown";
+    public const string HtmlMediaType = "text/html";
+
+    public static AnswerMediaType? Negotiate(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept is null || accept.Count == 0)
+        {
+            return AnswerMediaType.Json;
+        }
+
+        foreach (var type in accept.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1))
+        {
+            if (Match(type) is { } match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    public static string ContentType(AnswerMediaType type) => type switch
+    {
+        AnswerMediaType.Markdown => "text/markdown; charset=utf-8",
+        AnswerMediaType.Html => "text/html; charset=utf-8",
+        _ => "application/json; charset=utf-8",
+    };
+
+    private static AnswerMediaType? Match(MediaTypeHeaderValue type)
+    {
+        if (type.MatchesAllTypes)
+        {
+            return AnswerMediaType.Json;
+        }
+
+        var mediaType = type.MediaType.Value ?? "";
+        if (Is(mediaType, JsonMediaType) || Is(mediaType, "application/*"))
+        {
+            return AnswerMediaType.Json;
+        }
+
+        if (Is(mediaType, MarkdownMediaType) || Is(mediaType, "text/*"))
+        {
+            return AnswerMediaType.Markdown;
+        }
+
+        return Is(mediaType, HtmlMediaType) ? AnswerMediaType.Html : null;
+    }
+
+    private static bool Is(string mediaType, string name) => string.Equals(mediaType, name, StringComparison.OrdinalIgnoreCase);
+}
