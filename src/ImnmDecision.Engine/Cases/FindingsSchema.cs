@@ -42,6 +42,7 @@ public static class FindingsSchema
         FindingField.Boolean("clinical.cardiacSymptoms", "Palpitations, chest pain, syncope or heart failure symptoms."),
         FindingField.Boolean("clinical.rash", "A rash (suggests dermatomyositis)."),
         FindingField.Boolean("clinical.myalgia", "Muscle pain."),
+        FindingField.Number("clinical.symptomOnsetYearsAgo", "Years since the first muscle symptoms (0 to 100); age at onset is patient.ageYears minus this.", min: 0, max: 100, unit: "years"),
         FindingField.Boolean("comorbidities.knownMalignancy", "A known malignancy."),
         FindingField.Boolean("comorbidities.interstitialLungDisease", "Known interstitial lung disease."),
         FindingField.Boolean("comorbidities.renalImpairment", "Renal impairment."),
