@@ -56,6 +56,7 @@ internal static class ExplainReport
             var box = item.Status == WorkupStatus.Done ? "[x]" : "[ ]";
             text.AppendLine($"  {box} {JsonNames.Name(item.Priority),-11} {item.Label} ({JsonNames.Name(item.Id)}){Cite(item.Citations)}");
             text.AppendLine($"      {item.Reason}");
+            AppendRisk(text, item, Cite);
             TraceText.Append(text, item.Trace, "      ");
         });
         Section(text, "TREATMENT OPTIONS", assessment.Treatment, option =>
@@ -113,4 +114,35 @@ internal static class ExplainReport
         IEnumerable<string> list => $"[{string.Join(", ", list)}]",
         _ => JsonSerializer.Serialize(value, ImnmJson.Options),
     };
+
+    /// <summary>A workup item's risk stratification: category, the factors that set it, those that could raise it, the schedule and its cautions.</summary>
+    private static void AppendRisk(StringBuilder text, WorkupItem item, Func<IEnumerable<string>?, string> cite)
+    {
+        if (item.RiskCategory is not { } category)
+        {
+            return;
+        }
+
+        text.AppendLine($"      risk category: {category} ({item.RiskStratification})");
+        foreach (var factor in item.RiskFactors ?? [])
+        {
+            text.AppendLine($"        factor ({factor.Tier}): {factor.Label}{cite(factor.Citations)}");
+        }
+
+        foreach (var factor in item.RiskFactorsCouldRaise ?? [])
+        {
+            var fields = factor.Fields is { Count: > 0 } f ? $", see {string.Join(", ", f)}" : ", not recorded in the findings";
+            text.AppendLine($"        could raise ({factor.Tier}): {factor.Label}{fields}{cite(factor.Citations)}");
+        }
+
+        foreach (var step in item.Schedule ?? [])
+        {
+            text.AppendLine($"        - {step.Text}");
+        }
+
+        foreach (var caution in item.Cautions ?? [])
+        {
+            text.AppendLine($"        caution: {caution}");
+        }
+    }
 }

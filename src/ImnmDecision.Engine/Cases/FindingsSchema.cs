@@ -72,6 +72,8 @@ public static class FindingsSchema
     private static readonly FindingField Pregnant = Field("patient.pregnant");
     private static readonly FindingField Sex = Field("patient.sex");
     private static readonly int Male = Sex.OrdinalOf("male");
+    private static readonly FindingField AgeYears = Field("patient.ageYears");
+    private static readonly FindingField SymptomOnsetYearsAgo = Field("clinical.symptomOnsetYearsAgo");
     private static readonly FindingField BiopsyPerformed = Field("biopsy.performed");
     private static readonly FindingField[] BiopsyResults = [.. Fields.Where(f => f.RequiresTrue == BiopsyPerformed.Path)];
 
@@ -82,6 +84,8 @@ public static class FindingsSchema
             v => !(v.Raw(Pregnant) == 1 && v.Raw(Sex) == Male)),
         new("biopsy.performed", "biopsy.performed is false, but biopsy results were given.", "biopsy.performed", null,
             v => v.Raw(BiopsyPerformed) != 0 || !BiopsyResults.Any(v.Has)),
+        new("clinical.symptomOnsetYearsAgo", "clinical.symptomOnsetYearsAgo cannot be more than patient.ageYears.", "clinical.symptomOnsetYearsAgo", "patient.ageYears",
+            v => !(v.Raw(SymptomOnsetYearsAgo) > v.Raw(AgeYears))),
     ];
 
     private static readonly FrozenSet<string> SectionNames = Sections.Select(s => s.Name).ToFrozenSet(StringComparer.Ordinal);

@@ -33,7 +33,7 @@ internal sealed class Evaluator
     public Evaluator(Ruleset ruleset, bool compile = true)
     {
         this.ruleset = ruleset;
-        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
+        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther, ruleset.CkTimesUlnThresholds);
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
         weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
         var offeredSlot = 1UL << FactCatalog.TreatmentOffered;
@@ -157,18 +157,32 @@ internal sealed class Evaluator
         var outstanding = 0UL;
         facts.Set(FactCatalog.WorkupOutstanding, 0);
         var rules = ruleset.WorkupRules;
+        var withheld = 0UL;
         for (var walk = workupKind.Walk(facts); walk.MoveNext();)
         {
-            if (!walk.IsTrue(ref missing))
+            var action = rules[walk.Index].Action;
+            var item = 1UL << (int)action.Item;
+            if ((withheld & item) != 0 || !walk.IsTrue(ref missing))
             {
+                continue; // A withheld item is listed by no later rule, and what it would need is not missing.
+            }
+
+            if (action.Withhold)
+            {
+                withheld |= item;
+                result.WorkupWithheld(walk.Index, action.Item);
                 continue;
             }
 
             result.WorkupRuleFired(walk.Index);
-            var action = rules[walk.Index].Action;
+            if (result.Stratifications[walk.Index] is { } stratification)
+            {
+                RiskStratifier.Decide(stratification, facts, ref missing);
+            }
+
             if (action.Status == WorkupStatus.Outstanding)
             {
-                outstanding |= 1UL << (int)action.Item;
+                outstanding |= item;
                 facts.Set(FactCatalog.WorkupOutstanding, outstanding);
             }
         }

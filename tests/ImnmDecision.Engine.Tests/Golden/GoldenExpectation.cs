@@ -24,4 +24,7 @@ public sealed record GoldenExpectation
     public IReadOnlyList<string>? MissingAbsent { get; init; }
 
     public IReadOnlyDictionary<string, string>? DoseContains { get; init; }
+
+    /// <summary>Rule ids that must appear in <c>subtype.because</c> (a withheld workup item's reason, for example).</summary>
+    public IReadOnlyList<string>? Because { get; init; }
 }
