@@ -56,6 +56,7 @@ public sealed class CompiledEvaluationTests
             e.Subtype, e.Certainty, e.MissingFields, e.SubtypeRule?.Id, e.CertaintyRule?.Id,
             string.Join(",", e.AlertFired), string.Join(",", e.TreatmentFired), string.Join(",", e.WorkupFired),
             string.Join(";", e.CautionTruths.Select(t => string.Join(",", t))),
+            string.Join(";", e.Stratifications.OfType<StratificationOutcome>().Select(s => $"{s.Category}:{string.Join(",", s.Factors)}:{string.Join(",", s.CouldRaise)}:{string.Join(",", s.Cautions)}")),
             string.Join(",", alerts[..alertCount].ToArray()), string.Join(",", workup[..workupCount].ToArray()),
             string.Join(",", treatment[..treatmentCount].ToArray()), string.Join(",", avoid[..treatmentCount].ToArray()));
     }

@@ -95,7 +95,11 @@ internal sealed class ActionReader(LoadContext context, CatalogueReader catalogu
         Stratification? stratification = null;
         if (then.String("stratification", required: false) is { } id && !context.Stratifications.TryGetValue(id, out stratification))
         {
-            then.Property("stratification")!.Value.Error($"unknown stratification '{id}' (define it in {RulesetLoader.StratificationsFile})");
+            if (!context.DefectiveStratifications.Contains(id))
+            {
+                then.Property("stratification")!.Value.Error($"unknown stratification '{id}' (define it in {RulesetLoader.StratificationsFile})");
+            }
+
             return null;
         }
 

@@ -17,4 +17,7 @@ internal sealed class LoadContext(string folder)
     public Dictionary<string, NamedCondition> Conditions { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Stratification> Stratifications { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Stratifications that were defined with defects (already reported), so rules naming them add no second error.</summary>
+    public HashSet<string> DefectiveStratifications { get; } = new(StringComparer.Ordinal);
 }

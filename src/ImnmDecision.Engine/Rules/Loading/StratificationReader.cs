@@ -44,6 +44,11 @@ internal sealed class StratificationReader(LoadContext context, CatalogueReader 
         Unique(item, "categories", categories.Select(x => x.Id));
         if (context.Errors.Count > errors || id is null || title is null || description is null)
         {
+            if (id is not null)
+            {
+                context.DefectiveStratifications.Add(id);
+            }
+
             return null;
         }
 
