@@ -28,6 +28,9 @@ internal sealed class Evaluator
     private readonly KindDecisions treatmentKind;
     private readonly KindDecisions workupKind;
 
+    // Per workup rule with a risk stratification, its factors' conditions compiled together; null otherwise.
+    private readonly KindDecisions?[] stratifiers;
+
     /// <param name="ruleset">The rules.</param>
     /// <param name="compile">False to walk every condition's tree (for tests that compare the two).</param>
     public Evaluator(Ruleset ruleset, bool compile = true)
@@ -43,6 +46,7 @@ internal sealed class Evaluator
         alertKind = new KindDecisions(Conditions(ruleset.AlertRules), (1UL << FactCatalog.AlertsRaised) | (1UL << FactCatalog.AlertsCritical), compile);
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), 1UL << FactCatalog.WorkupOutstanding, compile);
+        stratifiers = [.. ruleset.WorkupRules.Select(r => r.Action.Stratification is { } s ? RiskStratifier.Compile(s, compile) : null)];
     }
 
     public CaseDecisions CreateDecisions() => new(ruleset);
@@ -177,7 +181,7 @@ internal sealed class Evaluator
             result.WorkupRuleFired(walk.Index);
             if (result.Stratifications[walk.Index] is { } stratification)
             {
-                RiskStratifier.Decide(stratification, facts, ref missing);
+                RiskStratifier.Decide(stratification, stratifiers[walk.Index]!, facts, ref missing);
             }
 
             if (action.Status == WorkupStatus.Outstanding)

@@ -12,21 +12,35 @@ namespace ImnmDecision.Engine.Evaluation;
 /// </summary>
 internal static class RiskStratifier
 {
-    public static void Decide(StratificationOutcome outcome, FactSet facts, ref ulong missing)
+    /// <summary>
+    /// The factors' conditions (<c>when</c>, else <c>excludedWhen</c>; null for neither), compiled together like a
+    /// rule kind's, so a case whose facts settle them costs one call.
+    /// </summary>
+    public static KindDecisions Compile(Stratification stratification, bool compile) =>
+        new([.. stratification.Factors.Select(f => f.When ?? f.ExcludedWhen)], 0, compile);
+
+    public static void Decide(StratificationOutcome outcome, KindDecisions factorConditions, FactSet facts, ref ulong missing)
     {
         var stratification = outcome.Stratification;
         var tiers = stratification.Tiers.Count;
         Span<int> known = stackalloc int[tiers];
         Span<int> possible = stackalloc int[tiers];
         var factors = stratification.Factors;
+        var decisions = default(Decisions);
         for (var i = 0; i < factors.Count; i++)
         {
-            var result = Evaluate(factors[i], facts);
-            outcome.Factors[i] = result.Truth;
-            outcome.FactorFields[i] = result.MissingFields;
+            if ((i & 63) == 0)
+            {
+                decisions = factorConditions.Decide(i / 64, facts);
+            }
+
+            var fields = 0UL;
+            var truth = FactorTruth(factors[i], factorConditions, decisions, i, facts, ref fields);
+            outcome.Factors[i] = truth;
+            outcome.FactorFields[i] = fields;
             outcome.CouldRaise[i] = false;
-            known[factors[i].Tier] += result.Truth == Truth.True ? 1 : 0;
-            possible[factors[i].Tier] += result.Truth == Truth.False ? 0 : 1;
+            known[factors[i].Tier] += truth == Truth.True ? 1 : 0;
+            possible[factors[i].Tier] += truth == Truth.False ? 0 : 1;
         }
 
         var categories = stratification.Categories;
@@ -56,10 +70,18 @@ internal static class RiskStratifier
     }
 
     /// <summary>A factor the findings record is its condition; one they do not is unknown unless they rule it out.</summary>
-    private static Outcome Evaluate(RiskFactor factor, FactSet facts) =>
-        factor.When is { } when ? when.Evaluate(facts)
-        : factor.ExcludedWhen is { } excluded && excluded.Evaluate(facts).Truth == Truth.True ? Outcome.False
-        : new Outcome(Truth.Unknown, 0, 0);
+    private static Truth FactorTruth(RiskFactor factor, KindDecisions conditions, in Decisions decisions, int index, FactSet facts, ref ulong fields)
+    {
+        if (factor.When is not null)
+        {
+            return conditions.Truth(decisions, index, facts, ref fields);
+        }
+
+        var ignored = 0UL;
+        return factor.ExcludedWhen is not null && conditions.Truth(decisions, index, facts, ref ignored) == Truth.True
+            ? Truth.False
+            : Truth.Unknown;
+    }
 
     private static bool CouldRaise(IReadOnlyList<RiskCategory> categories, int current, int tier, ReadOnlySpan<int> known, ReadOnlySpan<int> possible)
     {
