@@ -47,17 +47,16 @@ internal static class AssessmentBuilder
     private static List<Reason> BuildBecause(CaseDecisions decisions, CitationCollector cited)
     {
         var reasons = new List<Reason>(2);
-        foreach (var rule in new Rule?[] { decisions.SubtypeRule, decisions.CertaintyRule })
-        {
-            if (rule is null)
-            {
-                continue;
-            }
+        var workupRules = decisions.Ruleset.WorkupRules;
 
+        // The deciding subtype and certainty rules, then why a workup item is deliberately not listed.
+        var withheld = workupRules.Where((r, i) => r.Action.Withhold && decisions.WorkupFired[i]).Select(r => ((Rule)r, r.Action.Reason));
+        foreach (var (rule, statement) in new Rule?[] { decisions.SubtypeRule, decisions.CertaintyRule }.OfType<Rule>().Select(r => (r, r.Rationale)).Concat(withheld))
+        {
             reasons.Add(new Reason
             {
                 RuleId = rule.Id,
-                Statement = rule.Rationale,
+                Statement = statement,
                 Facts = FactsOf(rule.FactsRead, decisions.Facts),
                 Citations = cited.Add(rule.Citations),
                 Trace = rule.When.Trace(decisions.Facts),
@@ -118,10 +117,13 @@ internal static class AssessmentBuilder
 
         // An item listed by several rules is listed once, by the first of them in the answer order.
         var listed = new HashSet<WorkupId>();
-        var listing = ruleset.AnswerOrder.Workup.Where(i => decisions.WorkupFired[i] && listed.Add(rules[i].Action.Item)).ToHashSet();
+        var listing = ruleset.AnswerOrder.Workup
+            .Where(i => decisions.WorkupFired[i] && !rules[i].Action.Withhold && (decisions.WithheldWorkup & (1UL << (int)rules[i].Action.Item)) == 0)
+            .Where(i => listed.Add(rules[i].Action.Item))
+            .ToHashSet();
         return [.. ruleset.AnswerOrder.WorkupListing
             .Where(listing.Contains)
-            .Select(i => new WorkupItem
+            .Select(i => StratifiedWorkup.WithStratification(new WorkupItem
             {
                 Id = rules[i].Action.Item,
                 Label = ruleset.WorkupLabels[rules[i].Action.Item],
@@ -131,7 +133,7 @@ internal static class AssessmentBuilder
                 RuleId = rules[i].Id,
                 Citations = cited.Add(rules[i].Citations),
                 Trace = rules[i].When.Trace(decisions.Facts),
-            })];
+            }, decisions.Stratifications[i], cited))];
     }
 
     private static List<TreatmentOption> BuildTreatment(CaseDecisions decisions, CitationCollector cited)
@@ -217,22 +219,4 @@ internal static class AssessmentBuilder
         Url = citation.Url ?? (citation.Doi is null ? null : $"https://doi.org/{citation.Doi}"),
         Kind = citation.Kind,
     };
-
-    private sealed class CitationCollector
-    {
-        private readonly HashSet<string> seen = new(StringComparer.Ordinal);
-
-        public List<string> Ids { get; } = [];
-
-        public List<string> Add(IEnumerable<string> ids)
-        {
-            var list = ids.ToList();
-            foreach (var id in list.Where(seen.Add))
-            {
-                Ids.Add(id);
-            }
-
-            return list;
-        }
-    }
 }

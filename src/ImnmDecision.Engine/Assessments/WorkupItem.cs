@@ -26,4 +26,32 @@ public sealed record WorkupItem
 
     /// <summary>The rule's condition as it came out for this case, as the rule is written (built for single assessments only).</summary>
     public ConditionTrace? Trace { get; init; }
+
+    /// <summary>
+    /// The risk stratification the item follows (for <c>cancer-screening</c>: <c>imacs-2023-cancer-risk</c>); absent
+    /// when the item carries none. The fields below come with it.
+    /// </summary>
+    public string? RiskStratification { get; init; }
+
+    /// <summary>
+    /// The risk category the factors held by the findings reach (IMACS 2023 cancer risk: <c>standard</c>,
+    /// <c>moderate</c> or <c>high</c>). Unknown factors count as absent here; those that could raise it are in
+    /// <see cref="RiskFactorsCouldRaise"/>.
+    /// </summary>
+    public string? RiskCategory { get; init; }
+
+    /// <summary>The risk factors the findings hold, each with its tier: these set the category.</summary>
+    public IReadOnlyList<RiskFactorItem>? RiskFactors { get; init; }
+
+    /// <summary>
+    /// Risk factors not known that would raise the category if present, with the findings that would tell
+    /// (none when no finding of this service records the factor: ask the patient or check the record).
+    /// </summary>
+    public IReadOnlyList<RiskFactorItem>? RiskFactorsCouldRaise { get; init; }
+
+    /// <summary>What the category calls for, step by step.</summary>
+    public IReadOnlyList<ScheduleItem>? Schedule { get; init; }
+
+    /// <summary>Cautions on the schedule for this patient (imaging in pregnancy, for example).</summary>
+    public IReadOnlyList<string>? Cautions { get; init; }
 }

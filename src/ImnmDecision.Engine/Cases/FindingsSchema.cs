@@ -45,6 +45,7 @@ public static class FindingsSchema
         FindingField.Boolean("clinical.cardiacSymptoms", "Palpitations, chest pain, syncope or heart failure symptoms."),
         FindingField.Boolean("clinical.rash", "A rash (suggests dermatomyositis)."),
         FindingField.Boolean("clinical.myalgia", "Muscle pain."),
+        FindingField.Number("clinical.symptomOnsetYearsAgo", "Years since the first muscle symptoms (0 to 100); age at onset is patient.ageYears minus this.", min: 0, max: 100, unit: "years"),
         FindingField.Boolean("comorbidities.knownMalignancy", "A known malignancy."),
         FindingField.Boolean("comorbidities.interstitialLungDisease", "Known interstitial lung disease."),
         FindingField.Boolean("comorbidities.renalImpairment", "Renal impairment."),
@@ -75,6 +76,8 @@ public static class FindingsSchema
     private static readonly FindingField Pregnant = Field("patient.pregnant");
     private static readonly FindingField Sex = Field("patient.sex");
     private static readonly int Male = Sex.OrdinalOf("male");
+    private static readonly FindingField AgeYears = Field("patient.ageYears");
+    private static readonly FindingField SymptomOnsetYearsAgo = Field("clinical.symptomOnsetYearsAgo");
     private static readonly FindingField BiopsyPerformed = Field("biopsy.performed");
     private static readonly FindingField StatinExposure = Field("statin.exposure");
     private static readonly int PastStatin = StatinExposure.OrdinalOf("past");
@@ -90,6 +93,8 @@ public static class FindingsSchema
             v => v.Raw(BiopsyPerformed) != 0 || !BiopsyResults.Any(v.Has)),
         new("statin.stoppedWeeksAgo", "statin.stoppedWeeksAgo is only allowed when statin.exposure is past.", "statin.stoppedWeeksAgo", "statin.exposure",
             v => !v.Has(StatinStoppedWeeksAgo) || v.Raw(StatinExposure) == PastStatin),
+        new("clinical.symptomOnsetYearsAgo", "clinical.symptomOnsetYearsAgo cannot be more than patient.ageYears.", "clinical.symptomOnsetYearsAgo", "patient.ageYears",
+            v => !(v.Raw(SymptomOnsetYearsAgo) > v.Raw(AgeYears))),
     ];
 
     private static readonly FrozenSet<string> SectionNames = Sections.Select(s => s.Name).ToFrozenSet(StringComparer.Ordinal);

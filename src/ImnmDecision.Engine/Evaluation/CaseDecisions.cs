@@ -18,6 +18,7 @@ public sealed class CaseDecisions
         AlertFired = new bool[ruleset.AlertRules.Length];
         TreatmentFired = new bool[ruleset.TreatmentRules.Length];
         WorkupFired = new bool[ruleset.WorkupRules.Length];
+        Stratifications = [.. ruleset.WorkupRules.Select(r => r.Action.Stratification is { } s ? new StratificationOutcome(s) : null)];
         CautionTruths = [.. ruleset.TreatmentRules.Select(r => new Truth[r.Action.Cautions.Count])];
 
         // Each case only walks the rules that fired in the answer's order (see AnswerOrder), so the id
@@ -72,6 +73,12 @@ public sealed class CaseDecisions
 
     internal Truth[][] CautionTruths { get; }
 
+    /// <summary>Per workup rule, how its risk stratification came out (null for a rule without one).</summary>
+    internal StratificationOutcome?[] Stratifications { get; }
+
+    /// <summary>The workup items withheld by a rule that held (bit = <see cref="WorkupId"/>): listed by no rule.</summary>
+    internal ulong WithheldWorkup { get; private set; }
+
     private readonly int[] alertRank;
     private readonly int[] workupRank;
     private readonly int[] treatmentRank;
@@ -125,7 +132,7 @@ public sealed class CaseDecisions
             }
 
             seen[(int)action.Item] = true;
-            if (action.Status == WorkupStatus.Outstanding)
+            if (action.Status == WorkupStatus.Outstanding && (WithheldWorkup & (1UL << (int)action.Item)) == 0)
             {
                 destination[count++] = action.Item;
             }
@@ -191,11 +198,19 @@ public sealed class CaseDecisions
         workupFired.Add(workupRank[index]);
     }
 
+    /// <summary>Records that workup rule <paramref name="index"/>, which withholds <paramref name="item"/>, held.</summary>
+    internal void WorkupWithheld(int index, WorkupId item)
+    {
+        WorkupFired[index] = true;
+        WithheldWorkup |= 1UL << (int)item;
+    }
+
     internal void Reset()
     {
         SubtypeRule = null;
         CertaintyRule = null;
         MissingFields = 0;
+        WithheldWorkup = 0;
         alertsFired.Clear();
         workupFired.Clear();
         treatmentFired.Clear();

@@ -33,12 +33,15 @@ internal sealed class Evaluator
     private readonly KindDecisions treatmentKind;
     private readonly KindDecisions workupKind;
 
+    // Per workup rule with a risk stratification, its factors' conditions compiled together; null otherwise.
+    private readonly KindDecisions?[] stratifiers;
+
     /// <param name="ruleset">The rules.</param>
     /// <param name="deciding">How conditions are decided ahead of the walk; the compiled variant unless a test or benchmark names another (see <see cref="EngineVariants"/>).</param>
     public Evaluator(Ruleset ruleset, IConditionDeciding? deciding = null)
     {
         this.ruleset = ruleset;
-        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther) { ChildUnderYears = ruleset.ChildUnderYears };
+        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther, ruleset.CkTimesUlnThresholds) { ChildUnderYears = ruleset.ChildUnderYears };
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
         adultDoseNeeds = [.. treatments.Select(t => Needs(t.Dose))];
         childDoseNeeds = [.. treatments.Select(t => Needs(t.Dose?.Child))];
@@ -51,6 +54,7 @@ internal sealed class Evaluator
         alertKind = new KindDecisions(Conditions(ruleset.AlertRules), SlotMask.Of(FactCatalog.AlertsRaised, FactCatalog.AlertsCritical), compile);
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), SlotMask.Of(FactCatalog.WorkupOutstanding), compile);
+        stratifiers = [.. ruleset.WorkupRules.Select(r => r.Action.Stratification is { } s ? RiskStratifier.Compile(s, compile) : null)];
     }
 
     public CaseDecisions CreateDecisions() => new(ruleset);
@@ -200,18 +204,32 @@ internal sealed class Evaluator
         var outstanding = 0UL;
         facts.Set(FactCatalog.WorkupOutstanding, 0);
         var rules = ruleset.WorkupRules;
+        var withheld = 0UL;
         for (var walk = workupKind.Walk(facts); walk.MoveNext();)
         {
-            if (!walk.IsTrue(ref missing))
+            var action = rules[walk.Index].Action;
+            var item = 1UL << (int)action.Item;
+            if ((withheld & item) != 0 || !walk.IsTrue(ref missing))
             {
+                continue; // A withheld item is listed by no later rule, and what it would need is not missing.
+            }
+
+            if (action.Withhold)
+            {
+                withheld |= item;
+                result.WorkupWithheld(walk.Index, action.Item);
                 continue;
             }
 
             result.WorkupRuleFired(walk.Index);
-            var action = rules[walk.Index].Action;
+            if (result.Stratifications[walk.Index] is { } stratification)
+            {
+                RiskStratifier.Decide(stratification, stratifiers[walk.Index]!, facts, ref missing);
+            }
+
             if (action.Status == WorkupStatus.Outstanding)
             {
-                outstanding |= 1UL << (int)action.Item;
+                outstanding |= item;
                 facts.Set(FactCatalog.WorkupOutstanding, outstanding);
             }
         }

@@ -23,6 +23,7 @@ public static class FactCatalog
     internal static readonly int CkUnitsPerLitre = Number("ck.uPerL", "U/L", "CK in U/L (ukat/L x 60).");
     internal static readonly int CkUpperLimitUnitsPerLitre = Number("ck.uln", "U/L", "The lab's upper limit of normal in U/L, or the ruleset's default for the sex when absent.");
     internal static readonly int CkTimesUpperLimit = Number("ck.timesUln", "x ULN", "CK as a multiple of the upper limit of normal.");
+    internal static readonly int AgeAtOnsetYears = Number("patient.ageAtOnsetYears", "years", "Age at the first muscle symptoms: patient.ageYears minus clinical.symptomOnsetYearsAgo; unknown unless both are given.");
     internal static readonly int CkElevated = Boolean("ck.elevated", "CK above the upper limit of normal; known when the CK value is given.");
     internal static readonly int Hmgcr = Values("antibodies.hmgcr", PositiveNegative, "Anti-HMGCR when conclusive; equivocal, not tested or absent is unknown.");
     internal static readonly int HmgcrReported = Enum<AntibodyResult>("antibodies.hmgcr.reported", "Anti-HMGCR as reported, including equivocal and not-tested.");

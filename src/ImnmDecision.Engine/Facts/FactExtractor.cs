@@ -10,9 +10,6 @@ namespace ImnmDecision.Engine.Facts;
 /// </summary>
 internal sealed class FactExtractor
 {
-    /// <summary>1 ukat/L of CK is 60 U/L (1 U = 1 umol/min; 1 kat = 1 mol/s).</summary>
-    public const double UnitsPerLitrePerMicrokatalPerLitre = 60;
-
     private static readonly FindingField CkValueField = FindingsSchema.Field("ck.value");
     private static readonly FindingField CkUnitField = FindingsSchema.Field("ck.unit");
     private static readonly FindingField CkUlnField = FindingsSchema.Field("ck.upperLimitOfNormal");
@@ -46,9 +43,10 @@ internal sealed class FactExtractor
     private static readonly FieldMask AgeBit = Bit(AgeField);
     private static readonly FieldMask WeightBit = Bit(WeightField);
     private static readonly FieldMask HeightBit = Bit(HeightField);
+    private static readonly FindingField OnsetField = FindingsSchema.Field("clinical.symptomOnsetYearsAgo");
+    private static readonly FieldMask OnsetBit = Bit(OnsetField);
 
-    private readonly double defaultUlnFemaleUnitsPerLitre;
-    private readonly double defaultUlnOtherUnitsPerLitre;
+    private readonly CkArithmetic ck;
     private readonly FindingField[] direct;
     private readonly FieldMask[] missingBit;
     private readonly FindingField?[] gate;
@@ -56,10 +54,12 @@ internal sealed class FactExtractor
     private readonly FieldMask[] gateBit;
     private readonly FindingField[] biopsyImpliedBy;
 
-    public FactExtractor(double defaultUlnFemaleUnitsPerLitre, double defaultUlnOtherUnitsPerLitre)
+    /// <param name="defaultUlnFemaleUnitsPerLitre">The default CK ULN for women (a ruleset parameter).</param>
+    /// <param name="defaultUlnOtherUnitsPerLitre">The default CK ULN for men (a ruleset parameter).</param>
+    /// <param name="timesUlnThresholds">The values rules compare <c>ck.timesUln</c> with (see <see cref="CkArithmetic"/>).</param>
+    public FactExtractor(double defaultUlnFemaleUnitsPerLitre, double defaultUlnOtherUnitsPerLitre, IEnumerable<double>? timesUlnThresholds = null)
     {
-        this.defaultUlnFemaleUnitsPerLitre = defaultUlnFemaleUnitsPerLitre;
-        this.defaultUlnOtherUnitsPerLitre = defaultUlnOtherUnitsPerLitre;
+        ck = new CkArithmetic(defaultUlnFemaleUnitsPerLitre, defaultUlnOtherUnitsPerLitre, timesUlnThresholds ?? []);
         direct = FactCatalog.DirectFindings.ToArray();
         missingBit = [.. direct.Select(f => Bit(f))];
         gate = [.. direct.Select(f => f.RequiresTrue is { } path ? FindingsSchema.Field(path) : null)];
@@ -101,6 +101,7 @@ internal sealed class FactExtractor
         var weakness = v.Choice<WeaknessGrade>(WeaknessField);
         facts.Set(FactCatalog.WeaknessPresent, weakness is null ? null : weakness != WeaknessGrade.None, WeaknessBit);
         ExtractBody(v, facts);
+        ExtractAgeAtOnset(v, facts);
     }
 
     /// <summary>Whether the patient is a child, and the body surface area by Mosteller when weight and height are known.</summary>
@@ -117,6 +118,19 @@ internal sealed class FactExtractor
         else
         {
             facts.SetUnknown(FactCatalog.BodySurfaceArea, (weight is null ? WeightBit : 0) | (height is null ? HeightBit : 0));
+        }
+    }
+
+    /// <summary>Age at onset, in decimal like CK (45.3 - 5.3 is 40, not 39.99999999999999: a threshold of 40 compares exactly).</summary>
+    private static void ExtractAgeAtOnset(FindingValues v, FactSet facts)
+    {
+        if (v.Number(AgeField) is { } age && v.Number(OnsetField) is { } yearsAgo)
+        {
+            facts.Set(FactCatalog.AgeAtOnsetYears, (double)((decimal)age - (decimal)yearsAgo));
+        }
+        else
+        {
+            facts.SetUnknown(FactCatalog.AgeAtOnsetYears, (v.Has(AgeField) ? 0 : AgeBit) | (v.Has(OnsetField) ? 0 : OnsetBit));
         }
     }
 
@@ -145,49 +159,53 @@ internal sealed class FactExtractor
 
     private void ExtractCk(FindingValues v, FactSet facts)
     {
-        var toUnitsPerLitre = v.Choice<CkUnit>(CkUnitField) == CkUnit.MicrokatalPerLitre ? UnitsPerLitrePerMicrokatalPerLitre : 1;
+        var microkatal = v.Choice<CkUnit>(CkUnitField) == CkUnit.MicrokatalPerLitre;
         var ckValue = v.Number(CkValueField);
+        var labUln = v.Number(CkUlnField);
         var sex = v.Choice<Sex>(SexField);
+        bool? female = sex switch
+        {
+            Sex.Female => true,
+            Sex.Male => false,
+            _ => null, // other, unknown or absent: both defaults apply
+        };
+
         var assumed = FieldMask.Zero;
         if (ckValue is not null && !v.Has(CkUnitField))
         {
             assumed |= CkUnitBit;
         }
 
-        double uln;
-        if (v.Number(CkUlnField) is { } labUln)
+        // Without the lab's ULN, a default stands in; when both defaults apply, facts they disagree on are unknown.
+        var ulnSources = CkUlnBit;
+        if (labUln is null && ckValue is not null)
         {
-            uln = Finite(labUln * toUnitsPerLitre);
-        }
-        else
-        {
-            uln = sex == Sex.Female ? defaultUlnFemaleUnitsPerLitre : defaultUlnOtherUnitsPerLitre;
-            if (ckValue is not null)
+            assumed |= CkUlnBit;
+            if (sex is null or Sex.Unknown)
             {
-                assumed |= CkUlnBit;
-                if (sex is null or Sex.Unknown)
-                {
-                    assumed |= SexBit;
-                }
+                assumed |= SexBit;
+                ulnSources |= SexBit;
             }
         }
 
-        facts.Set(FactCatalog.CkUpperLimitUnitsPerLitre, uln);
         facts.AssumedFields = assumed;
-        if (ckValue is { } value)
+        var reading = ck.Read(ckValue, labUln, microkatal, female);
+        SetOrUnknown(facts, FactCatalog.CkUpperLimitUnitsPerLitre, reading.UpperLimitUnitsPerLitre, ulnSources);
+        var source = ckValue is null ? CkValueBit : ulnSources;
+        SetOrUnknown(facts, FactCatalog.CkUnitsPerLitre, reading.UnitsPerLitre, CkValueBit);
+        SetOrUnknown(facts, FactCatalog.CkTimesUpperLimit, reading.TimesUpperLimit, source);
+        SetOrUnknown(facts, FactCatalog.CkElevated, reading.Elevated, source);
+    }
+
+    private static void SetOrUnknown(FactSet facts, int slot, double value, FieldMask sourcesWhenUnknown)
+    {
+        if (double.IsNaN(value))
         {
-            var unitsPerLitre = Finite(value * toUnitsPerLitre);
-            var times = Finite(unitsPerLitre / uln);
-            facts.Set(FactCatalog.CkUnitsPerLitre, unitsPerLitre);
-            facts.Set(FactCatalog.CkTimesUpperLimit, times);
-            facts.Set(FactCatalog.CkElevated, times > 1 ? 1 : 0);
+            facts.SetUnknown(slot, sourcesWhenUnknown);
         }
         else
         {
-            var source = CkValueBit;
-            facts.SetUnknown(FactCatalog.CkUnitsPerLitre, source);
-            facts.SetUnknown(FactCatalog.CkTimesUpperLimit, source);
-            facts.SetUnknown(FactCatalog.CkElevated, source);
+            facts.Set(slot, Finite(value));
         }
     }
 

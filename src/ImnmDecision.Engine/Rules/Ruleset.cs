@@ -33,6 +33,9 @@ public sealed class Ruleset
     /// <summary>Named conditions.</summary>
     public required IReadOnlyList<NamedCondition> Conditions { get; init; }
 
+    /// <summary>Risk stratifications that workup items carry (from <c>stratifications.json</c>).</summary>
+    public IReadOnlyList<Stratification> Stratifications { get; init; } = [];
+
     /// <summary>Labels of subtype codes.</summary>
     public required FrozenDictionary<SubtypeCode, string> SubtypeLabels { get; init; }
 
@@ -82,4 +85,7 @@ public sealed class Ruleset
     internal double DefaultUlnOther { get; init; }
 
     internal double ChildUnderYears { get; init; }
+
+    /// <summary>The numbers any condition compares <c>ck.timesUln</c> with: stored ratios compare exactly with these.</summary>
+    internal IReadOnlyList<double> CkTimesUlnThresholds { get; init; } = [];
 }

@@ -16,6 +16,9 @@ public static class RulesetLoader
     /// <summary>The citation catalogue.</summary>
     public const string CitationsFile = "citations.json";
 
+    /// <summary>The risk stratifications workup items may carry (optional).</summary>
+    public const string StratificationsFile = "stratifications.json";
+
     /// <summary>Parameter holding the default CK ULN for women, in U/L.</summary>
     public const string DefaultUlnFemaleParameter = "ck.defaultUln.female";
 

@@ -6,7 +6,7 @@ namespace ImnmDecision.Engine.Tests.Facts;
 
 public sealed class FactExtractorTests
 {
-    private static readonly FactExtractor Extractor = new(defaultUlnFemaleUnitsPerLitre: 200, defaultUlnOtherUnitsPerLitre: 300) { ChildUnderYears = 18 };
+    private static readonly FactExtractor Extractor = new(defaultUlnFemaleUnitsPerLitre: 200, defaultUlnOtherUnitsPerLitre: 300, timesUlnThresholds: [1, 10, 50]) { ChildUnderYears = 18 };
 
     private static FactSet Extract(Findings findings)
     {
@@ -30,7 +30,6 @@ public sealed class FactExtractorTests
     [Theory]
     [InlineData(Sex.Female, 250, 200, 1)]
     [InlineData(Sex.Male, 250, 300, 0)]
-    [InlineData(Sex.Other, 301, 300, 1)]
     public void Extract_NoLabUln_UsesDefaultForSexAndRecordsAssumption(Sex sex, double ck, double expectedUln, double elevated)
     {
         var facts = Extract(Case.WithCk(ck).Patient(sex: sex).Build());
@@ -46,6 +45,84 @@ public sealed class FactExtractorTests
         var facts = Extract(Case.WithCk(400).Build());
 
         InputField.PathsOf(facts.AssumedFields).Should().BeEquivalentTo("ck.upperLimitOfNormal", "patient.sex");
+    }
+
+    [Theory]
+    [InlineData(null, 320, 1.0)]
+    [InlineData(Sex.Unknown, 300.5, 1.0)]
+    [InlineData(Sex.Other, 301, 1.0)]
+    [InlineData(null, 200, 0.0)]
+    [InlineData(Sex.Unknown, 150, 0.0)]
+    [InlineData(Sex.Other, 0, 0.0)]
+    public void Extract_NoLabUlnAndNoUsableSex_RaisedAboveTheHigherDefaultNotAtOrBelowTheLower(Sex? sex, double ck, double elevated)
+    {
+        var facts = Extract(Case.WithCk(ck).Patient(sex: sex).Build());
+
+        facts[FactCatalog.CkElevated].Should().Be(elevated);
+        facts.IsKnown(FactCatalog.CkUpperLimitUnitsPerLitre).Should().BeFalse("both defaults apply, so the ULN itself is not known");
+    }
+
+    [Theory]
+    [InlineData(null, 250, new[] { "ck.upperLimitOfNormal", "patient.sex" })]
+    [InlineData(Sex.Unknown, 280, new[] { "ck.upperLimitOfNormal", "patient.sex" })]
+    [InlineData(Sex.Other, 200.01, new[] { "ck.upperLimitOfNormal" })]
+    [InlineData(Sex.Other, 300, new[] { "ck.upperLimitOfNormal" })]
+    public void Extract_NoLabUlnAndNoUsableSex_BetweenTheDefaultsIsUnknownFromTheUlnAndSex(Sex? sex, double ck, string[] sources)
+    {
+        var facts = Extract(Case.WithCk(ck).Patient(sex: sex).Build());
+
+        facts.IsKnown(FactCatalog.CkElevated).Should().BeFalse();
+        facts.IsKnown(FactCatalog.CkTimesUpperLimit).Should().BeFalse("1x lies between CK over 300 and CK over 200");
+        InputField.PathsOf(facts.UnknownSources(FactCatalog.CkElevated)).Should().BeEquivalentTo(sources);
+    }
+
+    [Theory]
+    [InlineData(20000, 66.67)]
+    [InlineData(400, 1.33)]
+    [InlineData(1800, 6)]
+    public void Extract_NoUsableSex_MultipleIsKnownWhenNoThresholdLiesBetweenTheDefaults(double ck, double timesHigherDefault)
+    {
+        var facts = Extract(Case.WithCk(ck).Build());
+
+        facts[FactCatalog.CkTimesUpperLimit].Should().BeApproximately(timesHigherDefault, 0.01);
+    }
+
+    [Theory]
+    [InlineData(2400)]
+    [InlineData(12000)]
+    public void Extract_NoUsableSex_MultipleIsUnknownWhenTheDefaultsDecideARuleDifferently(double ck)
+    {
+        // 2,400 U/L is 8x against 300 but 12x against 200 (row 7's 10x); 12,000 U/L is 40x or 60x (extreme CK at 50x).
+        var facts = Extract(Case.WithCk(ck).Build());
+
+        facts.IsKnown(FactCatalog.CkTimesUpperLimit).Should().BeFalse();
+        facts[FactCatalog.CkElevated].Should().Be(1);
+        InputField.PathsOf(facts.UnknownSources(FactCatalog.CkTimesUpperLimit)).Should().BeEquivalentTo("ck.upperLimitOfNormal", "patient.sex");
+    }
+
+    [Theory]
+    [InlineData(109.0, 2.18, CkUnit.MicrokatalPerLitre, 50)]
+    [InlineData(6540, 130.8, CkUnit.UnitsPerLitre, 50)]
+    [InlineData(1368, 136.8, CkUnit.UnitsPerLitre, 10)]
+    [InlineData(22.8, 2.28, CkUnit.MicrokatalPerLitre, 10)]
+    [InlineData(3.3, 3.3, CkUnit.MicrokatalPerLitre, 1)]
+    [InlineData(0.3, 0.1, CkUnit.UnitsPerLitre, 3)]
+    public void Extract_ExactMultiples_AreExactInEitherUnit(double ck, double uln, CkUnit unit, double times)
+    {
+        var facts = Extract(Case.WithCk(ck, uln, unit).Build());
+
+        facts[FactCatalog.CkTimesUpperLimit].Should().Be(times, "binary floating point gives 49.99999999999999 or 10.000000000000002 here");
+        facts[FactCatalog.CkElevated].Should().Be(times > 1 ? 1 : 0);
+    }
+
+    [Fact]
+    public void Extract_CkInMicrokatalWithDefaultUln_ConvertsOnlyTheValue()
+    {
+        var facts = Extract(Case.WithCk(5, unit: CkUnit.MicrokatalPerLitre).Patient(sex: Sex.Female).Build());
+
+        facts[FactCatalog.CkUnitsPerLitre].Should().Be(300);
+        facts[FactCatalog.CkUpperLimitUnitsPerLitre].Should().Be(200);
+        facts[FactCatalog.CkTimesUpperLimit].Should().Be(1.5);
     }
 
     [Fact]

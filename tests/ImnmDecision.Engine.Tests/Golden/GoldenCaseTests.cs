@@ -51,6 +51,7 @@ public sealed class GoldenCaseTests
         {
             if (e.Priority is not null) JsonNames.Name(item.Priority).Should().Be(e.Priority, because);
             if (e.Status is not null) JsonNames.Name(item.Status).Should().Be(e.Status, because);
+            CheckRisk(item, e, because);
         });
         CheckItems(answer.Treatment.ToDictionary(t => JsonNames.Name(t.Id)), expect.Treatment, expect.TreatmentAbsent, because, (item, e) =>
         {
@@ -72,6 +73,7 @@ public sealed class GoldenCaseTests
         {
             missing.Should().NotContain(field, because);
         }
+        Includes(answer.Subtype.Because.Select(b => b.RuleId), expect.Because, because);
         foreach (var (id, text) in expect.DoseContains ?? new Dictionary<string, string>())
         {
             answer.Treatment.Should().Contain(t => JsonNames.Name(t.Id) == id, because)
@@ -111,6 +113,41 @@ public sealed class GoldenCaseTests
         }
     }
 
+    private static void CheckRisk(WorkupItem item, ItemExpectation e, string because)
+    {
+        if (e.RiskCategory is not null) item.RiskCategory.Should().Be(e.RiskCategory, because);
+        var held = item.RiskFactors?.Select(f => f.Id).ToList() ?? [];
+        var couldRaise = item.RiskFactorsCouldRaise?.Select(f => f.Id).ToList() ?? [];
+        Includes(held, e.RiskFactors, because);
+        Includes(couldRaise, e.RiskFactorsCouldRaise, because);
+        Excludes(held.Concat(couldRaise), e.RiskFactorsAbsent, because);
+        var steps = item.Schedule?.Select(s => s.Id).ToList() ?? [];
+        Includes(steps, e.Schedule, because);
+        Excludes(steps, e.ScheduleAbsent, because);
+        foreach (var text in e.CautionsContain ?? [])
+        {
+            (item.Cautions ?? []).Should().Contain(c => c.Contains(text, StringComparison.Ordinal), because);
+        }
+    }
+
+    private static void Includes(IEnumerable<string> actual, IReadOnlyList<string>? expected, string because)
+    {
+        var list = actual.ToList();
+        foreach (var id in expected ?? [])
+        {
+            list.Should().Contain(id, because);
+        }
+    }
+
+    private static void Excludes(IEnumerable<string> actual, IReadOnlyList<string>? absent, string because)
+    {
+        var list = actual.ToList();
+        foreach (var id in absent ?? [])
+        {
+            list.Should().NotContain(id, because);
+        }
+    }
+
     private static void CheckItems<T>(Dictionary<string, T> actual, IReadOnlyDictionary<string, ItemExpectation>? present,
         IReadOnlyList<string>? absent, string because, Action<T, ItemExpectation> check)
     {
@@ -126,10 +163,13 @@ public sealed class GoldenCaseTests
         }
     }
 
+    private static string Risk(WorkupItem item) => item.RiskCategory is null ? "" :
+        $":{item.RiskCategory}(held {string.Join("/", item.RiskFactors?.Select(f => f.Id) ?? [])}; could raise {string.Join("/", item.RiskFactorsCouldRaise?.Select(f => f.Id) ?? [])})";
+
     private static string Summary(Assessment a) =>
         $"{JsonNames.Name(a.Subtype.Code)}/{JsonNames.Name(a.Subtype.Certainty)} by {string.Join(",", a.Subtype.Because.Select(b => b.RuleId))}; " +
         $"alerts [{string.Join(",", a.Alerts.Select(x => JsonNames.Name(x.Id)))}]; " +
-        $"workup [{string.Join(",", a.Workup.Select(x => $"{JsonNames.Name(x.Id)}:{JsonNames.Name(x.Priority)}:{JsonNames.Name(x.Status)}"))}]; " +
+        $"workup [{string.Join(",", a.Workup.Select(x => $"{JsonNames.Name(x.Id)}:{JsonNames.Name(x.Priority)}:{JsonNames.Name(x.Status)}{Risk(x)}"))}]; " +
         $"treatment [{string.Join(",", a.Treatment.Select(x => $"{JsonNames.Name(x.Id)}:{JsonNames.Name(x.Role)}{(x.Avoid ? ":avoid" : "")}"))}]; " +
         $"missing [{string.Join(",", a.Missing.Select(m => m.Field))}]";
 }

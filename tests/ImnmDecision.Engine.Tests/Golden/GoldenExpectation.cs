@@ -25,7 +25,7 @@ public sealed record GoldenExpectation
 
     public IReadOnlyDictionary<string, string>? DoseContains { get; init; }
 
-    /// <summary>Rule or condition ids that must appear in <c>subtype.because</c> (a reading such as anti-Ku read as myositis-associated).</summary>
+    /// <summary>Rule or condition ids that must appear in <c>subtype.because</c> (a reading such as anti-Ku read as myositis-associated, or a withheld workup item's reason).</summary>
     public IReadOnlyList<string>? Because { get; init; }
 
     /// <summary>Per treatment id, a text that one of its cautions contains.</summary>

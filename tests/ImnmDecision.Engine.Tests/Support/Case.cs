@@ -46,6 +46,7 @@ internal sealed record Case
             _ = value switch
             {
                 bool flag => builder.Boolean(path, flag),
+                double number => builder.Number(path, number),
                 WeaknessGrade grade => builder.Choice(path, grade),
                 Onset onset => builder.Choice(path, onset),
                 _ => throw new ArgumentException($"{path}: unsupported value", nameof(values)),

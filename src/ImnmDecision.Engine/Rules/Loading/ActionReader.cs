@@ -5,7 +5,8 @@ namespace ImnmDecision.Engine.Rules.Loading;
 
 /// <summary>
 /// Reads a rule's <c>then</c> for its kind: the subtype (with a fixed or graded certainty), the certainty,
-/// an alert, a workup item, or a treatment option with its dose and cautions.
+/// an alert, a workup item (listed, with a risk stratification, or withheld), or a treatment option with its
+/// dose and cautions.
 /// </summary>
 internal sealed class ActionReader(LoadContext context, CatalogueReader catalogue, ConditionReader conditions)
 {
@@ -125,16 +126,36 @@ internal sealed class ActionReader(LoadContext context, CatalogueReader catalogu
 
     private WorkupAction? ReadWorkup(JsonCursor then)
     {
-        if (!then.IsObject("workup", "priority", "status", "reason"))
+        if (!then.IsObject("workup", "priority", "status", "reason", "stratification", "withhold"))
         {
             return null;
         }
 
+        var withhold = then.Boolean("withhold", required: false) ?? false;
+        if (withhold && (then.Has("priority") || then.Has("status") || then.Has("stratification")))
+        {
+            then.Error("a rule that withholds an item lists nothing: give it 'workup', 'withhold' and 'reason' only");
+            return null;
+        }
+
         var item = Parse<WorkupId>(then, "workup");
-        var priority = Parse<WorkupPriority>(then, "priority");
-        var status = Parse<WorkupStatus>(then, "status");
+        var priority = withhold ? WorkupPriority.Consider : Parse<WorkupPriority>(then, "priority");
+        var status = withhold ? WorkupStatus.Outstanding : Parse<WorkupStatus>(then, "status");
         var reason = catalogue.Text(then, "reason");
-        return item is null || priority is null || status is null || reason is null ? null : new WorkupAction(item.Value, priority.Value, status.Value, reason);
+        Stratification? stratification = null;
+        if (then.String("stratification", required: false) is { } id && !context.Stratifications.TryGetValue(id, out stratification))
+        {
+            if (!context.DefectiveStratifications.Contains(id))
+            {
+                then.Property("stratification")!.Value.Error($"unknown stratification '{id}' (define it in {RulesetLoader.StratificationsFile})");
+            }
+
+            return null;
+        }
+
+        return item is null || priority is null || status is null || reason is null
+            ? null
+            : new WorkupAction(item.Value, priority.Value, status.Value, reason) { Withhold = withhold, Stratification = stratification };
     }
 
     private TreatmentAction? ReadTreatment(JsonCursor then)
@@ -166,7 +187,8 @@ internal sealed class ActionReader(LoadContext context, CatalogueReader catalogu
         return treatment is null || role is null || !ok || !doseOk ? null : new TreatmentAction(treatment.Value, role.Value, dose, cautions);
     }
 
-    private Caution? ReadCaution(JsonCursor item)
+    /// <summary>A caution: a text shown when its condition holds (always without one), with its own citations.</summary>
+    public Caution? ReadCaution(JsonCursor item)
     {
         if (!item.IsObject("when", "text", "unknownText", "avoid", "citations"))
         {

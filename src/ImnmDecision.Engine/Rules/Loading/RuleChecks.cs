@@ -42,14 +42,15 @@ internal static class RuleChecks
     private static void CheckPhases(Rule rule, IReadOnlyList<Rule> rules, List<RulesetError> errors)
     {
         var own = PhaseOf(rule.Kind);
-        var leaves = new List<LeafCondition>();
-        CollectLeaves(rule.When, leaves);
+        var leaves = ConditionLeaves.Of(rule.When).ToList();
         if (rule.Then is TreatmentAction treatment)
         {
-            foreach (var caution in treatment.Cautions.Where(c => c.When is not null))
-            {
-                CollectLeaves(caution.When!, leaves);
-            }
+            leaves.AddRange(treatment.Cautions.Select(c => c.When).OfType<Condition>().SelectMany(ConditionLeaves.Of));
+        }
+
+        if (rule.Then is WorkupAction { Stratification: { } stratification })
+        {
+            leaves.AddRange(stratification.Conditions.SelectMany(ConditionLeaves.Of));
         }
 
         foreach (var leaf in leaves.Where(l => l.Fact.Phase > own || (l.Fact.Phase == own && own != FactPhase.Findings && !ProducedEarlier(rule, l, rules))))
@@ -86,26 +87,4 @@ internal static class RuleChecks
         RuleKind.Treatment => FactPhase.Treatment,
         _ => FactPhase.Workup,
     };
-
-    private static void CollectLeaves(Condition condition, List<LeafCondition> leaves)
-    {
-        switch (condition)
-        {
-            case LeafCondition leaf:
-                leaves.Add(leaf);
-                break;
-            case AllCondition all:
-                all.Parts.ToList().ForEach(p => CollectLeaves(p, leaves));
-                break;
-            case AnyCondition any:
-                any.Parts.ToList().ForEach(p => CollectLeaves(p, leaves));
-                break;
-            case NotCondition not:
-                CollectLeaves(not.Part, leaves);
-                break;
-            case RefCondition reference:
-                CollectLeaves(reference.Target, leaves);
-                break;
-        }
-    }
 }

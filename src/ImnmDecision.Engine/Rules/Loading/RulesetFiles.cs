@@ -51,7 +51,7 @@ internal sealed class RulesetFiles(LoadContext context)
         foreach (var path in Directory.EnumerateFiles(context.Folder, "*.json", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
-            if (name is not (RulesetLoader.RulesetFile or RulesetLoader.CitationsFile) && !ruleFiles.Contains(name, StringComparer.Ordinal))
+            if (name is not (RulesetLoader.RulesetFile or RulesetLoader.CitationsFile or RulesetLoader.StratificationsFile) && !ruleFiles.Contains(name, StringComparer.Ordinal))
             {
                 context.Errors.Add(new RulesetError(name, "$", $"not listed in {RulesetLoader.RulesetFile} ruleFiles, so its rules would be ignored"));
             }

@@ -7,7 +7,7 @@ namespace ImnmDecision.Engine.Rules.Loading;
 
 /// <summary>
 /// One load of a rules folder, in order: citations, <c>ruleset.json</c> (parameters, named conditions, labels,
-/// missing reasons, the rule files), each rule file's rules, then the checks across rules. Every defect is
+/// missing reasons, the rule files), the risk stratifications, each rule file's rules, then the checks across rules. Every defect is
 /// recorded in <see cref="Errors"/>; the ruleset is built only when there is none.
 /// </summary>
 internal sealed class RulesetReader
@@ -57,6 +57,11 @@ internal sealed class RulesetReader
         var disclaimer = r.String("disclaimer");
         catalogue.ReadParameters(r.Property("parameters"));
         conditions.ReadNamedConditions(r.Property("conditions"));
+        if (File.Exists(Path.Combine(context.Folder, RulesetLoader.StratificationsFile)) && files.Parse(RulesetLoader.StratificationsFile) is { } stratificationsRoot)
+        {
+            new StratificationReader(context, catalogue, conditions, actions).Read(stratificationsRoot);
+        }
+
         var subtypeLabels = CatalogueReader.ReadLabels<SubtypeCode>(r.Property("subtypes"));
         var workupLabels = CatalogueReader.ReadLabels<WorkupId>(r.Property("workup"));
         var treatmentLabels = CatalogueReader.ReadLabels<TreatmentId>(r.Property("treatments"));
@@ -100,6 +105,7 @@ internal sealed class RulesetReader
             Citations = [.. context.Citations.Values],
             Parameters = [.. parameters.Values],
             Conditions = [.. context.Conditions.Values],
+            Stratifications = [.. context.Stratifications.Values],
             SubtypeLabels = subtypeLabels,
             WorkupLabels = workupLabels,
             TreatmentLabels = treatmentLabels,
@@ -121,8 +127,16 @@ internal sealed class RulesetReader
             DefaultUlnFemale = femaleUln,
             DefaultUlnOther = otherUln,
             ChildUnderYears = childUnderYears,
+            CkTimesUlnThresholds = ConditionLeaves.NumbersComparedWith(AllConditions(ordered, context.Conditions.Values, context.Stratifications.Values), "ck.timesUln"),
         };
     }
+
+    /// <summary>Every condition of the ruleset: rules, treatment cautions and named conditions.</summary>
+    private static IEnumerable<Condition> AllConditions(IEnumerable<Rule> rules, IEnumerable<NamedCondition> named, IEnumerable<Stratification> stratifications) =>
+        rules.Select(rule => rule.When)
+            .Concat(rules.OfType<Rule<TreatmentAction>>().SelectMany(rule => rule.Action.Cautions).Select(c => c.When).OfType<Condition>())
+            .Concat(named.Select(n => n.When))
+            .Concat(stratifications.SelectMany(s => s.Conditions));
 
     private Rule? ReadRule(JsonCursor item)
     {

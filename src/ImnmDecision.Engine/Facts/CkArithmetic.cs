@@ -1,0 +1,175 @@
+using System.Runtime.CompilerServices;
+
+namespace ImnmDecision.Engine.Facts;
+
+/// <summary>
+/// CK in U/L, its upper limit of normal and CK as a multiple of it, worked out in decimal so that a unit never
+/// changes an answer: 109.0 ukat/L against 2.18 ukat/L is exactly 50x ULN, as 6,540 U/L against 130.8 U/L is, and
+/// 1,368 U/L against 136.8 U/L is exactly 10x (in binary floating point the first is 49.99999999999999 and the
+/// two units of the second land on different sides of 10).
+/// <para>
+/// Facts are doubles (rules compare doubles, compiled once), so the decimal ratio is stored as the nearest double,
+/// then moved by one step where that double would compare with a threshold the ruleset uses on
+/// <c>ck.timesUln</c> differently from the decimal (a ratio a hair under 50 that rounds to 50.0). Every
+/// comparison a rule makes is therefore the decimal comparison, without a decimal in the evaluator and without
+/// rounding the ratio to some number of digits (which would call 49.9999999999999 "50"). The thresholds come from
+/// the rules (values and named parameters), so a new threshold needs no code.
+/// </para>
+/// <para>
+/// A number given as a double is taken as the decimal it was written as: <see cref="decimal"/>'s conversion keeps
+/// 15 significant digits, which recovers the text of a JSON or CSV number of up to 15 significant digits (2.18, not
+/// 2.18000000000000015987). Numbers outside 1e-12 to 1e12, far outside any laboratory's range, are worked out in
+/// binary floating point instead (decimal cannot hold every ratio of them).
+/// </para>
+/// <para>
+/// Without the lab's ULN, the default for the sex applies (ruleset parameters). For sex <c>other</c>,
+/// <c>unknown</c> or absent both defaults apply: CK is raised above the higher default, not raised at or below the
+/// lower one, and unknown between; CK as a multiple of the ULN is known only when no threshold the ruleset uses
+/// lies between CK over the higher default and CK over the lower one (then every rule decides the same whichever
+/// default is right, and the multiple of the higher default is shown); otherwise it is unknown.
+/// </para>
+/// </summary>
+internal sealed class CkArithmetic
+{
+    /// <summary>1 ukat/L of CK is 60 U/L (1 U = 1 umol/min; 1 kat = 1 mol/s).</summary>
+    public const decimal UnitsPerLitrePerMicrokatalPerLitre = 60m;
+
+    private const double Smallest = 1e-12;
+    private const double Largest = 1e12;
+
+    private readonly double femaleDefault;
+    private readonly double otherDefault;
+    private readonly decimal lowerDefault;
+    private readonly decimal higherDefault;
+    private readonly double[] thresholds;
+    private readonly decimal[] exactThresholds;
+
+    /// <param name="femaleDefaultUnitsPerLitre">The default ULN for women, in U/L.</param>
+    /// <param name="otherDefaultUnitsPerLitre">The default ULN for men (and, with the female one, for any other sex), in U/L.</param>
+    /// <param name="timesUlnThresholds">The values rules compare <c>ck.timesUln</c> with.</param>
+    public CkArithmetic(double femaleDefaultUnitsPerLitre, double otherDefaultUnitsPerLitre, IEnumerable<double> timesUlnThresholds)
+    {
+        femaleDefault = femaleDefaultUnitsPerLitre;
+        otherDefault = otherDefaultUnitsPerLitre;
+        lowerDefault = Exact(Math.Min(femaleDefault, otherDefault));
+        higherDefault = Exact(Math.Max(femaleDefault, otherDefault));
+        thresholds = [.. timesUlnThresholds.Where(t => t is >= Smallest and <= Largest).Distinct().Order()];
+        exactThresholds = [.. thresholds.Select(Exact)];
+    }
+
+    /// <summary>The thresholds on <c>ck.timesUln</c> that stored ratios compare exactly with, ascending.</summary>
+    public IReadOnlyList<double> Thresholds => thresholds;
+
+    /// <summary>
+    /// The CK facts of one reading: the value and the lab's ULN in the unit given (<paramref name="microkatal"/>),
+    /// and <paramref name="female"/> null for sex <c>other</c>, <c>unknown</c> or absent, else whether the patient is female.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public CkReading Read(double? value, double? labUln, bool microkatal, bool? female)
+    {
+        if (labUln is { } uln)
+        {
+            return ReadWithUln(value, uln, microkatal, microkatal);
+        }
+
+        // A default ULN is in U/L, whatever the value's unit.
+        return female is { } isFemale
+            ? ReadWithUln(value, isFemale ? femaleDefault : otherDefault, microkatal, ulnMicrokatal: false)
+            : ReadWithBothDefaults(value, microkatal);
+    }
+
+    private CkReading ReadWithUln(double? value, double uln, bool valueMicrokatal, bool ulnMicrokatal)
+    {
+        var ulnPerLitre = ToUnitsPerLitre(uln, ulnMicrokatal);
+        if (value is not { } ck)
+        {
+            return new CkReading(double.NaN, ulnPerLitre, double.NaN, double.NaN);
+        }
+
+        var ckPerLitre = ToUnitsPerLitre(ck, valueMicrokatal);
+        if (IsExact(ck) && IsExact(uln))
+        {
+            var ratio = InUnitsPerLitre(ck, valueMicrokatal) / InUnitsPerLitre(uln, ulnMicrokatal);
+            return new CkReading(ckPerLitre, ulnPerLitre, Comparable(ratio), ratio > 1 ? 1 : 0);
+        }
+
+        var times = ckPerLitre / ulnPerLitre;
+        return new CkReading(ckPerLitre, ulnPerLitre, times, times > 1 ? 1 : 0);
+    }
+
+    private CkReading ReadWithBothDefaults(double? value, bool microkatal)
+    {
+        if (value is not { } ck)
+        {
+            return new CkReading(double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        var ckPerLitre = ToUnitsPerLitre(ck, microkatal);
+        if (!IsExact(ck))
+        {
+            // Beyond any laboratory's range: raised whichever default applies (or zero, raised under neither).
+            var times = ckPerLitre / (double)higherDefault;
+            return new CkReading(ckPerLitre, double.NaN, times, ck > 0 ? 1 : 0);
+        }
+
+        var exact = InUnitsPerLitre(ck, microkatal);
+        var againstHigher = exact / higherDefault;
+        var againstLower = exact / lowerDefault;
+        var elevated = exact > higherDefault ? 1 : exact <= lowerDefault ? 0 : double.NaN;
+        var timesUln = Straddles(againstHigher, againstLower) ? double.NaN : Comparable(againstHigher);
+        return new CkReading(ckPerLitre, double.NaN, timesUln, elevated);
+    }
+
+    /// <summary>
+    /// The double to store for a decimal ratio: the nearest one, moved by one step wherever it would otherwise
+    /// compare with a threshold differently from the decimal ratio.
+    /// </summary>
+    public double Comparable(decimal ratio)
+    {
+        var stored = (double)ratio;
+        var exact = exactThresholds;
+        for (var i = 0; i < exact.Length; i++)
+        {
+            var threshold = thresholds[i];
+            var wanted = Math.Sign(ratio.CompareTo(exact[i]));
+            if (Math.Sign(stored.CompareTo(threshold)) != wanted)
+            {
+                stored = wanted switch
+                {
+                    0 => threshold,
+                    < 0 => Math.BitDecrement(threshold),
+                    _ => Math.BitIncrement(threshold),
+                };
+            }
+        }
+
+        return stored;
+    }
+
+    /// <summary>Whether a threshold lies in [low, high], so that a rule could decide differently within it.</summary>
+    private bool Straddles(decimal low, decimal high)
+    {
+        foreach (var threshold in exactThresholds)
+        {
+            if (low <= threshold && threshold <= high && low != high)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double ToUnitsPerLitre(double value, bool microkatal) =>
+        !microkatal ? value
+        : IsExact(value) ? (double)InUnitsPerLitre(value, microkatal)
+        : value * (double)UnitsPerLitrePerMicrokatalPerLitre;
+
+    private static decimal InUnitsPerLitre(double value, bool microkatal) =>
+        microkatal ? Exact(value) * UnitsPerLitrePerMicrokatalPerLitre : Exact(value);
+
+    private static bool IsExact(double value) => value == 0 || Math.Abs(value) is >= Smallest and <= Largest;
+
+    /// <summary>The decimal a number was written as (15 significant digits, see the class remarks).</summary>
+    private static decimal Exact(double value) => (decimal)value;
+}
