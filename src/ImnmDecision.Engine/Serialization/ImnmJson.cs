@@ -28,7 +28,8 @@ public static class ImnmJson
         options.AllowTrailingCommas = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.RespectNullableAnnotations = true;
-        options.MaxDepth = 16;
+        // Deep enough for an answer's rule traces (named conditions nest); a case is read by FindingsJsonReader, with its own limit of 16.
+        options.MaxDepth = 64;
         // Options converters outrank the type's [JsonConverter] attribute, so the CK unit's aliases come first.
         options.Converters.Add(new CkUnitJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
