@@ -64,8 +64,7 @@ public sealed class AuditStoreTests(PostgresCluster postgres)
         var entry = (await read(AuditColumns)).Should().ContainSingle().Subject;
         entry[0].Should().Be("cli");
         var report = console.Out.ToString();
-        report.Should().Contain($"({entry[3]})", "the entry's subtype is the one the report shows");
-        report.Should().Contain($"CERTAINTY  {entry[4]}");
+        report.Should().Contain($"`{entry[3]}`, certainty `{entry[4]}`", "the entry's subtype and certainty are the ones the report shows");
         entry[5]!.Split(',').Should().Contain("dysphagia");
         (entry[6], entry[7]).Should().Be(("1", "0"));
         string.Join("|", entry).Should().NotContain("audit-case-91");
