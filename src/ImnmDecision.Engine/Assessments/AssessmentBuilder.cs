@@ -21,6 +21,7 @@ internal static class AssessmentBuilder
         var treatment = BuildTreatment(decisions, cited);
         var workup = BuildWorkup(decisions, cited);
         var missing = BuildMissing(decisions, cited);
+        var classification = decisions.Classification is { } scored ? ClassificationBuilder.Build(scored, cited) : null;
         return new Assessment
         {
             AssessmentId = assessmentId,
@@ -37,6 +38,7 @@ internal static class AssessmentBuilder
             Workup = workup,
             Treatment = treatment,
             Missing = missing,
+            Classification = classification is null ? null : new Classifications { EularAcr2017 = classification },
             Citations = [.. cited.Ids.Select(id => ToEntry(ruleset.FindCitation(id)!))],
             Disclaimer = ruleset.Disclaimer,
         };
@@ -186,22 +188,4 @@ internal static class AssessmentBuilder
         Url = citation.Url ?? (citation.Doi is null ? null : $"https://doi.org/{citation.Doi}"),
         Kind = citation.Kind,
     };
-
-    private sealed class CitationCollector
-    {
-        private readonly HashSet<string> seen = new(StringComparer.Ordinal);
-
-        public List<string> Ids { get; } = [];
-
-        public List<string> Add(IEnumerable<string> ids)
-        {
-            var list = ids.ToList();
-            foreach (var id in list.Where(seen.Add))
-            {
-                Ids.Add(id);
-            }
-
-            return list;
-        }
-    }
 }

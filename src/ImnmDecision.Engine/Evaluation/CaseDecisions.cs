@@ -1,4 +1,5 @@
 using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Classification;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 
@@ -19,6 +20,7 @@ public sealed class CaseDecisions
         TreatmentFired = new bool[ruleset.TreatmentRules.Length];
         WorkupFired = new bool[ruleset.WorkupRules.Length];
         CautionTruths = [.. ruleset.TreatmentRules.Select(r => new Truth[r.Action.Cautions.Count])];
+        Classification = ruleset.Classification is { } criteria ? new ClassificationDecisions(criteria) : null;
 
         // Each case only walks the rules that fired in the answer's order (see AnswerOrder), so the id
         // accessors below allocate nothing.
@@ -56,6 +58,9 @@ public sealed class CaseDecisions
 
     /// <summary>The certainty.</summary>
     public Certainty Certainty { get; internal set; }
+
+    /// <summary>The classification scored beside the subtype (the 2017 EULAR/ACR criteria); null when the ruleset has none.</summary>
+    public ClassificationDecisions? Classification { get; }
 
     /// <summary>Input fields whose absence (or an assumption in their place) the answer hinged on.</summary>
     public ulong MissingFields { get; internal set; }

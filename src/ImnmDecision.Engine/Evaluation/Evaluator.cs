@@ -1,5 +1,6 @@
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Classification;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 
@@ -27,6 +28,7 @@ internal sealed class Evaluator
     private readonly KindDecisions alertKind;
     private readonly KindDecisions treatmentKind;
     private readonly KindDecisions workupKind;
+    private readonly ClassificationScorer? classification;
 
     /// <param name="ruleset">The rules.</param>
     /// <param name="compile">False to walk every condition's tree (for tests that compare the two).</param>
@@ -43,6 +45,7 @@ internal sealed class Evaluator
         alertKind = new KindDecisions(Conditions(ruleset.AlertRules), (1UL << FactCatalog.AlertsRaised) | (1UL << FactCatalog.AlertsCritical), compile);
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), 1UL << FactCatalog.WorkupOutstanding, compile);
+        classification = ruleset.Classification is { } criteria ? new ClassificationScorer(criteria, compile) : null;
     }
 
     public CaseDecisions CreateDecisions() => new(ruleset);
@@ -78,6 +81,9 @@ internal sealed class Evaluator
         EvaluateTreatment(result, ref missing);
         EvaluateWorkup(result, ref missing);
         result.MissingFields = missing;
+
+        // Scored beside the subtype, which it never changes; its unknown items are its own, not the answer's missing list.
+        classification?.Score(facts, result.Subtype, result.Classification!);
     }
 
     private static Rule<TAction>? FirstThatHolds<TAction>(KindDecisions kind, Rule<TAction>[] rules, FactSet facts, ref ulong missing)

@@ -33,6 +33,7 @@ public static class FactCatalog
     internal static readonly int BiopsyPerformed = Boolean("biopsy.performed", "A muscle biopsy was performed (a reported pattern implies it).");
     internal static readonly int StatinExposed = Boolean("statin.exposed", "Current or past statin: true; never: false; unknown or absent: unknown.");
     internal static readonly int WeaknessPresent = Boolean("weakness.present", "Mild, moderate or severe weakness: true; none: false.");
+    internal static readonly int AgeAtOnsetYears = Number("clinical.ageAtOnsetYears", "years", "Age at the first muscle symptoms: patient.ageYears minus clinical.symptomOnsetYearsAgo; unknown when either is absent (it is never above patient.ageYears).");
     internal static readonly int SubtypeCodeSlot = Enum<SubtypeCode>("subtype.code", "The subtype decided by the subtype rules.", FactPhase.Subtype);
     internal static readonly int SubtypeCertainty = Enum<Certainty>("subtype.certainty", "The certainty decided by the certainty rules.", FactPhase.Certainty);
     internal static readonly int AlertsRaised = SetOf<AlertId>("alerts.raised", "The alerts raised so far.", FactPhase.Alert);

@@ -24,6 +24,8 @@ internal sealed class FactExtractor
     private static readonly FindingField BiopsyField = FindingsSchema.Field("biopsy.performed");
     private static readonly FindingField StatinField = FindingsSchema.Field("statin.exposure");
     private static readonly FindingField WeaknessField = FindingsSchema.Field("clinical.proximalWeakness");
+    private static readonly FindingField AgeField = FindingsSchema.Field("patient.ageYears");
+    private static readonly FindingField OnsetField = FindingsSchema.Field("clinical.symptomOnsetYearsAgo");
 
     private static readonly ulong CkValueBit = Bit(CkValueField);
     private static readonly ulong CkUnitBit = Bit(CkUnitField);
@@ -35,6 +37,8 @@ internal sealed class FactExtractor
     private static readonly ulong BiopsyBit = Bit(BiopsyField);
     private static readonly ulong StatinBit = Bit(StatinField);
     private static readonly ulong WeaknessBit = Bit(WeaknessField);
+    private static readonly ulong AgeBit = Bit(AgeField);
+    private static readonly ulong OnsetBit = Bit(OnsetField);
 
     private readonly double defaultUlnFemaleUnitsPerLitre;
     private readonly double defaultUlnOtherUnitsPerLitre;
@@ -87,6 +91,18 @@ internal sealed class FactExtractor
 
         var weakness = v.Choice<WeaknessGrade>(WeaknessField);
         facts.Set(FactCatalog.WeaknessPresent, weakness is null ? null : weakness != WeaknessGrade.None, WeaknessBit);
+
+        var age = v.Raw(AgeField);
+        var onsetYearsAgo = v.Raw(OnsetField);
+        if (double.IsNaN(age) || double.IsNaN(onsetYearsAgo))
+        {
+            facts.SetUnknown(FactCatalog.AgeAtOnsetYears, (double.IsNaN(age) ? AgeBit : 0) | (double.IsNaN(onsetYearsAgo) ? OnsetBit : 0));
+        }
+        else
+        {
+            // In decimal, so that 58.3 - 18.3 is 40 and not a hair below it (age bands compare exactly).
+            facts.Set(FactCatalog.AgeAtOnsetYears, (double)((decimal)age - (decimal)onsetYearsAgo));
+        }
     }
 
     /// <summary>A true/false finding as given, or true when a finding that implies it is given.</summary>

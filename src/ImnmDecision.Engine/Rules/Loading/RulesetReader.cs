@@ -46,7 +46,7 @@ internal sealed class RulesetReader
         }
 
         var root = files.Parse(RulesetLoader.RulesetFile);
-        if (root is not { } r || !r.IsObject("$schema", "id", "version", "title", "disclaimer", "ruleFiles", "parameters", "conditions", "subtypes", "workup", "treatments", "missing"))
+        if (root is not { } r || !r.IsObject("$schema", "id", "version", "title", "disclaimer", "ruleFiles", "parameters", "conditions", "subtypes", "workup", "treatments", "missing", "classification"))
         {
             return null;
         }
@@ -62,7 +62,8 @@ internal sealed class RulesetReader
         var treatmentLabels = CatalogueReader.ReadLabels<TreatmentId>(r.Property("treatments"));
         var missingReasons = CatalogueReader.ReadMissingReasons(r.Property("missing"));
         var ruleFiles = r.Strings("ruleFiles");
-        files.CheckUnlisted(ruleFiles);
+        var classificationFile = r.String("classification", required: false);
+        files.CheckUnlisted(classificationFile is null ? ruleFiles : [.. ruleFiles, classificationFile]);
 
         var rules = new List<Rule>();
         foreach (var ruleFile in ruleFiles)
@@ -71,6 +72,14 @@ internal sealed class RulesetReader
             {
                 rules.AddRange(list.Items().Select(ReadRule).OfType<Rule>());
             }
+        }
+
+        var classification = classificationFile is not null && files.Parse(classificationFile) is { } classificationRoot
+            ? new ClassificationReader(catalogue, conditions).Read(classificationRoot)
+            : null;
+        if (classificationFile is not null && classification is null && Errors.Count == 0)
+        {
+            Errors.Add(new RulesetError(classificationFile, "$", "the classification could not be read"));
         }
 
         RuleChecks.Check(rules, Errors);
@@ -117,6 +126,7 @@ internal sealed class RulesetReader
             AnswerOrder = new AnswerOrder(alertRules, workupRules, treatmentRules),
             DefaultUlnFemale = femaleUln,
             DefaultUlnOther = otherUln,
+            Classification = classification,
         };
     }
 
