@@ -3,6 +3,7 @@ using ImnmDecision.Api.Hosting;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Extensions.Hosting;
 using Serilog.Extensions.Logging;
 
 namespace ImnmDecision.Api.Logging;
@@ -29,12 +30,17 @@ internal static class LoggingSetup
         builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
 
         // ASP.NET's own request logs and their logging scope carry the raw path and query; the API writes its
-        // own request line instead (RequestLoggingMiddleware).
+        // own request line instead (Serilog's request logging, configured in RequestLogging).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", Microsoft.Extensions.Logging.LogLevel.None);
 
         // Built from the final configuration (command line, environment, test hosts), when logging is first needed.
-        builder.Services.AddSingleton<ILoggerProvider>(services =>
-            new SerilogLoggerProvider(CreateLogger(services.GetRequiredService<IConfiguration>(), services.GetServices<ILogEventSink>()), dispose: true));
+        builder.Services.AddSingleton(services => CreateLogger(services.GetRequiredService<IConfiguration>(), services.GetServices<ILogEventSink>()));
+        builder.Services.AddSingleton<Serilog.ILogger>(services => services.GetRequiredService<Logger>());
+        builder.Services.AddSingleton<ILoggerProvider>(services => new SerilogLoggerProvider(services.GetRequiredService<Logger>(), dispose: false));
+
+        // What request logging collects during a request (the ruleset version, the assessment's ids).
+        builder.Services.AddSingleton(services => new DiagnosticContext(services.GetRequiredService<Serilog.ILogger>()));
+        builder.Services.AddSingleton<IDiagnosticContext>(services => services.GetRequiredService<DiagnosticContext>());
         return builder;
     }
 

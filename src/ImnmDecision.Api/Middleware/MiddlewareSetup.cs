@@ -1,3 +1,5 @@
+using Serilog;
+
 namespace ImnmDecision.Api.Middleware;
 
 /// <summary>The API's own middleware, in the order Program.cs uses them.</summary>
@@ -6,8 +8,9 @@ internal static class MiddlewareSetup
     /// <summary>The v1 prefix; the ruleset pin applies to everything below it.</summary>
     public const string V1Prefix = "/api/v1";
 
-    /// <summary>One log line per request (outermost, so it sees the final status).</summary>
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseMiddleware<RequestLoggingMiddleware>();
+    /// <summary>One log line per request (outermost, so it sees the final status): Serilog's request logging, configured in <see cref="RequestLogging"/>.</summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options => RequestLogging.Configure(options, app.ApplicationServices.GetRequiredService<Serilog.ILogger>()));
 
     /// <summary>Remembers the matched route template for the log line; place right after UseRouting.</summary>
     public static IApplicationBuilder UseRouteCapture(this IApplicationBuilder app) => app.Use((context, next) =>

@@ -75,6 +75,7 @@ internal static class ExplainReport
             }
         });
         Section(text, "MISSING", assessment.Missing, missing => text.AppendLine($"  - {missing.Field}: {missing.Why}{Cite(missing.Citations)}"));
+        ClassificationText.Append(text, assessment.Classification?.EularAcr2017, Cite);
         Section(text, "CITATIONS", assessment.Citations, citation =>
         {
             var source = citation.Source.Replace("..", ".", StringComparison.Ordinal).TrimEnd('.');

@@ -48,7 +48,7 @@ public sealed class ClassificationDecisions
     public int Leaf { get; internal set; }
 
     /// <summary>When no leaf holds above the cut-off: the input fields the tree needs, as a mask.</summary>
-    public ulong SubgroupNeeds { get; internal set; }
+    public FieldMask SubgroupNeeds { get; internal set; }
 
     /// <summary>The disagreement with the subtype that applies, or -1.</summary>
     public int Discordance { get; internal set; }

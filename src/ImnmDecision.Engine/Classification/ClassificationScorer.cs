@@ -22,9 +22,9 @@ internal sealed class ClassificationScorer
     public ClassificationScorer(ClassificationCriteria criteria, bool compile = true)
     {
         this.criteria = criteria;
-        items = new KindDecisions([.. criteria.Items.Select(i => i.When)], 0, compile);
-        leaves = new KindDecisions([.. criteria.Subgroups.Select(l => l.When)], 0, compile);
-        biopsy = new KindDecisions([criteria.BiopsyIncluded], 0, compile);
+        items = new KindDecisions([.. criteria.Items.Select(i => i.When)], SlotMask.Empty, compile);
+        leaves = new KindDecisions([.. criteria.Subgroups.Select(l => l.When)], SlotMask.Empty, compile);
+        biopsy = new KindDecisions([criteria.BiopsyIncluded], SlotMask.Empty, compile);
         var named = new Dictionary<string, int>(StringComparer.Ordinal);
         groupOf = new int[criteria.Items.Count];
         for (var i = 0; i < groupOf.Length; i++)
@@ -39,7 +39,7 @@ internal sealed class ClassificationScorer
 
     public void Score(FactSet facts, SubtypeCode subtype, ClassificationDecisions result)
     {
-        var ignored = 0UL;
+        var ignored = FieldMask.Zero;
         Span<Truth> included = stackalloc Truth[1];
         biopsy.DecideEach(facts, included, ref ignored);
         var withBiopsy = included[0] == Truth.True;
@@ -92,7 +92,7 @@ internal sealed class ClassificationScorer
     private void DecideSubgroup(FactSet facts, ClassificationDecisions result)
     {
         result.Leaf = -1;
-        result.SubgroupNeeds = 0;
+        result.SubgroupNeeds = FieldMask.Zero;
         result.Subgroup = ClassificationSubgroup.NotReached;
         Array.Fill(result.LeafTruths, Truth.Unknown);
 
@@ -102,7 +102,7 @@ internal sealed class ClassificationScorer
             return;
         }
 
-        var needs = 0UL;
+        var needs = FieldMask.Zero;
         leaves.DecideEach(facts, result.LeafTruths, ref needs);
         var index = Array.IndexOf(result.LeafTruths, Truth.True);
         if (index >= 0)

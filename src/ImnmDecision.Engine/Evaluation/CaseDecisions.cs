@@ -63,7 +63,7 @@ public sealed class CaseDecisions
     public ClassificationDecisions? Classification { get; }
 
     /// <summary>Input fields whose absence (or an assumption in their place) the answer hinged on.</summary>
-    public ulong MissingFields { get; internal set; }
+    public FieldMask MissingFields { get; internal set; }
 
     internal Rule<SubtypeAction>? SubtypeRule { get; set; }
 

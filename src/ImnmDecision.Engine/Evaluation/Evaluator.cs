@@ -13,7 +13,7 @@ namespace ImnmDecision.Engine.Evaluation;
 /// </summary>
 internal sealed class Evaluator
 {
-    private static readonly ulong WeightField = InputField.Bit("patient.weightKg");
+    private static readonly FieldMask WeightField = InputField.Bit("patient.weightKg");
 
     private readonly Ruleset ruleset;
     private readonly FactExtractor extractor;
@@ -38,13 +38,13 @@ internal sealed class Evaluator
         extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther);
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
         weightDosed = [.. treatments.Select(t => t.Dose?.PerKgMin is not null)];
-        var offeredSlot = 1UL << FactCatalog.TreatmentOffered;
+        var offeredSlot = SlotMask.Of(FactCatalog.TreatmentOffered);
         cautions = [.. treatments.Select(t => new KindDecisions([.. t.Cautions.Select(c => c.When)], offeredSlot, compile))];
-        subtypeKind = new KindDecisions(Conditions(ruleset.SubtypeRules), 0, compile, firstTrueEnds: true);
-        certaintyKind = new KindDecisions(Conditions(ruleset.CertaintyRules), 0, compile, firstTrueEnds: true);
-        alertKind = new KindDecisions(Conditions(ruleset.AlertRules), (1UL << FactCatalog.AlertsRaised) | (1UL << FactCatalog.AlertsCritical), compile);
+        subtypeKind = new KindDecisions(Conditions(ruleset.SubtypeRules), SlotMask.Empty, compile, firstTrueEnds: true);
+        certaintyKind = new KindDecisions(Conditions(ruleset.CertaintyRules), SlotMask.Empty, compile, firstTrueEnds: true);
+        alertKind = new KindDecisions(Conditions(ruleset.AlertRules), SlotMask.Of(FactCatalog.AlertsRaised, FactCatalog.AlertsCritical), compile);
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
-        workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), 1UL << FactCatalog.WorkupOutstanding, compile);
+        workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), SlotMask.Of(FactCatalog.WorkupOutstanding), compile);
         classification = ruleset.Classification is { } criteria ? new ClassificationScorer(criteria, compile) : null;
     }
 
@@ -86,7 +86,7 @@ internal sealed class Evaluator
         classification?.Score(facts, result.Subtype, result.Classification!);
     }
 
-    private static Rule<TAction>? FirstThatHolds<TAction>(KindDecisions kind, Rule<TAction>[] rules, FactSet facts, ref ulong missing)
+    private static Rule<TAction>? FirstThatHolds<TAction>(KindDecisions kind, Rule<TAction>[] rules, FactSet facts, ref FieldMask missing)
         where TAction : RuleAction
     {
         for (var walk = kind.Walk(facts); walk.MoveNext();)
@@ -100,7 +100,7 @@ internal sealed class Evaluator
         return null;
     }
 
-    private void EvaluateAlerts(CaseDecisions result, ref ulong missing)
+    private void EvaluateAlerts(CaseDecisions result, ref FieldMask missing)
     {
         var facts = result.Facts;
         var raised = 0UL;
@@ -125,7 +125,7 @@ internal sealed class Evaluator
         }
     }
 
-    private void EvaluateTreatment(CaseDecisions result, ref ulong missing)
+    private void EvaluateTreatment(CaseDecisions result, ref FieldMask missing)
     {
         var facts = result.Facts;
         var offered = 0UL;
@@ -157,7 +157,7 @@ internal sealed class Evaluator
         }
     }
 
-    private void EvaluateWorkup(CaseDecisions result, ref ulong missing)
+    private void EvaluateWorkup(CaseDecisions result, ref FieldMask missing)
     {
         var facts = result.Facts;
         var outstanding = 0UL;

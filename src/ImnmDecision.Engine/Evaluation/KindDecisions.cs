@@ -17,7 +17,7 @@ internal sealed class KindDecisions
 
     private readonly Condition?[] conditions;
     private readonly ulong[] members;
-    private readonly Func<double[], ulong, Decisions>[]? decideChunks;
+    private readonly Func<double[], ulong[], Decisions>[]? decideChunks;
 
     /// <param name="conditions">The conditions, in order (any number); null for one that always holds.</param>
     /// <param name="kindSlots">The fact slots the kind sets while it runs.</param>
@@ -26,7 +26,7 @@ internal sealed class KindDecisions
     /// The kind ends at its first true condition (subtype, certainty): the call stops there too, and the
     /// conditions after it stay undecided (they are never asked for).
     /// </param>
-    public KindDecisions(Condition?[] conditions, ulong kindSlots, bool compile, bool firstTrueEnds = false)
+    public KindDecisions(Condition?[] conditions, SlotMask kindSlots, bool compile, bool firstTrueEnds = false)
     {
         this.conditions = conditions;
         Chunks = (conditions.Length + ChunkSize - 1) / ChunkSize;
@@ -57,11 +57,11 @@ internal sealed class KindDecisions
     public KindWalk Walk(FactSet facts) => new(this, facts);
 
     /// <summary>Whether condition <paramref name="index"/> is true: decided already (in its chunk's <paramref name="decisions"/>), or now, in turn, with its missing fields.</summary>
-    public bool IsTrue(in Decisions decisions, int index, FactSet facts, ref ulong missing) =>
+    public bool IsTrue(in Decisions decisions, int index, FactSet facts, ref FieldMask missing) =>
         Truth(decisions, index, facts, ref missing) == Rules.Truth.True;
 
     /// <summary>The truth of condition <paramref name="index"/> (unknown too): decided already (in its chunk's <paramref name="decisions"/>), or now, in turn, with its missing fields.</summary>
-    public Truth Truth(in Decisions decisions, int index, FactSet facts, ref ulong missing)
+    public Truth Truth(in Decisions decisions, int index, FactSet facts, ref FieldMask missing)
     {
         var bit = 1UL << (index & (ChunkSize - 1));
         if ((decisions.Decided & bit) != 0)
@@ -80,7 +80,7 @@ internal sealed class KindDecisions
     }
 
     /// <summary>The truth of every condition, in order, with their missing fields (the cautions of an option).</summary>
-    public void DecideEach(FactSet facts, Span<Truth> truths, ref ulong missing)
+    public void DecideEach(FactSet facts, Span<Truth> truths, ref FieldMask missing)
     {
         var decisions = default(Decisions);
         for (var i = 0; i < conditions.Length; i++)
@@ -95,10 +95,10 @@ internal sealed class KindDecisions
     }
 
     /// <summary>The call that decides conditions <paramref name="first"/> to <paramref name="first"/> + 63 (or the last).</summary>
-    private Func<double[], ulong, Decisions> Compile(int first, ulong kindSlots, bool firstTrueEnds)
+    private Func<double[], ulong[], Decisions> Compile(int first, SlotMask kindSlots, bool firstTrueEnds)
     {
         var values = Expression.Parameter(typeof(double[]), "facts");
-        var unknown = Expression.Parameter(typeof(ulong), "unknownSlots");
+        var unknown = Expression.Parameter(typeof(ulong[]), "unknownSlots");
         var isTrue = Expression.Variable(typeof(ulong), "isTrue");
         var decided = Expression.Variable(typeof(ulong), "decided");
         var decision = Expression.Variable(typeof(int), "decision");
@@ -116,7 +116,7 @@ internal sealed class KindDecisions
                 continue;
             }
 
-            if ((condition.Slots & kindSlots) != 0)
+            if (condition.Slots.Overlaps(kindSlots))
             {
                 continue;
             }
@@ -133,7 +133,7 @@ internal sealed class KindDecisions
         }
 
         body.Add(Expression.Label(end, Expression.New(result, isTrue, decided)));
-        return Expression.Lambda<Func<double[], ulong, Decisions>>(Expression.Block([isTrue, decided, decision], body), values, unknown).Compile();
+        return Expression.Lambda<Func<double[], ulong[], Decisions>>(Expression.Block([isTrue, decided, decision], body), values, unknown).Compile();
     }
 }
 

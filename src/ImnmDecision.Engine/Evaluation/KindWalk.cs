@@ -35,5 +35,5 @@ internal ref struct KindWalk(KindDecisions kind, FactSet facts)
     }
 
     /// <summary>Whether the condition reached is true, deciding it now (with its missing fields) when it has to be.</summary>
-    public readonly bool IsTrue(ref ulong missing) => kind.IsTrue(decisions, Index, facts, ref missing);
+    public readonly bool IsTrue(ref FieldMask missing) => kind.IsTrue(decisions, Index, facts, ref missing);
 }

@@ -27,26 +27,26 @@ internal sealed class FactExtractor
     private static readonly FindingField AgeField = FindingsSchema.Field("patient.ageYears");
     private static readonly FindingField OnsetField = FindingsSchema.Field("clinical.symptomOnsetYearsAgo");
 
-    private static readonly ulong CkValueBit = Bit(CkValueField);
-    private static readonly ulong CkUnitBit = Bit(CkUnitField);
-    private static readonly ulong CkUlnBit = Bit(CkUlnField);
-    private static readonly ulong SexBit = Bit(SexField);
-    private static readonly ulong HmgcrBit = Bit(HmgcrField);
-    private static readonly ulong SrpBit = Bit(SrpField);
-    private static readonly ulong OtherBit = Bit(OtherField);
-    private static readonly ulong BiopsyBit = Bit(BiopsyField);
-    private static readonly ulong StatinBit = Bit(StatinField);
-    private static readonly ulong WeaknessBit = Bit(WeaknessField);
-    private static readonly ulong AgeBit = Bit(AgeField);
-    private static readonly ulong OnsetBit = Bit(OnsetField);
+    private static readonly FieldMask CkValueBit = Bit(CkValueField);
+    private static readonly FieldMask CkUnitBit = Bit(CkUnitField);
+    private static readonly FieldMask CkUlnBit = Bit(CkUlnField);
+    private static readonly FieldMask SexBit = Bit(SexField);
+    private static readonly FieldMask HmgcrBit = Bit(HmgcrField);
+    private static readonly FieldMask SrpBit = Bit(SrpField);
+    private static readonly FieldMask OtherBit = Bit(OtherField);
+    private static readonly FieldMask BiopsyBit = Bit(BiopsyField);
+    private static readonly FieldMask StatinBit = Bit(StatinField);
+    private static readonly FieldMask WeaknessBit = Bit(WeaknessField);
+    private static readonly FieldMask AgeBit = Bit(AgeField);
+    private static readonly FieldMask OnsetBit = Bit(OnsetField);
 
     private readonly double defaultUlnFemaleUnitsPerLitre;
     private readonly double defaultUlnOtherUnitsPerLitre;
     private readonly FindingField[] direct;
-    private readonly ulong[] missingBit;
+    private readonly FieldMask[] missingBit;
     private readonly FindingField?[] gate;
     private readonly FindingField[][] impliedBy;
-    private readonly ulong[] gateBit;
+    private readonly FieldMask[] gateBit;
     private readonly FindingField[] biopsyImpliedBy;
 
     public FactExtractor(double defaultUlnFemaleUnitsPerLitre, double defaultUlnOtherUnitsPerLitre)
@@ -96,7 +96,7 @@ internal sealed class FactExtractor
         var onsetYearsAgo = v.Raw(OnsetField);
         if (double.IsNaN(age) || double.IsNaN(onsetYearsAgo))
         {
-            facts.SetUnknown(FactCatalog.AgeAtOnsetYears, (double.IsNaN(age) ? AgeBit : 0) | (double.IsNaN(onsetYearsAgo) ? OnsetBit : 0));
+            facts.SetUnknown(FactCatalog.AgeAtOnsetYears, (double.IsNaN(age) ? AgeBit : FieldMask.Zero) | (double.IsNaN(onsetYearsAgo) ? OnsetBit : FieldMask.Zero));
         }
         else
         {
@@ -126,7 +126,7 @@ internal sealed class FactExtractor
 
     private static FindingField[] ImpliedBy(FindingField field) => [.. FindingsSchema.Fields.Where(f => f.ImpliesTrue == field.Path)];
 
-    private static ulong Bit(FindingField field) => field.MissingKey is { } key ? InputField.Bit(key) : 0;
+    private static FieldMask Bit(FindingField field) => field.MissingKey is { } key ? InputField.Bit(key) : FieldMask.Zero;
 
     [MethodImpl(PerRow.Optimized)]
     private void ExtractCk(FindingValues v, FactSet facts)
@@ -134,7 +134,7 @@ internal sealed class FactExtractor
         var toUnitsPerLitre = v.Choice<CkUnit>(CkUnitField) == CkUnit.MicrokatalPerLitre ? UnitsPerLitrePerMicrokatalPerLitre : 1;
         var ckValue = v.Number(CkValueField);
         var sex = v.Choice<Sex>(SexField);
-        var assumed = 0UL;
+        var assumed = FieldMask.Zero;
         if (ckValue is not null && !v.Has(CkUnitField))
         {
             assumed |= CkUnitBit;
@@ -204,7 +204,7 @@ internal sealed class FactExtractor
         facts.Set(FactCatalog.OtherAntibodyPositive, v.Set(OtherField) is { } mask ? mask != 0 : null, OtherBit);
     }
 
-    private static void SetConclusive(FactSet facts, int slot, AntibodyResult? result, ulong field)
+    private static void SetConclusive(FactSet facts, int slot, AntibodyResult? result, FieldMask field)
     {
         if (result is AntibodyResult.Positive or AntibodyResult.Negative)
         {

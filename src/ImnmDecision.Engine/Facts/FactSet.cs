@@ -8,24 +8,20 @@ namespace ImnmDecision.Engine.Facts;
 public sealed class FactSet
 {
     private readonly double[] values;
-    private readonly ulong[] unknownSources;
+    private readonly FieldMask[] unknownSources;
+    private readonly ulong[] unknownSlots;
 
     /// <summary>Creates an empty set (every fact unknown).</summary>
     public FactSet()
     {
-        // Conditions keep the slots they read as a 64-bit mask.
-        if (FactCatalog.All.Count > 64)
-        {
-            throw new InvalidOperationException("The fact catalog has more than 64 slots; widen the slot masks of conditions and fact sets.");
-        }
-
         values = new double[FactCatalog.All.Count];
-        unknownSources = new ulong[FactCatalog.All.Count];
+        unknownSources = new FieldMask[FactCatalog.All.Count];
+        unknownSlots = new ulong[SlotMask.WordsFor(values.Length)];
         Clear();
     }
 
     /// <summary>Fields for which an assumption stands in (the default ULN, the assumed unit).</summary>
-    public ulong AssumedFields { get; internal set; }
+    public FieldMask AssumedFields { get; internal set; }
 
     /// <summary>The value of a slot, NaN when unknown.</summary>
     public double this[int slot] => values[slot];
@@ -34,7 +30,7 @@ public sealed class FactSet
     public bool IsKnown(int slot) => !double.IsNaN(values[slot]);
 
     /// <summary>The fields whose absence made a slot unknown.</summary>
-    public ulong UnknownSources(int slot) => unknownSources[slot];
+    public FieldMask UnknownSources(int slot) => unknownSources[slot];
 
     /// <summary>Marks every fact unknown.</summary>
     public void Clear()
@@ -42,7 +38,7 @@ public sealed class FactSet
         Array.Fill(values, double.NaN);
         Array.Clear(unknownSources);
         AssumedFields = 0;
-        UnknownSlots = values.Length == 64 ? ulong.MaxValue : (1UL << values.Length) - 1;
+        Array.Fill(unknownSlots, ulong.MaxValue);
     }
 
     internal ReadOnlySpan<double> Values => values;
@@ -50,23 +46,23 @@ public sealed class FactSet
     /// <summary>The values, for compiled conditions (which only read them).</summary>
     internal double[] Raw => values;
 
-    /// <summary>The unknown slots, as a bit mask.</summary>
-    internal ulong UnknownSlots { get; private set; }
+    /// <summary>The unknown slots, one bit each in 64-bit words (see <see cref="SlotMask"/>); bits past the last slot stay set and are never read.</summary>
+    internal ulong[] UnknownSlots => unknownSlots;
 
     internal void Set(int slot, double value)
     {
         values[slot] = value;
         if (double.IsNaN(value))
         {
-            UnknownSlots |= 1UL << slot;
+            unknownSlots[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
         }
         else
         {
-            UnknownSlots &= ~(1UL << slot);
+            unknownSlots[SlotMask.WordOf(slot)] &= ~SlotMask.BitOf(slot);
         }
     }
 
-    internal void Set(int slot, bool? value, ulong sourceWhenUnknown)
+    internal void Set(int slot, bool? value, FieldMask sourceWhenUnknown)
     {
         if (value is { } known)
         {
@@ -78,7 +74,7 @@ public sealed class FactSet
         }
     }
 
-    internal void SetOrdinal(int slot, int? ordinal, ulong sourceWhenUnknown)
+    internal void SetOrdinal(int slot, int? ordinal, FieldMask sourceWhenUnknown)
     {
         if (ordinal is { } known)
         {
@@ -90,10 +86,10 @@ public sealed class FactSet
         }
     }
 
-    internal void SetUnknown(int slot, ulong sources)
+    internal void SetUnknown(int slot, FieldMask sources)
     {
         values[slot] = double.NaN;
-        UnknownSlots |= 1UL << slot;
+        unknownSlots[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
         unknownSources[slot] = sources;
     }
 }

@@ -28,8 +28,8 @@ internal sealed class AnyCondition(Condition[] parts) : CompositeCondition(parts
 
     private protected override Outcome EvaluateWithUnknowns(FactSet facts)
     {
-        var unknown = 0UL;
-        var absent = 0UL;
+        var unknown = FieldMask.Zero;
+        var absent = FieldMask.Zero;
         var anyUnknown = false;
         foreach (var part in PartArray)
         {

@@ -13,10 +13,7 @@ internal abstract class CompositeCondition : Condition
     {
         this.parts = parts;
         this.joiner = joiner;
-        foreach (var part in parts)
-        {
-            Slots |= part.Slots;
-        }
+        Slots = SlotMask.Union(parts.Select(part => part.Slots));
     }
 
     public IReadOnlyList<Condition> Parts => parts;

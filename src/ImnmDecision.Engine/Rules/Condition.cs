@@ -7,8 +7,8 @@ namespace ImnmDecision.Engine.Rules;
 /// <summary>A node of a rule's <c>when</c> tree.</summary>
 public abstract class Condition
 {
-    /// <summary>The fact slots this condition reads, as a bit mask (through named conditions too).</summary>
-    internal ulong Slots { get; private protected set; }
+    /// <summary>The fact slots this condition reads (through named conditions too).</summary>
+    internal SlotMask Slots { get; private protected set; } = SlotMask.Empty;
 
     /// <summary>A decision: the condition is false.</summary>
     internal const int False = 0;
@@ -25,7 +25,7 @@ public abstract class Condition
     /// condition is mostly decided before this, compiled with its kind: see <see cref="DecisionExpression"/>.)
     /// </summary>
     internal Outcome Evaluate(FactSet facts) =>
-        (Slots & facts.UnknownSlots) == 0 ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
+        !Slots.AnyIn(facts.UnknownSlots) ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
 
     /// <summary>
     /// The decision as an expression (named conditions inlined) over the fact values (unknown ones NaN) and the
@@ -35,7 +35,7 @@ public abstract class Condition
     /// </summary>
     internal Expression DecisionExpression(ParameterExpression values, ParameterExpression unknownSlots)
     {
-        var allKnown = Expression.Equal(Expression.And(Expression.Constant(Slots), unknownSlots), Expression.Constant(0UL));
+        var allKnown = Slots.NoneInExpression(unknownSlots);
         return Expression.Condition(
             allKnown,
             Expression.Condition(CertainlyExpression(values, true), Expression.Constant(True), Expression.Constant(False)),

@@ -42,7 +42,7 @@ internal sealed class LeafCondition : Condition
         this.mask = mask;
         this.flag = flag;
         ValueText = valueText;
-        Slots = 1UL << slot;
+        Slots = SlotMask.Of(slot);
     }
 
     public FactDefinition Fact { get; }

@@ -4,6 +4,7 @@ using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Evaluation;
+using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 using ImnmDecision.Engine.Tests.Batch;
 using ImnmDecision.Engine.Tests.Support;
@@ -17,9 +18,9 @@ public sealed class WideKindTests
     public void DecideEach_MoreThan64Conditions_DecidesEachAsItsTree()
     {
         Condition?[] conditions = [.. Enumerable.Repeat(RealRuleset.Ruleset.Rules.Select(rule => rule.When), 3).SelectMany(c => c), null];
-        var compiled = new KindDecisions(conditions, kindSlots: 0, compile: true);
+        var compiled = new KindDecisions(conditions, kindSlots: SlotMask.Empty, compile: true);
         compiled.Chunks.Should().BeGreaterThanOrEqualTo(3, "the conditions must span three groups of 64 or more");
-        var walked = new KindDecisions(conditions, kindSlots: 0, compile: false);
+        var walked = new KindDecisions(conditions, kindSlots: SlotMask.Empty, compile: false);
         var evaluator = new Evaluator(RealRuleset.Ruleset);
         var decisions = evaluator.CreateDecisions();
         var fromCompiled = new Truth[conditions.Length];
@@ -29,8 +30,8 @@ public sealed class WideKindTests
         {
             evaluator.Evaluate(findings.Values, decisions);
             var facts = decisions.Facts;
-            var compiledMissing = 0UL;
-            var walkedMissing = 0UL;
+            var compiledMissing = FieldMask.Zero;
+            var walkedMissing = FieldMask.Zero;
 
             compiled.DecideEach(facts, fromCompiled, ref compiledMissing);
             walked.DecideEach(facts, fromWalked, ref walkedMissing);

@@ -26,12 +26,12 @@ public sealed class CompiledConditionTests
     public void Compiled_EveryFactKnown_DecidesAsTheTreeDoes(string name)
     {
         var condition = AllConditions().Single(c => c.Name == name).Condition;
-        var compiled = new KindDecisions([condition], kindSlots: 0, compile: true);
+        var compiled = new KindDecisions([condition], kindSlots: SlotMask.Empty, compile: true);
         var random = new Random(name.GetHashCode(StringComparison.Ordinal));
         for (var round = 0; round < 4000; round++)
         {
             var facts = RandomFacts(random);
-            var missing = 0UL;
+            var missing = FieldMask.Zero;
 
             var isTrue = compiled.IsTrue(compiled.Decide(0, facts), 0, facts, ref missing);
 
@@ -94,12 +94,12 @@ public sealed class CompiledConditionTests
         foreach (var flag in new[] { false, true })
         {
             var leaf = new LeafCondition(fact, op, 10, 0b1010, flag, "10");
-            var compiled = new KindDecisions([leaf], kindSlots: 0, compile: true);
+            var compiled = new KindDecisions([leaf], kindSlots: SlotMask.Empty, compile: true);
             foreach (var value in new double[] { 0, 1, 2, 3, 9.5, 10, 10.5, 12, double.NaN })
             {
                 var facts = new FactSet();
                 facts.Set(fact.Slot, value);
-                var missing = 0UL;
+                var missing = FieldMask.Zero;
 
                 compiled.Truth(compiled.Decide(0, facts), 0, facts, ref missing).Should().Be(leaf.Evaluate(facts).Truth, $"{op} {flag} {value}");
             }
@@ -126,14 +126,14 @@ public sealed class CompiledConditionTests
 
     private static void DecidesAndMissesAsTheTree(Condition condition, int seed)
     {
-        var compiled = new KindDecisions([condition], kindSlots: 0, compile: true);
+        var compiled = new KindDecisions([condition], kindSlots: SlotMask.Empty, compile: true);
         var random = new Random(seed);
         for (var round = 0; round < 4000; round++)
         {
             var facts = RandomFacts(random, unknownShare: round % 4 * 0.2);
             var expected = condition.Evaluate(facts);
-            var missing = 0UL;
-            var cautionMissing = 0UL;
+            var missing = FieldMask.Zero;
+            var cautionMissing = FieldMask.Zero;
 
             var isTrue = compiled.IsTrue(compiled.Decide(0, facts), 0, facts, ref missing);
             var truth = compiled.Truth(compiled.Decide(0, facts), 0, facts, ref cautionMissing);
@@ -182,7 +182,7 @@ public sealed class CompiledConditionTests
         {
             if (random.NextDouble() < unknownShare)
             {
-                facts.SetUnknown(fact.Slot, 1UL << random.Next(InputField.All.Count));
+                facts.SetUnknown(fact.Slot, FieldMask.One << random.Next(InputField.All.Count));
                 continue;
             }
 
