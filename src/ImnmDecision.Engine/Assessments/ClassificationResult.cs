@@ -37,6 +37,6 @@ public sealed record ClassificationResult
     /// <summary>Where the classification and the subtype point different ways, one sentence saying so; otherwise absent.</summary>
     public string? Comparison { get; init; }
 
-    /// <summary>The sources of the score, the probability, the categories and the comparison.</summary>
-    public required IReadOnlyList<string> Citations { get; init; }
+    /// <summary>The sources of the score, the probability, the categories and the comparison (absent in batch rows).</summary>
+    public IReadOnlyList<string>? Citations { get; init; }
 }

@@ -39,10 +39,11 @@ public sealed record BatchResultRow
     public IReadOnlyList<string>? Missing { get; init; }
 
     /// <summary>
-    /// The classifications scored beside the subtype (the 2017 EULAR/ACR criteria); absent on an error row. The CSV
+    /// The classifications scored beside the subtype (the 2017 EULAR/ACR criteria), as the single-case answer gives them
+    /// without the texts that are the same on every row (labels, findings and citations); absent on an error row. The CSV
     /// answer appends <c>eularAcr.probability,eularAcr.category,eularAcr.subgroup,eularAcr.maxProbability</c>.
     /// </summary>
-    public BatchClassifications? Classification { get; init; }
+    public Classifications? Classification { get; init; }
 
     /// <summary>Why this row could not be scored; the other rows are not affected.</summary>
     public BatchProblem? Error { get; init; }
