@@ -56,6 +56,9 @@ public sealed class ClassificationDecisions
     /// <summary>Each item's truth, in order (an item of the other scheme is left unknown and not scored).</summary>
     internal Truth[] ItemTruths { get; }
 
+    /// <summary>Whether biopsy data are included, as a truth (a buffer for the scorer).</summary>
+    internal Truth[] BiopsyTruth { get; } = new Truth[1];
+
     /// <summary>Each subgroup leaf's truth, in order.</summary>
     internal Truth[] LeafTruths { get; }
 }

@@ -7,24 +7,30 @@ namespace ImnmDecision.Engine.Classification;
 
 /// <summary>
 /// Scores a classification on a case's facts: every item decided in one compiled call (three-valued), the items
-/// met summed (in decimal, so 5.5 is 5.5), the unknown ones added for the maximum, only the highest of a group of
-/// alternatives counted; then the probabilities, categories, the subgroup leaf and the disagreement with the subtype.
+/// met summed, the unknown ones added for the maximum, only the highest of a group of alternatives counted; then the
+/// probabilities, categories, the subgroup leaf and the disagreement with the subtype.
 /// </summary>
 internal sealed class ClassificationScorer
 {
     private readonly ClassificationCriteria criteria;
-    private readonly KindDecisions items;
+    private readonly TruthTable items;
+    private readonly TruthTable leafTruths;
     private readonly KindDecisions leaves;
-    private readonly KindDecisions biopsy;
+    private readonly TruthTable biopsy;
     private readonly int[] groupOf;
     private readonly int groups;
+
+    // Points by scheme (0 without biopsy data, 1 with), NaN when the item is no item of that scheme.
+    private readonly double[][] points;
 
     public ClassificationScorer(ClassificationCriteria criteria, bool compile = true)
     {
         this.criteria = criteria;
-        items = new KindDecisions([.. criteria.Items.Select(i => i.When)], SlotMask.Empty, compile);
+        items = new TruthTable([.. criteria.Items.Select(i => i.When)]);
+        leafTruths = new TruthTable([.. criteria.Subgroups.Select(l => l.When)]);
         leaves = new KindDecisions([.. criteria.Subgroups.Select(l => l.When)], SlotMask.Empty, compile);
-        biopsy = new KindDecisions([criteria.BiopsyIncluded], SlotMask.Empty, compile);
+        biopsy = new TruthTable([criteria.BiopsyIncluded]);
+        points = [Points(criteria, withBiopsy: false), Points(criteria, withBiopsy: true)];
         var named = new Dictionary<string, int>(StringComparer.Ordinal);
         groupOf = new int[criteria.Items.Count];
         for (var i = 0; i < groupOf.Length; i++)
@@ -37,42 +43,48 @@ internal sealed class ClassificationScorer
 
     public ClassificationDecisions CreateDecisions() => new(criteria);
 
+    private static double[] Points(ClassificationCriteria criteria, bool withBiopsy) =>
+        [.. criteria.Items.Select(i => i.Points(withBiopsy) is { } p ? (double)p : double.NaN)];
+
     public void Score(FactSet facts, SubtypeCode subtype, ClassificationDecisions result)
     {
-        var ignored = FieldMask.Zero;
-        Span<Truth> included = stackalloc Truth[1];
-        biopsy.DecideEach(facts, included, ref ignored);
+        var values = facts.Raw;
+        var included = result.BiopsyTruth;
+        biopsy.Decide(values, included);
         var withBiopsy = included[0] == Truth.True;
         result.BiopsyIncluded = withBiopsy;
 
-        items.DecideEach(facts, result.ItemTruths, ref ignored);
-        Span<decimal> met = stackalloc decimal[groups];
-        Span<decimal> could = stackalloc decimal[groups];
+        items.Decide(values, result.ItemTruths);
+        Span<double> met = stackalloc double[groups];
+        Span<double> could = stackalloc double[groups];
         var truths = result.ItemTruths;
+        var scheme = points[withBiopsy ? 1 : 0];
         for (var i = 0; i < truths.Length; i++)
         {
-            if (criteria.Items[i].Points(withBiopsy) is not { } points || truths[i] == Truth.False)
+            var itemPoints = scheme[i];
+            if (double.IsNaN(itemPoints) || truths[i] == Truth.False)
             {
                 continue;
             }
 
             var group = groupOf[i];
-            could[group] = Math.Max(could[group], points);
+            could[group] = Math.Max(could[group], itemPoints);
             if (truths[i] == Truth.True)
             {
-                met[group] = Math.Max(met[group], points);
+                met[group] = Math.Max(met[group], itemPoints);
             }
         }
 
-        decimal score = 0, maxScore = 0;
+        double score = 0, maxScore = 0;
         for (var g = 0; g < groups; g++)
         {
             score += met[g];
             maxScore += could[g];
         }
 
-        result.Score = (double)score;
-        result.MaxScore = (double)maxScore;
+        // Points are tenths; summing them in binary leaves a hair of noise (5.499999...) that the cut-offs must not see.
+        result.Score = Math.Round(score, 9);
+        result.MaxScore = Math.Round(maxScore, 9);
         result.Probability = criteria.Probability(result.Score, withBiopsy);
         result.MaxProbability = criteria.Probability(result.MaxScore, withBiopsy);
         result.Category = criteria.CategoryOf(result.Probability);
@@ -102,17 +114,18 @@ internal sealed class ClassificationScorer
             return;
         }
 
-        var needs = FieldMask.Zero;
-        leaves.DecideEach(facts, result.LeafTruths, ref needs);
+        leafTruths.Decide(facts.Raw, result.LeafTruths);
         var index = Array.IndexOf(result.LeafTruths, Truth.True);
         if (index >= 0)
         {
             result.Leaf = index;
             result.Subgroup = criteria.Subgroups[index].Subgroup;
+            return;
         }
-        else
-        {
-            result.SubgroupNeeds = needs;
-        }
+
+        // Only now the bookkeeping: which absent findings left the leaves undecided.
+        var needs = FieldMask.Zero;
+        leaves.DecideEach(facts, result.LeafTruths, ref needs);
+        result.SubgroupNeeds = needs;
     }
 }
