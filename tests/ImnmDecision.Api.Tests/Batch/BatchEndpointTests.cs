@@ -51,7 +51,8 @@ public sealed class BatchEndpointTests(BatchApiFactory factory) : IClassFixture<
         var lines = BatchApi.NdjsonLines(await response.Content.ReadAsStringAsync());
         lines.Should().HaveCount(10);
         var first = lines[0];
-        first.Select(p => p.Key).Should().Equal("line", "caseId", "subtype", "certainty", "alerts", "workup", "treatment", "avoid", "missing");
+        first.Select(p => p.Key).Should().Equal("line", "caseId", "subtype", "certainty", "alerts", "workup", "treatment", "avoid", "missing", "classification");
+        first["classification"]!["eularAcr2017"]!["items"]!.AsArray().Should().NotBeEmpty();
         first["treatment"]!.AsArray().Select(t => t!.GetValue<string>()).Should().Contain(["stop-statin", "prednisone"]);
         var summary = lines[^1]["summary"]!;
         summary["rows"]!.GetValue<long>().Should().Be(9);
