@@ -53,6 +53,9 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output, bool raw) : Re
         }
     }
 
+    /// <summary>Two commas, two numbers of at most about 25 characters, two names.</summary>
+    protected override int ClassificationBytes(ClassificationColumns columns) => 128;
+
     /// <summary>The error cell (empty on a scored row), then the classification's four cells (empty without one).</summary>
     [MethodImpl(PerRow.Optimized)]
     protected override void WriteClassification(Span<byte> span, ref int p, ClassificationColumns? columns, ClassificationDecisions? classification)

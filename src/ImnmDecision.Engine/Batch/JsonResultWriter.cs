@@ -126,6 +126,8 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
         Output.Advance(p);
     }
 
+    protected override int ClassificationBytes(ClassificationColumns columns) => columns.MaxBytes + 64;
+
     /// <summary>Closes the missing list, then the classification as the single-case answer nests it (without its static texts).</summary>
     [MethodImpl(PerRow.Optimized)]
     protected override void WriteClassification(Span<byte> span, ref int p, ClassificationColumns? columns, ClassificationDecisions? classification)

@@ -49,7 +49,7 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
             columns = new ClassificationColumns(classification.Criteria);
         }
 
-        var span = Output.GetSpan(RowBytes + (classification is null ? 0 : columns!.MaxBytes));
+        var span = Output.GetSpan(RowBytes + (classification is null ? 0 : ClassificationBytes(columns!)));
         var p = 0;
         WriteRowStart(span, ref p, line, caseId);
         WriteAnswer(span, ref p, evaluation, Syntax);
@@ -57,6 +57,9 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
         Syntax.End.Write(span, ref p);
         Output.Advance(p);
     }
+
+    /// <summary>The most bytes this format writes for a row's classification (a CSV row needs four short cells, JSON the object).</summary>
+    protected abstract int ClassificationBytes(ClassificationColumns columns);
 
     /// <summary>The classification's columns or object, encoded for the criteria of the rows written (built at the first row).</summary>
     private ClassificationColumns? columns;
