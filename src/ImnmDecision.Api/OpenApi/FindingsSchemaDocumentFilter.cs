@@ -27,16 +27,20 @@ internal sealed class FindingsSchemaDocumentFilter : IDocumentFilter
 
         var root = Object(FindingsDescription);
         root.Properties!.Add(FindingsSchema.CaseId.Name, Field(FindingsSchema.CaseId));
-        foreach (var section in FindingsSchema.Sections)
+        var objects = new Dictionary<string, OpenApiSchema>(StringComparer.Ordinal);
+        foreach (var section in FindingsSchema.Sections.Concat(FindingsSchema.Groups))
         {
             var schema = Object(section.Description);
-            foreach (var field in FindingsSchema.FieldsOf(section.Name))
+            foreach (var field in FindingsSchema.Fields.Where(f => f.Parent == section.Name))
             {
                 schema.Properties!.Add(field.Name, Field(field));
             }
 
             schemas[section.SchemaName] = schema;
-            root.Properties!.Add(section.Name, new OpenApiSchemaReference(section.SchemaName, swaggerDoc));
+            objects[section.Name] = schema;
+            var dot = section.Name.LastIndexOf('.');
+            var owner = dot < 0 ? root : objects[section.Name[..dot]];
+            owner.Properties!.Add(section.Name[(dot + 1)..], new OpenApiSchemaReference(section.SchemaName, swaggerDoc));
         }
 
         schemas[nameof(Findings)] = root;

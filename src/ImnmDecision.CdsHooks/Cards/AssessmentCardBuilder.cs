@@ -78,6 +78,11 @@ internal sealed class AssessmentCardBuilder(CardSources sources)
             detail.Append('\n');
         }
 
+        if (assessment.Classification?.EularAcr2017 is { } classification)
+        {
+            detail.Append(CardText.Classification(classification)).Append(citations.Cite(classification.Citations)).Append("\n\n");
+        }
+
         detail.Append("#### Data used from the EHR\n");
         if (mapped.Evidence.Count == 0)
         {

@@ -26,6 +26,17 @@ internal static class CardText
         return (space > MaxSummaryLength / 2 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':', '.') + "…";
     }
 
+    /// <summary>The 2017 EULAR/ACR classification in one line: probability and category, its maximum, the subgroup, and any disagreement with the subtype.</summary>
+    public static string Classification(ClassificationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"**EULAR/ACR 2017 classification** (beside the subtype, which it never changes; {(result.BiopsyIncluded ? "with" : "without")} biopsy data): "
+            + $"probability {result.Probability * 100:0.#}% ({JsonNames.Name(result.Category)}), up to {result.MaxProbability * 100:0.#}% if every unknown item were met; "
+            + $"subgroup {JsonNames.Name(result.Subgroup.Code)}.");
+        return result.Comparison is { } comparison ? $"{line} {comparison}" : line;
+    }
+
     public static string Certainty(Certainty certainty) => certainty switch
     {
         Engine.Assessments.Certainty.MeetsCriteria => "meets ENMC criteria",

@@ -33,6 +33,13 @@ public sealed record Assessment
     /// <summary>Absent findings that would change the answer.</summary>
     public required IReadOnlyList<MissingItem> Missing { get; init; }
 
+    /// <summary>
+    /// Classification criteria scored beside the subtype (the 2017 EULAR/ACR criteria for idiopathic inflammatory
+    /// myopathy): score, probability, category, what unknown items could change, subgroup and items. They never
+    /// change the subtype.
+    /// </summary>
+    public Classifications? Classification { get; init; }
+
     /// <summary>Exactly the sources cited anywhere in this answer, each once.</summary>
     public required IReadOnlyList<CitationEntry> Citations { get; init; }
 

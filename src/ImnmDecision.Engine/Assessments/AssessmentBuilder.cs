@@ -28,6 +28,7 @@ internal static class AssessmentBuilder
             Certainty = decisions.Certainty,
             Because = because,
         };
+        var classification = decisions.Classification is { } scored ? ClassificationBuilder.Build(scored, cited) : null;
         return new Assessment
         {
             AssessmentId = assessmentId,
@@ -38,6 +39,7 @@ internal static class AssessmentBuilder
             Workup = workup,
             Treatment = treatment,
             Missing = missing,
+            Classification = classification is null ? null : new Classifications { EularAcr2017 = classification },
             Citations = [.. cited.Ids.Select(id => ToEntry(ruleset.FindCitation(id)!))],
             Ruleset = ruleset.Identity,
             Disclaimer = ruleset.Disclaimer,

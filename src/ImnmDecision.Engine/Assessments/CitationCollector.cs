@@ -7,6 +7,7 @@ internal sealed class CitationCollector
 
     public List<string> Ids { get; } = [];
 
+    /// <summary>Records ids and returns them as a list (for the item that cites them).</summary>
     public List<string> Add(IEnumerable<string> ids)
     {
         var list = ids.ToList();

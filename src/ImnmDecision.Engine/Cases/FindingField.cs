@@ -30,8 +30,10 @@ public sealed class FindingField
         Kind = kind;
         Description = description;
         var dot = path.IndexOf('.', StringComparison.Ordinal);
+        var last = path.LastIndexOf('.');
         Section = dot < 0 ? null : path[..dot];
-        Name = dot < 0 ? path : path[(dot + 1)..];
+        Parent = last < 0 ? null : path[..last];
+        Name = last < 0 ? path : path[(last + 1)..];
     }
 
     /// <summary>The JSON path, for example <c>patient.heightCm</c>; also the CSV column and the error key.</summary>
@@ -40,7 +42,13 @@ public sealed class FindingField
     /// <summary>The section object that holds it (<c>patient</c>), or null for a top-level field (<c>caseId</c>).</summary>
     public string? Section { get; }
 
-    /// <summary>The property name inside its section.</summary>
+    /// <summary>
+    /// The object that holds it: its section (<c>patient</c>), or a group inside a section
+    /// (<c>clinical.weaknessPattern</c>); null for a top-level field (<c>caseId</c>).
+    /// </summary>
+    public string? Parent { get; }
+
+    /// <summary>The property name inside the object that holds it (<see cref="Parent"/>).</summary>
     public string Name { get; }
 
     /// <summary>What it holds.</summary>

@@ -32,28 +32,11 @@ internal sealed class FindingsJsonConverter : JsonConverter<Findings>
                 continue;
             }
 
-            if (field.Section != open)
-            {
-                if (open is not null)
-                {
-                    writer.WriteEndObject();
-                }
-
-                open = field.Section;
-                if (open is not null)
-                {
-                    writer.WriteStartObject(open);
-                }
-            }
-
+            NestedObjects.Enter(writer, ref open, field.Parent);
             WriteValue(writer, field, values);
         }
 
-        if (open is not null)
-        {
-            writer.WriteEndObject();
-        }
-
+        NestedObjects.CloseAll(writer, ref open);
         writer.WriteEndObject();
     }
 

@@ -85,6 +85,7 @@ internal static partial class FindingsJsonReader
         }
     }
 
+    /// <summary>Reads a section object, or an object nested in one (a group), by its path.</summary>
     private static void ReadSection(ref Utf8JsonReader reader, string section, FindingValues values, List<FindingError> errors)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -113,6 +114,10 @@ internal static partial class FindingsJsonReader
             else if (FindingsSchema.TryGet(path, out var field))
             {
                 ReadValue(ref reader, field, path, values, errors);
+            }
+            else if (FindingsSchema.IsGroup(path))
+            {
+                ReadSection(ref reader, path, values, errors);
             }
             else
             {
@@ -231,7 +236,7 @@ internal static partial class FindingsJsonReader
 
         var names = parent is null
             ? FindingsSchema.Sections.Select(s => s.Name).Append(FindingsSchema.CaseId.Name)
-            : FindingsSchema.FieldsOf(parent).Select(f => f.Name);
+            : FindingsSchema.PropertiesOf(parent);
         return names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } spelled
             ? new(path, $"This property is not a property of the findings: names are case-sensitive (the contract spells it {spelled}).")
             : new(path, "This property is not a property of the findings (check its spelling); unknown properties are refused, never ignored.");

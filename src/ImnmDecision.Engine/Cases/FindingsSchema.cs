@@ -34,6 +34,10 @@ public static class FindingsSchema
         FindingField.Choice<BiopsyPattern>("biopsy.pattern", "The dominant pattern.").Requires("biopsy.performed").Implies("biopsy.performed"),
         FindingField.Boolean("biopsy.mhc1Diffuse", "Diffuse MHC class I up-regulation (supportive of IMNM).").Requires("biopsy.performed"),
         FindingField.Boolean("biopsy.sarcolemmalMac", "Sarcolemmal membrane attack complex (C5b-9) on non-necrotic fibres (supportive of IMNM).").Requires("biopsy.performed"),
+        FindingField.Boolean("biopsy.endomysialInfiltrate", "Endomysial mononuclear cells surrounding, but not invading, myofibres (a 2017 EULAR/ACR item; an inflammatory-endomysial pattern implies it unless this says otherwise).").Requires("biopsy.performed").Implies("biopsy.performed"),
+        FindingField.Boolean("biopsy.perimysialOrPerivascularInfiltrate", "Perimysial and/or perivascular mononuclear cell infiltration (a 2017 EULAR/ACR item).").Requires("biopsy.performed").Implies("biopsy.performed"),
+        FindingField.Boolean("biopsy.perifascicularAtrophy", "Perifascicular atrophy (a 2017 EULAR/ACR item; a perifascicular pattern implies it unless this says otherwise).").Requires("biopsy.performed").Implies("biopsy.performed"),
+        FindingField.Boolean("biopsy.rimmedVacuoles", "Rimmed vacuoles (a 2017 EULAR/ACR item; a rimmed-vacuoles pattern implies it unless this says otherwise).").Requires("biopsy.performed").Implies("biopsy.performed"),
         FindingField.Choice<StatinExposure>("statin.exposure", "Current, past, never or unknown."),
         FindingField.Text("statin.drug", "The statin's name, for the record (at most 64 characters).", maxLength: 64),
         FindingField.Number("statin.stoppedWeeksAgo", "Weeks since a past statin was stopped, 0 to 5200; only with statin.exposure past.", min: 0, max: 5200, unit: "weeks"),
@@ -46,12 +50,24 @@ public static class FindingsSchema
         FindingField.Boolean("clinical.rash", "A rash (suggests dermatomyositis)."),
         FindingField.Boolean("clinical.myalgia", "Muscle pain."),
         FindingField.Number("clinical.symptomOnsetYearsAgo", "Years since the first muscle symptoms (0 to 100); age at onset is patient.ageYears minus this.", min: 0, max: 100, unit: "years"),
+        FindingField.Boolean("clinical.weaknessPattern.proximalUpperSymmetric", "Objective symmetric weakness, usually progressive, of the proximal upper extremities."),
+        FindingField.Boolean("clinical.weaknessPattern.proximalLowerSymmetric", "Objective symmetric weakness, usually progressive, of the proximal lower extremities."),
+        FindingField.Boolean("clinical.weaknessPattern.neckFlexorsWeakerThanExtensors", "Neck flexors relatively weaker than neck extensors."),
+        FindingField.Boolean("clinical.weaknessPattern.legProximalWeakerThanDistal", "In the legs, proximal muscles relatively weaker than distal muscles."),
+        FindingField.Boolean("clinical.weaknessPattern.fingerFlexors", "Finger flexor weakness (the inclusion body myositis branch of the 2017 EULAR/ACR subgroup tree)."),
+        FindingField.Boolean("clinical.improvedOnTreatment", "Whether the weakness improved on immunosuppressive treatment (false: treated and not improved; absent: not known or not treated)."),
         FindingField.Boolean("comorbidities.knownMalignancy", "A known malignancy."),
         FindingField.Boolean("comorbidities.interstitialLungDisease", "Known interstitial lung disease."),
         FindingField.Boolean("comorbidities.renalImpairment", "Renal impairment."),
         FindingField.Boolean("comorbidities.hepaticImpairment", "Hepatic impairment."),
         FindingField.Boolean("comorbidities.diabetes", "Diabetes mellitus."),
         FindingField.Boolean("comorbidities.thromboembolicRisk", "Raised thromboembolic risk."),
+        FindingField.Boolean("skin.heliotropeRash", "Heliotrope rash: purple, lilac or erythematous patches over the eyelids or in a periorbital distribution, often with periorbital oedema."),
+        FindingField.Boolean("skin.gottronPapules", "Gottron's papules: erythematous to violaceous papules over the extensor surfaces of joints, sometimes scaly."),
+        FindingField.Boolean("skin.gottronSign", "Gottron's sign: erythematous to violaceous macules over the extensor surfaces of joints, not palpable."),
+        FindingField.Boolean("labs.ldhElevated", "Serum lactate dehydrogenase above the upper limit of normal (CK comes from ck)."),
+        FindingField.Boolean("labs.astElevated", "Serum aspartate aminotransferase (AST/ASAT/SGOT) above the upper limit of normal."),
+        FindingField.Boolean("labs.altElevated", "Serum alanine aminotransferase (ALT/ALAT/SGPT) above the upper limit of normal."),
     ]);
 
     // Declared right after Fields: the named fields below are looked up in it as the class initializes.
@@ -68,10 +84,18 @@ public static class FindingsSchema
         new("exposures", "ExposureFindings", "Drug exposures other than statins that change the diagnosis."),
         new("clinical", "ClinicalFindings", "Weakness, its course and red-flag symptoms."),
         new("comorbidities", "ComorbidityFindings", "Conditions that change the workup or the treatment options."),
+        new("skin", "SkinFindings", "Skin signs of dermatomyositis (items of the 2017 EULAR/ACR classification)."),
+        new("labs", "LabFindings", "Muscle enzymes other than CK, each above the upper limit of normal or not (items of the 2017 EULAR/ACR classification)."),
+    ];
+
+    /// <summary>Objects nested inside a section, by path (<c>clinical.weaknessPattern</c>), with their OpenAPI schema names.</summary>
+    public static ImmutableArray<FindingsSection> Groups { get; } =
+    [
+        new("clinical.weaknessPattern", "WeaknessPatternFindings", "Where the weakness is, as the items of the 2017 EULAR/ACR classification describe it."),
     ];
 
     /// <summary>The order in which the answer's <c>missing</c> list names sections (what decides the subtype first).</summary>
-    public static ImmutableArray<string> MissingOrder { get; } = ["ck", "antibodies", "biopsy", "statin", "exposures", "clinical", "patient", "comorbidities"];
+    public static ImmutableArray<string> MissingOrder { get; } = ["ck", "antibodies", "biopsy", "statin", "exposures", "clinical", "patient", "comorbidities", "skin", "labs"];
 
     private static readonly FindingField Pregnant = Field("patient.pregnant");
     private static readonly FindingField Sex = Field("patient.sex");
@@ -98,6 +122,7 @@ public static class FindingsSchema
     ];
 
     private static readonly FrozenSet<string> SectionNames = Sections.Select(s => s.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> GroupPaths = Groups.Select(g => g.Name).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>How many number slots a case's values hold (numbers, booleans, choices and sets).</summary>
     internal static int NumberSlots { get; private set; }
@@ -114,6 +139,14 @@ public static class FindingsSchema
 
     /// <summary>Whether a name is a section object (<c>patient</c>).</summary>
     public static bool IsSection(string name) => SectionNames.Contains(name);
+
+    /// <summary>Whether a path names an object nested inside a section (<c>clinical.weaknessPattern</c>).</summary>
+    public static bool IsGroup(string path) => GroupPaths.Contains(path);
+
+    /// <summary>The property names an object (a section or a group) holds: its fields, then its groups.</summary>
+    public static IEnumerable<string> PropertiesOf(string objectPath) =>
+        Fields.Where(f => f.Parent == objectPath).Select(f => f.Name)
+            .Concat(Groups.Where(g => g.Name.StartsWith(objectPath + ".", StringComparison.Ordinal) && g.Name.LastIndexOf('.') == objectPath.Length).Select(g => g.Name[(objectPath.Length + 1)..]));
 
     /// <summary>The fields of a section, in order.</summary>
     public static IEnumerable<FindingField> FieldsOf(string section) => Fields.Where(f => f.Section == section);

@@ -107,31 +107,12 @@ public static class CohortWriter
             }
 
             var field = FindingsSchema.Fields[i];
-            var owner = field.Section;
-            if (owner != section)
-            {
-                if (section is not null)
-                {
-                    json.WriteEndObject();
-                }
-
-                if (owner is not null)
-                {
-                    json.WriteStartObject(owner);
-                }
-
-                section = owner;
-            }
-
+            NestedObjects.Enter(json, ref section, field.Parent);
             json.WritePropertyName(field.Name);
             WriteValue(json, field.Kind, cell);
         }
 
-        if (section is not null)
-        {
-            json.WriteEndObject();
-        }
-
+        NestedObjects.CloseAll(json, ref section);
         json.WriteEndObject();
         json.Flush();
 

@@ -1,4 +1,5 @@
 using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Classification;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 
@@ -20,6 +21,7 @@ public sealed class CaseDecisions
         WorkupFired = new bool[ruleset.WorkupRules.Length];
         Stratifications = [.. ruleset.WorkupRules.Select(r => r.Action.Stratification is { } s ? new StratificationOutcome(s) : null)];
         CautionTruths = [.. ruleset.TreatmentRules.Select(r => new Truth[r.Action.Cautions.Count])];
+        Classification = ruleset.Classification is { } criteria ? new ClassificationDecisions(criteria) : null;
 
         // Each case only walks the rules that fired in the answer's order (see AnswerOrder), so the id
         // accessors below allocate nothing.
@@ -57,6 +59,9 @@ public sealed class CaseDecisions
 
     /// <summary>The certainty.</summary>
     public Certainty Certainty { get; internal set; }
+
+    /// <summary>The classification scored beside the subtype (the 2017 EULAR/ACR criteria); null when the ruleset has none.</summary>
+    public ClassificationDecisions? Classification { get; }
 
     /// <summary>Input fields whose absence (or an assumption in their place) the answer hinged on.</summary>
     public FieldMask MissingFields { get; internal set; }

@@ -1,6 +1,7 @@
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Evaluation.Deciding;
+using ImnmDecision.Engine.Classification;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
 
@@ -32,6 +33,7 @@ internal sealed class Evaluator
     private readonly KindDecisions alertKind;
     private readonly KindDecisions treatmentKind;
     private readonly KindDecisions workupKind;
+    private readonly ClassificationScorer? classification;
 
     // Per workup rule with a risk stratification, its factors' conditions compiled together; null otherwise.
     private readonly KindDecisions?[] stratifiers;
@@ -55,6 +57,7 @@ internal sealed class Evaluator
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), SlotMask.Of(FactCatalog.WorkupOutstanding), compile);
         stratifiers = [.. ruleset.WorkupRules.Select(r => r.Action.Stratification is { } s ? RiskStratifier.Compile(s, compile) : null)];
+        classification = ruleset.Classification is { } criteria ? new ClassificationScorer(criteria, compile) : null;
     }
 
     public CaseDecisions CreateDecisions() => new(ruleset);
@@ -98,6 +101,9 @@ internal sealed class Evaluator
         EvaluateTreatment(result, ref missing);
         EvaluateWorkup(result, ref missing);
         result.MissingFields = missing;
+
+        // Scored beside the subtype, which it never changes; its unknown items are its own, not the answer's missing list.
+        classification?.Score(facts, result.Subtype, result.Classification!);
     }
 
     private static Rule<TAction>? FirstThatHolds<TAction>(KindDecisions kind, Rule<TAction>[] rules, FactSet facts, ref FieldMask missing)

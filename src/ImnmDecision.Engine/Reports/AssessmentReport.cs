@@ -45,12 +45,35 @@ public static class AssessmentReport
             syntax.Paragraph("summary", Span.Plain(assessment.Summary));
             Alerts();
             Subtype();
+            Classification();
             Workup();
             Treatment();
             Missing();
             References();
             syntax.Paragraph("footer", Span.Plain(assessment.Disclaimer + " Ruleset "), Span.Code(assessment.Ruleset.Tag), Span.Plain("."));
             syntax.EndDocument();
+        }
+
+        /// <summary>The 2017 EULAR/ACR classification beside the subtype: the figures in one line, then each item.</summary>
+        private void Classification()
+        {
+            if (assessment.Classification?.EularAcr2017 is not { } c)
+            {
+                return;
+            }
+
+            syntax.Heading(2, "EULAR/ACR 2017 classification");
+            var figures = string.Create(CultureInfo.InvariantCulture,
+                $"score {c.Score:0.0#} ({(c.BiopsyIncluded ? "with" : "without")} biopsy), probability {c.Probability:0.0000}, at most {c.MaxProbability:0.0000} if every unknown item were met; subgroup ");
+            syntax.Paragraph("classification", [Span.Plain(figures), Span.Code(JsonNames.Name(c.Subgroup.Code)), Span.Plain(", category "),
+                Span.Code(JsonNames.Name(c.Category)), .. Cite(c.Citations ?? [])]);
+            if (c.Comparison is { } comparison)
+            {
+                syntax.Paragraph("comparison", Span.Plain(comparison));
+            }
+
+            Items(c.Items, "classification-items", item => syntax.BeginItem(null, null,
+                Span.Code(JsonNames.Name(item.Status)), Span.Plain(string.Create(CultureInfo.InvariantCulture, $" {item.Label ?? item.Id}: {item.Points:0.0#} points"))));
         }
 
         private void Alerts()

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Classification;
 
 namespace ImnmDecision.Engine.Rules;
 
@@ -53,6 +54,9 @@ public sealed class Ruleset
 
     /// <summary>Citations that back each assumption made for a missing field (the default ULN).</summary>
     public required FrozenDictionary<string, IReadOnlyList<string>> AssumptionCitations { get; init; }
+
+    /// <summary>The classification scored beside the subtype (<c>classification.json</c>), or null when the ruleset has none.</summary>
+    public ClassificationCriteria? Classification { get; init; }
 
     /// <summary>Finds a rule by id.</summary>
     public Rule? FindRule(string id) => RuleById.GetValueOrDefault(id);

@@ -19,7 +19,7 @@ public sealed class BatchEndpointTests(BatchApiFactory factory) : IClassFixture<
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         response.RulesetHeader().Should().StartWith("imnm-core@");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error");
+        lines[0].Should().Be("line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error,eularAcr.probability,eularAcr.category,eularAcr.subgroup,eularAcr.maxProbability");
         lines[1].Should().StartWith("2,ex-01,anti-hmgcr-statin-exposed,meets-criteria,");
         lines.Skip(1).Take(9).Select(l => l.Split(',')[2]).Should().OnlyHaveUniqueItems().And.HaveCount(9);
         lines[^1].Should().StartWith(",#summary,rows=9;scored=9;failed=0;truncated=false;aborted=false;ruleset=" + response.RulesetHeader());
@@ -51,7 +51,8 @@ public sealed class BatchEndpointTests(BatchApiFactory factory) : IClassFixture<
         var lines = BatchApi.NdjsonLines(await response.Content.ReadAsStringAsync());
         lines.Should().HaveCount(10);
         var first = lines[0];
-        first.Select(p => p.Key).Should().Equal("line", "caseId", "subtype", "certainty", "alerts", "workup", "treatment", "avoid", "missing");
+        first.Select(p => p.Key).Should().Equal("line", "caseId", "subtype", "certainty", "alerts", "workup", "treatment", "avoid", "missing", "classification");
+        first["classification"]!["eularAcr2017"]!["items"]!.AsArray().Should().NotBeEmpty();
         first["treatment"]!.AsArray().Select(t => t!.GetValue<string>()).Should().Contain(["stop-statin", "prednisone"]);
         var summary = lines[^1]["summary"]!;
         summary["rows"]!.GetValue<long>().Should().Be(9);

@@ -70,10 +70,12 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
 
         foreach (var field in Engine.Cases.FindingsSchema.Fields.Where(f => f.Section is not null))
         {
-            var section = Engine.Cases.FindingsSchema.Sections.Single(s => s.Name == field.Section).SchemaName;
-            schemas[section]!["properties"]![field.Name].Should().NotBeNull(field.Path);
+            // A field sits in its section's schema, or in the schema of the group that holds it (clinical.weaknessPattern).
+            var owner = Engine.Cases.FindingsSchema.Sections.Concat(Engine.Cases.FindingsSchema.Groups).Single(s => s.Name == field.Parent).SchemaName;
+            schemas[owner]!["properties"]![field.Name].Should().NotBeNull(field.Path);
         }
 
+        schemas["ClinicalFindings"]!["properties"]!["weaknessPattern"]!["$ref"]!.GetValue<string>().Should().EndWith("/WeaknessPatternFindings");
         var height = schemas["PatientFindings"]!["properties"]!["heightCm"]!;
         height["minimum"]!.GetValue<double>().Should().Be(40);
         height["maximum"]!.GetValue<double>().Should().Be(250);

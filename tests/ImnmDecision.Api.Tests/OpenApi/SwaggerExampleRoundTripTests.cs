@@ -29,7 +29,33 @@ public sealed class SwaggerExampleRoundTripTests(ApiFactory factory) : IClassFix
         ["ck-in-ukat"] = "anti-hmgcr-statin-exposed", // row 5, statin past; 120 / 3.3 ukat/L = 36x ULN
         ["nearly-empty"] = "insufficient-data", // row 10: antibodies absent
         ["checkpoint-inhibitor"] = "alternative-diagnosis-likely", // row 1a (2027.1): checkpoint inhibitor with raised CK
+        ["classification-dermatomyositis"] = "alternative-diagnosis-likely", // row 2: anti-TIF1-gamma
+        ["classification-anti-jo1"] = "alternative-diagnosis-likely", // row 2: anti-Jo-1
+        ["classification-imnm"] = "anti-hmgcr-statin-exposed", // row 5, statin current
     };
+
+    /// <summary>
+    /// The classification examples' 2017 EULAR/ACR answer, worked out by hand from rules/classification.json: the score,
+    /// the category, the subgroup and whether the answer says the classification and the subtype point different ways.
+    /// </summary>
+    public static TheoryData<string, double, string, string, bool> ExpectedClassification() => new()
+    {
+        { "classification-dermatomyositis", 10.1, "definite", "dermatomyositis", false }, // 2.1 + 3.1 + 2.1 + 0.7 + 0.8 + 1.3
+        { "classification-anti-jo1", 8.8, "definite", "not-reached", false }, // 2.1 + 3.9 + 0.7 + 0.8 + 1.3; no skin sign, no biopsy
+        { "classification-imnm", 6.4, "not-iim", "not-reached", true }, // with biopsy: 2.2 + 0.7 + 0.5 + 1.6 + 1.4 (47.75%)
+    };
+
+    [Theory]
+    [MemberData(nameof(ExpectedClassification))]
+    public async Task Assess_ClassificationExample_GivesItsScoreCategorySubgroupAndComparison(string name, double score, string category, string subgroup, bool comparison)
+    {
+        var classification = (await AssessExampleAsync(name))["classification"]!["eularAcr2017"]!;
+
+        classification["score"]!.GetValue<double>().Should().BeApproximately(score, 1e-9);
+        classification["category"]!.GetValue<string>().Should().Be(category);
+        classification["subgroup"]!["code"]!.GetValue<string>().Should().Be(subgroup);
+        (classification["comparison"] is not null).Should().Be(comparison);
+    }
 
     private readonly HttpClient client = factory.CreateClient();
 

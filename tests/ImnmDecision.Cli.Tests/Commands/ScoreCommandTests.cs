@@ -17,7 +17,7 @@ public sealed class ScoreCommandTests
 
         exit.Should().Be(0);
         var lines = await File.ReadAllLinesAsync(console.PathOf("out.csv"));
-        lines[0].Should().Be("line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error");
+        lines[0].Should().Be("line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error,eularAcr.probability,eularAcr.category,eularAcr.subgroup,eularAcr.maxProbability");
         lines.Skip(1).Take(9).Select(l => l.Split(',')[2]).Should().Equal(
             "anti-hmgcr-statin-exposed", "anti-hmgcr-statin-naive", "anti-hmgcr", "anti-srp", "seronegative",
             "conflicting-serology", "alternative-diagnosis-likely", "not-supported", "insufficient-data");

@@ -48,6 +48,9 @@ public sealed class AssessmentEngineTests
             .Concat(answer.Workup.SelectMany(w => w.Citations))
             .Concat(answer.Treatment.SelectMany(t => t.Citations))
             .Concat(answer.Missing.SelectMany(m => m.Citations ?? []))
+            .Concat(answer.Classification!.EularAcr2017.Citations ?? [])
+            .Concat(answer.Classification.EularAcr2017.Items.SelectMany(i => i.Citations ?? []))
+            .Concat(answer.Classification.EularAcr2017.Subgroup.Citations ?? [])
             .ToHashSet();
         answer.Citations.Select(c => c.Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(referenced);
         answer.Citations.Should().OnlyContain(c => c.Title.Length > 0 && c.Source.Length > 0 && c.Kind.Length > 0);

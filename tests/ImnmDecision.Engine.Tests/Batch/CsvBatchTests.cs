@@ -15,7 +15,8 @@ public sealed class CsvBatchTests
         var (output, summary) = await BatchHarness.RunAsync(input, BatchFormat.Csv);
 
         var rows = BatchHarness.CsvRows(output);
-        rows[0].Should().Equal("line", "caseId", "subtype", "certainty", "alerts", "workup", "treatment", "avoid", "missing", "error");
+        rows[0].Should().Equal("line", "caseId", "subtype", "certainty", "alerts", "workup", "treatment", "avoid", "missing", "error",
+            "eularAcr.probability", "eularAcr.category", "eularAcr.subgroup", "eularAcr.maxProbability");
         rows[1][0..4].Should().Equal("2", "c1", "anti-hmgcr-statin-exposed", "meets-criteria");
         rows[1][6].Split(';').Should().Contain(["stop-statin", "prednisone"]);
         rows[2][0..4].Should().Equal("3", "c2", "not-supported", "not-applicable");

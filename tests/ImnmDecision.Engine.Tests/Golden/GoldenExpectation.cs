@@ -3,11 +3,11 @@ namespace ImnmDecision.Engine.Tests.Golden;
 /// <summary>What a golden case asserts; see tests/cases/README.md.</summary>
 public sealed record GoldenExpectation
 {
-    public required string Subtype { get; init; }
+    public string? Subtype { get; init; }
 
-    public required string Certainty { get; init; }
+    public string? Certainty { get; init; }
 
-    public required IReadOnlyList<string> Alerts { get; init; }
+    public IReadOnlyList<string>? Alerts { get; init; }
 
     public IReadOnlyDictionary<string, ItemExpectation>? Workup { get; init; }
 
@@ -36,4 +36,6 @@ public sealed record GoldenExpectation
 
     /// <summary>Texts that appear nowhere in the answer's alert messages, workup items, treatment labels, doses and cautions (case-insensitive).</summary>
     public IReadOnlyList<string>? TextAbsent { get; init; }
+
+    public ClassificationExpectation? Classification { get; init; }
 }

@@ -38,6 +38,13 @@ public sealed record BatchResultRow
     /// <summary>Absent input fields that would change the answer.</summary>
     public IReadOnlyList<string>? Missing { get; init; }
 
+    /// <summary>
+    /// The classifications scored beside the subtype (the 2017 EULAR/ACR criteria), as the single-case answer gives them
+    /// without the texts that are the same on every row (labels, findings and citations); absent on an error row. The CSV
+    /// answer appends <c>eularAcr.probability,eularAcr.category,eularAcr.subgroup,eularAcr.maxProbability</c>.
+    /// </summary>
+    public Classifications? Classification { get; init; }
+
     /// <summary>Why this row could not be scored; the other rows are not affected.</summary>
     public BatchProblem? Error { get; init; }
 }

@@ -2,11 +2,14 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using ImnmDecision.Engine.Classification;
 
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// Results as CSV (RFC 4180, CRLF): <c>line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error</c>;
+/// Results as CSV (RFC 4180, CRLF): <c>line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error</c>, then the
+/// 2017 EULAR/ACR classification's <c>eularAcr.probability,eularAcr.category,eularAcr.subgroup,eularAcr.maxProbability</c>
+/// (empty on error and summary rows);
 /// lists separated by <c>;</c>; <c>error</c> holds <c>path: message</c> pairs separated by <c>; </c>. The last
 /// row is the summary: <c>line</c> empty, <c>caseId</c> <c>#summary</c>, and in <c>subtype</c> the counts as
 /// <c>key=value</c> pairs separated by <c>;</c> (rows, scored, failed, truncated, aborted, ruleset, sha256, then one per
@@ -17,7 +20,7 @@ namespace ImnmDecision.Engine.Batch;
 internal sealed class CsvResultWriter(IBufferWriter<byte> output, bool raw) : ResultWriter(output)
 {
     /// <summary>The header of the answer.</summary>
-    public const string Header = "line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error";
+    public const string Header = "line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error," + ClassificationColumns.CsvHeader;
 
     /// <summary>The caseId of the summary row.</summary>
     public const string SummaryCaseId = "#summary";
@@ -31,7 +34,7 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output, bool raw) : Re
         BeforeTreatment = ","u8.ToArray(),
         BeforeAvoid = ","u8.ToArray(),
         BeforeMissing = ","u8.ToArray(),
-        End = ",\r\n"u8.ToArray(), // The error cell stays empty.
+        End = "\r\n"u8.ToArray(),
         ItemSeparator = (byte)';',
     };
 
@@ -50,6 +53,24 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output, bool raw) : Re
         }
     }
 
+    /// <summary>Two commas, two numbers of at most about 25 characters, two names.</summary>
+    protected override int ClassificationBytes(ClassificationColumns columns) => 128;
+
+    /// <summary>The error cell (empty on a scored row), then the classification's four cells (empty without one).</summary>
+    [MethodImpl(PerRow.Optimized)]
+    protected override void WriteClassification(Span<byte> span, ref int p, ClassificationColumns? columns, ClassificationDecisions? classification)
+    {
+        span[p++] = (byte)',';
+        span[p++] = (byte)',';
+        if (classification is null)
+        {
+            Utf8Text.Write(span, ref p, ",,,"u8);
+            return;
+        }
+
+        columns!.WriteCsv(span, ref p, classification);
+    }
+
     public override void WriteError(long line, string? caseId, BatchProblem problem)
     {
         var text = new StringBuilder();
@@ -60,7 +81,7 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output, bool raw) : Re
         }
 
         text.Append(",,,,,,,,");
-        text.Append(Cell(ErrorText(problem))).Append("\r\n");
+        text.Append(Cell(ErrorText(problem))).Append(",,,,\r\n");
         WriteText(text.ToString());
     }
 
@@ -76,7 +97,7 @@ internal sealed class CsvResultWriter(IBufferWriter<byte> output, bool raw) : Re
             counts.Append(CultureInfo.InvariantCulture, $";{code}={count}");
         }
 
-        WriteText($",{SummaryCaseId},{Cell(counts.ToString())},,,,,,,{Cell(summary.AbortReason ?? string.Empty)}\r\n");
+        WriteText($",{SummaryCaseId},{Cell(counts.ToString())},,,,,,,{Cell(summary.AbortReason ?? string.Empty)},,,,\r\n");
     }
 
     /// <summary>The text of the <c>error</c> cell: every message with its path, or the detail when there are none.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using ImnmDecision.Engine.Classification;
 using ImnmDecision.Engine.Serialization;
 
 namespace ImnmDecision.Engine.Batch;
@@ -125,6 +126,23 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
         Output.Advance(p);
     }
 
+    protected override int ClassificationBytes(ClassificationColumns columns) => columns.MaxBytes + 64;
+
+    /// <summary>Closes the missing list, then the classification as the single-case answer nests it (without its static texts).</summary>
+    [MethodImpl(PerRow.Optimized)]
+    protected override void WriteClassification(Span<byte> span, ref int p, ClassificationColumns? columns, ClassificationDecisions? classification)
+    {
+        span[p++] = (byte)']';
+        if (classification is null)
+        {
+            return;
+        }
+
+        Utf8Text.Write(span, ref p, ",\"classification\":{\"eularAcr2017\":"u8);
+        columns!.WriteJson(span, ref p, classification);
+        span[p++] = (byte)'}';
+    }
+
     private static AnswerSyntax Answer(byte[] end) => new(name => [(byte)'"', .. name, (byte)'"'])
     {
         BeforeSubtype = ",\"subtype\":"u8.ToArray(),
@@ -134,7 +152,7 @@ internal sealed class JsonResultWriter(IBufferWriter<byte> output, bool asArray)
         BeforeTreatment = "],\"treatment\":["u8.ToArray(),
         BeforeAvoid = "],\"avoid\":["u8.ToArray(),
         BeforeMissing = "],\"missing\":["u8.ToArray(),
-        End = new([(byte)']', .. end]),
+        End = end,
         ItemSeparator = (byte)',',
     };
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Classification;
 using ImnmDecision.Engine.Evaluation;
 using ImnmDecision.Engine.Facts;
 
@@ -13,7 +14,7 @@ namespace ImnmDecision.Engine.Batch;
 /// </summary>
 internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
 {
-    /// <summary>Room asked for per row; a row is at most about 3 KB (every id of every list, a 64-character caseId).</summary>
+    /// <summary>Room asked for per row before its classification; that part is at most about 3 KB (every id of every list, a 64-character caseId).</summary>
     protected const int RowBytes = 4096;
 
     /// <summary>The field paths of the missing mask, by bit.</summary>
@@ -42,12 +43,32 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
     [MethodImpl(PerRow.Optimized)]
     public void WriteResult(long line, string? caseId, CaseDecisions evaluation)
     {
-        var span = Output.GetSpan(RowBytes);
+        var classification = evaluation.Classification;
+        if (classification is not null && (columns is null || !columns.IsFor(classification.Criteria)))
+        {
+            columns = new ClassificationColumns(classification.Criteria);
+        }
+
+        var span = Output.GetSpan(RowBytes + (classification is null ? 0 : ClassificationBytes(columns!)));
         var p = 0;
         WriteRowStart(span, ref p, line, caseId);
         WriteAnswer(span, ref p, evaluation, Syntax);
+        WriteClassification(span, ref p, classification is null ? null : columns, classification);
+        Syntax.End.Write(span, ref p);
         Output.Advance(p);
     }
+
+    /// <summary>The most bytes this format writes for a row's classification (a CSV row needs four short cells, JSON the object).</summary>
+    protected abstract int ClassificationBytes(ClassificationColumns columns);
+
+    /// <summary>The classification's columns or object, encoded for the criteria of the rows written (built at the first row).</summary>
+    private ClassificationColumns? columns;
+
+    /// <summary>
+    /// Writes what follows the missing list and comes before <see cref="AnswerSyntax.End"/>: the classification in
+    /// the format's way (nothing of it when the ruleset has none).
+    /// </summary>
+    protected abstract void WriteClassification(Span<byte> span, ref int p, ClassificationColumns? columns, ClassificationDecisions? classification);
 
     /// <summary>Writes what a scored row starts with: its line and caseId.</summary>
     protected abstract void WriteRowStart(Span<byte> span, ref int p, long line, string? caseId);
@@ -125,8 +146,6 @@ internal abstract class ResultWriter(IBufferWriter<byte> output) : IDisposable
             syntax.Separate(span, ref p, n);
             syntax.MissingNames[bit].Write(span, ref p);
         }
-
-        syntax.End.Write(span, ref p);
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ internal sealed class RulesetReader
         }
 
         var root = files.Parse(RulesetLoader.RulesetFile);
-        if (root is not { } r || !r.IsObject("$schema", "id", "version", "title", "disclaimer", "ruleFiles", "parameters", "conditions", "subtypes", "workup", "treatments", "missing", "summary"))
+        if (root is not { } r || !r.IsObject("$schema", "id", "version", "title", "disclaimer", "ruleFiles", "parameters", "conditions", "subtypes", "workup", "treatments", "missing", "summary", "classification"))
         {
             return null;
         }
@@ -68,7 +68,8 @@ internal sealed class RulesetReader
         var missingReasons = CatalogueReader.ReadMissingReasons(r.Property("missing"));
         var summaryWording = CatalogueReader.ReadSummaryWording(r.Property("summary"));
         var ruleFiles = r.Strings("ruleFiles");
-        files.CheckUnlisted(ruleFiles);
+        var classificationFile = r.String("classification", required: false);
+        files.CheckUnlisted(classificationFile is null ? ruleFiles : [.. ruleFiles, classificationFile]);
 
         var rules = new List<Rule>();
         foreach (var ruleFile in ruleFiles)
@@ -77,6 +78,14 @@ internal sealed class RulesetReader
             {
                 rules.AddRange(list.Items().Select(ReadRule).OfType<Rule>());
             }
+        }
+
+        var classification = classificationFile is not null && files.Parse(classificationFile) is { } classificationRoot
+            ? new ClassificationReader(catalogue, conditions).Read(classificationRoot)
+            : null;
+        if (classificationFile is not null && classification is null && Errors.Count == 0)
+        {
+            Errors.Add(new RulesetError(classificationFile, "$", "the classification could not be read"));
         }
 
         RuleChecks.Check(rules, Errors);
@@ -128,6 +137,7 @@ internal sealed class RulesetReader
             DefaultUlnOther = otherUln,
             ChildUnderYears = childUnderYears,
             CkTimesUlnThresholds = ConditionLeaves.NumbersComparedWith(AllConditions(ordered, context.Conditions.Values, context.Stratifications.Values), "ck.timesUln"),
+            Classification = classification,
         };
     }
 
