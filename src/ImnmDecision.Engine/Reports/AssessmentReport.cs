@@ -165,6 +165,7 @@ public static class AssessmentReport
             var listed = assessment.Citations.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             var order = assessment.Alerts.SelectMany(a => a.Citations)
                 .Concat(assessment.Subtype.Because.SelectMany(b => b.Citations))
+                .Concat(assessment.Classification?.EularAcr2017?.Citations ?? [])
                 .Concat(assessment.Workup.SelectMany(w => w.Citations))
                 .Concat(assessment.Treatment.SelectMany(t => t.Citations))
                 .Concat(assessment.Missing.SelectMany(m => m.Citations ?? []))
