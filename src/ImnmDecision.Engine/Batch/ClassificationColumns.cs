@@ -82,28 +82,28 @@ internal sealed class ClassificationColumns
     /// <summary>The four CSV cells, comma separated (no leading comma).</summary>
     public void WriteCsv(Span<byte> span, ref int p, ClassificationDecisions decisions)
     {
-        WriteNumber(span, ref p, ClassificationBuilder.Rounded(decisions.Probability, 4));
+        DecimalText.Write(span, ref p, ClassificationBuilder.Rounded(decisions.Probability, 4), 4);
         span[p++] = (byte)',';
         Utf8Text.Write(span, ref p, categoryNames[(int)decisions.Category]);
         span[p++] = (byte)',';
         Utf8Text.Write(span, ref p, subgroupNames[(int)decisions.Subgroup]);
         span[p++] = (byte)',';
-        WriteNumber(span, ref p, ClassificationBuilder.Rounded(decisions.MaxProbability, 4));
+        DecimalText.Write(span, ref p, ClassificationBuilder.Rounded(decisions.MaxProbability, 4), 4);
     }
 
     /// <summary>The JSON object (no property name before it).</summary>
     public void WriteJson(Span<byte> span, ref int p, ClassificationDecisions decisions)
     {
         Utf8Text.Write(span, ref p, decisions.BiopsyIncluded ? "{\"biopsyIncluded\":true,\"score\":"u8 : "{\"biopsyIncluded\":false,\"score\":"u8);
-        WriteNumber(span, ref p, ClassificationBuilder.Rounded(decisions.Score, 2));
+        DecimalText.Write(span, ref p, ClassificationBuilder.Rounded(decisions.Score, 2), 2);
         Utf8Text.Write(span, ref p, ",\"probability\":"u8);
-        WriteNumber(span, ref p, ClassificationBuilder.Rounded(decisions.Probability, 4));
+        DecimalText.Write(span, ref p, ClassificationBuilder.Rounded(decisions.Probability, 4), 4);
         Utf8Text.Write(span, ref p, ",\"category\":\""u8);
         Utf8Text.Write(span, ref p, categoryNames[(int)decisions.Category]);
         Utf8Text.Write(span, ref p, "\",\"maxScore\":"u8);
-        WriteNumber(span, ref p, ClassificationBuilder.Rounded(decisions.MaxScore, 2));
+        DecimalText.Write(span, ref p, ClassificationBuilder.Rounded(decisions.MaxScore, 2), 2);
         Utf8Text.Write(span, ref p, ",\"maxProbability\":"u8);
-        WriteNumber(span, ref p, ClassificationBuilder.Rounded(decisions.MaxProbability, 4));
+        DecimalText.Write(span, ref p, ClassificationBuilder.Rounded(decisions.MaxProbability, 4), 4);
         Utf8Text.Write(span, ref p, ",\"maxCategory\":\""u8);
         Utf8Text.Write(span, ref p, categoryNames[(int)decisions.MaxCategory]);
         Utf8Text.Write(span, ref p, "\",\"subgroup\":{\"code\":\""u8);
@@ -166,10 +166,4 @@ internal sealed class ClassificationColumns
 
     private string SubgroupLabel(ClassificationSubgroup subgroup) =>
         criteria.Subgroups.FirstOrDefault(l => l.Subgroup == subgroup)?.Label ?? JsonNames.Name(subgroup);
-
-    private static void WriteNumber(Span<byte> span, ref int p, double value)
-    {
-        value.TryFormat(span[p..], out var written, default, CultureInfo.InvariantCulture);
-        p += written;
-    }
 }
