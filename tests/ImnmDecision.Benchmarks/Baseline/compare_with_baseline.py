@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Side-by-side throughput of this checkout against a baseline commit (the README's performance table).
+
+Builds the baseline commit (default a231013, the engine before the findings-schema reshaping) in a temporary git
+worktree, publishes both `imnm` command lines in Release, generates a 1M-row CSV cohort with each, and then runs
+the commands in turn, A B A B ..., so that both see the same machine; it reports each command's median CPU
+seconds (user + sys) and wall seconds, and the median of the pairwise CPU ratios. CPU time is the figure to
+quote on a shared machine: wall time moves with whatever else runs.
+
+Comparisons:
+  product   head + its ruleset             vs  baseline + its ruleset      (on the baseline's cohort)
+  code      head + the baseline's rules    vs  baseline + its ruleset      (the same rules on both: code only)
+  eular     head + its ruleset             vs  head without classification (on head's cohort; issue #13's bar)
+With --bdn it also runs BenchmarkDotNet's EngineBenchmarks (short job) in both trees, one after the other.
+
+    python3 tests/ImnmDecision.Benchmarks/Baseline/compare_with_baseline.py [--baseline a231013] [--runs 7] [--rows 1000000] [--bdn]
+
+The baseline's rules are made loadable by today's loader by adding what today's ruleset requires and the old one
+lacks (labels, missing-field reasons, parameters, the summary wording, citations); its rules are unchanged.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+
+
+def run(cmd, cwd=None, quiet=True):
+    result = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE if quiet else None, stderr=subprocess.STDOUT if quiet else None, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stdout if quiet else ''}")
+    return result.stdout
+
+
+def publish(tree, out):
+    run(["dotnet", "publish", os.path.join(tree, "src", "ImnmDecision.Cli"), "-c", "Release", "-o", out])
+    return os.path.join(out, "imnm")
+
+
+def timed(cmd):
+    """One run under /usr/bin/time: (cpu seconds, wall seconds). Exit 1 (some rows failed) is expected."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%U %S %e"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode not in (0, 1):
+        sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stderr[-2000:]}")
+    user, system, wall = map(float, result.stderr.strip().splitlines()[-1].split())
+    return user + system, wall
+
+
+def compare(name, a, b, runs):
+    timed(a), timed(b)  # warm the page cache and the disk
+    pairs = [(timed(a), timed(b)) for _ in range(runs)]
+    a_cpu = statistics.median(p[0][0] for p in pairs)
+    b_cpu = statistics.median(p[1][0] for p in pairs)
+    ratios = sorted(p[0][0] / p[1][0] for p in pairs)
+    print(f"{name:8} A cpu {a_cpu:6.2f} s, wall {statistics.median(p[0][1] for p in pairs):6.2f} s | "
+          f"B cpu {b_cpu:6.2f} s, wall {statistics.median(p[1][1] for p in pairs):6.2f} s | "
+          f"A/B cpu median {statistics.median(ratios):.3f} (min {ratios[0]:.3f}, max {ratios[-1]:.3f}, {runs} pairs)", flush=True)
+
+
+def loadable_baseline_rules(base_rules, head_rules, out):
+    shutil.copytree(base_rules, out)
+    base = json.load(open(os.path.join(base_rules, "ruleset.json")))
+    head = json.load(open(os.path.join(head_rules, "ruleset.json")))
+    for key in ("workup", "treatments", "missing", "parameters"):
+        merged = dict(head.get(key, {}))
+        merged.update(base.get(key, {}))
+        base[key] = merged
+    base["summary"] = head["summary"]
+    json.dump(base, open(os.path.join(out, "ruleset.json"), "w"), indent=1)
+    base_citations = json.load(open(os.path.join(base_rules, "citations.json")))
+    known = {c["id"] for c in base_citations["citations"]}
+    head_citations = json.load(open(os.path.join(head_rules, "citations.json")))["citations"]
+    base_citations["citations"] += [c for c in head_citations if c["id"] not in known]
+    json.dump(base_citations, open(os.path.join(out, "citations.json"), "w"), indent=1)
+
+
+def without_classification(head_rules, out):
+    shutil.copytree(head_rules, out)
+    ruleset = json.load(open(os.path.join(out, "ruleset.json")))
+    os.remove(os.path.join(out, ruleset.pop("classification")))
+    json.dump(ruleset, open(os.path.join(out, "ruleset.json"), "w"), indent=1)
+
+
+def bdn(tree, label):
+    print(f"BenchmarkDotNet EngineBenchmarks, {label}:", flush=True)
+    out = run(["dotnet", "run", "-c", "Release", "--project", os.path.join(tree, "tests", "ImnmDecision.Benchmarks"), "--",
+               "--filter", "*EngineBenchmarks*", "--job", "short"])
+    for line in out.splitlines():
+        if line.startswith("|") and ("Evaluate" in line or "Assess" in line or "Method" in line):
+            print("  " + line)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--baseline", default="a231013")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--bdn", action="store_true")
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="imnm-baseline-")
+    base_tree = os.path.join(work, "tree")
+    try:
+        run(["git", "-C", ROOT, "worktree", "add", "--detach", base_tree, args.baseline])
+        print(f"building head ({run(['git', '-C', ROOT, 'rev-parse', '--short', 'HEAD']).strip()}) and baseline ({args.baseline}) in Release ...", flush=True)
+        head = publish(ROOT, os.path.join(work, "head"))
+        base = publish(base_tree, os.path.join(work, "base"))
+        base_csv, head_csv = os.path.join(work, "base.csv"), os.path.join(work, "head.csv")
+        run([base, "generate", "--rows", str(args.rows), "--seed", "42", "-o", base_csv])
+        run([head, "generate", "--rows", str(args.rows), "--seed", "42", "-o", head_csv])
+        head_rules, base_rules = os.path.join(ROOT, "rules"), os.path.join(base_tree, "rules")
+        old_rules, no_eular = os.path.join(work, "old-rules"), os.path.join(work, "no-eular")
+        loadable_baseline_rules(base_rules, head_rules, old_rules)
+        without_classification(head_rules, no_eular)
+        score = lambda exe, csv, rules: [exe, "score", csv, "-o", "/dev/null", "--rules", rules]
+        print(f"{args.rows:,} CSV rows scored to /dev/null; load average {open('/proc/loadavg').read().split()[0]}", flush=True)
+        compare("product", score(head, base_csv, head_rules), score(base, base_csv, base_rules), args.runs)
+        compare("code", score(head, base_csv, old_rules), score(base, base_csv, base_rules), args.runs)
+        compare("eular", score(head, head_csv, head_rules), score(head, head_csv, no_eular), args.runs)
+        print(f"load average after: {open('/proc/loadavg').read().split()[0]}")
+        if args.bdn:
+            bdn(ROOT, "head")
+            bdn(base_tree, f"baseline {args.baseline}")
+    finally:
+        subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", base_tree], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
