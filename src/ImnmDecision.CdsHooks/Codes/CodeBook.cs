@@ -28,7 +28,7 @@ internal sealed class CodeBook
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // A conclusion text that negates ("no necrotizing myopathy") is never read as the pattern.
-    private static readonly PhraseMatcher NegationMatcher = new(["no", "not", "without", "negative", "absent", "absence of", "lack of", "rule out", "ruled out"]);
+    internal static readonly PhraseMatcher NegationMatcher = new(["no", "not", "without", "negative", "absent", "absence of", "lack of", "rule out", "ruled out"]);
 
     private readonly FrozenSet<string> ck;
     private readonly FrozenSet<string> bodyWeight;
@@ -119,6 +119,7 @@ internal sealed class CodeBook
         biopsyByCode = biopsyCodes.ToFrozenDictionary(StringComparer.Ordinal);
         _ = Keys(lists.BiopsyReportCategories, "biopsyReportCategories", errors).ToList();
         Statins = new StatinMatcher(lists.Statins, errors);
+        Findings = new FindingCodes(lists, errors);
 
         if (lists.OverrideReasons.Assessment.Concat(lists.OverrideReasons.StatinOrder).Any(r => string.IsNullOrWhiteSpace(r.Code) || string.IsNullOrWhiteSpace(r.Display)))
         {
@@ -144,6 +145,9 @@ internal sealed class CodeBook
 
     /// <summary>Statin recognition.</summary>
     public StatinMatcher Statins { get; }
+
+    /// <summary>The codes of the lab, sign, weakness-pattern and biopsy-item findings.</summary>
+    public FindingCodes Findings { get; }
 
     /// <summary>The key used for matching: the system (OIDs turned into URIs, no trailing slash), a bar, the code.</summary>
     public static string Key(string? system, string? code) => $"{NormalizeSystem(system ?? "")}|{code?.Trim()}";
