@@ -14,8 +14,8 @@ internal sealed class AssessmentCardBuilder(CardSources sources)
 {
     /// <summary>Said on every assessment card: the EHR record holds no structured symptoms this service reads.</summary>
     public const string SymptomsNotRead =
-        "Symptoms and signs (weakness and its onset, dysphagia, breathing, cardiac symptoms, rash) are not read from the EHR record, "
-        + "so red flags that depend on them cannot be raised here: ask and examine.";
+        "Symptoms (weakness severity and how it began, dysphagia, breathing, cardiac symptoms) are not read from the EHR record, and signs, "
+        + "weakness patterns and the symptom onset only from Conditions that name them, so red flags that depend on symptoms cannot be raised here: ask and examine.";
 
     public IReadOnlyList<CdsCard> Build(Assessment assessment, MappedCase mapped)
     {

@@ -11,15 +11,26 @@ GPCK, BPCK, dose-form groups) through this closure. Two ways to build it:
    BN -> IN, BPCK -> SBD/GPCK, GPCK -> SCD, group -> form -> IN), never the other way, so a combination product
    never pulls in the products of its other ingredient.
 
-2. From published lists of RxNorm concepts with their names (what the shipped file was built from, since this
-   project's machines have no internet and no RxNorm licence):
+2. From published lists of RxNorm concepts with their names (with 3, what the shipped file was built from, since
+   this project's machines have no internet and no RxNorm licence):
        python3 build-statin-closure.py --named-list medication-list.js --ecqm medication.py [...] > statin-rxnorm-closure.json
    --named-list reads `cuiToName` entries (`123: 'name',`), such as the CDS Hooks sandbox's RxNorm list;
    --ecqm reads eCQM value-set expansions written as `"code",  # name` lines under a statin value set.
    The term type is read from the shape of the RxNorm name (strength, dose form, [Brand], Pack, Pill) and the
    ingredients from the statin names in it, or, for a brand alone, from the other names carrying that brand.
 
-Options: --source TEXT and --date YYYY-MM-DD go into the file as provenance.
+3. From curated RxNorm extracts that carry each concept's term type (what adds the BN and GPCK concepts):
+       python3 build-statin-closure.py ... --sas-extract antilipidemics_rxcui_classes.sas7bdat [...]
+   --sas-extract reads a SAS7BDAT data set with RXCUI, STR, TTY and medname1..3 columns, such as the RxNorm
+   drug lists of github.com/ssmithm/rxnorm-drug-lists. The term type and name are taken as given; the statin
+   ingredients are the statins among the medname columns and in the name, or, for a brand name, the statins of
+   the products that carry that brand. A concept in an extract overrides the same code read from a named list.
+
+Options: --source TEXT and --date YYYY-MM-DD go into the file as provenance. The shipped file:
+    python3 build-statin-closure.py --named-list medication-list.js --ecqm v2022/medication.py \
+        --ecqm v2026/medication.py --sas-extract antilipidemics_rxcui_classes.sas7bdat \
+        --sas-extract antidm_rxcui_classes_081420.sas7bdat --date 2026-12-02 --source "..."
+(the inputs at the repositories and commits named in the file's "source").
 """
 import argparse
 import collections
@@ -27,6 +38,7 @@ import datetime
 import json
 import os
 import re
+import struct
 import sys
 
 # The statin ingredients: RxNorm IN codes (RxNorm; cerivastatin from the CPIC drug table) and names.
@@ -79,7 +91,75 @@ def tty_of(name):
     return "SCD" if strength and form else "SCDC" if strength else "SCDF" if form else "IN"
 
 
-def from_named(named_lists, ecqm_files):
+def sas7bdat_rows(path):
+    """Rows of an uncompressed little-endian SAS7BDAT file as dicts of column name to text or number."""
+    b = open(path, "rb").read()
+    u64, pad = b[32] == 0x33, 4 if b[35] == 0x33 else 0
+    if b[37] != 0x01:
+        raise ValueError(path + ": only little-endian SAS7BDAT files are read")
+    header, page = struct.unpack_from("<ii", b, 196 + pad)
+    il, at, ptr = (8, 32, 24) if u64 else (4, 16, 12)
+    num = "<q" if u64 else "<i"
+    texts, names, attrs, pages = [], [], [], []
+    row_length = row_count = mix_rows = 0
+    for off in range(header, len(b), page):
+        kind, blocks, subs = struct.unpack_from("<HHH", b, off + at)
+        pages.append((off, kind, blocks, subs))
+        for i in range(subs):
+            p = off + at + 8 + i * ptr
+            so, sl = off + struct.unpack_from(num, b, p)[0], struct.unpack_from(num, b, p + il)[0]
+            if sl == 0 or b[p + 2 * il] == 1:
+                continue
+            sig = struct.unpack_from("<I", b, so)[0]
+            if b[p + 2 * il] != 0 and sig not in (0xFFFFFFFD, 0xFFFFFFFF, 0xFFFFFFFC, 0xF7F7F7F7):
+                raise ValueError(path + ": compressed SAS7BDAT files are not read")
+            if sig == 0xF7F7F7F7:
+                row_length, row_count = (struct.unpack_from(num, b, so + k * il)[0] for k in (5, 6))
+                mix_rows = struct.unpack_from(num, b, so + 15 * il)[0]
+            elif sig == 0xFFFFFFFD:
+                texts.append(b[so:so + sl])
+            elif sig == 0xFFFFFFFF:
+                names += [struct.unpack_from("<HHH", b, so + il + 8 + k * 8) for k in range((sl - 2 * il - 12) // 8)]
+            elif sig == 0xFFFFFFFC:
+                for k in range((sl - 2 * il - 12) // (il + 8)):
+                    q = so + il + 8 + k * (il + 8)
+                    attrs.append((struct.unpack_from(num, b, q)[0], struct.unpack_from("<i", b, q + il)[0], b[q + il + 6]))
+    columns = [texts[t][o + il:o + il + n].decode("latin-1") for t, o, n in names]
+    rows = []
+    for off, kind, blocks, subs in pages:
+        if kind & 0x0200:
+            start = off + at + 8 + subs * ptr
+            start += -(start - off) % 8
+            count = mix_rows
+        elif kind & 0x0100:
+            start, count = off + at + 8, blocks
+        else:
+            continue
+        for k in range(min(count, row_count - len(rows))):
+            r = b[start + k * row_length:start + (k + 1) * row_length]
+            rows.append({c: r[o:o + w].decode("latin-1").rstrip() if t == 2 else struct.unpack("<d", bytes(8 - w) + r[o:o + w])[0]
+                         for c, (o, w, t) in zip(columns, attrs)})
+    return rows
+
+
+def brand_key(name):
+    return re.sub(r"\s+[\d.]+(/[\d.]+)*$", "", name).strip().lower()
+
+
+def from_extracts(paths):
+    """Concepts of curated RxNorm extracts: {code: (name, tty, statin ingredients from the extract)}."""
+    found = {}
+    for path in paths:
+        for row in sas7bdat_rows(path):
+            if row.get("sab_conso", row.get("SAB", "RXNORM")) != "RXNORM":
+                continue
+            given = {str(v).lower() for k, v in row.items() if k.lower().startswith("medname") and v}
+            code = str(row["RXCUI"]).strip()
+            found[code] = (row["STR"], row["TTY"], sorted(given & set(INGREDIENTS)))
+    return found
+
+
+def from_named(named_lists, ecqm_files, extracts=()):
     names = {}
     for path in named_lists:
         text = open(path, encoding="utf-8").read()
@@ -95,6 +175,9 @@ def from_named(named_lists, ecqm_files):
             m = re.match(r'\s*"(\d+)",\s*#\s*(.*)$', line)
             if m and current and "statin" in current.lower():
                 names.setdefault(m.group(1), m.group(2).strip())
+    typed = from_extracts(extracts)
+    for code, (name, _, _) in typed.items():
+        names[code] = name
     brands = collections.defaultdict(set)
     for name in names.values():
         b = BRAND.search(name)
@@ -102,11 +185,14 @@ def from_named(named_lists, ecqm_files):
             brands[b.group(1).strip().lower()].update(statins_in(name))
     concepts = {}
     for code, name in names.items():
-        found = statins_in(name)
+        tty, given = typed[code][1:] if code in typed else (tty_of(name), [])
+        found = sorted(set(given) | set(statins_in(name)))
         if not found and name.endswith(" Pill"):
             found = sorted(brands.get(name[: -len(" Pill")].strip().lower(), ()))
+        if not found and tty == "BN":
+            found = sorted(brands.get(brand_key(name), ()))
         if found:
-            concepts[code] = {"code": code, "tty": tty_of(name), "display": name, "ingredients": found}
+            concepts[code] = {"code": code, "tty": tty, "display": name, "ingredients": found}
     for ingredient, code in INGREDIENTS.items():
         concepts.setdefault(code, {"code": code, "tty": "IN", "display": ingredient, "ingredients": [ingredient]})
     return concepts
@@ -158,10 +244,11 @@ def main():
     parser.add_argument("--rxnorm-rrf")
     parser.add_argument("--named-list", action="append", default=[])
     parser.add_argument("--ecqm", action="append", default=[])
+    parser.add_argument("--sas-extract", action="append", default=[])
     parser.add_argument("--source", default="")
     parser.add_argument("--date", default=datetime.date.today().isoformat())
     args = parser.parse_args()
-    concepts = from_rrf(args.rxnorm_rrf) if args.rxnorm_rrf else from_named(args.named_list, args.ecqm)
+    concepts = from_rrf(args.rxnorm_rrf) if args.rxnorm_rrf else from_named(args.named_list, args.ecqm, args.sas_extract)
     ordered = sorted(concepts.values(), key=lambda c: int(c["code"]))
     document = {
         "description": "RxNorm concepts that contain a statin, each with its statin ingredients (the ingredient closure). "

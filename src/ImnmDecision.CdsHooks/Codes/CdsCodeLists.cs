@@ -37,6 +37,24 @@ internal sealed class CdsCodeLists
     /// <summary>The DiagnosticReport categories searched for muscle biopsy reports.</summary>
     public List<CodeRef> BiopsyReportCategories { get; set; } = [];
 
+    /// <summary>
+    /// Lab Observation codes for the <c>labs.*Elevated</c> findings, keyed by the finding's path
+    /// (<c>labs.ldhElevated</c>): elevated is a value above the range's high limit, or a high interpretation.
+    /// </summary>
+    public Dictionary<string, List<CodeRef>> Labs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Condition (and Observation) codes for boolean findings such as <c>skin.heliotropeRash</c> or
+    /// <c>clinical.weaknessPattern.proximalUpperSymmetric</c>, keyed by the finding's path.
+    /// </summary>
+    public Dictionary<string, BiopsyPatternCodes> Findings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Biopsy report conclusion codes for the <c>biopsy.*</c> items (<c>biopsy.rimmedVacuoles</c>...), keyed by the finding's path.</summary>
+    public Dictionary<string, BiopsyPatternCodes> BiopsyItems { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The Conditions whose onset is the onset of the muscle symptoms (<c>clinical.symptomOnsetYearsAgo</c>).</summary>
+    public BiopsyPatternCodes SymptomOnset { get; set; } = new();
+
     /// <summary>Reasons a clinician can pick when dismissing a card.</summary>
     public OverrideReasonLists OverrideReasons { get; set; } = new();
 }

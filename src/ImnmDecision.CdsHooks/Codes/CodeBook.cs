@@ -28,7 +28,7 @@ internal sealed class CodeBook
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // A conclusion text that negates ("no necrotizing myopathy") is never read as the pattern.
-    private static readonly PhraseMatcher NegationMatcher = new(["no", "not", "without", "negative", "absent", "absence of", "lack of", "rule out", "ruled out"]);
+    internal static readonly PhraseMatcher NegationMatcher = new(["no", "not", "without", "negative", "absent", "absence of", "lack of", "rule out", "ruled out"]);
 
     private readonly FrozenSet<string> ck;
     private readonly FrozenSet<string> bodyWeight;
@@ -39,7 +39,7 @@ internal sealed class CodeBook
     private readonly PhraseMatcher negativeText;
     private readonly PhraseMatcher equivocalText;
     private readonly PhraseMatcher positiveText;
-    private readonly FrozenDictionary<string, (CkUnit Unit, double Factor)> ckUnits;
+    private readonly FrozenDictionary<string, (CkUnit Unit, decimal Factor)> ckUnits;
     private readonly FrozenDictionary<string, double> kilogramFactors;
     private readonly FrozenDictionary<string, BiopsyPattern> biopsyByCode;
     private readonly List<(BiopsyPattern Pattern, PhraseMatcher Text)> biopsyText;
@@ -90,10 +90,11 @@ internal sealed class CodeBook
 
         // Unit spellings are matched ignoring case: UCUM's case-sensitive codes are sent in every case in practice
         // (U/L, u/L, UNITS/L), and no two CK units differ only by case.
-        var units = new Dictionary<string, (CkUnit, double)>(StringComparer.OrdinalIgnoreCase);
-        AddCodes(units, lists.Units.UnitsPerLitre, (CkUnit.UnitsPerLitre, 1.0));
-        AddCodes(units, lists.Units.MicrokatalPerLitre, (CkUnit.MicrokatalPerLitre, 1.0));
-        AddCodes(units, lists.Units.NanokatalPerLitre, (CkUnit.MicrokatalPerLitre, 0.001));
+        // Factors are decimal, so that a conversion is exact (1,368 nkat/L is 1.368 ukat/L, not 1.3680000000000001).
+        var units = new Dictionary<string, (CkUnit, decimal)>(StringComparer.OrdinalIgnoreCase);
+        AddCodes(units, lists.Units.UnitsPerLitre, (CkUnit.UnitsPerLitre, 1m));
+        AddCodes(units, lists.Units.MicrokatalPerLitre, (CkUnit.MicrokatalPerLitre, 1m));
+        AddCodes(units, lists.Units.NanokatalPerLitre, (CkUnit.MicrokatalPerLitre, 0.001m));
         ckUnits = units.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         var weights = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         AddCodes(weights, lists.Units.Kilograms, 1.0);
@@ -118,6 +119,7 @@ internal sealed class CodeBook
         biopsyByCode = biopsyCodes.ToFrozenDictionary(StringComparer.Ordinal);
         _ = Keys(lists.BiopsyReportCategories, "biopsyReportCategories", errors).ToList();
         Statins = new StatinMatcher(lists.Statins, errors);
+        Findings = new FindingCodes(lists, errors);
 
         if (lists.OverrideReasons.Assessment.Concat(lists.OverrideReasons.StatinOrder).Any(r => string.IsNullOrWhiteSpace(r.Code) || string.IsNullOrWhiteSpace(r.Display)))
         {
@@ -143,6 +145,9 @@ internal sealed class CodeBook
 
     /// <summary>Statin recognition.</summary>
     public StatinMatcher Statins { get; }
+
+    /// <summary>The codes of the lab, sign, weakness-pattern and biopsy-item findings.</summary>
+    public FindingCodes Findings { get; }
 
     /// <summary>The key used for matching: the system (OIDs turned into URIs, no trailing slash), a bar, the code.</summary>
     public static string Key(string? system, string? code) => $"{NormalizeSystem(system ?? "")}|{code?.Trim()}";
@@ -206,7 +211,7 @@ internal sealed class CodeBook
     /// The CK unit of a quantity (its UCUM code, else its unit text) and the factor that turns its value into
     /// that unit (nkat/L: 0.001 to ukat/L); <c>null</c> when not recognised.
     /// </summary>
-    public (CkUnit Unit, double Factor)? CkUnitOf(Quantity? quantity)
+    public (CkUnit Unit, decimal Factor)? CkUnitOf(Quantity? quantity)
     {
         foreach (var spelling in new[] { FhirValues.Text(quantity?.CodeElement), FhirValues.Text(quantity?.UnitElement) })
         {

@@ -101,6 +101,8 @@ internal static class CodeListLoader
                 NegativeText = [.. defaults.Results.NegativeText, .. additions.Results.NegativeText],
                 EquivocalText = [.. defaults.Results.EquivocalText, .. additions.Results.EquivocalText],
                 PositiveText = [.. defaults.Results.PositiveText, .. additions.Results.PositiveText],
+                HighInterpretations = [.. defaults.Results.HighInterpretations, .. additions.Results.HighInterpretations],
+                NotHighInterpretations = [.. defaults.Results.NotHighInterpretations, .. additions.Results.NotHighInterpretations],
             },
             Units = new UnitAliases
             {
@@ -111,12 +113,12 @@ internal static class CodeListLoader
                 Pounds = [.. defaults.Units.Pounds, .. additions.Units.Pounds],
                 Grams = [.. defaults.Units.Grams, .. additions.Units.Grams],
             },
-            BiopsyPatterns = MergeMap(defaults.BiopsyPatterns, additions.BiopsyPatterns, (a, b) => new BiopsyPatternCodes
-            {
-                Codes = [.. a.Codes, .. b.Codes],
-                Text = [.. a.Text, .. b.Text],
-            }),
+            BiopsyPatterns = MergeMap(defaults.BiopsyPatterns, additions.BiopsyPatterns, Combine),
             BiopsyReportCategories = [.. defaults.BiopsyReportCategories, .. additions.BiopsyReportCategories],
+            Labs = MergeMap(defaults.Labs, additions.Labs, (a, b) => [.. a, .. b]),
+            Findings = MergeMap(defaults.Findings, additions.Findings, Combine),
+            BiopsyItems = MergeMap(defaults.BiopsyItems, additions.BiopsyItems, Combine),
+            SymptomOnset = Combine(defaults.SymptomOnset, additions.SymptomOnset),
             OverrideReasons = new OverrideReasonLists
             {
                 System = defaults.OverrideReasons.System,
@@ -125,6 +127,9 @@ internal static class CodeListLoader
             },
         };
     }
+
+    private static BiopsyPatternCodes Combine(BiopsyPatternCodes a, BiopsyPatternCodes b) =>
+        new() { Codes = [.. a.Codes, .. b.Codes], Text = [.. a.Text, .. b.Text] };
 
     private static Dictionary<string, T> MergeMap<T>(Dictionary<string, T> defaults, Dictionary<string, T> additions, Func<T, T, T> combine)
     {

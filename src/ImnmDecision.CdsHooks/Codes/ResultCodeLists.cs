@@ -32,4 +32,10 @@ internal sealed class ResultCodeLists
 
     /// <summary>Phrases meaning positive in result text; checked last.</summary>
     public List<string> PositiveText { get; set; } = [];
+
+    /// <summary>Interpretation codes that call a lab value high (for the <c>labs.*Elevated</c> findings).</summary>
+    public List<string> HighInterpretations { get; set; } = [];
+
+    /// <summary>Interpretation codes that call a lab value normal or low (not elevated).</summary>
+    public List<string> NotHighInterpretations { get; set; } = [];
 }

@@ -6,23 +6,25 @@ using ImnmDecision.Engine.Serialization;
 namespace ImnmDecision.CdsHooks.Mapping;
 
 /// <summary>
-/// Muscle biopsy: the newest final report whose <c>conclusionCode</c> denotes a configured biopsy pattern.
+/// Muscle biopsy: the newest usable report whose <c>conclusionCode</c> denotes a configured biopsy pattern or
+/// biopsy item (<c>biopsy.rimmedVacuoles</c>...; an item named is true, one not named stays unknown).
 /// Reports without such a code are not read (free-text conclusions are never interpreted), and the absence of
 /// a report does not mean no biopsy was done.
 /// </summary>
 internal static class BiopsyMapper
 {
-    public static BiopsyFindings? Map(IEnumerable<DiagnosticReport> reports, string patientId, CodeBook codes, MappingReport report)
+    public static (BiopsyFindings? Biopsy, IReadOnlyDictionary<string, bool> Items) Map(IEnumerable<DiagnosticReport> reports, string patientId, CodeBook codes, MappingReport report)
     {
         var candidates = reports
             .Where(r => !FhirValues.PointsToOtherPatient(r.Subject, patientId))
             .Select(r => (Report: r, When: FhirValues.When(r.Effective) ?? ClinicalDate.Parse(FhirValues.Text(r.IssuedElement)),
-                Pattern: FhirValues.Concepts(r.ConclusionCode).Select(codes.BiopsyPatternOf).FirstOrDefault(p => p is not null)))
-            .Where(r => r.Pattern is not null)
+                Pattern: FhirValues.Concepts(r.ConclusionCode).Select(codes.BiopsyPatternOf).FirstOrDefault(p => p is not null),
+                Items: FhirValues.Concepts(r.ConclusionCode).Select(codes.Findings.BiopsyItem).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
+            .Where(r => r.Pattern is not null || r.Items.Count > 0)
             .OrderByDescending(r => r.When.HasValue)
             .ThenByDescending(r => r.When?.Start)
             .ThenByDescending(r => r.Report.Id, StringComparer.Ordinal);
-        foreach (var (found, when, pattern) in candidates)
+        foreach (var (found, when, pattern, items) in candidates)
         {
             var date = when?.Display ?? "undated";
             var status = FhirValues.Text(found.StatusElement);
@@ -32,11 +34,20 @@ internal static class BiopsyMapper
                 continue;
             }
 
-            var (value, byCode) = pattern!.Value;
-            report.Used($"Muscle biopsy report on {date}: {JsonNames.Name(value)} pattern ({(byCode ? "coded conclusion" : "conclusion code text")}).");
-            return new BiopsyFindings { Performed = true, Pattern = value };
+            if (pattern is (var value, var byCode))
+            {
+                report.Used($"Muscle biopsy report on {date}: {JsonNames.Name(value)} pattern ({(byCode ? "coded conclusion" : "conclusion code text")}).");
+            }
+
+            if (items.Count > 0)
+            {
+                report.Used($"Muscle biopsy report on {date} names: {string.Join(", ", items.Select(i => i["biopsy.".Length..]))}.");
+            }
+
+            // An item the report does not name stays unknown (a report need not list what it did not see).
+            return (new BiopsyFindings { Performed = true, Pattern = pattern?.Pattern }, items.ToDictionary(i => i, _ => true, StringComparer.Ordinal));
         }
 
-        return null;
+        return (null, new Dictionary<string, bool>());
     }
 }

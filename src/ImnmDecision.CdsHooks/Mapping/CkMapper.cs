@@ -1,6 +1,7 @@
 using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Facts;
 
 namespace ImnmDecision.CdsHooks.Mapping;
 
@@ -13,17 +14,17 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// </summary>
 internal static class CkMapper
 {
-    /// <summary>1 ukat/L is 60 U/L (the unit definition the contract uses).</summary>
-    private const double UnitsPerMicrokatal = 60.0;
+    // Far above any laboratory's range, and small enough that no unit conversion overflows a decimal.
+    private const decimal Largest = 1e15m;
 
     public static CkFindings? Map(IEnumerable<ObservationReading> readings, CodeBook codes, Sex? sex, double? ageYears, MappingReport report)
     {
-        var usable = new List<(CkFindings Ck, ObservationReading Reading, string Line)>();
+        var usable = new List<(CkFindings Ck, decimal UnitsPerLitre, ObservationReading Reading, string Line)>();
         foreach (var reading in ObservationReading.NewestFirst(readings))
         {
             if (Read(reading, codes, sex, ageYears, report) is { } read)
             {
-                usable.Add((read.Ck, reading, read.Line));
+                usable.Add((read.Ck, read.UnitsPerLitre, reading, read.Line));
             }
         }
 
@@ -32,11 +33,11 @@ internal static class CkMapper
             return null;
         }
 
-        var (current, _, line) = usable[0];
+        var (current, _, _, line) = usable[0];
         report.Used($"CK {line} (most recent).");
         if (usable.Count > 1)
         {
-            var peak = usable.OrderByDescending(u => Relative(u.Ck)).First();
+            var peak = usable.OrderByDescending(u => u.UnitsPerLitre).First();
             report.Used(ReferenceEquals(peak.Reading, usable[0].Reading)
                 ? $"It is also the highest of the {usable.Count} CK results in the record."
                 : $"Highest CK of the {usable.Count} results in the record: {peak.Line}.");
@@ -45,7 +46,7 @@ internal static class CkMapper
         return current;
     }
 
-    private static (CkFindings Ck, string Line)? Read(ObservationReading reading, CodeBook codes, Sex? sex, double? ageYears, MappingReport report)
+    private static (CkFindings Ck, decimal UnitsPerLitre, string Line)? Read(ObservationReading reading, CodeBook codes, Sex? sex, double? ageYears, MappingReport report)
     {
         if (!ResultStatus.IsUsableObservation(reading.Status))
         {
@@ -54,7 +55,7 @@ internal static class CkMapper
         }
 
         var quantity = reading.ValueQuantity;
-        if (FhirValues.Number(quantity) is not { } raw || !double.IsFinite(raw) || raw < 0)
+        if (FhirValues.Decimal(quantity?.ValueElement) is not { } raw || raw < 0 || raw > Largest)
         {
             report.Note($"A CK result ({reading.DateText}) has no numeric value and was not used.");
             return null;
@@ -67,30 +68,53 @@ internal static class CkMapper
             return null;
         }
 
+        // Decimal throughout: unit factors and the ukat/L to U/L factor are exact, so a boundary value stays on
+        // its side of a threshold (the engine's CkArithmetic reads the doubles back as the decimals written here).
         var value = raw * unit.Factor;
+        var valueUnit = unit.Unit;
         var (range, rangeProblem) = ReferenceRanges.Pick(reading.ReferenceRange, sex, ageYears);
-        var uln = range is null ? null : UpperLimit(range.High, unit.Unit, codes);
-        var unitText = unit.Unit == CkUnit.UnitsPerLitre ? "U/L" : "ukat/L";
+        var limit = range is null ? null : UpperLimit(range.High, codes);
+        decimal? uln = null;
+        if (limit is { } high)
+        {
+            // A limit in the other unit: both go to U/L (multiplying by 60 is exact; dividing by it is not).
+            if (high.Unit is { } limitUnit && limitUnit != valueUnit)
+            {
+                value = ToUnitsPerLitre(value, valueUnit);
+                valueUnit = CkUnit.UnitsPerLitre;
+                uln = ToUnitsPerLitre(high.Value, limitUnit);
+            }
+            else
+            {
+                uln = high.Value;
+            }
+        }
+
+        var unitText = valueUnit == CkUnit.UnitsPerLitre ? "U/L" : "ukat/L";
         var comparator = FhirValues.Comparator(quantity) switch
         {
-            ">" or ">=" => $" (reported as {FhirValues.Comparator(quantity)}{Safe.Number(value)}: a lower bound, used as the value)",
-            "<" or "<=" => $" (reported as {FhirValues.Comparator(quantity)}{Safe.Number(value)}: an upper bound, used as the value)",
+            ">" or ">=" => $" (reported as {FhirValues.Comparator(quantity)}{Shown(value)}: a lower bound, used as the value)",
+            "<" or "<=" => $" (reported as {FhirValues.Comparator(quantity)}{Shown(value)}: an upper bound, used as the value)",
             _ => "",
         };
         var caveat = ResultStatus.Caveat(reading.Status) is { } text ? $" [{text}]" : "";
-        var ulnText = uln is { } limit
-            ? $"lab upper limit of normal {Safe.Number(limit)} {unitText}"
+        var ulnText = uln is { } shownLimit
+            ? $"lab upper limit of normal {Shown(shownLimit)} {unitText}"
             : rangeProblem is not null ? $"no upper limit of normal used: {rangeProblem}" : "no upper limit of normal in the result";
-        var line = $"{Safe.Number(value)} {unitText} on {reading.DateText}{comparator}{caveat}; {ulnText}";
-        return (new CkFindings { Value = value, Unit = unit.Unit, UpperLimitOfNormal = uln }, line);
+        var line = $"{Shown(value)} {unitText} on {reading.DateText}{comparator}{caveat}; {ulnText}";
+        var ck = new CkFindings { Value = (double)value, Unit = valueUnit, UpperLimitOfNormal = uln is { } u ? (double)u : null };
+        return (ck, ToUnitsPerLitre(value, valueUnit), line);
     }
 
-    // Compares results across units: the value in U/L.
-    private static double Relative(CkFindings ck) => ck.Unit == CkUnit.MicrokatalPerLitre ? ck.Value!.Value * UnitsPerMicrokatal : ck.Value!.Value;
+    private static string Shown(decimal value) => Safe.Number((double)value);
 
-    private static double? UpperLimit(Hl7.Fhir.Model.Quantity? highQuantity, CkUnit valueUnit, CodeBook codes)
+    private static decimal ToUnitsPerLitre(decimal value, CkUnit unit) =>
+        unit == CkUnit.MicrokatalPerLitre ? value * CkArithmetic.UnitsPerLitrePerMicrokatalPerLitre : value;
+
+    /// <summary>The range's upper limit, with its unit (null: none given, read in the value's unit); null when unusable.</summary>
+    private static (decimal Value, CkUnit? Unit)? UpperLimit(Hl7.Fhir.Model.Quantity? highQuantity, CodeBook codes)
     {
-        if (FhirValues.Number(highQuantity) is not { } high || !double.IsFinite(high) || high <= 0)
+        if (FhirValues.Decimal(highQuantity?.ValueElement) is not { } high || high <= 0 || high > Largest)
         {
             return null;
         }
@@ -98,17 +122,9 @@ internal static class CkMapper
         var hasUnit = FhirValues.Text(highQuantity!.CodeElement) is not null || FhirValues.Text(highQuantity.UnitElement) is not null;
         if (!hasUnit)
         {
-            return high;
+            return (high, null);
         }
 
-        if (codes.CkUnitOf(highQuantity) is not { } highUnit)
-        {
-            return null;
-        }
-
-        var converted = high * highUnit.Factor;
-        return highUnit.Unit == valueUnit ? converted
-            : highUnit.Unit == CkUnit.MicrokatalPerLitre ? converted * UnitsPerMicrokatal
-            : converted / UnitsPerMicrokatal;
+        return codes.CkUnitOf(highQuantity) is { } highUnit ? (high * highUnit.Factor, highUnit.Unit) : null;
     }
 }

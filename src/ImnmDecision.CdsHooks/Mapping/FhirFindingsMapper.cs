@@ -52,8 +52,10 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
             .Select(r => (r.Kind!, r.Reading));
         var (antibodies, hmgcr) = AntibodyMapper.Map(antibodyReadings, codes, report);
         var statin = StatinMapper.Map(entries, patientId, codes, report);
-        var biopsy = BiopsyMapper.Map(entries.Select(e => e.Resource).OfType<DiagnosticReport>(), patientId, codes, report);
+        var (biopsy, biopsyItems) = BiopsyMapper.Map(entries.Select(e => e.Resource).OfType<DiagnosticReport>(), patientId, codes, report);
         var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report);
+        var labs = LabMapper.Map(readings, codes, sex, age, report);
+        var (signs, onsetYearsAgo) = SignMapper.Map([.. entries.Select(e => e.Resource)], readings, patientId, codes, age, today, report);
 
         var sections = new MappedSections
         {
@@ -62,6 +64,8 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
             Antibodies = antibodies,
             Biopsy = biopsy,
             Statin = statin,
+            Booleans = labs.Concat(signs).Concat(biopsyItems).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal),
+            SymptomOnsetYearsAgo = onsetYearsAgo,
         };
 
         var gaps = slots.Values

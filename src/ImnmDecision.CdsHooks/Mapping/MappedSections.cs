@@ -19,8 +19,25 @@ internal sealed record MappedSections
 
     public StatinFindings? Statin { get; init; }
 
+    /// <summary>Boolean findings by path (labs, signs, weakness patterns, biopsy items); absent paths are unknown.</summary>
+    public IReadOnlyDictionary<string, bool> Booleans { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>Whole years since the muscle symptoms began, when a Condition's onset shows it.</summary>
+    public double? SymptomOnsetYearsAgo { get; init; }
+
     /// <summary>The engine's findings of these sections.</summary>
-    public Findings ToFindings() => new FindingsBuilder()
+    public Findings ToFindings()
+    {
+        var builder = Builder();
+        foreach (var (path, value) in Booleans)
+        {
+            builder.Boolean(path, value);
+        }
+
+        return builder.Number("clinical.symptomOnsetYearsAgo", SymptomOnsetYearsAgo).Build();
+    }
+
+    private FindingsBuilder Builder() => new FindingsBuilder()
         .Number("patient.ageYears", Patient?.AgeYears)
         .Choice("patient.sex", Patient?.Sex)
         .Number("patient.weightKg", Patient?.WeightKg)
@@ -36,6 +53,5 @@ internal sealed record MappedSections
         .Boolean("biopsy.mhc1Diffuse", Biopsy?.Mhc1Diffuse)
         .Boolean("biopsy.sarcolemmalMac", Biopsy?.SarcolemmalMac)
         .Choice("statin.exposure", Statin?.Exposure)
-        .Text("statin.drug", Statin?.Drug)
-        .Build();
+        .Text("statin.drug", Statin?.Drug);
 }

@@ -17,6 +17,8 @@ internal sealed class PrefetchTemplates
     public const string StatinStatements = "statinStatements";
     public const string Biopsy = "biopsy";
     public const string Weight = "weight";
+    public const string Labs = "labs";
+    public const string Conditions = "conditions";
 
     private const string PatientToken = "{{context.patientId}}";
 
@@ -35,7 +37,11 @@ internal sealed class PrefetchTemplates
         var biopsy = new PrefetchKey(Biopsy, $"DiagnosticReport?patient={PatientToken}&category={Tokens(lists.BiopsyReportCategories)}&_sort=-date&_count=10", false, "pathology (muscle biopsy) reports");
         var weight = new PrefetchKey(Weight, $"Observation?patient={PatientToken}&code={Tokens(lists.BodyWeight)}&_sort=-date&_count=1", false, "body weight");
 
-        Assessment = [patient, ck, antibodies, requests, statements, biopsy, weight];
+        // LDH, AST, ALT (the classification's lab items) and the problem list (signs, weakness patterns, symptom onset).
+        var labs = new PrefetchKey(Labs, $"Observation?patient={PatientToken}&code={Tokens(codes.Findings.LabCodes)}&_sort=-date&_count=15", false, "LDH, AST and ALT results");
+        var conditions = new PrefetchKey(Conditions, $"Condition?patient={PatientToken}", false, "conditions (signs, weakness patterns, symptom onset)");
+
+        Assessment = [patient, ck, antibodies, requests, statements, biopsy, weight, labs, conditions];
         StatinOrder = [antibodies, patient with { Required = false }, ck with { Required = false }];
     }
 

@@ -43,7 +43,7 @@ internal sealed partial class CdsWarmUp(
         var started = Stopwatch.GetTimestamp();
         using var document = JsonDocument.Parse(Sample);
         var prefetch = document.RootElement.GetProperty("prefetch");
-        var slots = templates.Assessment.ToDictionary(
+        var slots = templates.Assessment.Where(k => prefetch.TryGetProperty(k.Name, out _)).ToDictionary(
             k => k.Name, k => PrefetchResolver.FromPrefetch(k, prefetch.GetProperty(k.Name)), StringComparer.Ordinal);
         var mapped = mapper.Map("warm-up", slots);
         _ = cards.Build(engine.Assess(mapped.Findings), mapped);

@@ -8,7 +8,7 @@ namespace ImnmDecision.Api.Tests.CdsHooks;
 /// <summary>Prefetch templates are valid FHIR R4 reads and searches inside the CDS Hooks prefetch subset.</summary>
 public sealed partial class PrefetchTemplatesTests
 {
-    private static readonly string[] SearchableTypes = ["Observation", "MedicationRequest", "MedicationStatement", "DiagnosticReport"];
+    private static readonly string[] SearchableTypes = ["Observation", "MedicationRequest", "MedicationStatement", "DiagnosticReport", "Condition"];
     private static readonly string[] AllowedParameters = ["patient", "code", "category", "_sort", "_count", "_include"];
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.CdsHooks.Mapping;
@@ -25,6 +26,13 @@ public sealed class StatinCodeKindsTests
     [InlineData(RxNorm, "1245440", "simvastatin")]   // SBDG Vytorin Pill
     [InlineData(RxNorm, "404011", "atorvastatin")]   // SCD amlodipine 5 MG / atorvastatin 80 MG Oral Tablet
     [InlineData(RxNorm, "2535745", "rosuvastatin")]  // SCD ezetimibe 10 MG / rosuvastatin 20 MG Oral Tablet
+    [InlineData(RxNorm, "153165", "atorvastatin")]   // BN Lipitor
+    [InlineData(RxNorm, "404914", "atorvastatin")]   // BN Caduet (amlodipine / atorvastatin): the statin only
+    [InlineData(RxNorm, "1372754", "simvastatin")]   // BN Juvisync (simvastatin / sitagliptin)
+    [InlineData(RxNorm, "1422087", "atorvastatin")]  // BN Liptruzet (atorvastatin / ezetimibe)
+    [InlineData(RxNorm, "2001255", "pitavastatin")]  // BN Zypitamag
+    [InlineData(RxNorm, "904668", "pravastatin")]    // GPCK {30 (aspirin 81 MG Oral Tablet) / 30 (pravastatin sodium 40 MG Oral Tablet) } Pack
+    [InlineData(RxNorm, "404775", "pravastatin")]    // MIN Aspirin / Pravastatin
     [InlineData("urn:oid:2.16.840.1.113883.6.88", "859751", "rosuvastatin")] // the RxNorm OID
     [InlineData("http://www.whocc.no/atc", "C10AA05", "atorvastatin")]
     [InlineData("http://fhir.de/CodeSystem/bfarm/atc", "C10AA07", "rosuvastatin")]
@@ -61,6 +69,9 @@ public sealed class StatinCodeKindsTests
     [Theory]
     [InlineData(RxNorm, "310404000")]
     [InlineData(RxNorm, "239241")] // nystatin 1000000 UNT Oral Capsule: "statin" inside a word is not a statin
+    [InlineData(RxNorm, "353099")] // BN Zetia (ezetimibe)
+    [InlineData(RxNorm, "220456")] // BN Tricor (fenofibrate)
+    [InlineData(RxNorm, "763171")] // BPCK Niaspan Starter Pack (niacin)
     public void Match_OtherCodes_AreNotStatins(string system, string code)
     {
         CdsFixtures.Codes.Statins.Match(FhirTestData.Concept($$"""{ "coding": [ { "system": "{{system}}", "code": "{{code}}" } ] }""")).Should().BeNull();
@@ -82,7 +93,25 @@ public sealed class StatinCodeKindsTests
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "statin-rxnorm-closure.json"));
 
-        text.Should().Contain("\"source\": \"Built from published RxNorm names").And.Contain("\"generated\": \"2026-12-02\"").And.Contain("build-statin-closure.py");
+        text.Should().Contain("\"source\": \"Built from published RxNorm names and curated RxNorm extracts").And.Contain("\"generated\": \"2026-12-02\"")
+            .And.Contain("build-statin-closure.py").And.Contain("ssmithm/rxnorm-drug-lists").And.Contain("No BPCK");
+    }
+
+    [Fact]
+    public void ClosureFile_GivesCombinationBrandsAndPacksOnlyTheirStatinIngredients()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "statin-rxnorm-closure.json")));
+        string[] statins = ["atorvastatin", "cerivastatin", "fluvastatin", "lovastatin", "pitavastatin", "pravastatin", "rosuvastatin", "simvastatin"];
+        var concepts = document.RootElement.GetProperty("concepts").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("code").GetString()!, c => (Tty: c.GetProperty("tty").GetString(), Ingredients: c.GetProperty("ingredients").EnumerateArray().Select(i => i.GetString()!).ToList()));
+
+        concepts.Values.SelectMany(c => c.Ingredients).Should().OnlyContain(i => statins.Contains(i));
+        concepts["404914"].Tty.Should().Be("BN");
+        concepts["404914"].Ingredients.Should().Equal(["atorvastatin"], "Caduet also holds amlodipine, which is not a statin");
+        concepts["904668"].Tty.Should().Be("GPCK");
+        concepts["904668"].Ingredients.Should().Equal(["pravastatin"], "the pack's aspirin is not a statin");
+        concepts.Values.Count(c => c.Tty == "BN").Should().BeGreaterThan(40);
+        concepts.Should().NotContainKey("353099");
     }
 
     [Theory]
