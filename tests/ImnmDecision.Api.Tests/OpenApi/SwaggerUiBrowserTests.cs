@@ -10,31 +10,15 @@ namespace ImnmDecision.Api.Tests.OpenApi;
 /// </summary>
 public sealed class SwaggerUiBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic",
-    ];
-
     [Fact]
     public async Task SwaggerUi_PickAnExampleAndExecute_ShowsA200WithTheExpectedSubtype()
     {
-        var chromium = await DebianChromium.PathAsync();
-        File.Exists(chromium).Should().BeTrue(
-            $"this test drives Swagger UI in a real headless Chromium, expected at {chromium}; install it with "
-            + "'apt-get update && apt-get install -y chromium' (or set CHROMIUM_PATH)");
-
         using var factory = new KestrelApiFactory();
         var baseAddress = factory.BaseAddress;
         baseAddress.Host.Should().Be("127.0.0.1");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(30_000); // Swagger UI highlights a 13 KB answer: seconds on a loaded 2-core machine
