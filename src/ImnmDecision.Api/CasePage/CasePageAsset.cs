@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace ImnmDecision.Api.CasePage;
 
@@ -21,6 +22,18 @@ internal sealed class CasePageAsset(string contentType, Func<byte[]> read)
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
+    });
+
+    /// <summary>JSON written once, on first use.</summary>
+    public static CasePageAsset Json(Action<Utf8JsonWriter> write) => new("application/json; charset=utf-8", () =>
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json);
+        }
+
+        return buffer.ToArray();
     });
 
     /// <summary>Text made at start-up, as UTF-8.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImnmDecision.Api.Middleware;
 using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Api.CasePage;
@@ -14,30 +15,21 @@ internal static class CasePageForm
     /// <summary>The name of the group that holds the top-level fields (<c>caseId</c>).</summary>
     public const string CaseGroup = "case";
 
-    private static readonly Lazy<byte[]> Described = new(Describe);
-
-    /// <summary>The description as UTF-8 JSON, written once.</summary>
-    public static byte[] Json => Described.Value;
-
-    private static byte[] Describe()
+    /// <summary>Writes the description.</summary>
+    public static void Write(Utf8JsonWriter json)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartObject();
+        json.WriteString("assessmentsPath", MiddlewareSetup.V1Prefix + "/assessments");
+        json.WriteStartArray("sections");
+        Section(json, CaseGroup, "The caller's reference for this case.", FindingsSchema.Fields.Where(f => f.Section is null));
+        foreach (var section in FindingsSchema.Sections)
         {
-            json.WriteStartObject();
-            json.WriteString("assessmentsPath", "/api/v1/assessments");
-            json.WriteStartArray("sections");
-            Section(json, CaseGroup, "The caller's reference for this case.", FindingsSchema.Fields.Where(f => f.Section is null));
-            foreach (var section in FindingsSchema.Sections)
-            {
-                Section(json, section.Name, section.Description, FindingsSchema.FieldsOf(section.Name));
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            Section(json, section.Name, section.Description, FindingsSchema.FieldsOf(section.Name));
         }
 
-        return buffer.ToArray();
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void Section(Utf8JsonWriter json, string name, string description, IEnumerable<FindingField> fields)

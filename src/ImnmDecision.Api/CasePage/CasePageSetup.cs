@@ -24,8 +24,8 @@ internal static class CasePageSetup
         (AssetPrefix + "/case-page.js", CasePageAsset.Embedded("case-page.js", "text/javascript" + Utf8)),
         (AssetPrefix + "/case-page.css", CasePageAsset.Embedded("case-page.css", "text/css" + Utf8)),
         (AssetPrefix + "/report.css", CasePageAsset.Text(() => AssessmentReport.Stylesheet, "text/css" + Utf8)),
-        (AssetPrefix + "/form.json", new CasePageAsset("application/json" + Utf8, () => CasePageForm.Json)),
-        (AssetPrefix + "/examples.json", new CasePageAsset("application/json" + Utf8, () => CasePageExamples.Json)),
+        (AssetPrefix + "/form.json", CasePageAsset.Json(CasePageForm.Write)),
+        (AssetPrefix + "/examples.json", CasePageAsset.Json(CasePageExamples.Write)),
     ];
 
     /// <summary>Whether the page is served: <c>Api:CasePage</c>, else Development.</summary>

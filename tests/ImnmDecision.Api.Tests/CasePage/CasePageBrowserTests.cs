@@ -14,6 +14,9 @@ public sealed class CasePageBrowserTests
     private const int Width = 1366;
     private const int Height = 768;
 
+    /// <summary>How long an answer of the service may take to show on a loaded 2-core machine.</summary>
+    private const float AnswerTimeout = 20_000;
+
     private sealed class Session : IAsyncDisposable
     {
         private readonly KestrelApiFactory factory = new((CasePageSetup.SwitchKey, "true"));
@@ -35,7 +38,7 @@ public sealed class CasePageBrowserTests
             playwright = await Playwright.CreateAsync();
             browser = await HeadlessChromium.LaunchAsync(playwright);
             Page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = Width, Height = Height } });
-            Page.SetDefaultTimeout(20_000);
+            Page.SetDefaultTimeout(AnswerTimeout);
             Page.Console += (_, message) =>
             {
                 if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
@@ -46,7 +49,7 @@ public sealed class CasePageBrowserTests
             Page.Request += (_, request) => Posts += request.Method == "POST" && request.Url.EndsWith("/api/v1/assessments", StringComparison.Ordinal) ? 1 : 0;
             var response = await Page.GotoAsync(new Uri(baseAddress, "/").ToString());
             response!.Headers.Should().ContainKey("content-security-policy");
-            await Assertions.Expect(Page.Locator("body[data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+            await Assertions.Expect(Page.Locator("body[data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = AnswerTimeout });
         }
 
         public async ValueTask DisposeAsync()
@@ -84,7 +87,7 @@ public sealed class CasePageBrowserTests
         await page.Locator("#assess").ClickAsync();
 
         var critical = page.Locator("#report li.alert-critical").First;
-        await Assertions.Expect(critical).ToBeVisibleAsync();
+        await Assertions.Expect(critical).ToBeVisibleAsync(new() { Timeout = AnswerTimeout });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "case-page-red-flags.png") });
         (await page.EvaluateAsync<double>("window.scrollY")).Should().Be(0, "the page itself never scrolls; each pane scrolls on its own");
         (await page.EvaluateAsync<double>("document.getElementById('report-pane').scrollTop")).Should().Be(0);
@@ -116,7 +119,7 @@ public sealed class CasePageBrowserTests
         await page.Locator("#f-antibodies-srp").SelectOptionAsync("positive");
         await page.Locator("#assess").ClickAsync();
         var ageError = page.Locator(".field[data-path='patient.ageYears'] .field-error");
-        await Assertions.Expect(ageError).ToBeVisibleAsync();
+        await Assertions.Expect(ageError).ToBeVisibleAsync(new() { Timeout = AnswerTimeout });
         await Assertions.Expect(ageError).ToHaveTextAsync("patient.ageYears must be between 0 and 120.");
         await Assertions.Expect(page.Locator("#status .problem")).ToContainTextAsync("patient.ageYears must be between 0 and 120.");
         await Assertions.Expect(page.Locator("#f-patient-ageYears")).ToHaveAttributeAsync("aria-invalid", "true");
@@ -138,7 +141,7 @@ public sealed class CasePageBrowserTests
         await Assertions.Expect(page.Locator("#f-clinical-dysphagia")).ToHaveValueAsync("true");
         await Assertions.Expect(page.Locator("#f-ck-value")).ToHaveValueAsync("15000");
         await page.Locator("#assess").ClickAsync();
-        await Assertions.Expect(page.Locator("#report li.alert-critical").First).ToBeInViewportAsync();
+        await Assertions.Expect(page.Locator("#report li.alert-critical").First).ToBeInViewportAsync(new() { Timeout = AnswerTimeout });
         await Assertions.Expect(ckError).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("a[href='/swagger']")).ToBeVisibleAsync();
         session.PolicyViolations.Should().BeEmpty();
