@@ -125,6 +125,7 @@ public sealed class CasePageBrowserTests
         await Assertions.Expect(page.Locator("#f-patient-ageYears")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator("#f-patient-ageYears")).ToBeFocusedAsync();
         session.Posts.Should().Be(1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "case-page-field-error.png") });
 
         // A typo the browser cannot read as a number is named at its field and nothing is sent.
         await page.Locator("#f-patient-ageYears").FillAsync("41");
