@@ -200,7 +200,11 @@
       const entry = entryFor(key);
       entry?.showError(texts.join(' '));
       first ??= entry;
-      for (const text of texts) list.append(el('li', { text: text.includes(key) || key === '$' ? text : key + ': ' + text }));
+      for (const text of texts) {
+        const line = text.includes(key) || key === '$' ? text : key + ': ' + text;
+        const target = entry?.focus?.id || entry?.row.querySelector('[id]')?.id;
+        list.append(el('li', {}, target ? el('a', { href: '#' + target, text: line }) : line));
+      }
     }
     status(el('div', { class: 'problem', role: 'alert' },
       el('strong', { text: problem.title || 'HTTP ' + code }),
