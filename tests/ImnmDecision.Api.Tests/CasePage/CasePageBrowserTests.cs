@@ -145,6 +145,12 @@ public sealed class CasePageBrowserTests
         await Assertions.Expect(page.Locator("#report li.alert-critical").First).ToBeInViewportAsync(new() { Timeout = AnswerTimeout });
         await Assertions.Expect(ckError).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("a[href='/swagger']")).ToBeVisibleAsync();
+
+        // The markdown report, shown as text.
+        await page.Locator("#format").SelectOptionAsync("text/markdown");
+        await page.Locator("#assess").ClickAsync();
+        await Assertions.Expect(page.Locator("#report pre.markdown")).ToContainTextAsync("## Alerts", new() { Timeout = AnswerTimeout });
+        await Assertions.Expect(page.Locator("#report pre.markdown")).ToContainTextAsync("- **CRITICAL**");
         session.PolicyViolations.Should().BeEmpty();
     }
 }
