@@ -1,3 +1,4 @@
+using ImnmDecision.Api.CasePage;
 using ImnmDecision.Api.Endpoints;
 using ImnmDecision.Api.Hosting;
 using ImnmDecision.Api.Logging;
@@ -43,6 +44,7 @@ try
     v1.MapSummaries();
 
     app.MapHealth();
+    app.MapCasePage();
     app.MapCdsHooks();
 
     await app.RunAsync();

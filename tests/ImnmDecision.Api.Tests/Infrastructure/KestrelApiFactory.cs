@@ -10,8 +10,12 @@ namespace ImnmDecision.Api.Tests.Infrastructure;
 /// <summary>The API on a real socket (Kestrel on 127.0.0.1, a free port), for a real browser.</summary>
 public sealed class KestrelApiFactory : WebApplicationFactory<Program>
 {
-    public KestrelApiFactory()
+    private readonly (string Key, string Value)[] settings;
+
+    /// <summary>The API with the test settings, and these on top (<c>("Api:CasePage", "true")</c>).</summary>
+    public KestrelApiFactory(params (string Key, string Value)[] settings)
     {
+        this.settings = settings;
         UseKestrel();
     }
 
@@ -31,5 +35,9 @@ public sealed class KestrelApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production").UseOpenTestAccess();
         builder.UseSetting("CdsHooks:PublicBaseUrl", "http://localhost"); // The JWT audience (required while JWT checking is on).
         builder.UseUrls("http://127.0.0.1:0");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -10,34 +10,17 @@ namespace ImnmDecision.Api.Tests.OpenApi;
 /// </summary>
 public sealed class SwaggerUiBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic",
-    ];
-
     [Fact]
     public async Task SwaggerUi_PickAnExampleAndExecute_ShowsA200WithTheExpectedSubtype()
     {
-        var chromium = await DebianChromium.PathAsync();
-        File.Exists(chromium).Should().BeTrue(
-            $"this test drives Swagger UI in a real headless Chromium, expected at {chromium}; install it with "
-            + "'apt-get update && apt-get install -y chromium' (or set CHROMIUM_PATH)");
-
         using var factory = new KestrelApiFactory();
         var baseAddress = factory.BaseAddress;
         baseAddress.Host.Should().Be("127.0.0.1");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        Assertions.SetDefaultExpectTimeout(30_000); // Swagger UI highlights a 13 KB answer: seconds on a loaded 2-core machine
+        page.SetDefaultTimeout(30_000); // this page's actions only; no process-wide expect timeout that other browser tests would inherit
 
         await page.GotoAsync(new Uri(baseAddress, "/swagger").ToString());
         var operation = page.Locator("#operations-Assessments-Assess");
@@ -45,15 +28,20 @@ public sealed class SwaggerUiBrowserTests
         var examples = operation.Locator(".opblock-section-request-body .examples-select select");
         await examples.SelectOptionAsync(new SelectOptionValue { Value = "anti-srp" });
         await Assertions.Expect(operation.Locator(".opblock-section-request-body textarea")).ToContainTextAsync("example-srp");
-        await operation.Locator("button.execute").ClickAsync();
 
-        var answer = operation.Locator(".live-responses-table tr.response");
-        await Assertions.Expect(answer.Locator(".response-col_status")).ToHaveTextAsync("200");
-        await Assertions.Expect(answer.Locator(".response-col_description")).ToContainTextAsync("\"code\": \"anti-srp\"");
-        await Assertions.Expect(answer.Locator(".response-col_description")).ToContainTextAsync("x-ruleset-version");
+        // Wait for the answer itself, then for Swagger UI to show it (highlighting 13 KB takes seconds on a loaded 2-core machine).
+        var sent = await page.RunAndWaitForResponseAsync(
+            () => operation.Locator("button.execute").ClickAsync(),
+            response => response.Request.Method == "POST" && response.Url.EndsWith("/api/v1/assessments", StringComparison.Ordinal));
+        sent.Status.Should().Be(200);
+        sent.Headers.Should().ContainKey("x-ruleset-version");
+        var shown = operation.Locator(".live-responses-table tr.response");
+        await Assertions.Expect(shown.Locator(".response-col_status")).ToHaveTextAsync("200", new() { Timeout = 30_000 });
+        await Assertions.Expect(shown.Locator(".response-col_description")).ToContainTextAsync("\"code\": \"anti-srp\"", new() { Timeout = 30_000 });
+        await Assertions.Expect(shown.Locator(".response-col_description")).ToContainTextAsync("x-ruleset-version", new() { Timeout = 30_000 });
 
         // What the clinician saw, kept beside the test binaries for a look after a CI run.
-        await answer.ScrollIntoViewIfNeededAsync();
+        await shown.ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "swagger-ui-execute.png") });
     }
 }
