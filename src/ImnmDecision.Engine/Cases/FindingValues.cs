@@ -68,6 +68,9 @@ internal sealed class FindingValues
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Raw(FindingField field) => numbers[field.Slot];
 
+    /// <summary>Every number slot (NaN when absent), for code that reads many by slot.</summary>
+    internal ReadOnlySpan<double> Numbers => numbers;
+
     /// <summary>A number field's value, or null.</summary>
     public double? Number(FindingField field) => numbers[field.Slot] is var v && double.IsNaN(v) ? null : v;
 

@@ -10,6 +10,9 @@ namespace ImnmDecision.Engine.Cases;
 /// </summary>
 internal sealed record FindingsCheck(string Path, string Message, Func<FindingValues, bool> Holds)
 {
+    /// <summary>The number field whose range this check is, if it is one (a fast case check may compare it directly).</summary>
+    public FindingField? RangeOf { get; private init; }
+
     /// <summary>The case holds at least one finding.</summary>
     public static readonly FindingsCheck NoFindings = new("$", "The case holds no findings; send at least one.", v => v.HasAnyFinding);
 
@@ -25,7 +28,7 @@ internal sealed record FindingsCheck(string Path, string Message, Func<FindingVa
             {
                 checks.Add(field.Kind == FindingKind.Text
                     ? new(field.Path, message, v => v.Text(field) is not { } text || text.Length <= field.MaxLength)
-                    : new(field.Path, message, v => v.Number(field) is not { } number || field.InRange(number)));
+                    : new(field.Path, message, v => v.Number(field) is not { } number || field.InRange(number)) { RangeOf = field });
             }
 
             checks.AddRange(FindingsSchema.Relations.Where(r => r.Reads == field.Path).Select(r => new FindingsCheck(r.Path, r.Message, r.Holds)));

@@ -171,5 +171,8 @@ internal sealed class CkArithmetic
     private static bool IsExact(double value) => value == 0 || Math.Abs(value) is >= Smallest and <= Largest;
 
     /// <summary>The decimal a number was written as (15 significant digits, see the class remarks).</summary>
-    private static decimal Exact(double value) => (decimal)value;
+    // A whole number below 10^15 converts through long to the same decimal, bit for bit, without the general
+    // conversion's digit search (most CK values and limits are whole).
+    private static decimal Exact(double value) =>
+        value is > 0 and < 1e15 && value == Math.Floor(value) ? (long)value : (decimal)value;
 }

@@ -47,10 +47,11 @@ internal sealed class FactExtractor
     private static readonly FieldMask OnsetBit = Bit(OnsetField);
 
     private readonly CkArithmetic ck;
-    private readonly FindingField[] direct;
+    private readonly int[] directSlot;
     private readonly FieldMask[] missingBit;
-    private readonly FindingField?[] gate;
-    private readonly FindingField[][] impliedBy;
+    private readonly int[] gateOf;
+    private readonly FindingField[] gates;
+    private readonly FindingField[][] gateImpliedBy;
     private readonly FieldMask[] gateBit;
     private readonly FindingField[] biopsyImpliedBy;
 
@@ -60,11 +61,13 @@ internal sealed class FactExtractor
     public FactExtractor(double defaultUlnFemaleUnitsPerLitre, double defaultUlnOtherUnitsPerLitre, IEnumerable<double>? timesUlnThresholds = null)
     {
         ck = new CkArithmetic(defaultUlnFemaleUnitsPerLitre, defaultUlnOtherUnitsPerLitre, timesUlnThresholds ?? []);
-        direct = FactCatalog.DirectFindings.ToArray();
+        var direct = FactCatalog.DirectFindings.ToArray();
+        directSlot = [.. direct.Select(f => f.Slot)];
         missingBit = [.. direct.Select(f => Bit(f))];
-        gate = [.. direct.Select(f => f.RequiresTrue is { } path ? FindingsSchema.Field(path) : null)];
-        impliedBy = [.. gate.Select(g => g is null ? [] : ImpliedBy(g))];
-        gateBit = [.. gate.Select(g => g is null ? 0 : Bit(g))];
+        gates = [.. direct.Select(f => f.RequiresTrue).OfType<string>().Distinct().Select(FindingsSchema.Field)];
+        gateOf = [.. direct.Select(f => f.RequiresTrue is { } path ? Array.FindIndex(gates, g => g.Path == path) : -1)];
+        gateImpliedBy = [.. gates.Select(ImpliedBy)];
+        gateBit = [.. gates.Select(g => Bit(g))];
         biopsyImpliedBy = ImpliedBy(BiopsyField);
     }
 
@@ -74,15 +77,24 @@ internal sealed class FactExtractor
     public void Extract(FindingValues v, FactSet facts)
     {
         facts.Clear();
-        for (var slot = 0; slot < direct.Length; slot++)
+
+        // A finding that needs another to be true (biopsy details need a biopsy): each such gate is decided once.
+        Span<bool> open = stackalloc bool[gates.Length];
+        for (var g = 0; g < gates.Length; g++)
         {
-            if (gate[slot] is { } required && Effective(v, required, impliedBy[slot]) != true)
+            open[g] = Effective(v, gates[g], gateImpliedBy[g]) == true;
+        }
+
+        var numbers = v.Numbers;
+        for (var slot = 0; slot < directSlot.Length; slot++)
+        {
+            if (gateOf[slot] is var g and >= 0 && !open[g])
             {
-                facts.SetUnknown(slot, gateBit[slot]);
+                facts.SetUnknown(slot, gateBit[g]);
                 continue;
             }
 
-            var value = v.Raw(direct[slot]);
+            var value = numbers[directSlot[slot]];
             if (double.IsNaN(value))
             {
                 facts.SetUnknown(slot, missingBit[slot]);

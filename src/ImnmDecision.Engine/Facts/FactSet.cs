@@ -36,7 +36,7 @@ public sealed class FactSet
     public void Clear()
     {
         Array.Fill(values, double.NaN);
-        Array.Clear(unknownSources);
+        unknownSources.AsSpan().Clear();
         AssumedFields = 0;
         Array.Fill(unknownSlots, ulong.MaxValue);
     }

@@ -3,28 +3,65 @@ using ImnmDecision.Engine.Cases;
 namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
-/// Tells which of <see cref="FindingsCheck.All"/> a case breaks, one bit each, so that a batch validates a case
-/// without building FluentValidation's failures; a batch's errors are those checks' own paths and messages (see
-/// <see cref="BatchValidation"/>), which the validator reports too. Tests keep the two in step.
+/// The findings contract's checks (<see cref="FindingsCheck.All"/>) as plain comparisons, for a batch: which of them a
+/// case breaks, one bit each in check order. Range checks of number fields compare the value's slot directly with
+/// the field's bounds; the other checks run as written. The validator names its rules after the same checks, so
+/// the errors are the single endpoint's (a differential test compares both).
 /// </summary>
 internal static class FindingsPrecheck
 {
-    /// <summary>Whether <see cref="FindingsValidator"/> accepts the findings.</summary>
+    private static readonly FindingsCheck[] Checks = [.. FindingsCheck.All];
+
+    // Per range check (in check order): the check's bit, its field's number slot, and the bounds (NaN-free:
+    // -infinity or +infinity where the field has none).
+    private static readonly RangeCheck[] Ranges = [.. Checks
+        .Select((check, bit) => (check, bit))
+        .Where(c => c.check.RangeOf is { Kind: not FindingKind.Text })
+        .Select(c => new RangeCheck(
+            1UL << c.bit,
+            c.check.RangeOf!.Slot,
+            c.check.RangeOf.Minimum ?? double.NegativeInfinity,
+            c.check.RangeOf.MinimumExclusive,
+            c.check.RangeOf.Maximum ?? double.PositiveInfinity))];
+
+    private static readonly int[] Others = [.. Checks
+        .Select((check, bit) => (check, bit))
+        .Where(c => c.check.RangeOf is not { Kind: not FindingKind.Text })
+        .Select(c => c.bit)];
+
     public static bool IsValid(Findings findings) => Broken(findings.Values) == 0;
 
-    /// <summary>The checks the values break, one bit per check; 0 when they pass them all.</summary>
     public static ulong Broken(FindingValues values)
     {
-        var checks = FindingsCheck.All;
         var broken = 0UL;
-        for (var i = 0; i < checks.Length; i++)
+        var numbers = values.Numbers;
+        foreach (var range in Ranges)
         {
-            if (!checks[i].Holds(values))
+            var value = numbers[range.Slot];
+            if (double.IsNaN(value))
             {
-                broken |= 1UL << i;
+                continue;
+            }
+
+            var inRange = double.IsFinite(value)
+                && (range.MinimumExclusive ? value > range.Minimum : value >= range.Minimum)
+                && value <= range.Maximum;
+            if (!inRange)
+            {
+                broken |= range.Bit;
+            }
+        }
+
+        foreach (var bit in Others)
+        {
+            if (!Checks[bit].Holds(values))
+            {
+                broken |= 1UL << bit;
             }
         }
 
         return broken;
     }
+
+    private readonly record struct RangeCheck(ulong Bit, int Slot, double Minimum, bool MinimumExclusive, double Maximum);
 }
