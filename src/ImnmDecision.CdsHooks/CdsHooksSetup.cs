@@ -60,6 +60,7 @@ public static class CdsHooksSetup
         services.AddSingleton<FhirServerPolicy>();
         services.AddSingleton<MedicationFollowUp>();
         services.AddHostedService<CdsWarmUp>();
+        CdsWarmUpServer.Decorate(services);
         services.AddSingleton<FhirFindingsMapper>();
         services.AddSingleton<FindingsChecker>();
         services.AddSingleton<CardSources>();
