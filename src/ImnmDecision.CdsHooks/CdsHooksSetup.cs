@@ -66,6 +66,7 @@ public static class CdsHooksSetup
         services.AddSingleton<CardSources>();
         services.AddSingleton<AssessmentCardBuilder>();
         services.AddSingleton<StatinOrderCardBuilder>();
+        services.AddSingleton<CdsChartReader>();
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<StatinOrderService>();
         services.AddSingleton<CdsServiceCatalog>();
