@@ -69,7 +69,7 @@ internal sealed class JwtValidator(JwksProvider keys, JtiReplayCache replay, IOp
             return JwtCheck.Fail(Failure(result.Exception));
         }
 
-        return CheckRest(jwt, iss!, skew, settings.MaxTokenLifetimeSeconds);
+        return await CheckRestAsync(jwt, iss!, skew, settings.MaxTokenLifetimeSeconds);
     }
 
     private bool TryRead(string token, out JsonWebToken jwt)
@@ -127,7 +127,7 @@ internal sealed class JwtValidator(JwksProvider keys, JtiReplayCache replay, IOp
     }
 
     /// <summary>What the handler leaves to this service: <c>iat</c> present and not ahead, a bounded lifetime, the <c>jti</c> once.</summary>
-    private JwtCheck CheckRest(JsonWebToken jwt, string iss, TimeSpan skew, int maxLifetimeSeconds)
+    private async Task<JwtCheck> CheckRestAsync(JsonWebToken jwt, string iss, TimeSpan skew, int maxLifetimeSeconds)
     {
         if (Number(jwt, JwtRegisteredClaimNames.Iat) is not { } iat || Number(jwt, JwtRegisteredClaimNames.Exp) is not { } exp
             || Claim(jwt, JwtRegisteredClaimNames.Jti) is not { Length: > 0 and <= MaxJtiLength } jti)
@@ -148,7 +148,7 @@ internal sealed class JwtValidator(JwksProvider keys, JtiReplayCache replay, IOp
 
         // Recorded last, so a token refused for another reason does not use up its id.
         var keepUntil = DateTimeOffset.FromUnixTimeMilliseconds((long)((exp + skew.TotalSeconds) * 1000));
-        return replay.TryRecord(iss, jti, keepUntil) ? new JwtCheck(null, iss) : JwtCheck.Fail(JwtFailure.Replayed);
+        return await replay.TryRecordAsync(iss, jti, keepUntil) ? new JwtCheck(null, iss) : JwtCheck.Fail(JwtFailure.Replayed);
     }
 
     /// <summary>The handler's refusal as this service's failure code (most specific type first).</summary>
