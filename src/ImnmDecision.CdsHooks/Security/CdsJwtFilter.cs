@@ -18,7 +18,7 @@ internal sealed class CdsJwtFilter(JwtValidator validator, IOptionsMonitor<CdsHo
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var settings = options.CurrentValue;
-        if (settings.RequireJwt != true || CdsWarmUpScope.IsActive || (settings.AllowAnonymousDiscovery && HttpMethods.IsGet(http.Request.Method)))
+        if (settings.RequireJwt != true || CdsWarmUpScope.IsWarmUpCall(http) || (settings.AllowAnonymousDiscovery && HttpMethods.IsGet(http.Request.Method)))
         {
             return await next(context);
         }

@@ -72,6 +72,31 @@ internal sealed class JwtValidator(JwksProvider keys, JtiReplayCache replay, IOp
         return await CheckRestAsync(jwt, iss!, skew, settings.MaxTokenLifetimeSeconds);
     }
 
+    /// <summary>
+    /// Signs a token with a throw-away ES384 key and verifies it with this validator's handler and rules, so the
+    /// first EHR call does not pay for loading that code. Touches neither the keys of any issuer nor the replay
+    /// cache (nothing is recorded). True when the throw-away token verified.
+    /// </summary>
+    public async Task<bool> WarmUpAsync()
+    {
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        var key = new ECDsaSecurityKey(ecdsa) { KeyId = "warm-up" };
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "urn:imnm:warm-up",
+            Audience = "urn:imnm:warm-up",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(1),
+            Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString() },
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha384),
+        });
+        var jwt = handler.ReadJsonWebToken(token);
+        var result = await handler.ValidateTokenAsync(jwt, Parameters("urn:imnm:warm-up", "urn:imnm:warm-up", [key], TimeSpan.FromSeconds(60)));
+        return result.IsValid;
+    }
+
     private bool TryRead(string token, out JsonWebToken jwt)
     {
         jwt = null!;

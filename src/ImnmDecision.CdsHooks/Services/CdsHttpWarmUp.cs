@@ -3,21 +3,22 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImnmDecision.CdsHooks.Prefetch;
+using ImnmDecision.CdsHooks.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ImnmDecision.CdsHooks.Services;
 
 /// <summary>
-/// Sends a few CDS calls through the application's own request pipeline in memory before the port opens
-/// (<see cref="CdsWarmUpServer"/>): discovery, and a patient-view call twice whose keys are all fetched with the
+/// Verifies a throw-away JWT (<see cref="JwtValidator.WarmUpAsync"/>), then sends a few CDS calls through the
+/// application's own request pipeline in memory before the port opens (<see cref="CdsWarmUpServer"/>): discovery, and a patient-view call twice whose keys are all fetched with the
 /// FHIR client (its HttpClient and SocketsHttpHandler, a read, searches and a second page) from a loopback
 /// server inside this process (<see cref="WarmUpFhirServer"/>). So middleware, routing, the endpoint's binding,
 /// JSON reading, the FHIR client's connection and parsing code, the engine and card writing are compiled before
 /// the first EHR call. No external call is made, no JWT is checked and nothing is stored for these calls
 /// (<see cref="CdsWarmUpScope"/>); a failure is logged and never stops start-up.
 /// </summary>
-internal sealed partial class CdsHttpWarmUp(ILogger<CdsHttpWarmUp> logger)
+internal sealed partial class CdsHttpWarmUp(IServiceProvider services, ILogger<CdsHttpWarmUp> logger)
 {
     /// <summary>Runs the warm-up calls through <paramref name="application"/>.</summary>
     public async Task RunAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
@@ -27,6 +28,8 @@ internal sealed partial class CdsHttpWarmUp(ILogger<CdsHttpWarmUp> logger)
         var started = Stopwatch.GetTimestamp();
         try
         {
+            // Resolved here, not when the server is: the validator needs the store, which opens after the host is built.
+            var signed = await services.GetRequiredService<JwtValidator>().WarmUpAsync();
             var prefetch = (JsonObject)JsonNode.Parse(CdsWarmUp.Sample)!["prefetch"]!;
             await using var fhir = WarmUpFhirServer.Start(prefetch);
             var statuses = new List<int>();
@@ -48,7 +51,7 @@ internal sealed partial class CdsHttpWarmUp(ILogger<CdsHttpWarmUp> logger)
             });
             var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var answered = string.Join(",", statuses);
-            LogWarmedUp(elapsedMs, answered);
+            LogWarmedUp(elapsedMs, answered, signed);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -80,6 +83,7 @@ internal sealed partial class CdsHttpWarmUp(ILogger<CdsHttpWarmUp> logger)
         features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = cancellationToken });
         features.Set<IHttpConnectionFeature>(new HttpConnectionFeature { RemoteIpAddress = IPAddress.Loopback, LocalIpAddress = IPAddress.Loopback, ConnectionId = "warm-up" });
         features.Set<IHttpRequestIdentifierFeature>(new HttpRequestIdentifierFeature { TraceIdentifier = "warm-up" });
+        features.Set(CdsWarmUpRequest.Instance);
 
         var context = application.CreateContext(features);
         try
@@ -96,8 +100,8 @@ internal sealed partial class CdsHttpWarmUp(ILogger<CdsHttpWarmUp> logger)
         return response.StatusCode;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "CDS Hooks HTTP path warmed up (request pipeline, FHIR client on loopback, card writing) in {ElapsedMs} ms, statuses {Statuses}")]
-    private partial void LogWarmedUp(long elapsedMs, string statuses);
+    [LoggerMessage(Level = LogLevel.Information, Message = "CDS Hooks HTTP path warmed up (JWT verification, request pipeline, FHIR client on loopback, card writing) in {ElapsedMs} ms, statuses {Statuses}, throw-away JWT verified {JwtVerified}")]
+    private partial void LogWarmedUp(long elapsedMs, string statuses, bool jwtVerified);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CDS Hooks HTTP warm-up failed ({ExceptionType}); the first calls will be slower")]
     private partial void LogFailed(string exceptionType);

@@ -14,6 +14,16 @@ internal static class CdsWarmUpScope
     /// <summary>Whether the code runs inside the warm-up.</summary>
     public static bool IsActive => Current.Value is not null;
 
+    /// <summary>
+    /// Whether a request is one of the warm-up's own calls: inside the warm-up and carrying the feature that only
+    /// the warm-up puts on the requests it builds (<see cref="CdsWarmUpRequest"/>).
+    /// </summary>
+    public static bool IsWarmUpCall(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return IsActive && ReferenceEquals(http.Features.Get<CdsWarmUpRequest>(), CdsWarmUpRequest.Instance);
+    }
+
     /// <summary>The warm-up's loopback FHIR server, allowed only inside the warm-up.</summary>
     public static FhirServerTarget? Server => Current.Value;
 

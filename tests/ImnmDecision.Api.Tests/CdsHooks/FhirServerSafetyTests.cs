@@ -116,7 +116,11 @@ public sealed class FhirServerSafetyTests(CdsApiFactory factory) : IClassFixture
         var options = new StaticOptions<CdsHooksOptions>(new CdsHooksOptions());
         using var pool = new FhirBodyPool(options);
         var resolver = TestResolver.Create(server, 10_000, configure: o => o.FhirMaxResponseBytes = 2 * 1024 * 1024, pool: pool);
-        await resolver.ResolveAsync(PrefetchResolverTests.Request(server.BaseUrl, "{}"), templates.Assessment, CancellationToken.None);
+        for (var warm = 0; warm < 2; warm++)
+        {
+            await resolver.ResolveAsync(PrefetchResolverTests.Request(server.BaseUrl, "{}"), templates.Assessment, CancellationToken.None);
+        }
+
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
 
@@ -124,7 +128,7 @@ public sealed class FhirServerSafetyTests(CdsApiFactory factory) : IClassFixture
 
         var allocatedMiB = (GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / 1024.0;
         resolution.Slots.Values.Should().OnlyContain(s => s.State == PrefetchState.FetchFailed, "every answer was over the cap");
-        allocatedMiB.Should().BeLessThan(4, "7 parallel fetches of a 512 MiB body stop at the 2 MiB cap each, in blocks of the pool that the first call filled");
+        allocatedMiB.Should().BeLessThan(8, "7 parallel fetches of a 512 MiB body stop at the caps (2 MiB each, 8 MiB for the hook), in blocks of the pool that earlier calls filled");
         pool.Free.Should().Be(pool.Capacity, "every block went back to the pool");
     }
 
