@@ -70,6 +70,13 @@ internal sealed class CdsHooksOptions
     /// <summary>Most bytes read from the FHIR server for one hook call, all fetches together (default 8 MiB).</summary>
     public long FhirMaxBytesPerHook { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// Most bytes of FHIR server answers held at once by the whole service, all hook calls together (default
+    /// 16 MiB): the fixed pool that answers are read into. A fetch that finds the pool empty waits for a block
+    /// within its time budget, so memory stays flat however many calls a slow or hostile server keeps busy.
+    /// </summary>
+    public long FhirMaxBufferedBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Largest accepted hook request body in bytes (prefetch bundles can be large).</summary>
     public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
 

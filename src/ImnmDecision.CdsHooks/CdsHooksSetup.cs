@@ -31,6 +31,9 @@ public static class CdsHooksSetup
             .Validate(options => options.FhirMaxResponseBytes is >= 1024 and <= 256L * 1024 * 1024, "CdsHooks:FhirMaxResponseBytes must be between 1 KiB and 256 MiB.")
             .Validate(options => options.FhirMaxBytesPerHook >= options.FhirMaxResponseBytes, "CdsHooks:FhirMaxBytesPerHook must be at least CdsHooks:FhirMaxResponseBytes.")
             .Validate(
+                options => options.FhirMaxBufferedBytes >= options.FhirMaxResponseBytes + FhirBodyPool.BlockBytes && options.FhirMaxBufferedBytes <= 1024L * 1024 * 1024,
+                "CdsHooks:FhirMaxBufferedBytes must hold at least one answer of CdsHooks:FhirMaxResponseBytes (and at most 1 GiB).")
+            .Validate(
                 options => options.FhirServers.All(s => Uri.TryCreate(s.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && s.AllowHttp))),
                 "Every CdsHooks:FhirServers entry needs an absolute https Url (http only with AllowHttp).")
             .Validate(
@@ -53,14 +56,17 @@ public static class CdsHooksSetup
         });
         services.AddSingleton<PrefetchTemplates>();
         services.AddSingleton<PrefetchResolver>();
+        services.AddSingleton<FhirBodyPool>();
         services.AddSingleton<FhirServerPolicy>();
         services.AddSingleton<MedicationFollowUp>();
         services.AddHostedService<CdsWarmUp>();
+        CdsWarmUpServer.Decorate(services);
         services.AddSingleton<FhirFindingsMapper>();
         services.AddSingleton<FindingsChecker>();
         services.AddSingleton<CardSources>();
         services.AddSingleton<AssessmentCardBuilder>();
         services.AddSingleton<StatinOrderCardBuilder>();
+        services.AddSingleton<CdsChartReader>();
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<StatinOrderService>();
         services.AddSingleton<CdsServiceCatalog>();

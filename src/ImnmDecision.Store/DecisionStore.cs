@@ -98,15 +98,14 @@ public sealed class DecisionStore : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Records the cards a CDS call answered with (ids, service, kind of card, ruleset; no card text).</summary>
-    public async Task RecordCardsAsync(IReadOnlyList<ShownCard> cards, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records what a CDS call answered, in one transaction: its cards (ids, service, kind of card, ruleset; no
+    /// card text) and its audit entry.
+    /// </summary>
+    public async Task RecordCallAsync(IReadOnlyList<ShownCard> cards, AuditRecord audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cards);
-        if (cards.Count == 0)
-        {
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(audit);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var card in cards)
@@ -119,6 +118,12 @@ public sealed class DecisionStore : IAsyncDisposable
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using (var command = AuditCommand(connection, audit))
+        {
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -127,30 +132,24 @@ public sealed class DecisionStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(
-            connection,
-            "INSERT INTO audit (assessment_id, at_ms, door, client_id, ruleset_tag, subtype, certainty, alert_ids, duration_us, cases, errors) "
-            + "VALUES (@id, @at, @door, @client, @ruleset, @subtype, @certainty, @alerts, @duration, @cases, @errors) ON CONFLICT (assessment_id) DO NOTHING",
-            ("id", entry.AssessmentId.ToString("D")), ("at", entry.At.ToUnixTimeMilliseconds()), ("door", entry.Door), ("client", entry.ClientId),
-            ("ruleset", entry.RulesetTag), ("subtype", entry.Subtype), ("certainty", entry.Certainty), ("alerts", entry.AlertIds),
-            ("duration", (long)(entry.DurationMs * 1000)), ("cases", entry.Cases), ("errors", entry.Errors));
+        await using var command = AuditCommand(connection, entry);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
     /// Records a JWT id until it expires; false when the id is already held and not expired (a replay, whichever
-    /// instance saw it first). Synchronous: it runs inside token validation.
+    /// instance saw it first). Called only for a token whose signature and claims have been verified.
     /// </summary>
-    public bool TryRecordJti(string key, DateTimeOffset keepUntil, DateTimeOffset now)
+    public async Task<bool> TryRecordJtiAsync(string key, DateTimeOffset keepUntil, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        using var connection = Open();
-        using var command = Command(
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
             connection,
             "INSERT INTO jti (jti_key, expires_ms) VALUES (@key, @until) "
             + "ON CONFLICT (jti_key) DO UPDATE SET expires_ms = excluded.expires_ms WHERE jti.expires_ms <= @now",
             ("key", key), ("until", keepUntil.ToUnixTimeMilliseconds()), ("now", now.ToUnixTimeMilliseconds()));
-        return command.ExecuteNonQuery() == 1;
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>Deletes entries older than the retention and expired JWT ids; returns how many rows went.</summary>
@@ -209,6 +208,14 @@ public sealed class DecisionStore : IAsyncDisposable
         return command;
     }
 
+    private static DbCommand AuditCommand(DbConnection connection, AuditRecord entry) => Command(
+        connection,
+        "INSERT INTO audit (assessment_id, at_ms, door, client_id, ruleset_tag, subtype, certainty, alert_ids, duration_us, cases, errors) "
+        + "VALUES (@id, @at, @door, @client, @ruleset, @subtype, @certainty, @alerts, @duration, @cases, @errors) ON CONFLICT (assessment_id) DO NOTHING",
+        ("id", entry.AssessmentId.ToString("D")), ("at", entry.At.ToUnixTimeMilliseconds()), ("door", entry.Door), ("client", entry.ClientId),
+        ("ruleset", entry.RulesetTag), ("subtype", entry.Subtype), ("certainty", entry.Certainty), ("alerts", entry.AlertIds),
+        ("duration", (long)(entry.DurationMs * 1000)), ("cases", entry.Cases), ("errors", entry.Errors));
+
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (postgres is not null)
@@ -218,18 +225,6 @@ public sealed class DecisionStore : IAsyncDisposable
 
         var connection = new SqliteConnection(sqlite);
         await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private DbConnection Open()
-    {
-        if (postgres is not null)
-        {
-            return postgres.OpenConnection();
-        }
-
-        var connection = new SqliteConnection(sqlite);
-        connection.Open();
         return connection;
     }
 }

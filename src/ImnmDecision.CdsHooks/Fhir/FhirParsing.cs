@@ -75,63 +75,23 @@ internal static class FhirParsing
 
     private static FhirPage Bundle(JsonElement bundle)
     {
-        var entries = new List<FhirEntry>();
-        var unreadable = 0;
-        var partials = 0;
-        var outcomes = 0;
-        var failingOutcomes = 0;
+        var reading = new BundleReading();
         if (bundle.TryGetProperty("entry", out var items) && items.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in items.EnumerateArray())
             {
-                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("resource", out var element) || element.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                if (ResourceType(element) == "OperationOutcome")
-                {
-                    outcomes++;
-                    failingOutcomes += Read(element) is OperationOutcome outcome && FhirValues.HasError(outcome) ? 1 : 0;
-                    continue;
-                }
-
-                if (Read(element, out var partial) is { } resource)
-                {
-                    partials += partial ? 1 : 0;
-                    var fullUrl = item.TryGetProperty("fullUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
-                    entries.Add(new FhirEntry(resource, fullUrl));
-                }
-                else
-                {
-                    unreadable++;
-                }
+                reading.Entry(item);
             }
         }
 
-        var failed = entries.Count == 0 && unreadable == 0 && outcomes > 0 && failingOutcomes > 0;
-        return new FhirPage { Entries = entries, Next = NextLink(bundle), Failed = failed, Unreadable = unreadable, Partial = partials };
-    }
-
-    private static string? NextLink(JsonElement bundle)
-    {
-        if (!bundle.TryGetProperty("link", out var links) || links.ValueKind != JsonValueKind.Array)
+        if (bundle.TryGetProperty("link", out var links) && links.ValueKind == JsonValueKind.Array)
         {
-            return null;
-        }
-
-        foreach (var link in links.EnumerateArray())
-        {
-            if (link.ValueKind == JsonValueKind.Object
-                && link.TryGetProperty("relation", out var relation) && relation.ValueKind == JsonValueKind.String
-                && relation.GetString() == "next"
-                && link.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
-                && url.GetString() is { Length: > 0 } next)
+            foreach (var link in links.EnumerateArray())
             {
-                return next;
+                reading.Link(link);
             }
         }
 
-        return null;
+        return reading.Page();
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -10,15 +9,12 @@ namespace ImnmDecision.CdsHooks.Prefetch;
 /// <summary>
 /// Reads and searches the EHR's FHIR server with the bearer token the EHR handed over, following <c>next</c>
 /// links under the same base URL only. Every page that arrived is kept when the time budget or a later page
-/// fails; what was not reached is said. Bodies are streamed into a pooled buffer with a per-response cap and
+/// fails; what was not reached is said. Bodies are streamed into blocks of the service's bounded pool (<see cref="FhirBodyPool"/>) with a per-response cap and
 /// a per-hook cap, so a hostile server cannot inflate memory. Neither the token nor the URLs (they carry the
 /// patient id) are logged; failures are logged by kind only.
 /// </summary>
-internal sealed partial class FhirServerClient(HttpClient http, IOptionsMonitor<CdsHooksOptions> options, ILogger<FhirServerClient> logger)
+internal sealed partial class FhirServerClient(HttpClient http, FhirBodyPool pool, IOptionsMonitor<CdsHooksOptions> options, ILogger<FhirServerClient> logger)
 {
-    private const int InitialBufferBytes = 64 * 1024;
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
-
     /// <summary>Runs one prefetch query (a read or a search) against the server; never throws for server failures.</summary>
     public Task<FhirFetchResult> FetchAsync(
         FhirServerTarget server, string relativeQuery, string? accessToken, FetchAllowance allowance, CancellationToken budget, CancellationToken caller)
@@ -99,7 +95,6 @@ internal sealed partial class FhirServerClient(HttpClient http, IOptionsMonitor<
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         }
 
-        byte[]? buffer = null;
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, budget);
@@ -114,16 +109,18 @@ internal sealed partial class FhirServerClient(HttpClient http, IOptionsMonitor<
                 return (null, $"HTTP {(int)response.StatusCode}");
             }
 
-            var (read, length, problem) = await ReadCappedAsync(response.Content, allowance, budget);
-            buffer = read;
-            if (problem is not null)
+            var cap = Math.Clamp(options.CurrentValue.FhirMaxResponseBytes, 1024, int.MaxValue - 1);
+            var (body, problem) = await FhirBody.ReadAsync(response.Content, cap, allowance, pool, budget);
+            if (body is null)
             {
                 return (null, problem);
             }
 
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, length), DocumentOptions);
-            var page = FhirParsing.Page(document.RootElement);
-            return page.Failed ? (null, "the answer is an OperationOutcome or not a FHIR resource") : (page, null);
+            using (body)
+            {
+                var page = FhirSequenceParsing.Page(body.Sequence);
+                return page.Failed ? (null, "the answer is an OperationOutcome or not a FHIR resource") : (page, null);
+            }
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
@@ -140,55 +137,6 @@ internal sealed partial class FhirServerClient(HttpClient http, IOptionsMonitor<
         catch (IOException)
         {
             return (null, "connection broken");
-        }
-        finally
-        {
-            if (buffer is not null)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-    }
-
-    // Streams the body into a pooled buffer that grows up to the per-response cap; the hook's allowance is
-    // charged as bytes arrive, so parallel fetches share one cap.
-    private async Task<(byte[] Buffer, int Length, string? Problem)> ReadCappedAsync(HttpContent content, FetchAllowance allowance, CancellationToken cancellationToken)
-    {
-        var cap = (int)Math.Clamp(options.CurrentValue.FhirMaxResponseBytes, 1024, int.MaxValue - 1);
-        var buffer = ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is { } declared and > 0 ? (int)Math.Min(declared + 1, cap + 1L) : Math.Min(InitialBufferBytes, cap + 1));
-        if (content.Headers.ContentLength > cap)
-        {
-            return (buffer, 0, "answer larger than the per-response cap");
-        }
-
-        var length = 0;
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, cap + 1L));
-                buffer.AsSpan(0, length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = bigger;
-            }
-
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
-            {
-                return (buffer, length, null);
-            }
-
-            length += read;
-            if (length > cap)
-            {
-                return (buffer, length, "answer larger than the per-response cap");
-            }
-
-            if (!allowance.TryTake(read))
-            {
-                return (buffer, length, "the hook's total download cap is spent");
-            }
         }
     }
 

@@ -1,3 +1,4 @@
+using ImnmDecision.CdsHooks.Services;
 using Microsoft.Extensions.Options;
 
 namespace ImnmDecision.CdsHooks.Prefetch;
@@ -17,6 +18,12 @@ internal sealed partial class FhirServerPolicy(IOptionsMonitor<CdsHooksOptions> 
         if (server is null)
         {
             return null;
+        }
+
+        if (CdsWarmUpScope.Server is { } warmUp && warmUp.Contains(server))
+        {
+            // The start-up warm-up's loopback server, allowed only inside the warm-up's own calls.
+            return warmUp;
         }
 
         var (target, reason) = Check(server);

@@ -1,3 +1,4 @@
+using ImnmDecision.CdsHooks.Services;
 using Microsoft.Extensions.Options;
 
 namespace ImnmDecision.CdsHooks.Security;
@@ -6,7 +7,8 @@ namespace ImnmDecision.CdsHooks.Security;
 /// Requires a valid EHR-signed JWT on CDS calls when <c>CdsHooks:RequireJwt</c> is on (the default outside
 /// Development). The expected audience is the exact URL called: <c>CdsHooks:PublicBaseUrl</c> (required while
 /// checking is on; never the request's Host header) followed by the path. Refusals are a bare 401 and a log
-/// line with the reason and the route template, never the token or the raw path.
+/// line with the reason and the route template, never the token or the raw path. The start-up warm-up's own
+/// in-memory calls (<see cref="CdsWarmUpScope"/>, never a network request) are not checked.
 /// </summary>
 internal sealed class CdsJwtFilter(JwtValidator validator, IOptionsMonitor<CdsHooksOptions> options, ILogger<CdsJwtFilter> logger) : IEndpointFilter
 {
@@ -16,7 +18,7 @@ internal sealed class CdsJwtFilter(JwtValidator validator, IOptionsMonitor<CdsHo
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var settings = options.CurrentValue;
-        if (settings.RequireJwt != true || (settings.AllowAnonymousDiscovery && HttpMethods.IsGet(http.Request.Method)))
+        if (settings.RequireJwt != true || CdsWarmUpScope.IsWarmUpCall(http) || (settings.AllowAnonymousDiscovery && HttpMethods.IsGet(http.Request.Method)))
         {
             return await next(context);
         }

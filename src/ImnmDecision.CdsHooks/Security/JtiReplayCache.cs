@@ -18,9 +18,14 @@ internal sealed class JtiReplayCache(TimeProvider clock, DecisionStore? shared =
     private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
     private int added;
 
-    /// <summary>Records an id; false when it was seen before (here or, with a shared store, by another instance) or the cache is full.</summary>
-    public bool TryRecord(string issuer, string jti, DateTimeOffset keepUntil) =>
-        TryRecordHere(issuer, jti, keepUntil) && (shared is null || shared.TryRecordJti(issuer + "\n" + jti, keepUntil, clock.GetUtcNow()));
+    /// <summary>
+    /// Records the id of a verified token; false when it was seen before (here or, with a shared store, by another
+    /// instance) or the cache is full. A replay seen here is refused without touching the store; the store write is
+    /// not cancelled with the call, so an id held here is never missing there.
+    /// </summary>
+    public async Task<bool> TryRecordAsync(string issuer, string jti, DateTimeOffset keepUntil) =>
+        TryRecordHere(issuer, jti, keepUntil)
+        && (shared is null || await shared.TryRecordJtiAsync(issuer + "\n" + jti, keepUntil, clock.GetUtcNow(), CancellationToken.None));
 
     private bool TryRecordHere(string issuer, string jti, DateTimeOffset keepUntil)
     {

@@ -69,7 +69,32 @@ internal sealed class JwtValidator(JwksProvider keys, JtiReplayCache replay, IOp
             return JwtCheck.Fail(Failure(result.Exception));
         }
 
-        return CheckRest(jwt, iss!, skew, settings.MaxTokenLifetimeSeconds);
+        return await CheckRestAsync(jwt, iss!, skew, settings.MaxTokenLifetimeSeconds);
+    }
+
+    /// <summary>
+    /// Signs a token with a throw-away ES384 key and verifies it with this validator's handler and rules, so the
+    /// first EHR call does not pay for loading that code. Touches neither the keys of any issuer nor the replay
+    /// cache (nothing is recorded). True when the throw-away token verified.
+    /// </summary>
+    public async Task<bool> WarmUpAsync()
+    {
+        using var ecdsa = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        var key = new ECDsaSecurityKey(ecdsa) { KeyId = "warm-up" };
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "urn:imnm:warm-up",
+            Audience = "urn:imnm:warm-up",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(1),
+            Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString() },
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha384),
+        });
+        var jwt = handler.ReadJsonWebToken(token);
+        var result = await handler.ValidateTokenAsync(jwt, Parameters("urn:imnm:warm-up", "urn:imnm:warm-up", [key], TimeSpan.FromSeconds(60)));
+        return result.IsValid;
     }
 
     private bool TryRead(string token, out JsonWebToken jwt)
@@ -127,7 +152,7 @@ internal sealed class JwtValidator(JwksProvider keys, JtiReplayCache replay, IOp
     }
 
     /// <summary>What the handler leaves to this service: <c>iat</c> present and not ahead, a bounded lifetime, the <c>jti</c> once.</summary>
-    private JwtCheck CheckRest(JsonWebToken jwt, string iss, TimeSpan skew, int maxLifetimeSeconds)
+    private async Task<JwtCheck> CheckRestAsync(JsonWebToken jwt, string iss, TimeSpan skew, int maxLifetimeSeconds)
     {
         if (Number(jwt, JwtRegisteredClaimNames.Iat) is not { } iat || Number(jwt, JwtRegisteredClaimNames.Exp) is not { } exp
             || Claim(jwt, JwtRegisteredClaimNames.Jti) is not { Length: > 0 and <= MaxJtiLength } jti)
@@ -148,7 +173,7 @@ internal sealed class JwtValidator(JwksProvider keys, JtiReplayCache replay, IOp
 
         // Recorded last, so a token refused for another reason does not use up its id.
         var keepUntil = DateTimeOffset.FromUnixTimeMilliseconds((long)((exp + skew.TotalSeconds) * 1000));
-        return replay.TryRecord(iss, jti, keepUntil) ? new JwtCheck(null, iss) : JwtCheck.Fail(JwtFailure.Replayed);
+        return await replay.TryRecordAsync(iss, jti, keepUntil) ? new JwtCheck(null, iss) : JwtCheck.Fail(JwtFailure.Replayed);
     }
 
     /// <summary>The handler's refusal as this service's failure code (most specific type first).</summary>

@@ -16,4 +16,15 @@ internal sealed record CdsServiceDescriptor
 
     /// <summary>What an EHR must provide (CDS Hooks 2.0 <c>usageRequirements</c>).</summary>
     public string? UsageRequirements { get; init; }
+
+    /// <summary>A service's entry, its prefetch taken from its keys.</summary>
+    public static CdsServiceDescriptor For(string hook, string id, IEnumerable<Prefetch.PrefetchKey> keys, string title, string description, string usageRequirements) => new()
+    {
+        Hook = hook,
+        Id = id,
+        Title = title,
+        Description = description,
+        Prefetch = keys.ToDictionary(k => k.Name, k => k.Template, StringComparer.Ordinal),
+        UsageRequirements = usageRequirements,
+    };
 }

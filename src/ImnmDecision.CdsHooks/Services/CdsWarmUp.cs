@@ -16,7 +16,8 @@ namespace ImnmDecision.CdsHooks.Services;
 internal sealed partial class CdsWarmUp(
     PrefetchTemplates templates, FhirFindingsMapper mapper, AssessmentEngine engine, AssessmentCardBuilder cards, ILogger<CdsWarmUp> logger) : IHostedService
 {
-    private const string Sample = """
+    /// <summary>The made-up prefetch (no real patient) that the warm-ups read.</summary>
+    internal const string Sample = """
         { "context": { "patientId": "warm-up", "userId": "Practitioner/warm-up" },
           "prefetch": {
             "patient": { "resourceType": "Patient", "id": "warm-up", "gender": "female", "birthDate": "1970" },

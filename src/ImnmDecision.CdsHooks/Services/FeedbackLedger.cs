@@ -69,21 +69,22 @@ internal sealed class FeedbackLedger(TimeProvider clock, DecisionStore? store = 
 
     /// <summary>
     /// Stores the cards a call answered with (the summary's "shown", each with its kind) and the call's audit
-    /// entry (with the assessment's subtype, certainty and alert ids when one was made).
+    /// entry, in one transaction (with the assessment's subtype, certainty and alert ids when one was made); the start-up warm-up's
+    /// calls are not stored.
     /// </summary>
     public async Task CardsShownAsync(string serviceId, CdsResponse response, CdsServiceOutcome outcome, string? clientId, double elapsedMs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(outcome);
-        if (store is null)
+        if (store is null || CdsWarmUpScope.IsActive)
         {
             return;
         }
 
         var now = clock.GetUtcNow();
         var rulesetTag = outcome.RulesetTag!;
-        await store.RecordCardsAsync([.. response.Cards.Select(c => new ShownCard(c.Uuid, serviceId, Kind(c), rulesetTag, now))], cancellationToken);
-        await store.RecordAuditAsync(
+        await store.RecordCallAsync(
+            [.. response.Cards.Select(c => new ShownCard(c.Uuid, serviceId, Kind(c), rulesetTag, now))],
             outcome.Assessment is { } assessment
                 ? AuditEntries.ForAssessment(assessment, AuditEntries.CdsDoor, clientId, now, elapsedMs)
                 : AuditEntries.WithoutAssessment(rulesetTag, AuditEntries.CdsDoor, clientId, now, elapsedMs),

@@ -5,7 +5,6 @@ using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.CdsHooks.Prefetch;
-using ImnmDecision.Engine;
 using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.CdsHooks.Services;
@@ -14,29 +13,20 @@ namespace ImnmDecision.CdsHooks.Services;
 /// <c>imnm-statin-order</c> on <c>order-select</c>: when a selected draft order is a statin and the record shows
 /// a positive anti-HMGCR antibody (also when a later result was negative), a warning card with the engine's advice for that situation; otherwise no card.
 /// </summary>
-internal sealed class StatinOrderService(
-    PrefetchTemplates templates,
-    PrefetchResolver resolver,
-    FhirFindingsMapper mapper,
-    FindingsChecker checker,
-    CodeBook codes,
-    AssessmentEngine engine,
-    StatinOrderCardBuilder cards) : ICdsService
+internal sealed class StatinOrderService(PrefetchTemplates templates, CdsChartReader chart, CodeBook codes, StatinOrderCardBuilder cards) : ICdsService
 {
     public const string Id = "imnm-statin-order";
     public const string Hook = "order-select";
 
-    public CdsServiceDescriptor Descriptor { get; } = new()
-    {
-        Hook = Hook,
-        Id = Id,
-        Title = "Statin order with anti-HMGCR antibodies",
-        Description = "Warns when a statin is ordered for a patient whose record shows a positive anti-HMGCR antibody "
+    public CdsServiceDescriptor Descriptor { get; } = CdsServiceDescriptor.For(
+        Hook,
+        Id,
+        templates.StatinOrder,
+        "Statin order with anti-HMGCR antibodies",
+        "Warns when a statin is ordered for a patient whose record shows a positive anti-HMGCR antibody "
             + "(statin-associated immune-mediated necrotizing myopathy), with the ruleset's advice and citations.",
-        Prefetch = templates.StatinOrder.ToDictionary(k => k.Name, k => k.Template, StringComparer.Ordinal),
-        UsageRequirements = "Send context.draftOrders with the MedicationRequest drafts, and the myositisAntibodies prefetch "
-            + "(or fhirServer with fhirAuthorization allowing patient/Observation.read).",
-    };
+        "Send context.draftOrders with the MedicationRequest drafts, and the myositisAntibodies prefetch "
+            + "(or fhirServer with fhirAuthorization allowing patient/Observation.read).");
 
     public async Task<CdsServiceOutcome> HandleAsync(CdsServiceRequest request, CancellationToken cancellationToken)
     {
@@ -57,20 +47,19 @@ internal sealed class StatinOrderService(
             return CdsServiceOutcome.BadRequest("context.selections is required for order-select: an array of references to the selected draft orders.");
         }
 
-        var tag = engine.Ruleset.Identity.Tag;
+        var tag = chart.RulesetTag;
         var selections = selected.EnumerateArray().Select(s => s.GetString()!).ToList();
         if (SelectedStatin(selections, draftOrders) is not { } order)
         {
             return CdsServiceOutcome.Cards(CdsResponse.Empty, tag);
         }
 
-        var resolution = await resolver.ResolveAsync(request, templates.StatinOrder, cancellationToken);
-        if (CdsServiceOutcome.PreconditionFailed(resolution) is { } preconditionFailed)
+        var (read, resolution, failed) = await chart.ReadAsync(request, patientId, templates.StatinOrder, cancellationToken);
+        if (read is not { } mapped)
         {
-            return preconditionFailed;
+            return failed!;
         }
 
-        var mapped = mapper.Map(patientId, resolution.Slots);
         if (mapped.Hmgcr is not { PositiveInRecord: true } hmgcr)
         {
             var antibodiesFailed = resolution.Slots[PrefetchTemplates.MyositisAntibodies].Failed;
@@ -81,8 +70,8 @@ internal sealed class StatinOrderService(
         // The order makes the statin current exposure; the engine then says what applies to this patient.
         var withOrder = mapped.Findings.ToBuilder().Choice("statin.exposure", StatinExposure.Current).Text("statin.drug", order.Drug).Build();
         var notes = mapped.Notes.ToList();
-        var findings = checker.Check(withOrder, notes) ?? withOrder;
-        var assessment = engine.Assess(findings);
+        var findings = chart.Check(withOrder, notes) ?? withOrder;
+        var assessment = chart.Assess(findings);
         var evidence = mapped.Evidence.Where(e => !e.StartsWith("Statin:", StringComparison.Ordinal)).ToList();
         var card = cards.Warning(order.Drug, hmgcr, assessment, mapped with { Evidence = evidence, Notes = notes }, order.Reference);
         return CdsServiceOutcome.Cards(new CdsResponse([card]), tag, assessment);

@@ -7,9 +7,12 @@ server allow-listed with AllowHttp and AllowPrivateNetwork, JWT off), then sends
 prefetch, several at a time, so that every call makes the API fetch its keys from the hostile server. After
 each round it reads VmRSS of the API process from /proc. A flat series is the pass mark: bodies are streamed
 under the per-response and per-hook caps, never buffered whole. Not a timing test; repeat it at will.
+With --control the same server answers every fetch at once with an empty searchset Bundle: the same calls
+without the hostile bodies, so the two series side by side show what the hostile bodies themselves cost
+(the rest is the runtime's own working set under load: GC budgets, threads, connections).
 
     dotnet build src/ImnmDecision.Api -c Release
-    python3 tests/ImnmDecision.Benchmarks/HostileFhir/measure_hostile_fhir_rss.py [--rounds 20 --calls 40 --parallel 8]
+    python3 tests/ImnmDecision.Benchmarks/HostileFhir/measure_hostile_fhir_rss.py [--rounds 20 --calls 40 --parallel 8] [--control]
 """
 import argparse
 import concurrent.futures
@@ -29,9 +32,21 @@ CHUNK = b" " * 65536
 class Hostile(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"  # no Content-Length: the body ends only when the connection does
     sent = 0
+    control = False
 
     def do_GET(self):
         self.send_response(200)
+        if Hostile.control:
+            body = b'{"resourceType":"Bundle","type":"searchset"}'
+            self.send_header("Content-Type", "application/fhir+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                self.wfile.write(body)
+            except OSError:
+                pass  # the API gave up (its time budget ran out under load)
+            return
+
         self.send_header("Content-Type", "application/fhir+json")
         self.end_headers()
         try:
@@ -79,7 +94,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--calls", type=int, default=40, help="calls per round")
     parser.add_argument("--parallel", type=int, default=8)
+    parser.add_argument("--control", action="store_true", help="answer every fetch with an empty Bundle instead of an endless body")
     args = parser.parse_args()
+    Hostile.control = args.control
     fhir_port, api_port = free_port(), free_port()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", fhir_port), Hostile)
     server.daemon_threads = True
@@ -109,7 +126,7 @@ def main():
                     statuses[status] = statuses.get(status, 0) + 1
                 series.append(rss_mib(api.pid))
         print(json.dumps({
-            "calls": args.rounds * args.calls, "parallel": args.parallel, "statuses": statuses,
+            "mode": "control" if args.control else "hostile", "calls": args.rounds * args.calls, "parallel": args.parallel, "statuses": statuses,
             "hostileMiBSent": round(Hostile.sent / 1048576), "rssBaselineMiB": baseline,
             "rssAfterFirstRoundMiB": series[0], "rssMaxMiB": max(series), "rssLastMiB": series[-1], "rssSeriesMiB": series,
         }))

@@ -11,7 +11,7 @@ namespace ImnmDecision.Api.Tests.CdsHooks.Support;
 /// </summary>
 internal static class TestResolver
 {
-    public static PrefetchResolver Create(FakeFhirServer server, int budgetMs = 400, FhirServerRule[]? rules = null, Action<CdsHooksOptions>? configure = null)
+    public static PrefetchResolver Create(FakeFhirServer server, int budgetMs = 400, FhirServerRule[]? rules = null, Action<CdsHooksOptions>? configure = null, FhirBodyPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         rules ??= [new FhirServerRule { Url = server.BaseUrl.ToString(), AllowHttp = true, AllowPrivateNetwork = true }];
@@ -19,7 +19,7 @@ internal static class TestResolver
         configure?.Invoke(settings);
         var options = new StaticOptions<CdsHooksOptions>(settings);
         var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectCallback = GuardedConnector.ConnectAsync }) { Timeout = Timeout.InfiniteTimeSpan };
-        var client = new FhirServerClient(http, options, NullLogger<FhirServerClient>.Instance);
+        var client = new FhirServerClient(http, pool ?? new FhirBodyPool(options), options, NullLogger<FhirServerClient>.Instance);
         var policy = new FhirServerPolicy(options, new HostingEnvironment { EnvironmentName = "Production" }, NullLogger<FhirServerPolicy>.Instance);
         return new PrefetchResolver(client, policy, new MedicationFollowUp(client), options, NullLogger<PrefetchResolver>.Instance);
     }

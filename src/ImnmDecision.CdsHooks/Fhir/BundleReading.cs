@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+
+namespace ImnmDecision.CdsHooks.Fhir;
+
+/// <summary>
+/// Collects a Bundle's entries one at a time (from a whole document or from a stream of entries): each
+/// resource through Firely on its own, OperationOutcome entries counted apart, the first <c>next</c> link kept.
+/// </summary>
+internal sealed class BundleReading
+{
+    private readonly List<FhirEntry> entries = [];
+    private int unreadable;
+    private int partials;
+    private int outcomes;
+    private int failingOutcomes;
+    private string? next;
+
+    /// <summary>Reads one item of the Bundle's <c>entry</c> array.</summary>
+    public void Entry(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("resource", out var element) || element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (FhirParsing.ResourceType(element) == "OperationOutcome")
+        {
+            outcomes++;
+            failingOutcomes += FhirParsing.Read(element) is OperationOutcome outcome && FhirValues.HasError(outcome) ? 1 : 0;
+            return;
+        }
+
+        if (FhirParsing.Read(element, out var partial) is { } resource)
+        {
+            partials += partial ? 1 : 0;
+            var fullUrl = item.TryGetProperty("fullUrl", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
+            entries.Add(new FhirEntry(resource, fullUrl));
+        }
+        else
+        {
+            unreadable++;
+        }
+    }
+
+    /// <summary>Reads one item of the Bundle's <c>link</c> array; the first <c>next</c> link is kept.</summary>
+    public void Link(JsonElement link)
+    {
+        if (next is null
+            && link.ValueKind == JsonValueKind.Object
+            && link.TryGetProperty("relation", out var relation) && relation.ValueKind == JsonValueKind.String
+            && relation.ValueEquals("next")
+            && link.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
+            && url.GetString() is { Length: > 0 } found)
+        {
+            next = found;
+        }
+    }
+
+    /// <summary>The page: its resources, its <c>next</c> link, and whether it only reports a failed search.</summary>
+    public FhirPage Page() => new()
+    {
+        Entries = entries,
+        Next = next,
+        Failed = entries.Count == 0 && unreadable == 0 && outcomes > 0 && failingOutcomes > 0,
+        Unreadable = unreadable,
+        Partial = partials,
+    };
+}
