@@ -123,18 +123,37 @@ public sealed class DecisionStore : IAsyncDisposable
     }
 
     /// <summary>Writes one audit entry.</summary>
-    public async Task RecordAuditAsync(AuditRecord entry, CancellationToken cancellationToken = default)
+    public Task RecordAuditAsync(AuditRecord entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return RecordAuditsAsync([entry], cancellationToken);
+    }
+
+    /// <summary>Writes audit entries in one transaction (one commit, so one disk flush, for the lot).</summary>
+    public async Task RecordAuditsAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(
-            connection,
-            "INSERT INTO audit (assessment_id, at_ms, door, client_id, ruleset_tag, subtype, certainty, alert_ids, duration_us, cases, errors) "
-            + "VALUES (@id, @at, @door, @client, @ruleset, @subtype, @certainty, @alerts, @duration, @cases, @errors) ON CONFLICT (assessment_id) DO NOTHING",
-            ("id", entry.AssessmentId.ToString("D")), ("at", entry.At.ToUnixTimeMilliseconds()), ("door", entry.Door), ("client", entry.ClientId),
-            ("ruleset", entry.RulesetTag), ("subtype", entry.Subtype), ("certainty", entry.Certainty), ("alerts", entry.AlertIds),
-            ("duration", (long)(entry.DurationMs * 1000)), ("cases", entry.Cases), ("errors", entry.Errors));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            await using var command = Command(
+                connection,
+                "INSERT INTO audit (assessment_id, at_ms, door, client_id, ruleset_tag, subtype, certainty, alert_ids, duration_us, cases, errors) "
+                + "VALUES (@id, @at, @door, @client, @ruleset, @subtype, @certainty, @alerts, @duration, @cases, @errors) ON CONFLICT (assessment_id) DO NOTHING",
+                ("id", entry.AssessmentId.ToString("D")), ("at", entry.At.ToUnixTimeMilliseconds()), ("door", entry.Door), ("client", entry.ClientId),
+                ("ruleset", entry.RulesetTag), ("subtype", entry.Subtype), ("certainty", entry.Certainty), ("alerts", entry.AlertIds),
+                ("duration", (long)(entry.DurationMs * 1000)), ("cases", entry.Cases), ("errors", entry.Errors));
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

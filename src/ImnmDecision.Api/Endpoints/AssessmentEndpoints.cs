@@ -96,7 +96,7 @@ internal static class AssessmentEndpoints
 
         var assessment = engine.Assess(findings);
         RequestLogContext.SetAssessment(context, assessment);
-        await audit.SingleAsync(context, assessment, started);
+        audit.Single(context, assessment, started);
         return answer switch
         {
             AnswerMediaType.Markdown => TypedResults.Text(AssessmentReport.Render(assessment, ReportFormat.Markdown), AnswerNegotiation.ContentType(answer)),
