@@ -27,6 +27,7 @@ internal sealed partial class AuditQueue
     private long done;
     private long dropped;
     private long droppedReported;
+    private bool draining;
     private TaskCompletionSource written = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public AuditQueue(StoreState state, ILogger<AuditQueue> logger)
@@ -52,6 +53,7 @@ internal sealed partial class AuditQueue
     public void Enqueue(AuditRecord entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        bool closed;
         lock (gate)
         {
             if (queue.Writer.TryWrite(entry))
@@ -59,9 +61,16 @@ internal sealed partial class AuditQueue
                 queued++;
                 return;
             }
+
+            closed = queue.Reader.Completion.IsCompleted || draining;
         }
 
         Interlocked.Increment(ref dropped);
+        if (closed)
+        {
+            // No writer is left to report it later.
+            ReportDropped();
+        }
     }
 
     /// <summary>Starts the writer (once the store is open).</summary>
@@ -104,6 +113,7 @@ internal sealed partial class AuditQueue
     {
         lock (gate)
         {
+            draining = true;
             queue.Writer.TryComplete();
         }
 

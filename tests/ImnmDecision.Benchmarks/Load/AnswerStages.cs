@@ -3,14 +3,14 @@ using System.Diagnostics;
 using System.Text.Json;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
-using ImnmDecision.Engine.Serialization;
+using ImnmDecision.Engine;
 
 namespace ImnmDecision.Benchmarks.Load;
 
 /// <summary>
 /// <c>--answer-stages [case.json]</c>: microseconds per call of each stage of one single assessment (the load
 /// test's case by default), on one thread: read the findings, check them (FluentValidation, the precheck),
-/// assess (answer and traces), write the JSON answer. Where the request path's own time goes, beside the HTTP
+/// assess (answer and traces), write the JSON answer (each answer writer of EngineVariants). Where the request path's own time goes, beside the HTTP
 /// stack's.
 /// </summary>
 internal static class AnswerStages
@@ -27,7 +27,6 @@ internal static class AnswerStages
         var validator = new FindingsValidator();
         var assessment = engine.Assess(findings);
         var output = new ArrayBufferWriter<byte>(1 << 16);
-        using var json = new Utf8JsonWriter(output);
         for (var round = 0; round < 3; round++)
         {
             Console.WriteLine($"round {round + 1}");
@@ -35,13 +34,14 @@ internal static class AnswerStages
             Measure("check: FluentValidation", () => validator.Validate(findings));
             Measure("check: precheck", () => FindingsPrecheck.IsValid(findings));
             Measure("assess", () => engine.Assess(findings));
-            Measure("write JSON (reflection options)", () =>
+            foreach (var variant in EngineVariants.All)
             {
-                output.ResetWrittenCount();
-                json.Reset(output);
-                JsonSerializer.Serialize(json, assessment, ImnmJson.Options);
-                json.Flush();
-            });
+                Measure($"write JSON: {variant.Answers.Name}", () =>
+                {
+                    output.ResetWrittenCount();
+                    variant.Answers.Write(output, assessment);
+                });
+            }
         }
 
         Console.WriteLine($"answer: {output.WrittenCount} bytes");
