@@ -140,21 +140,51 @@ public sealed class DecisionStore : IAsyncDisposable
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var entry in entries)
+
+        // One command, prepared once, its parameters set anew for each entry.
+        DbCommand? command = null;
+        try
         {
-            await using var command = Command(
-                connection,
-                "INSERT INTO audit (assessment_id, at_ms, door, client_id, ruleset_tag, subtype, certainty, alert_ids, duration_us, cases, errors) "
-                + "VALUES (@id, @at, @door, @client, @ruleset, @subtype, @certainty, @alerts, @duration, @cases, @errors) ON CONFLICT (assessment_id) DO NOTHING",
-                ("id", entry.AssessmentId.ToString("D")), ("at", entry.At.ToUnixTimeMilliseconds()), ("door", entry.Door), ("client", entry.ClientId),
-                ("ruleset", entry.RulesetTag), ("subtype", entry.Subtype), ("certainty", entry.Certainty), ("alerts", entry.AlertIds),
-                ("duration", (long)(entry.DurationMs * 1000)), ("cases", entry.Cases), ("errors", entry.Errors));
-            command.Transaction = transaction;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var entry in entries)
+            {
+                var values = AuditValues(entry);
+                if (command is null)
+                {
+                    command = Command(
+                        connection,
+                        "INSERT INTO audit (assessment_id, at_ms, door, client_id, ruleset_tag, subtype, certainty, alert_ids, duration_us, cases, errors) "
+                        + "VALUES (@id, @at, @door, @client, @ruleset, @subtype, @certainty, @alerts, @duration, @cases, @errors) ON CONFLICT (assessment_id) DO NOTHING",
+                        values);
+                    command.Transaction = transaction;
+                }
+                else
+                {
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        command.Parameters[i].Value = values[i].Value ?? DBNull.Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static (string Name, object? Value)[] AuditValues(AuditRecord entry) =>
+    [
+        ("id", entry.AssessmentId.ToString("D")), ("at", entry.At.ToUnixTimeMilliseconds()), ("door", entry.Door), ("client", entry.ClientId),
+        ("ruleset", entry.RulesetTag), ("subtype", entry.Subtype), ("certainty", entry.Certainty), ("alerts", entry.AlertIds),
+        ("duration", (long)(entry.DurationMs * 1000)), ("cases", entry.Cases), ("errors", entry.Errors),
+    ];
 
     /// <summary>
     /// Records a JWT id until it expires; false when the id is already held and not expired (a replay, whichever

@@ -10,7 +10,8 @@ namespace ImnmDecision.Benchmarks.Load;
 /// <summary>
 /// <c>--answer-stages [case.json]</c>: microseconds per call of each stage of one single assessment (the load
 /// test's case by default), on one thread: read the findings, check them (FluentValidation, the precheck),
-/// assess (answer and traces), write the JSON answer (each answer writer of EngineVariants). Where the request path's own time goes, beside the HTTP
+/// assess (answer and traces), write the JSON answer (each answer writer of EngineVariants); with the bytes each
+/// allocates. Where the request path's own time goes, beside the HTTP
 /// stack's.
 /// </summary>
 internal static class AnswerStages
@@ -54,6 +55,9 @@ internal static class AnswerStages
             action();
         }
 
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var calls = 0;
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started).TotalMilliseconds < 500)
@@ -66,6 +70,6 @@ internal static class AnswerStages
             calls += 100;
         }
 
-        Console.WriteLine($"  {stage,-36} {Stopwatch.GetElapsedTime(started).TotalMicroseconds / calls,8:F1} us");
+        Console.WriteLine($"  {stage,-36} {Stopwatch.GetElapsedTime(started).TotalMicroseconds / calls,8:F1} us {allocated / 1024.0,8:F1} KB allocated");
     }
 }

@@ -114,7 +114,7 @@ def main():
     bare_url = f"http://127.0.0.1:{args.bare_port}{PATH}"
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", ASPNETCORE_URLS=f"http://127.0.0.1:{args.api_port}",
                Api__Auth__Enabled="false", Api__RateLimit__Enabled="false", Store__SqlitePath=os.path.join(work, "store.db"),
-               CdsHooks__PublicBaseUrl=f"http://127.0.0.1:{args.api_port}", DOTNET_gcServer="0")
+               CdsHooks__PublicBaseUrl=f"http://127.0.0.1:{args.api_port}")
     servers = []
     try:
         api_log = open(os.path.join(work, "api.log"), "wb")

@@ -6,7 +6,7 @@ namespace ImnmDecision.Engine.Answers.Fast;
 /// <summary>The answer's <c>classification</c>, as the serializer writes it.</summary>
 internal static class ClassificationJson
 {
-    public static void Write(Utf8JsonWriter writer, Classifications? classification)
+    public static void Write(RulesetTexts texts, Utf8JsonWriter writer, Classifications? classification)
     {
         if (classification is null)
         {
@@ -23,34 +23,34 @@ internal static class ClassificationJson
         writer.WriteNumber(AnswerNames.MaxScore, result.MaxScore);
         writer.WriteNumber(AnswerNames.MaxProbability, result.MaxProbability);
         writer.WriteString(AnswerNames.MaxCategory, EnumText<ClassificationCategory>.Of(result.MaxCategory));
-        Subgroup(writer, result.Subgroup);
+        Subgroup(texts, writer, result.Subgroup);
         writer.WriteStartArray(AnswerNames.Items);
         foreach (var item in result.Items)
         {
             writer.WriteStartObject();
-            writer.WriteString(AnswerNames.Id, item.Id);
-            TraceJson.Text(writer, AnswerNames.Label, item.Label);
+            texts.Write(writer, AnswerNames.Id, item.Id);
+            TraceJson.Text(texts, writer, AnswerNames.Label, item.Label);
             writer.WriteNumber(AnswerNames.Points, item.Points);
             writer.WriteString(AnswerNames.Status, EnumText<ClassificationItemStatus>.Of(item.Status));
-            TraceJson.Texts(writer, AnswerNames.Findings, item.Findings);
-            TraceJson.Texts(writer, AnswerNames.Citations, item.Citations);
+            TraceJson.Texts(texts, writer, AnswerNames.Findings, item.Findings);
+            TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        TraceJson.Text(writer, AnswerNames.Comparison, result.Comparison);
-        TraceJson.Texts(writer, AnswerNames.Citations, result.Citations);
+        TraceJson.Text(texts, writer, AnswerNames.Comparison, result.Comparison);
+        TraceJson.Texts(texts, writer, AnswerNames.Citations, result.Citations);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
 
-    private static void Subgroup(Utf8JsonWriter writer, ClassificationSubgroupResult subgroup)
+    private static void Subgroup(RulesetTexts texts, Utf8JsonWriter writer, ClassificationSubgroupResult subgroup)
     {
         writer.WriteStartObject(AnswerNames.Subgroup);
         writer.WriteString(AnswerNames.Code, EnumText<ClassificationSubgroup>.Of(subgroup.Code));
-        TraceJson.Text(writer, AnswerNames.Label, subgroup.Label);
-        TraceJson.Texts(writer, AnswerNames.Needs, subgroup.Needs);
-        TraceJson.Texts(writer, AnswerNames.Citations, subgroup.Citations);
+        TraceJson.Text(texts, writer, AnswerNames.Label, subgroup.Label);
+        TraceJson.Texts(texts, writer, AnswerNames.Needs, subgroup.Needs);
+        TraceJson.Texts(texts, writer, AnswerNames.Citations, subgroup.Citations);
         writer.WriteEndObject();
     }
 }

@@ -7,8 +7,8 @@ namespace ImnmDecision.Engine.Answers.Fast;
 /// <summary>
 /// The single endpoint's answer writer: the answer's records written field by field in the serializer's order
 /// with a Utf8JsonWriter straight into the output (a response's PipeWriter), no reflection and no intermediate
-/// copy; property names and enum spellings encoded once, each cited source's JSON written once per ruleset and
-/// copied after. Writes the same bytes as <see cref="SerializerAnswerWriter"/> (the differential test holds it to
+/// copy; property names and enum spellings encoded once, the ruleset's texts encoded once (<see cref="RulesetTexts"/>),
+/// each cited source's JSON written once per ruleset and copied after. Writes the same bytes as <see cref="SerializerAnswerWriter"/> (the differential test holds it to
 /// that for every golden case, a generated cohort and the edge values of every field).
 /// </summary>
 public sealed class FragmentAnswerWriter : IAnswerWriter
@@ -16,6 +16,7 @@ public sealed class FragmentAnswerWriter : IAnswerWriter
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
 
     private readonly CitationFragments citations = new();
+    private readonly RulesetTexts texts = new();
 
     public string Name => "fragments";
 
@@ -26,14 +27,14 @@ public sealed class FragmentAnswerWriter : IAnswerWriter
         using var writer = new Utf8JsonWriter(output, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString(AnswerNames.AssessmentId, assessment.AssessmentId);
-        TraceJson.Text(writer, AnswerNames.CaseId, assessment.CaseId);
+        TraceJson.Text(texts, writer, AnswerNames.CaseId, assessment.CaseId);
         writer.WriteString(AnswerNames.Summary, assessment.Summary);
-        ItemJson.Alerts(writer, assessment.Alerts);
-        ItemJson.Subtype(writer, assessment.Subtype);
-        ItemJson.Workup(writer, assessment.Workup);
-        ItemJson.Treatment(writer, assessment.Treatment);
-        ItemJson.Missing(writer, assessment.Missing);
-        ClassificationJson.Write(writer, assessment.Classification);
+        ItemJson.Alerts(texts, writer, assessment.Alerts);
+        ItemJson.Subtype(texts, writer, assessment.Subtype);
+        ItemJson.Workup(texts, writer, assessment.Workup);
+        ItemJson.Treatment(texts, writer, assessment.Treatment);
+        ItemJson.Missing(texts, writer, assessment.Missing);
+        ClassificationJson.Write(texts, writer, assessment.Classification);
         writer.WriteStartArray(AnswerNames.Citations);
         foreach (var entry in assessment.Citations)
         {
@@ -47,7 +48,7 @@ public sealed class FragmentAnswerWriter : IAnswerWriter
         writer.WriteString(AnswerNames.Sha256, assessment.Ruleset.Sha256);
         writer.WriteString(AnswerNames.Tag, assessment.Ruleset.Tag);
         writer.WriteEndObject();
-        writer.WriteString(AnswerNames.Disclaimer, assessment.Disclaimer);
+        texts.Write(writer, AnswerNames.Disclaimer, assessment.Disclaimer);
         writer.WriteEndObject();
     }
 }

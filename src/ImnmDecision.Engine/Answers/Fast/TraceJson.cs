@@ -5,37 +5,37 @@ using ImnmDecision.Engine.Serialization;
 
 namespace ImnmDecision.Engine.Answers.Fast;
 
-/// <summary>Rule traces, the facts a rule read, and lists of texts, as the serializer writes them.</summary>
+/// <summary>Rule traces, the facts a rule read, and texts and lists of texts, as the serializer writes them (ruleset texts through <see cref="RulesetTexts"/>).</summary>
 internal static class TraceJson
 {
-    public static void Trace(Utf8JsonWriter writer, JsonEncodedText name, ConditionTrace? trace)
+    public static void Trace(RulesetTexts texts, Utf8JsonWriter writer, JsonEncodedText name, ConditionTrace? trace)
     {
         if (trace is not null)
         {
             writer.WritePropertyName(name);
-            Trace(writer, trace);
+            Trace(texts, writer, trace);
         }
     }
 
-    public static void Trace(Utf8JsonWriter writer, ConditionTrace trace)
+    public static void Trace(RulesetTexts texts, Utf8JsonWriter writer, ConditionTrace trace)
     {
         writer.WriteStartObject();
-        Text(writer, AnswerNames.Fact, trace.Fact);
-        Text(writer, AnswerNames.Op, trace.Op);
+        Text(texts, writer, AnswerNames.Fact, trace.Fact);
+        Text(texts, writer, AnswerNames.Op, trace.Op);
         Element(writer, AnswerNames.Value, trace.Value);
-        Text(writer, AnswerNames.Param, trace.Param);
+        Text(texts, writer, AnswerNames.Param, trace.Param);
         Element(writer, AnswerNames.Actual, trace.Actual);
-        Traces(writer, AnswerNames.All, trace.All);
-        Traces(writer, AnswerNames.Any, trace.Any);
-        Trace(writer, AnswerNames.Not, trace.Not);
-        Text(writer, AnswerNames.Ref, trace.Ref);
-        Trace(writer, AnswerNames.When, trace.When);
+        Traces(texts, writer, AnswerNames.All, trace.All);
+        Traces(texts, writer, AnswerNames.Any, trace.Any);
+        Trace(texts, writer, AnswerNames.Not, trace.Not);
+        Text(texts, writer, AnswerNames.Ref, trace.Ref);
+        Trace(texts, writer, AnswerNames.When, trace.When);
         writer.WriteString(AnswerNames.Result, EnumText<Truth>.Of(trace.Result));
         writer.WriteEndObject();
     }
 
     /// <summary>The facts a rule read: null, a number, a yes/no, a value or a set of values (anything else as the serializer writes it).</summary>
-    public static void Facts(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> facts)
+    public static void Facts(RulesetTexts texts, Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> facts)
     {
         writer.WriteStartObject(AnswerNames.Facts);
         foreach (var (name, value) in facts)
@@ -53,13 +53,13 @@ internal static class TraceJson
                     writer.WriteBooleanValue(flag);
                     break;
                 case string text:
-                    writer.WriteStringValue(text);
+                    texts.Write(writer, text);
                     break;
-                case string[] texts:
+                case string[] members:
                     writer.WriteStartArray();
-                    foreach (var text in texts)
+                    foreach (var member in members)
                     {
-                        writer.WriteStringValue(text);
+                        texts.Write(writer, member);
                     }
 
                     writer.WriteEndArray();
@@ -74,28 +74,28 @@ internal static class TraceJson
     }
 
     /// <summary>A list of texts (citation ids, cautions, fields); nothing when the list is null.</summary>
-    public static void Texts(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string>? texts)
+    public static void Texts(RulesetTexts texts, Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string>? values)
     {
-        if (texts is null)
+        if (values is null)
         {
             return;
         }
 
         writer.WriteStartArray(name);
-        for (var i = 0; i < texts.Count; i++)
+        for (var i = 0; i < values.Count; i++)
         {
-            writer.WriteStringValue(texts[i]);
+            texts.Write(writer, values[i]);
         }
 
         writer.WriteEndArray();
     }
 
     /// <summary>A text property; nothing when it is null.</summary>
-    public static void Text(Utf8JsonWriter writer, JsonEncodedText name, string? text)
+    public static void Text(RulesetTexts texts, Utf8JsonWriter writer, JsonEncodedText name, string? text)
     {
         if (text is not null)
         {
-            writer.WriteString(name, text);
+            texts.Write(writer, name, text);
         }
     }
 
@@ -117,7 +117,7 @@ internal static class TraceJson
         }
     }
 
-    private static void Traces(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<ConditionTrace>? traces)
+    private static void Traces(RulesetTexts texts, Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<ConditionTrace>? traces)
     {
         if (traces is null)
         {
@@ -127,7 +127,7 @@ internal static class TraceJson
         writer.WriteStartArray(name);
         for (var i = 0; i < traces.Count; i++)
         {
-            Trace(writer, traces[i]);
+            Trace(texts, writer, traces[i]);
         }
 
         writer.WriteEndArray();
