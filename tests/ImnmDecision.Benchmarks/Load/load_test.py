@@ -94,7 +94,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="interleaved saturation rounds per server (default 3)")
     parser.add_argument("--seconds", type=int, default=10, help="length of each round in seconds (default 10)")
     parser.add_argument("--connections", type=int, default=64, help="wrk connections (default 64)")
-    parser.add_argument("--case", default=os.path.join(HERE, "case.json"), help="the findings to POST (default: the README's anti-SRP case)")
+    parser.add_argument("--case", default=os.path.join(HERE, "case.json"), help="the findings to POST, or a golden case file (default: the README's anti-SRP case)")
     parser.add_argument("--no-build", action="store_true", help="use the Release builds already there")
     parser.add_argument("--api-port", type=int, default=5181)
     parser.add_argument("--bare-port", type=int, default=5182)
@@ -106,7 +106,9 @@ def main():
     work = tempfile.mkdtemp(prefix="imnm-load-")
     body_file = os.path.join(work, "body.json")
     with open(args.case, "rb") as f:
-        body = json.dumps(json.loads(f.read()), separators=(",", ":")).encode()
+        case = json.loads(f.read())
+    # A golden case (tests/cases/*.json) holds its findings under "findings".
+    body = json.dumps(case.get("findings", case) if isinstance(case, dict) else case, separators=(",", ":")).encode()
     with open(body_file, "wb") as f:
         f.write(body)
 
