@@ -5,171 +5,171 @@ namespace ImnmDecision.Engine.Answers.Fast;
 /// <summary>The answer's property names, encoded once (the contract's camelCase spelling of each record property).</summary>
 internal static class AnswerNames
 {
-    public static readonly JsonEncodedText AssessmentId = JsonEncodedText.Encode("assessmentId");
+    public static JsonEncodedText AssessmentId { get; } = JsonEncodedText.Encode("assessmentId");
 
-    public static readonly JsonEncodedText CaseId = JsonEncodedText.Encode("caseId");
+    public static JsonEncodedText CaseId { get; } = JsonEncodedText.Encode("caseId");
 
-    public static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
+    public static JsonEncodedText Summary { get; } = JsonEncodedText.Encode("summary");
 
-    public static readonly JsonEncodedText Alerts = JsonEncodedText.Encode("alerts");
+    public static JsonEncodedText Alerts { get; } = JsonEncodedText.Encode("alerts");
 
-    public static readonly JsonEncodedText Subtype = JsonEncodedText.Encode("subtype");
+    public static JsonEncodedText Subtype { get; } = JsonEncodedText.Encode("subtype");
 
-    public static readonly JsonEncodedText Workup = JsonEncodedText.Encode("workup");
+    public static JsonEncodedText Workup { get; } = JsonEncodedText.Encode("workup");
 
-    public static readonly JsonEncodedText Treatment = JsonEncodedText.Encode("treatment");
+    public static JsonEncodedText Treatment { get; } = JsonEncodedText.Encode("treatment");
 
-    public static readonly JsonEncodedText Missing = JsonEncodedText.Encode("missing");
+    public static JsonEncodedText Missing { get; } = JsonEncodedText.Encode("missing");
 
-    public static readonly JsonEncodedText Classification = JsonEncodedText.Encode("classification");
+    public static JsonEncodedText Classification { get; } = JsonEncodedText.Encode("classification");
 
-    public static readonly JsonEncodedText Citations = JsonEncodedText.Encode("citations");
+    public static JsonEncodedText Citations { get; } = JsonEncodedText.Encode("citations");
 
-    public static readonly JsonEncodedText Ruleset = JsonEncodedText.Encode("ruleset");
+    public static JsonEncodedText Ruleset { get; } = JsonEncodedText.Encode("ruleset");
 
-    public static readonly JsonEncodedText Disclaimer = JsonEncodedText.Encode("disclaimer");
+    public static JsonEncodedText Disclaimer { get; } = JsonEncodedText.Encode("disclaimer");
 
-    public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    public static JsonEncodedText Id { get; } = JsonEncodedText.Encode("id");
 
-    public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+    public static JsonEncodedText Severity { get; } = JsonEncodedText.Encode("severity");
 
-    public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    public static JsonEncodedText Message { get; } = JsonEncodedText.Encode("message");
 
-    public static readonly JsonEncodedText RuleId = JsonEncodedText.Encode("ruleId");
+    public static JsonEncodedText RuleId { get; } = JsonEncodedText.Encode("ruleId");
 
-    public static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
+    public static JsonEncodedText Trace { get; } = JsonEncodedText.Encode("trace");
 
-    public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+    public static JsonEncodedText Code { get; } = JsonEncodedText.Encode("code");
 
-    public static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+    public static JsonEncodedText Label { get; } = JsonEncodedText.Encode("label");
 
-    public static readonly JsonEncodedText Certainty = JsonEncodedText.Encode("certainty");
+    public static JsonEncodedText Certainty { get; } = JsonEncodedText.Encode("certainty");
 
-    public static readonly JsonEncodedText Because = JsonEncodedText.Encode("because");
+    public static JsonEncodedText Because { get; } = JsonEncodedText.Encode("because");
 
-    public static readonly JsonEncodedText Statement = JsonEncodedText.Encode("statement");
+    public static JsonEncodedText Statement { get; } = JsonEncodedText.Encode("statement");
 
-    public static readonly JsonEncodedText Facts = JsonEncodedText.Encode("facts");
+    public static JsonEncodedText Facts { get; } = JsonEncodedText.Encode("facts");
 
-    public static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
+    public static JsonEncodedText Priority { get; } = JsonEncodedText.Encode("priority");
 
-    public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    public static JsonEncodedText Status { get; } = JsonEncodedText.Encode("status");
 
-    public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    public static JsonEncodedText Reason { get; } = JsonEncodedText.Encode("reason");
 
-    public static readonly JsonEncodedText RiskStratification = JsonEncodedText.Encode("riskStratification");
+    public static JsonEncodedText RiskStratification { get; } = JsonEncodedText.Encode("riskStratification");
 
-    public static readonly JsonEncodedText RiskCategory = JsonEncodedText.Encode("riskCategory");
+    public static JsonEncodedText RiskCategory { get; } = JsonEncodedText.Encode("riskCategory");
 
-    public static readonly JsonEncodedText RiskFactors = JsonEncodedText.Encode("riskFactors");
+    public static JsonEncodedText RiskFactors { get; } = JsonEncodedText.Encode("riskFactors");
 
-    public static readonly JsonEncodedText RiskFactorsCouldRaise = JsonEncodedText.Encode("riskFactorsCouldRaise");
+    public static JsonEncodedText RiskFactorsCouldRaise { get; } = JsonEncodedText.Encode("riskFactorsCouldRaise");
 
-    public static readonly JsonEncodedText Schedule = JsonEncodedText.Encode("schedule");
+    public static JsonEncodedText Schedule { get; } = JsonEncodedText.Encode("schedule");
 
-    public static readonly JsonEncodedText Cautions = JsonEncodedText.Encode("cautions");
+    public static JsonEncodedText Cautions { get; } = JsonEncodedText.Encode("cautions");
 
-    public static readonly JsonEncodedText Tier = JsonEncodedText.Encode("tier");
+    public static JsonEncodedText Tier { get; } = JsonEncodedText.Encode("tier");
 
-    public static readonly JsonEncodedText Fields = JsonEncodedText.Encode("fields");
+    public static JsonEncodedText Fields { get; } = JsonEncodedText.Encode("fields");
 
-    public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+    public static JsonEncodedText Text { get; } = JsonEncodedText.Encode("text");
 
-    public static readonly JsonEncodedText Role = JsonEncodedText.Encode("role");
+    public static JsonEncodedText Role { get; } = JsonEncodedText.Encode("role");
 
-    public static readonly JsonEncodedText Dose = JsonEncodedText.Encode("dose");
+    public static JsonEncodedText Dose { get; } = JsonEncodedText.Encode("dose");
 
-    public static readonly JsonEncodedText Avoid = JsonEncodedText.Encode("avoid");
+    public static JsonEncodedText Avoid { get; } = JsonEncodedText.Encode("avoid");
 
-    public static readonly JsonEncodedText CautionTraces = JsonEncodedText.Encode("cautionTraces");
+    public static JsonEncodedText CautionTraces { get; } = JsonEncodedText.Encode("cautionTraces");
 
-    public static readonly JsonEncodedText PerKg = JsonEncodedText.Encode("perKg");
+    public static JsonEncodedText PerKg { get; } = JsonEncodedText.Encode("perKg");
 
-    public static readonly JsonEncodedText PerM2 = JsonEncodedText.Encode("perM2");
+    public static JsonEncodedText PerM2 { get; } = JsonEncodedText.Encode("perM2");
 
-    public static readonly JsonEncodedText WeightKg = JsonEncodedText.Encode("weightKg");
+    public static JsonEncodedText WeightKg { get; } = JsonEncodedText.Encode("weightKg");
 
-    public static readonly JsonEncodedText DosingWeightKg = JsonEncodedText.Encode("dosingWeightKg");
+    public static JsonEncodedText DosingWeightKg { get; } = JsonEncodedText.Encode("dosingWeightKg");
 
-    public static readonly JsonEncodedText BodySurfaceAreaM2 = JsonEncodedText.Encode("bodySurfaceAreaM2");
+    public static JsonEncodedText BodySurfaceAreaM2 { get; } = JsonEncodedText.Encode("bodySurfaceAreaM2");
 
-    public static readonly JsonEncodedText Population = JsonEncodedText.Encode("population");
+    public static JsonEncodedText Population { get; } = JsonEncodedText.Encode("population");
 
-    public static readonly JsonEncodedText AmountLow = JsonEncodedText.Encode("amountLow");
+    public static JsonEncodedText AmountLow { get; } = JsonEncodedText.Encode("amountLow");
 
-    public static readonly JsonEncodedText AmountHigh = JsonEncodedText.Encode("amountHigh");
+    public static JsonEncodedText AmountHigh { get; } = JsonEncodedText.Encode("amountHigh");
 
-    public static readonly JsonEncodedText AmountUnit = JsonEncodedText.Encode("amountUnit");
+    public static JsonEncodedText AmountUnit { get; } = JsonEncodedText.Encode("amountUnit");
 
-    public static readonly JsonEncodedText AmountPer = JsonEncodedText.Encode("amountPer");
+    public static JsonEncodedText AmountPer { get; } = JsonEncodedText.Encode("amountPer");
 
-    public static readonly JsonEncodedText Field = JsonEncodedText.Encode("field");
+    public static JsonEncodedText Field { get; } = JsonEncodedText.Encode("field");
 
-    public static readonly JsonEncodedText Why = JsonEncodedText.Encode("why");
+    public static JsonEncodedText Why { get; } = JsonEncodedText.Encode("why");
 
-    public static readonly JsonEncodedText EularAcr2017 = JsonEncodedText.Encode("eularAcr2017");
+    public static JsonEncodedText EularAcr2017 { get; } = JsonEncodedText.Encode("eularAcr2017");
 
-    public static readonly JsonEncodedText BiopsyIncluded = JsonEncodedText.Encode("biopsyIncluded");
+    public static JsonEncodedText BiopsyIncluded { get; } = JsonEncodedText.Encode("biopsyIncluded");
 
-    public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
+    public static JsonEncodedText Score { get; } = JsonEncodedText.Encode("score");
 
-    public static readonly JsonEncodedText Probability = JsonEncodedText.Encode("probability");
+    public static JsonEncodedText Probability { get; } = JsonEncodedText.Encode("probability");
 
-    public static readonly JsonEncodedText Category = JsonEncodedText.Encode("category");
+    public static JsonEncodedText Category { get; } = JsonEncodedText.Encode("category");
 
-    public static readonly JsonEncodedText MaxScore = JsonEncodedText.Encode("maxScore");
+    public static JsonEncodedText MaxScore { get; } = JsonEncodedText.Encode("maxScore");
 
-    public static readonly JsonEncodedText MaxProbability = JsonEncodedText.Encode("maxProbability");
+    public static JsonEncodedText MaxProbability { get; } = JsonEncodedText.Encode("maxProbability");
 
-    public static readonly JsonEncodedText MaxCategory = JsonEncodedText.Encode("maxCategory");
+    public static JsonEncodedText MaxCategory { get; } = JsonEncodedText.Encode("maxCategory");
 
-    public static readonly JsonEncodedText Subgroup = JsonEncodedText.Encode("subgroup");
+    public static JsonEncodedText Subgroup { get; } = JsonEncodedText.Encode("subgroup");
 
-    public static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
+    public static JsonEncodedText Items { get; } = JsonEncodedText.Encode("items");
 
-    public static readonly JsonEncodedText Comparison = JsonEncodedText.Encode("comparison");
+    public static JsonEncodedText Comparison { get; } = JsonEncodedText.Encode("comparison");
 
-    public static readonly JsonEncodedText Needs = JsonEncodedText.Encode("needs");
+    public static JsonEncodedText Needs { get; } = JsonEncodedText.Encode("needs");
 
-    public static readonly JsonEncodedText Points = JsonEncodedText.Encode("points");
+    public static JsonEncodedText Points { get; } = JsonEncodedText.Encode("points");
 
-    public static readonly JsonEncodedText Findings = JsonEncodedText.Encode("findings");
+    public static JsonEncodedText Findings { get; } = JsonEncodedText.Encode("findings");
 
-    public static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
+    public static JsonEncodedText Title { get; } = JsonEncodedText.Encode("title");
 
-    public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+    public static JsonEncodedText Source { get; } = JsonEncodedText.Encode("source");
 
-    public static readonly JsonEncodedText Year = JsonEncodedText.Encode("year");
+    public static JsonEncodedText Year { get; } = JsonEncodedText.Encode("year");
 
-    public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+    public static JsonEncodedText Url { get; } = JsonEncodedText.Encode("url");
 
-    public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    public static JsonEncodedText Kind { get; } = JsonEncodedText.Encode("kind");
 
-    public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+    public static JsonEncodedText Version { get; } = JsonEncodedText.Encode("version");
 
-    public static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
+    public static JsonEncodedText Sha256 { get; } = JsonEncodedText.Encode("sha256");
 
-    public static readonly JsonEncodedText Tag = JsonEncodedText.Encode("tag");
+    public static JsonEncodedText Tag { get; } = JsonEncodedText.Encode("tag");
 
-    public static readonly JsonEncodedText Fact = JsonEncodedText.Encode("fact");
+    public static JsonEncodedText Fact { get; } = JsonEncodedText.Encode("fact");
 
-    public static readonly JsonEncodedText Op = JsonEncodedText.Encode("op");
+    public static JsonEncodedText Op { get; } = JsonEncodedText.Encode("op");
 
-    public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    public static JsonEncodedText Value { get; } = JsonEncodedText.Encode("value");
 
-    public static readonly JsonEncodedText Param = JsonEncodedText.Encode("param");
+    public static JsonEncodedText Param { get; } = JsonEncodedText.Encode("param");
 
-    public static readonly JsonEncodedText Actual = JsonEncodedText.Encode("actual");
+    public static JsonEncodedText Actual { get; } = JsonEncodedText.Encode("actual");
 
-    public static readonly JsonEncodedText All = JsonEncodedText.Encode("all");
+    public static JsonEncodedText All { get; } = JsonEncodedText.Encode("all");
 
-    public static readonly JsonEncodedText Any = JsonEncodedText.Encode("any");
+    public static JsonEncodedText Any { get; } = JsonEncodedText.Encode("any");
 
-    public static readonly JsonEncodedText Not = JsonEncodedText.Encode("not");
+    public static JsonEncodedText Not { get; } = JsonEncodedText.Encode("not");
 
-    public static readonly JsonEncodedText Ref = JsonEncodedText.Encode("ref");
+    public static JsonEncodedText Ref { get; } = JsonEncodedText.Encode("ref");
 
-    public static readonly JsonEncodedText When = JsonEncodedText.Encode("when");
+    public static JsonEncodedText When { get; } = JsonEncodedText.Encode("when");
 
-    public static readonly JsonEncodedText Result = JsonEncodedText.Encode("result");
+    public static JsonEncodedText Result { get; } = JsonEncodedText.Encode("result");
 }
