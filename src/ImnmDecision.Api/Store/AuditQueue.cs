@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using ImnmDecision.Store;
 
@@ -14,6 +15,9 @@ internal sealed partial class AuditQueue
 {
     /// <summary>Entries waiting at most; past that an entry is counted as dropped (minutes of full load at the store's pace).</summary>
     public const int DefaultCapacity = 65_536;
+
+    /// <summary>How long <see cref="FlushAsync"/> waits at most.</summary>
+    public static readonly TimeSpan FlushLimit = TimeSpan.FromSeconds(10);
 
     /// <summary>Entries written in one transaction at most.</summary>
     private const int BatchSize = 512;
@@ -82,7 +86,10 @@ internal sealed partial class AuditQueue
         }
     }
 
-    /// <summary>Waits until every entry queued before this call has been written (or refused by the store).</summary>
+    /// <summary>
+    /// Waits until every entry queued before this call has been written (or refused by the store), for at most
+    /// <see cref="FlushLimit"/>: a reader of the audit then goes on with what is written.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         long target;
@@ -91,6 +98,7 @@ internal sealed partial class AuditQueue
             target = queued;
         }
 
+        var deadline = Stopwatch.GetTimestamp() + (long)(FlushLimit.TotalSeconds * Stopwatch.Frequency);
         while (Interlocked.Read(ref done) < target)
         {
             Task next;
@@ -99,12 +107,20 @@ internal sealed partial class AuditQueue
                 next = written.Task;
             }
 
-            if (Interlocked.Read(ref done) >= target)
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (Interlocked.Read(ref done) >= target || left <= TimeSpan.Zero)
             {
                 break;
             }
 
-            await next.WaitAsync(cancellationToken);
+            try
+            {
+                await next.WaitAsync(left, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                break;
+            }
         }
     }
 
