@@ -8,7 +8,8 @@ namespace ImnmDecision.Engine.Answers.Fast;
 /// The single endpoint's answer writer: the answer's records written field by field in the serializer's order
 /// with a Utf8JsonWriter straight into the output (a response's PipeWriter), no reflection and no intermediate
 /// copy; property names and enum spellings encoded once, the ruleset's texts encoded once (<see cref="RulesetTexts"/>),
-/// each cited source's JSON written once per ruleset and copied after. Writes the same bytes as <see cref="SerializerAnswerWriter"/> (the differential test holds it to
+/// each cited source's JSON written once per ruleset and copied after, each named condition's trace written once
+/// per answer (<see cref="SharedTraces"/>). Writes the same bytes as <see cref="SerializerAnswerWriter"/> (the differential test holds it to
 /// that for every golden case, a generated cohort and the edge values of every field).
 /// </summary>
 public sealed class FragmentAnswerWriter : IAnswerWriter
@@ -25,6 +26,7 @@ public sealed class FragmentAnswerWriter : IAnswerWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(assessment);
         using var writer = new Utf8JsonWriter(output, WriterOptions);
+        SharedTraces.Begin();
         writer.WriteStartObject();
         writer.WriteString(AnswerNames.AssessmentId, assessment.AssessmentId);
         TraceJson.Text(texts, writer, AnswerNames.CaseId, assessment.CaseId);

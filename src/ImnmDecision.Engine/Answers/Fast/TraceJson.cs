@@ -29,7 +29,15 @@ internal static class TraceJson
         Traces(texts, writer, AnswerNames.Any, trace.Any);
         Trace(texts, writer, AnswerNames.Not, trace.Not);
         Text(texts, writer, AnswerNames.Ref, trace.Ref);
-        Trace(texts, writer, AnswerNames.When, trace.When);
+        if (trace is { Ref: not null, When: { } when })
+        {
+            writer.WritePropertyName(AnswerNames.When);
+            writer.WriteRawValue(SharedTraces.Json(when, (inner, shared) => Trace(texts, inner, shared)), skipInputValidation: true);
+        }
+        else
+        {
+            Trace(texts, writer, AnswerNames.When, trace.When);
+        }
         writer.WriteString(AnswerNames.Result, EnumText<Truth>.Of(trace.Result));
         writer.WriteEndObject();
     }
