@@ -128,13 +128,64 @@ public sealed class DecisionStore : IAsyncDisposable
     }
 
     /// <summary>Writes one audit entry.</summary>
-    public async Task RecordAuditAsync(AuditRecord entry, CancellationToken cancellationToken = default)
+    public Task RecordAuditAsync(AuditRecord entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = AuditCommand(connection, entry);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return RecordAuditsAsync([entry], cancellationToken);
     }
+
+    /// <summary>Writes audit entries in one transaction (one commit, so one disk flush, for the lot).</summary>
+    public async Task RecordAuditsAsync(IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // One command, prepared once, its parameters set anew for each entry.
+        DbCommand? command = null;
+        try
+        {
+            foreach (var entry in entries)
+            {
+                var values = AuditValues(entry);
+                if (command is null)
+                {
+                    command = AuditCommand(connection, values);
+                    command.Transaction = transaction;
+                }
+                else
+                {
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        command.Parameters[i].Value = values[i].Value ?? DBNull.Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static (string Name, object? Value)[] AuditValues(AuditRecord entry) =>
+    [
+        ("id", entry.AssessmentId.ToString("D")), ("at", entry.At.ToUnixTimeMilliseconds()), ("door", entry.Door), ("client", entry.ClientId),
+        ("ruleset", entry.RulesetTag), ("subtype", entry.Subtype), ("certainty", entry.Certainty), ("alerts", entry.AlertIds),
+        ("duration", (long)(entry.DurationMs * 1000)), ("cases", entry.Cases), ("errors", entry.Errors),
+    ];
 
     /// <summary>
     /// Records a JWT id until it expires; false when the id is already held and not expired (a replay, whichever
@@ -208,13 +259,13 @@ public sealed class DecisionStore : IAsyncDisposable
         return command;
     }
 
-    private static DbCommand AuditCommand(DbConnection connection, AuditRecord entry) => Command(
+    private static DbCommand AuditCommand(DbConnection connection, AuditRecord entry) => AuditCommand(connection, AuditValues(entry));
+
+    private static DbCommand AuditCommand(DbConnection connection, (string Name, object? Value)[] values) => Command(
         connection,
         "INSERT INTO audit (assessment_id, at_ms, door, client_id, ruleset_tag, subtype, certainty, alert_ids, duration_us, cases, errors) "
         + "VALUES (@id, @at, @door, @client, @ruleset, @subtype, @certainty, @alerts, @duration, @cases, @errors) ON CONFLICT (assessment_id) DO NOTHING",
-        ("id", entry.AssessmentId.ToString("D")), ("at", entry.At.ToUnixTimeMilliseconds()), ("door", entry.Door), ("client", entry.ClientId),
-        ("ruleset", entry.RulesetTag), ("subtype", entry.Subtype), ("certainty", entry.Certainty), ("alerts", entry.AlertIds),
-        ("duration", (long)(entry.DurationMs * 1000)), ("cases", entry.Cases), ("errors", entry.Errors));
+        values);
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -38,7 +38,7 @@ internal sealed class BatchStreamResult(BatchFormat inputFormat, BatchFormat out
         {
             var summary = await new BatchRunner(engine, options)
                 .RunAsync(httpContext.Request.BodyReader, inputFormat, response.Body, outputFormat, progress, aborted);
-            await services.GetRequiredService<AuditTrail>().BatchAsync(httpContext, summary, clock.Elapsed);
+            services.GetRequiredService<AuditTrail>().Batch(httpContext, summary, clock.Elapsed);
             RequestLogContext.AddProperty(httpContext, "BatchRows", summary.Rows);
             RequestLogContext.AddProperty(httpContext, "BatchFailed", summary.Failed);
             if (logger.IsEnabled(LogLevel.Information))

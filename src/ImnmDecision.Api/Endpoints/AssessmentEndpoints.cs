@@ -7,6 +7,7 @@ using ImnmDecision.Api.Problems;
 using ImnmDecision.Api.Security;
 using ImnmDecision.Api.Store;
 using ImnmDecision.Engine;
+using ImnmDecision.Engine.Answers;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
@@ -57,8 +58,9 @@ internal static class AssessmentEndpoints
     /// <response code="415">The body is not sent as <c>application/json</c> in UTF-8.</response>
     /// <response code="500">The server failed; the answer holds a traceId and nothing of the request.</response>
     /// <param name="audit">The audit trail (no patient data).</param>
-    private static async Task<Results<Ok<Assessment>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> Assess(
-        IValidator<Findings> validator, AssessmentEngine engine, AuditTrail audit, HttpContext context)
+    /// <param name="answers">The answer's JSON writer (<see cref="EngineVariants.Fast"/>).</param>
+    private static async Task<Results<AnswerJsonResult, ContentHttpResult, ValidationProblem, ProblemHttpResult>> Assess(
+        IValidator<Findings> validator, AssessmentEngine engine, AuditTrail audit, IAnswerWriter answers, HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
         if (AnswerNegotiation.Negotiate(context.Request) is not { } answer)
@@ -96,12 +98,12 @@ internal static class AssessmentEndpoints
 
         var assessment = engine.Assess(findings);
         RequestLogContext.SetAssessment(context, assessment);
-        await audit.SingleAsync(context, assessment, started);
+        audit.Single(context, assessment, started);
         return answer switch
         {
             AnswerMediaType.Markdown => TypedResults.Text(AssessmentReport.Render(assessment, ReportFormat.Markdown), AnswerNegotiation.ContentType(answer)),
             AnswerMediaType.Html => TypedResults.Text(AssessmentReport.Render(assessment, ReportFormat.Html), AnswerNegotiation.ContentType(answer)),
-            _ => TypedResults.Ok(assessment),
+            _ => new AnswerJsonResult(assessment, answers),
         };
     }
 

@@ -1,5 +1,6 @@
 using ImnmDecision.Api.Problems;
 using ImnmDecision.Api.Security;
+using ImnmDecision.Api.Store;
 using ImnmDecision.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -50,19 +51,21 @@ internal static class SummaryEndpoints
     /// <summary>The assessment audit: entries and cases by door, subtype, ruleset and day</summary>
     /// <remarks>Over a date range (default: the last 30 days). A batch is one entry; its rows count as cases.</remarks>
     /// <param name="store">The durable store.</param>
+    /// <param name="audit">The audit entries still queued for writing: written first, so the summary holds every answer given before it.</param>
     /// <param name="context">The request.</param>
     /// <param name="from">Start of the range (ISO 8601, inclusive).</param>
     /// <param name="to">End of the range (ISO 8601, exclusive; default now).</param>
     /// <response code="200">The summary.</response>
     /// <response code="400">The range is not valid.</response>
     private static async Task<Results<Ok<AuditSummary>, ProblemHttpResult>> AuditAsync(
-        DecisionStore store, HttpContext context, DateTimeOffset? from, DateTimeOffset? to)
+        DecisionStore store, AuditQueue audit, HttpContext context, DateTimeOffset? from, DateTimeOffset? to)
     {
         if (Range(from, to) is not { } range)
         {
             return BadRange(context);
         }
 
+        await audit.FlushAsync(context.RequestAborted);
         return TypedResults.Ok(await store.AuditSummaryAsync(range.From, range.To, context.RequestAborted));
     }
 

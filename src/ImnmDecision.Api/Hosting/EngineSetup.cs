@@ -16,6 +16,8 @@ internal static class EngineSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<RulesetState>().Ruleset
             ?? throw new InvalidOperationException("The ruleset is not loaded yet."));
         builder.Services.AddSingleton(sp => new AssessmentEngine(sp.GetRequiredService<Ruleset>()));
+        // The single answer's JSON: the fast variant's writer (the same bytes as the serializer's, proven by the differential test).
+        builder.Services.AddSingleton(EngineVariants.Fast.Answers);
         // Every validator of the engine, so each door validates alike; singletons: they hold no state.
         builder.Services.AddValidatorsFromAssemblyContaining<FindingsValidator>(ServiceLifetime.Singleton);
         builder.Services.AddSingleton<RuleCatalog>();

@@ -10,7 +10,8 @@ namespace ImnmDecision.Api.Logging;
 
 /// <summary>
 /// Serilog as the only log provider: levels from the <c>Serilog</c> configuration section, console output as
-/// readable text (<c>Logging:Format=text</c>, the default) or compact JSON (<c>Logging:Format=json</c>).
+/// readable text (<c>Logging:Format=text</c>, the default) or compact JSON (<c>Logging:Format=json</c>), written
+/// off the request path.
 /// Further sinks registered as <see cref="ILogEventSink"/> services (tests use one) receive every event too.
 /// </summary>
 internal static class LoggingSetup
@@ -21,6 +22,9 @@ internal static class LoggingSetup
     private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     private const string HostStartFailedMessage = "Hosting failed to start";
+
+    /// <summary>Log events that may wait for the console.</summary>
+    private const int ConsoleBuffer = 10_000;
 
     private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
@@ -64,9 +68,16 @@ internal static class LoggingSetup
             .Enrich.With<UnsafePropertyFilter>()
             .Enrich.With<LineBreakEscaper>();
 
-        logger = format == "JSON"
-            ? logger.WriteTo.Console(new JsonLogFormatter())
-            : logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture);
+        // The console is written by a background worker (Serilog.Sinks.Async), so a request never waits for the
+        // terminal or the pipe behind stdout; events keep their order, and the worker writes what is left when the
+        // logger is disposed at shutdown. Should the console fall ConsoleBuffer events behind, logging waits
+        // rather than losing lines.
+        logger = logger.WriteTo.Async(
+            console => _ = format == "JSON"
+                ? console.Console(new JsonLogFormatter())
+                : console.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture),
+            bufferSize: ConsoleBuffer,
+            blockWhenFull: true);
         foreach (var sink in extraSinks)
         {
             logger = logger.WriteTo.Sink(sink);

@@ -10,10 +10,13 @@ internal sealed class CitationCollector
     /// <summary>Records ids and returns them as a list (for the item that cites them).</summary>
     public List<string> Add(IEnumerable<string> ids)
     {
-        var list = ids.ToList();
-        foreach (var id in list.Where(seen.Add))
+        var list = new List<string>(ids);
+        foreach (var id in list)
         {
-            Ids.Add(id);
+            if (seen.Add(id))
+            {
+                Ids.Add(id);
+            }
         }
 
         return list;

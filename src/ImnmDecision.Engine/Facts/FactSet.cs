@@ -20,6 +20,12 @@ public sealed class FactSet
         Clear();
     }
 
+    /// <summary>
+    /// Changes whenever a value does (each set and clear): what is derived from the facts at one version holds
+    /// until the version changes (the rule traces of one answer share a named condition's trace so).
+    /// </summary>
+    internal long Version { get; private set; }
+
     /// <summary>Fields for which an assumption stands in (the default ULN, the assumed unit).</summary>
     public FieldMask AssumedFields { get; internal set; }
 
@@ -35,6 +41,7 @@ public sealed class FactSet
     /// <summary>Marks every fact unknown.</summary>
     public void Clear()
     {
+        Version++;
         Array.Fill(values, double.NaN);
         unknownSources.AsSpan().Clear();
         AssumedFields = 0;
@@ -51,6 +58,7 @@ public sealed class FactSet
 
     internal void Set(int slot, double value)
     {
+        Version++;
         values[slot] = value;
         if (double.IsNaN(value))
         {
@@ -88,6 +96,7 @@ public sealed class FactSet
 
     internal void SetUnknown(int slot, FieldMask sources)
     {
+        Version++;
         values[slot] = double.NaN;
         unknownSlots[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
         unknownSources[slot] = sources;

@@ -7,6 +7,9 @@ namespace ImnmDecision.Engine.Rules;
 /// <summary>A node of a rule's <c>when</c> tree.</summary>
 public abstract class Condition
 {
+    /// <summary>The last trace built (<see cref="SharedTrace"/>); replaced whole, so threads never see half of one.</summary>
+    private TraceMemo? traceMemo;
+
     /// <summary>The fact slots this condition reads (through named conditions too).</summary>
     internal SlotMask Slots { get; private protected set; } = SlotMask.Empty;
 
@@ -59,6 +62,22 @@ public abstract class Condition
     /// trace of a single assessment. Not used by batches, which need only the decisions.
     /// </summary>
     internal abstract ConditionTrace Trace(FactSet facts);
+
+    /// <summary>
+    /// <see cref="Trace"/>, built once for each version of a case's facts: a named condition that many rules
+    /// share is traced once per answer, and its trace object stands in each rule's trace that names it.
+    /// </summary>
+    internal ConditionTrace SharedTrace(FactSet facts)
+    {
+        if (traceMemo is { } memo && ReferenceEquals(memo.Facts, facts) && memo.Version == facts.Version)
+        {
+            return memo.Trace;
+        }
+
+        var trace = Trace(facts);
+        traceMemo = new TraceMemo(facts, facts.Version, trace);
+        return trace;
+    }
 
     /// <summary>The condition in readable form, for reviewers and the rules endpoint.</summary>
     public abstract string Describe();

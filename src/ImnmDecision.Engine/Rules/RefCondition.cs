@@ -29,7 +29,7 @@ internal sealed class RefCondition(string name) : Condition
 
     internal override ConditionTrace Trace(FactSet facts)
     {
-        var when = target.Trace(facts);
+        var when = target.SharedTrace(facts);
         return new ConditionTrace { Ref = name, When = when, Result = when.Result };
     }
 

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using ImnmDecision.Engine.Answers;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Serialization;
@@ -26,6 +28,27 @@ public sealed class VariantDifferentialTests
         EngineVariants.All[0].Should().BeSameAs(EngineVariants.Plain);
         EngineVariants.All.Select(v => v.Name).Should().OnlyHaveUniqueItems();
         EngineVariants.All.Select(v => v.Check.GetType()).Should().OnlyHaveUniqueItems();
+        EngineVariants.All.Select(v => v.Answers.GetType()).Should().OnlyHaveUniqueItems();
+        EngineVariants.Plain.Answers.Should().BeOfType<SerializerAnswerWriter>("the reference answer is the serializer's");
+    }
+
+    [Fact]
+    public void The_reference_writer_writes_what_the_serializer_writes()
+    {
+        var findings = new FindingsBuilder().CaseId("bed-12").Choice("antibodies.srp", "positive").Number("patient.weightKg", 58).Build();
+        var assessment = Engines[0].Assess(findings);
+
+        Answer(EngineVariants.Plain.Answers, assessment).Should().Be(JsonSerializer.Serialize(assessment, ImnmJson.Options));
+    }
+
+    [Fact]
+    public void CaseIds_that_need_escaping_get_the_same_answer_from_every_variant()
+    {
+        string[] caseIds = ["\"quoted\" <b>&amp;</b> 'x' +1 `y`", "caf\u00e9 \u4e2d\u6587 \ud83d\ude00", "tab\tnew\nline\u0001\u2028", "back\\slash/"];
+        var cases = caseIds.Select(id => new FindingsBuilder().CaseId(id).Choice("antibodies.hmgcr", "positive").Number("ck.value", 3000).Build()).Append(
+            new FindingsBuilder().CaseId(null).Choice("antibodies.srp", "positive").Build()).ToList();
+
+        AllAgree(cases).Valid.Should().Be(cases.Count);
     }
 
     [Fact]
@@ -89,8 +112,8 @@ public sealed class VariantDifferentialTests
             }
 
             valid++;
-            var answers = Engines.Select(engine => i % fullAnswerEvery == 0
-                ? JsonSerializer.Serialize(engine.Assess(findings), ImnmJson.Options)
+            var answers = Engines.Select((engine, v) => i % fullAnswerEvery == 0
+                ? Answer(EngineVariants.All[v].Answers, engine.Assess(findings))
                 : Decisions(engine, findings)).ToArray();
             if (answers.Any(a => a != answers[0]))
             {
@@ -99,6 +122,14 @@ public sealed class VariantDifferentialTests
         }
 
         return (valid, invalid);
+    }
+
+    /// <summary>The answer's JSON as the writer writes it, as text (compared as text, so a difference is shown where it is).</summary>
+    private static string Answer(IAnswerWriter writer, Engine.Assessments.Assessment assessment)
+    {
+        var output = new ArrayBufferWriter<byte>(64 * 1024);
+        writer.Write(output, assessment);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
     private static string Decisions(AssessmentEngine engine, Findings findings)

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using ImnmDecision.Engine.Assessments;
+using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Serialization;
+using ImnmDecision.Engine.Tests.Support;
+
+namespace ImnmDecision.Engine.Tests.Assessments;
+
+/// <summary>
+/// A named condition is traced once per answer: every rule that names it holds the same trace, and the next
+/// case on the same engine and thread gets its own, never the previous case's.
+/// </summary>
+public sealed class SharedTraceTests
+{
+    private static readonly Findings AntiSrp = Case.WithCk(9000, uln: 200).Weakness(WeaknessGrade.Severe)
+        .Antibodies(hmgcr: AntibodyResult.Negative, srp: AntibodyResult.Positive).Build();
+
+    private static readonly Findings AntiHmgcr = Case.WithCk(3000, uln: 200).Weakness(WeaknessGrade.Moderate)
+        .Antibodies(hmgcr: AntibodyResult.Positive, srp: AntibodyResult.Negative).Build();
+
+    [Fact]
+    public void Every_rule_that_names_a_condition_holds_the_same_trace_of_it_in_one_answer()
+    {
+        var assessment = new AssessmentEngine(RealRuleset.Ruleset, () => Guid.Empty).Assess(AntiSrp);
+
+        var named = Traces(assessment).Where(t => t.Ref is not null).GroupBy(t => t.Ref!).Where(g => g.Count() > 1).ToList();
+
+        named.Should().NotBeEmpty("the rich case names some condition in several rules");
+        named.Should().OnlyContain(g => g.Select(t => t.When).Distinct(ReferenceEqualityComparer.Instance).Count() == 1);
+    }
+
+    [Fact]
+    public void Cases_assessed_one_after_another_get_the_answers_each_gets_alone()
+    {
+        // Each case alone: on a new thread, whose buffers (and so facts) nothing has used before.
+        var alone = new[] { AntiSrp, AntiHmgcr }.ToDictionary(f => f, f => OnNewThread(() => Json(new AssessmentEngine(RealRuleset.Ruleset, () => Guid.Empty).Assess(f))));
+        alone[AntiSrp].Should().NotBe(alone[AntiHmgcr]);
+        var engine = new AssessmentEngine(RealRuleset.Ruleset, () => Guid.Empty);
+
+        foreach (var findings in new[] { AntiSrp, AntiHmgcr, AntiSrp, AntiHmgcr })
+        {
+            Json(engine.Assess(findings)).Should().Be(alone[findings]);
+        }
+    }
+
+    private static string OnNewThread(Func<string> work)
+    {
+        string? result = null;
+        var thread = new Thread(() => result = work());
+        thread.Start();
+        thread.Join();
+        return result!;
+    }
+
+    private static string Json(Assessment assessment) => JsonSerializer.Serialize(assessment, ImnmJson.Options);
+
+    private static IEnumerable<ConditionTrace> Traces(Assessment assessment)
+    {
+        var roots = assessment.Alerts.Select(a => a.Trace)
+            .Concat(assessment.Subtype.Because.Select(r => r.Trace))
+            .Concat(assessment.Workup.Select(w => w.Trace))
+            .Concat(assessment.Treatment.Select(t => t.Trace))
+            .OfType<ConditionTrace>();
+        return roots.SelectMany(Nodes);
+    }
+
+    private static IEnumerable<ConditionTrace> Nodes(ConditionTrace trace) =>
+        new[] { trace }
+            .Concat((trace.All ?? []).Concat(trace.Any ?? []).SelectMany(Nodes))
+            .Concat(new[] { trace.Not, trace.When }.OfType<ConditionTrace>().SelectMany(Nodes));
+}
