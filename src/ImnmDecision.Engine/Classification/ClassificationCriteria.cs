@@ -54,14 +54,16 @@ public sealed record ClassificationCriteria
     /// <summary>The category of a probability.</summary>
     public ClassificationCategory CategoryOf(double probability)
     {
-        foreach (var cutOff in Categories)
+        // Indexed, not foreach: a foreach over the list interface allocates an enumerator, twice per case scored.
+        var categories = Categories;
+        for (var i = 0; i < categories.Count; i++)
         {
-            if (probability >= cutOff.MinProbability)
+            if (probability >= categories[i].MinProbability)
             {
-                return cutOff.Category;
+                return categories[i].Category;
             }
         }
 
-        return Categories[^1].Category;
+        return categories[^1].Category;
     }
 }

@@ -87,9 +87,12 @@ internal sealed class ClassificationScorer
         result.Score = Math.Round(score, 9);
         result.MaxScore = Math.Round(maxScore, 9);
         result.Probability = criteria.Probability(result.Score, withBiopsy);
-        result.MaxProbability = criteria.Probability(result.MaxScore, withBiopsy);
         result.Category = criteria.CategoryOf(result.Probability);
-        result.MaxCategory = criteria.CategoryOf(result.MaxProbability);
+
+        // With no item unknown that could add points, the ceiling is the score itself.
+        var sameCeiling = result.MaxScore == result.Score;
+        result.MaxProbability = sameCeiling ? result.Probability : criteria.Probability(result.MaxScore, withBiopsy);
+        result.MaxCategory = sameCeiling ? result.Category : criteria.CategoryOf(result.MaxProbability);
         DecideSubgroup(facts, result);
         result.Discordance = -1;
         for (var d = 0; d < criteria.Discordances.Count; d++)

@@ -88,8 +88,10 @@ internal static class RiskStratifier
     {
         for (var higher = 0; higher < current; higher++)
         {
-            foreach (var requirement in categories[higher].Requirements)
+            var requirements = categories[higher].Requirements;
+            for (var r = 0; r < requirements.Count; r++)
             {
+                var requirement = requirements[r];
                 if (requirement[tier] > known[tier] && RiskCategory.Meets(requirement, possible))
                 {
                     return true;

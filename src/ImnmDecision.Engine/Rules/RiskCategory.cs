@@ -26,9 +26,9 @@ public sealed record RiskCategory
             return true;
         }
 
-        foreach (var requirement in Requirements)
+        for (var i = 0; i < Requirements.Count; i++)
         {
-            if (Meets(requirement, countPerTier))
+            if (Meets(Requirements[i], countPerTier))
             {
                 return true;
             }
