@@ -12,10 +12,15 @@ public sealed class SlotMask
     private readonly int[] indexes;
     private readonly ulong[] bits;
 
+    // Most conditions read facts of one 64-slot word: that word and its bits, held inline for AnyIn.
+    private readonly int firstIndex;
+    private readonly ulong firstBits;
+
     private SlotMask(SortedDictionary<int, ulong> words)
     {
         indexes = [.. words.Keys];
         bits = [.. words.Values];
+        (firstIndex, firstBits) = indexes.Length > 0 ? (indexes[0], bits[0]) : (0, 0UL);
     }
 
     /// <summary>No slot.</summary>
@@ -69,7 +74,12 @@ public sealed class SlotMask
     /// <summary>Whether any slot of the set is set in <paramref name="words"/> (a fact set's unknown slots).</summary>
     public bool AnyIn(ulong[] words)
     {
-        for (var i = 0; i < indexes.Length; i++)
+        if ((words[firstIndex] & firstBits) != 0)
+        {
+            return true;
+        }
+
+        for (var i = 1; i < indexes.Length; i++)
         {
             if ((words[indexes[i]] & bits[i]) != 0)
             {
