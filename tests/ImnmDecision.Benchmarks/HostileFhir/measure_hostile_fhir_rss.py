@@ -21,6 +21,7 @@ import json
 import os
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -67,12 +68,21 @@ def free_port():
         return s.getsockname()[1]
 
 
-def rss_mib(pid):
+def proc_status(pid):
+    """VmRSS, RssAnon, RssFile (MiB) and Threads of a process, from /proc/<pid>/status."""
+    values = {}
     with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    return None
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "RssAnon", "RssFile"):
+                values[key] = round(int(rest.split()[0]) / 1024, 1)
+            elif key == "Threads":
+                values[key] = int(rest.split()[0])
+    return values
+
+
+def rss_mib(pid):
+    return proc_status(pid).get("VmRSS")
 
 
 def call(port, fhir):
@@ -95,6 +105,7 @@ def main():
     parser.add_argument("--calls", type=int, default=40, help="calls per round")
     parser.add_argument("--parallel", type=int, default=8)
     parser.add_argument("--control", action="store_true", help="answer every fetch with an empty Bundle instead of an endless body")
+    parser.add_argument("--verbose", action="store_true", help="print each round's VmRSS, RssAnon, RssFile and Threads (and the API's pid) to stderr")
     args = parser.parse_args()
     Hostile.control = args.control
     fhir_port, api_port = free_port(), free_port()
@@ -119,16 +130,22 @@ def main():
                     raise
                 time.sleep(0.1)
         baseline = rss_mib(api.pid)
-        series, statuses = [], {}
+        series, anon, threads, statuses = [], [], [], {}
         with concurrent.futures.ThreadPoolExecutor(args.parallel) as pool:
             for _ in range(args.rounds):
                 for status in pool.map(lambda _: call(api_port, fhir), range(args.calls)):
                     statuses[status] = statuses.get(status, 0) + 1
-                series.append(rss_mib(api.pid))
+                status = proc_status(api.pid)
+                series.append(status["VmRSS"])
+                anon.append(status["RssAnon"])
+                threads.append(status["Threads"])
+                if args.verbose:
+                    print(json.dumps({"round": len(series), "pid": api.pid, **status}), file=sys.stderr, flush=True)
         print(json.dumps({
             "mode": "control" if args.control else "hostile", "calls": args.rounds * args.calls, "parallel": args.parallel, "statuses": statuses,
             "hostileMiBSent": round(Hostile.sent / 1048576), "rssBaselineMiB": baseline,
             "rssAfterFirstRoundMiB": series[0], "rssMaxMiB": max(series), "rssLastMiB": series[-1], "rssSeriesMiB": series,
+            "rssAnonSeriesMiB": anon, "threadsSeries": threads,
         }))
     finally:
         api.terminate()
