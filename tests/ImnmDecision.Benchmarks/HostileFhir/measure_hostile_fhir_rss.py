@@ -5,14 +5,15 @@ Starts a FHIR server on 127.0.0.1 that answers every request with HTTP 200 and a
 (no Content-Length, written until the client hangs up), starts the API (Release build, Production, that
 server allow-listed with AllowHttp and AllowPrivateNetwork, JWT off), then sends patient-view calls without
 prefetch, several at a time, so that every call makes the API fetch its keys from the hostile server. After
-each round it reads VmRSS of the API process from /proc. A flat series is the pass mark: bodies are streamed
-under the per-response and per-hook caps, never buffered whole. Not a timing test; repeat it at will.
-With --control the same server answers every fetch at once with an empty searchset Bundle: the same calls
-without the hostile bodies, so the two series side by side show what the hostile bodies themselves cost
-(the rest is the runtime's own working set under load: GC budgets, threads, connections).
+each round it reads VmRSS, RssAnon (native plus GC heap) and Threads of the API process from /proc. A series
+that is flat after warm-up (no upward trend from round 10 on, over --rounds 60) is the pass mark: bodies are
+streamed under the per-response and per-hook caps, never buffered whole, and nothing is kept per call. Not a
+timing test; repeat it at will. With --control the same server answers every fetch at once with an empty
+searchset Bundle: the same calls without the hostile bodies. Environment variables reach the API, so
+DOTNET_gcServer=1 runs it on the Server GC for comparison (its committed heap keeps growing; see the README).
 
     dotnet build src/ImnmDecision.Api -c Release
-    python3 tests/ImnmDecision.Benchmarks/HostileFhir/measure_hostile_fhir_rss.py [--rounds 20 --calls 40 --parallel 8] [--control]
+    python3 tests/ImnmDecision.Benchmarks/HostileFhir/measure_hostile_fhir_rss.py [--rounds 60 --calls 40 --parallel 8] [--control] [--verbose]
 """
 import argparse
 import concurrent.futures
