@@ -5,14 +5,15 @@ Starts a FHIR server on 127.0.0.1 that answers every request with HTTP 200 and a
 (no Content-Length, written until the client hangs up), starts the API (Release build, Production, that
 server allow-listed with AllowHttp and AllowPrivateNetwork, JWT off), then sends patient-view calls without
 prefetch, several at a time, so that every call makes the API fetch its keys from the hostile server. After
-each round it reads VmRSS of the API process from /proc. A flat series is the pass mark: bodies are streamed
-under the per-response and per-hook caps, never buffered whole. Not a timing test; repeat it at will.
-With --control the same server answers every fetch at once with an empty searchset Bundle: the same calls
-without the hostile bodies, so the two series side by side show what the hostile bodies themselves cost
-(the rest is the runtime's own working set under load: GC budgets, threads, connections).
+each round it reads VmRSS, RssAnon (native plus GC heap) and Threads of the API process from /proc. A series
+that is flat after warm-up (no upward trend from round 10 on, over --rounds 60) is the pass mark: bodies are
+streamed under the per-response and per-hook caps, never buffered whole, and nothing is kept per call. Not a
+timing test; repeat it at will. With --control the same server answers every fetch at once with an empty
+searchset Bundle: the same calls without the hostile bodies. Environment variables reach the API, so
+DOTNET_gcServer=1 runs it on the Server GC for comparison (its committed heap keeps growing; see the README).
 
     dotnet build src/ImnmDecision.Api -c Release
-    python3 tests/ImnmDecision.Benchmarks/HostileFhir/measure_hostile_fhir_rss.py [--rounds 20 --calls 40 --parallel 8] [--control]
+    python3 tests/ImnmDecision.Benchmarks/HostileFhir/measure_hostile_fhir_rss.py [--rounds 60 --calls 40 --parallel 8] [--control] [--verbose]
 """
 import argparse
 import concurrent.futures
@@ -21,6 +22,7 @@ import json
 import os
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -67,12 +69,21 @@ def free_port():
         return s.getsockname()[1]
 
 
-def rss_mib(pid):
+def proc_status(pid):
+    """VmRSS, RssAnon, RssFile (MiB) and Threads of a process, from /proc/<pid>/status."""
+    values = {}
     with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    return None
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "RssAnon", "RssFile"):
+                values[key] = round(int(rest.split()[0]) / 1024, 1)
+            elif key == "Threads":
+                values[key] = int(rest.split()[0])
+    return values
+
+
+def rss_mib(pid):
+    return proc_status(pid).get("VmRSS")
 
 
 def call(port, fhir):
@@ -95,6 +106,7 @@ def main():
     parser.add_argument("--calls", type=int, default=40, help="calls per round")
     parser.add_argument("--parallel", type=int, default=8)
     parser.add_argument("--control", action="store_true", help="answer every fetch with an empty Bundle instead of an endless body")
+    parser.add_argument("--verbose", action="store_true", help="print each round's VmRSS, RssAnon, RssFile and Threads (and the API's pid) to stderr")
     args = parser.parse_args()
     Hostile.control = args.control
     fhir_port, api_port = free_port(), free_port()
@@ -119,16 +131,22 @@ def main():
                     raise
                 time.sleep(0.1)
         baseline = rss_mib(api.pid)
-        series, statuses = [], {}
+        series, anon, threads, statuses = [], [], [], {}
         with concurrent.futures.ThreadPoolExecutor(args.parallel) as pool:
             for _ in range(args.rounds):
                 for status in pool.map(lambda _: call(api_port, fhir), range(args.calls)):
                     statuses[status] = statuses.get(status, 0) + 1
-                series.append(rss_mib(api.pid))
+                status = proc_status(api.pid)
+                series.append(status["VmRSS"])
+                anon.append(status["RssAnon"])
+                threads.append(status["Threads"])
+                if args.verbose:
+                    print(json.dumps({"round": len(series), "pid": api.pid, **status}), file=sys.stderr, flush=True)
         print(json.dumps({
             "mode": "control" if args.control else "hostile", "calls": args.rounds * args.calls, "parallel": args.parallel, "statuses": statuses,
             "hostileMiBSent": round(Hostile.sent / 1048576), "rssBaselineMiB": baseline,
             "rssAfterFirstRoundMiB": series[0], "rssMaxMiB": max(series), "rssLastMiB": series[-1], "rssSeriesMiB": series,
+            "rssAnonSeriesMiB": anon, "threadsSeries": threads,
         }))
     finally:
         api.terminate()
