@@ -13,7 +13,7 @@ Comparisons:
   eular     head + its ruleset             vs  head without classification (on head's cohort; issue #13's bar)
 With --bdn it also runs BenchmarkDotNet's EngineBenchmarks (short job) in both trees, one after the other.
 
-    python3 tests/ImnmDecision.Benchmarks/Baseline/compare_with_baseline.py [--baseline a231013] [--runs 7] [--rows 1000000] [--bdn]
+    python3 tests/ImnmDecision.Benchmarks/Baseline/compare_with_baseline.py [--baseline a231013] [--runs 7] [--rows 1000000] [--only eular] [--bdn]
 
 The baseline's rules are made loadable by today's loader by adding what today's ruleset requires and the old one
 lacks (labels, missing-field reasons, parameters, the summary wording, citations); its rules are unchanged.
@@ -101,6 +101,7 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--bdn", action="store_true")
+    parser.add_argument("--only", choices=["product", "code", "eular"], help="run one comparison only")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="imnm-baseline-")
     base_tree = os.path.join(work, "tree")
@@ -118,9 +119,14 @@ def main():
         without_classification(head_rules, no_eular)
         score = lambda exe, csv, rules: [exe, "score", csv, "-o", "/dev/null", "--rules", rules]
         print(f"{args.rows:,} CSV rows scored to /dev/null; load average {open('/proc/loadavg').read().split()[0]}", flush=True)
-        compare("product", score(head, base_csv, head_rules), score(base, base_csv, base_rules), args.runs)
-        compare("code", score(head, base_csv, old_rules), score(base, base_csv, base_rules), args.runs)
-        compare("eular", score(head, head_csv, head_rules), score(head, head_csv, no_eular), args.runs)
+        comparisons = {
+            "product": (score(head, base_csv, head_rules), score(base, base_csv, base_rules)),
+            "code": (score(head, base_csv, old_rules), score(base, base_csv, base_rules)),
+            "eular": (score(head, head_csv, head_rules), score(head, head_csv, no_eular)),
+        }
+        for name, (a, b) in comparisons.items():
+            if args.only in (None, name):
+                compare(name, a, b, args.runs)
         print(f"load average after: {open('/proc/loadavg').read().split()[0]}")
         if args.bdn:
             bdn(ROOT, "head")
