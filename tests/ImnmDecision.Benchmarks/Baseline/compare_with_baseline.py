@@ -89,7 +89,7 @@ def without_classification(head_rules, out):
 def bdn(tree, label):
     print(f"BenchmarkDotNet EngineBenchmarks, {label}:", flush=True)
     out = run(["dotnet", "run", "-c", "Release", "--project", os.path.join(tree, "tests", "ImnmDecision.Benchmarks"), "--",
-               "--filter", "*EngineBenchmarks*", "--job", "short"])
+               "--filter", "*Engine*", "--job", "short"])
     for line in out.splitlines():
         if line.startswith("|") and ("Evaluate" in line or "Assess" in line or "Method" in line):
             print("  " + line)
