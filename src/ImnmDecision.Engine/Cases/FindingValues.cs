@@ -49,7 +49,7 @@ internal sealed class FindingValues
     public void Clear()
     {
         Array.Fill(numbers, double.NaN);
-        Array.Clear(texts);
+        texts.AsSpan().Clear();
     }
 
     /// <summary>Copies another case's values into these.</summary>

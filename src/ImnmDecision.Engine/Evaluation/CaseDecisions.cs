@@ -220,8 +220,8 @@ public sealed class CaseDecisions
         workupFired.Clear();
         treatmentFired.Clear();
         treatmentAvoided.Clear();
-        Array.Clear(AlertFired);
-        Array.Clear(TreatmentFired);
-        Array.Clear(WorkupFired);
+        AlertFired.AsSpan().Clear();
+        TreatmentFired.AsSpan().Clear();
+        WorkupFired.AsSpan().Clear();
     }
 }

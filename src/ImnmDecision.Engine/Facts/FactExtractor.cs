@@ -68,6 +68,11 @@ internal sealed class FactExtractor
         gateOf = [.. direct.Select(f => f.RequiresTrue is { } path ? Array.FindIndex(gates, g => g.Path == path) : -1)];
         gateImpliedBy = [.. gates.Select(ImpliedBy)];
         gateBit = [.. gates.Select(g => Bit(g))];
+        if (gates.Length > 64)
+        {
+            throw new InvalidOperationException("More than 64 findings gate others: widen the extractor's gate mask.");
+        }
+
         biopsyImpliedBy = ImpliedBy(BiopsyField);
     }
 
@@ -78,17 +83,18 @@ internal sealed class FactExtractor
     {
         facts.Clear();
 
-        // A finding that needs another to be true (biopsy details need a biopsy): each such gate is decided once.
-        Span<bool> open = stackalloc bool[gates.Length];
+        // A finding that needs another to be true (biopsy details need a biopsy): each such gate is decided once,
+        // one bit each (the constructor allows at most 64 gates).
+        var open = 0UL;
         for (var g = 0; g < gates.Length; g++)
         {
-            open[g] = Effective(v, gates[g], gateImpliedBy[g]) == true;
+            open |= Effective(v, gates[g], gateImpliedBy[g]) == true ? 1UL << g : 0;
         }
 
         var numbers = v.Numbers;
         for (var slot = 0; slot < directSlot.Length; slot++)
         {
-            if (gateOf[slot] is var g and >= 0 && !open[g])
+            if (gateOf[slot] is var g and >= 0 && (open & (1UL << g)) == 0)
             {
                 facts.SetUnknown(slot, gateBit[g]);
                 continue;
