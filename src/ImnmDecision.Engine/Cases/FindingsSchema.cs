@@ -153,12 +153,26 @@ public static class FindingsSchema
 
     private static ImmutableArray<FindingField> Number(FindingField[] fields)
     {
+        // Number slots: first the fields rules read as facts of the same name, in schema order, so that the fact
+        // extractor copies them as one block (fact slot i is number slot i); then those with derived facts.
         var numbers = 0;
         var texts = 0;
         for (var i = 0; i < fields.Length; i++)
         {
             fields[i].Index = i;
-            fields[i].Slot = fields[i].Kind == FindingKind.Text ? texts++ : numbers++;
+            if (fields[i].Kind == FindingKind.Text)
+            {
+                fields[i].Slot = texts++;
+            }
+            else if (!fields[i].HasDerivedFacts)
+            {
+                fields[i].Slot = numbers++;
+            }
+        }
+
+        foreach (var field in fields.Where(f => f.Kind != FindingKind.Text && f.HasDerivedFacts))
+        {
+            field.Slot = numbers++;
         }
 
         NumberSlots = numbers;

@@ -13,7 +13,9 @@ namespace ImnmDecision.Engine.Facts;
 /// <c>ck.timesUln</c> differently from the decimal (a ratio a hair under 50 that rounds to 50.0). Every
 /// comparison a rule makes is therefore the decimal comparison, without a decimal in the evaluator and without
 /// rounding the ratio to some number of digits (which would call 49.9999999999999 "50"). The thresholds come from
-/// the rules (values and named parameters), so a new threshold needs no code.
+/// the rules (values and named parameters), so a new threshold needs no code. Two whole numbers in U/L (most
+/// readings) need no decimal: their double quotient is the nearest double to the exact ratio, and CK x 10^scale
+/// against the threshold's digits x ULN, in whole numbers, says which side of each threshold the ratio is on.
 /// </para>
 /// <para>
 /// A number given as a double is taken as the decimal it was written as: <see cref="decimal"/>'s conversion keeps
@@ -43,6 +45,10 @@ internal sealed class CkArithmetic
     private readonly decimal higherDefault;
     private readonly double[] thresholds;
     private readonly decimal[] exactThresholds;
+    private readonly (long Digits, int Scale)[] thresholdDigits;
+    private readonly bool wholeRatios;
+
+    private static readonly Int128[] Pow10 = [.. Enumerable.Range(0, 29).Select(n => Enumerable.Repeat((Int128)10, n).Aggregate((Int128)1, (a, b) => a * b))];
 
     /// <param name="femaleDefaultUnitsPerLitre">The default ULN for women, in U/L.</param>
     /// <param name="otherDefaultUnitsPerLitre">The default ULN for men (and, with the female one, for any other sex), in U/L.</param>
@@ -55,6 +61,8 @@ internal sealed class CkArithmetic
         higherDefault = Exact(Math.Max(femaleDefault, otherDefault));
         thresholds = [.. timesUlnThresholds.Where(t => t is >= Smallest and <= Largest).Distinct().Order()];
         exactThresholds = [.. thresholds.Select(Exact)];
+        thresholdDigits = [.. exactThresholds.Select(Digits)];
+        wholeRatios = thresholdDigits.All(t => t.Scale <= 26); // ck x 10^scale stays within Int128
     }
 
     /// <summary>The thresholds on <c>ck.timesUln</c> that stored ratios compare exactly with, ascending.</summary>
@@ -84,6 +92,13 @@ internal sealed class CkArithmetic
         if (value is not { } ck)
         {
             return new CkReading(double.NaN, ulnPerLitre, double.NaN, double.NaN);
+        }
+
+        if (wholeRatios && !valueMicrokatal && !ulnMicrokatal && IsWhole(ck) && IsWhole(uln))
+        {
+            // Whole numbers in U/L (most readings): the double quotient is already the nearest double to the exact
+            // ratio, and whole-number arithmetic tells exactly where it stands against each threshold.
+            return new CkReading(ck, uln, Comparable(ck / uln, (long)ck, (long)uln), ck > uln ? 1 : 0);
         }
 
         var ckPerLitre = ToUnitsPerLitre(ck, valueMicrokatal);
@@ -127,23 +142,49 @@ internal sealed class CkArithmetic
     public double Comparable(decimal ratio)
     {
         var stored = (double)ratio;
-        var exact = exactThresholds;
-        for (var i = 0; i < exact.Length; i++)
+        for (var i = 0; i < exactThresholds.Length; i++)
         {
-            var threshold = thresholds[i];
-            var wanted = Math.Sign(ratio.CompareTo(exact[i]));
-            if (Math.Sign(stored.CompareTo(threshold)) != wanted)
-            {
-                stored = wanted switch
-                {
-                    0 => threshold,
-                    < 0 => Math.BitDecrement(threshold),
-                    _ => Math.BitIncrement(threshold),
-                };
-            }
+            stored = Agreeing(stored, i, Math.Sign(ratio.CompareTo(exactThresholds[i])));
         }
 
         return stored;
+    }
+
+    /// <summary>
+    /// <see cref="Comparable(decimal)"/> for the ratio of two whole numbers (<paramref name="quotient"/> their
+    /// nearest double), compared with each threshold in whole numbers: ck x 10^scale against the threshold's digits x ULN.
+    /// </summary>
+    private double Comparable(double quotient, long ck, long uln)
+    {
+        var stored = quotient;
+        for (var i = 0; i < exactThresholds.Length; i++)
+        {
+            var (digits, scale) = thresholdDigits[i];
+            var wanted = ((Int128)ck * Pow10[scale]).CompareTo((Int128)digits * uln);
+            stored = Agreeing(stored, i, Math.Sign(wanted));
+        }
+
+        return stored;
+    }
+
+    /// <summary><paramref name="stored"/>, or the nearest double on the side of threshold <paramref name="i"/> the exact ratio is on (<paramref name="wanted"/>: its sign against it).</summary>
+    private double Agreeing(double stored, int i, int wanted)
+    {
+        var threshold = thresholds[i];
+        return Math.Sign(stored.CompareTo(threshold)) == wanted ? stored
+            : wanted switch
+            {
+                0 => threshold,
+                < 0 => Math.BitDecrement(threshold),
+                _ => Math.BitIncrement(threshold),
+            };
+    }
+
+    /// <summary>A decimal threshold as its digits and scale: 1.5 is (15, 1). Thresholds lie within 1e-12 to 1e12 (15 significant digits).</summary>
+    private static (long Digits, int Scale) Digits(decimal threshold)
+    {
+        var scale = threshold.Scale;
+        return ((long)(threshold * (decimal)Math.Pow(10, scale)), scale);
     }
 
     /// <summary>Whether a threshold lies in [low, high], so that a rule could decide differently within it.</summary>
@@ -167,6 +208,9 @@ internal sealed class CkArithmetic
 
     private static decimal InUnitsPerLitre(double value, bool microkatal) =>
         microkatal ? Exact(value) * UnitsPerLitrePerMicrokatalPerLitre : Exact(value);
+
+    /// <summary>A whole number from 0 to 10^12 (ratios of two of them are compared exactly in <see cref="Int128"/>).</summary>
+    private static bool IsWhole(double value) => value is >= 0 and <= Largest && value == Math.Floor(value);
 
     private static bool IsExact(double value) => value == 0 || Math.Abs(value) is >= Smallest and <= Largest;
 

@@ -47,9 +47,9 @@ internal sealed class FactExtractor
     private static readonly FieldMask OnsetBit = Bit(OnsetField);
 
     private readonly CkArithmetic ck;
-    private readonly int[] directSlot;
     private readonly FieldMask[] missingBit;
-    private readonly int[] gateOf;
+    private readonly int[] gatedSlots;
+    private readonly int[] gatedBy;
     private readonly FindingField[] gates;
     private readonly FindingField[][] gateImpliedBy;
     private readonly FieldMask[] gateBit;
@@ -62,10 +62,16 @@ internal sealed class FactExtractor
     {
         ck = new CkArithmetic(defaultUlnFemaleUnitsPerLitre, defaultUlnOtherUnitsPerLitre, timesUlnThresholds ?? []);
         var direct = FactCatalog.DirectFindings.ToArray();
-        directSlot = [.. direct.Select(f => f.Slot)];
+        if (direct.Where((field, slot) => field.Slot != slot).Any())
+        {
+            throw new InvalidOperationException("The findings schema must give the fields read as facts the first number slots, in fact order.");
+        }
+
         missingBit = [.. direct.Select(f => Bit(f))];
         gates = [.. direct.Select(f => f.RequiresTrue).OfType<string>().Distinct().Select(FindingsSchema.Field)];
-        gateOf = [.. direct.Select(f => f.RequiresTrue is { } path ? Array.FindIndex(gates, g => g.Path == path) : -1)];
+        var gateOf = direct.Select(f => f.RequiresTrue is { } path ? Array.FindIndex(gates, g => g.Path == path) : -1).ToArray();
+        gatedSlots = [.. Enumerable.Range(0, gateOf.Length).Where(slot => gateOf[slot] >= 0)];
+        gatedBy = [.. gatedSlots.Select(slot => gateOf[slot])];
         gateImpliedBy = [.. gates.Select(ImpliedBy)];
         gateBit = [.. gates.Select(g => Bit(g))];
         if (gates.Length > 64)
@@ -81,7 +87,7 @@ internal sealed class FactExtractor
 
     public void Extract(FindingValues v, FactSet facts)
     {
-        facts.Clear();
+        facts.Begin(missingBit.Length);
 
         // A finding that needs another to be true (biopsy details need a biopsy): each such gate is decided once,
         // one bit each (the constructor allows at most 64 gates).
@@ -91,23 +97,14 @@ internal sealed class FactExtractor
             open |= Effective(v, gates[g], gateImpliedBy[g]) == true ? 1UL << g : 0;
         }
 
-        var numbers = v.Numbers;
-        for (var slot = 0; slot < directSlot.Length; slot++)
+        // The findings read as they are, in one pass; then a closed gate makes its findings unknown, sourced to the gate.
+        facts.Load(v.Numbers, missingBit);
+        for (var i = 0; i < gatedSlots.Length; i++)
         {
-            if (gateOf[slot] is var g and >= 0 && (open & (1UL << g)) == 0)
+            var g = gatedBy[i];
+            if ((open & (1UL << g)) == 0)
             {
-                facts.SetUnknown(slot, gateBit[g]);
-                continue;
-            }
-
-            var value = numbers[directSlot[slot]];
-            if (double.IsNaN(value))
-            {
-                facts.SetUnknown(slot, missingBit[slot]);
-            }
-            else
-            {
-                facts.Set(slot, value);
+                facts.SetUnknown(gatedSlots[i], gateBit[g]);
             }
         }
 

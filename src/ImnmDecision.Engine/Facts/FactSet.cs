@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace ImnmDecision.Engine.Facts;
 
 /// <summary>
@@ -36,7 +38,7 @@ public sealed class FactSet
     public bool IsKnown(int slot) => !double.IsNaN(values[slot]);
 
     /// <summary>The fields whose absence made a slot unknown.</summary>
-    public FieldMask UnknownSources(int slot) => unknownSources[slot];
+    public FieldMask UnknownSources(int slot) => double.IsNaN(values[slot]) ? unknownSources[slot] : FieldMask.Zero;
 
     /// <summary>Marks every fact unknown.</summary>
     public void Clear()
@@ -46,6 +48,53 @@ public sealed class FactSet
         unknownSources.AsSpan().Clear();
         AssumedFields = 0;
         Array.Fill(unknownSlots, ulong.MaxValue);
+    }
+
+    /// <summary>
+    /// Starts a case whose first <paramref name="loaded"/> slots the caller writes at once (<see cref="Load"/>):
+    /// the others are unknown with no source, as after <see cref="Clear"/>.
+    /// </summary>
+    internal void Begin(int loaded)
+    {
+        Version++;
+        values.AsSpan(loaded).Fill(double.NaN);
+        unknownSources.AsSpan(loaded).Clear();
+        AssumedFields = 0;
+        Array.Fill(unknownSlots, ulong.MaxValue);
+    }
+
+    /// <summary>
+    /// Writes slots 0 to <c>sources.Length - 1</c> at once, after <see cref="Begin"/>: slot i takes <c>read[i]</c>
+    /// (NaN when unknown), and the source it names when unknown from <paramref name="sources"/>.
+    /// </summary>
+    internal void Load(ReadOnlySpan<double> read, ReadOnlySpan<FieldMask> sources)
+    {
+        Version++;
+        var count = sources.Length;
+        read[..count].CopyTo(values);
+        sources.CopyTo(unknownSources); // read only while a slot is unknown (see UnknownSources)
+        for (var word = 0; word << 6 < count; word++)
+        {
+            var start = word << 6;
+            var slots = values.AsSpan(start, Math.Min(64, count - start));
+            var known = 0UL;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i + 4 <= slots.Length; i += 4)
+                {
+                    var quad = Vector256.Create<double>(slots[i..]);
+                    known |= (ulong)Vector256.Equals(quad, quad).ExtractMostSignificantBits() << i; // NaN is unequal to itself
+                }
+            }
+
+            for (; i < slots.Length; i++)
+            {
+                known |= (double.IsNaN(slots[i]) ? 0UL : 1UL) << i;
+            }
+
+            unknownSlots[word] &= ~known;
+        }
     }
 
     internal ReadOnlySpan<double> Values => values;

@@ -66,4 +66,40 @@ public sealed class CkArithmeticTests
         double.IsNaN(reading.TimesUpperLimit).Should().BeTrue();
         double.IsNaN(reading.Elevated).Should().BeTrue();
     }
+
+    [Fact]
+    public void Read_WholeNumbersInUnitsPerLitre_DecideAndShowAsTheDecimalRatioDoes()
+    {
+        // The whole-number path (a double quotient, thresholds compared in whole numbers) against the decimal
+        // ratio: the same side of every threshold, the same figure at two decimals, a few steps apart at most (the
+        // decimal's conversion to double is not always the nearest double; the quotient of two whole numbers is).
+        var ck = new CkArithmetic(200, 300, [50, 1, 10, 1.5, 2.25, 0.001]);
+        var random = new Random(20261202);
+        var pairs = Enumerable.Range(0, 200_000).Select(_ => (Ck: (double)random.Next(0, 200_000), Uln: (double)random.Next(1, 5_000)))
+            .Concat(from uln in Enumerable.Range(1, 400)
+                    from threshold in new[] { 50, 1, 10, 1.5, 2.25, 0.001 }
+                    from step in new[] { -1, 0, 1 }
+                    select (Ck: Math.Max(0, Math.Round(uln * threshold) + step), Uln: (double)uln));
+        foreach (var (value, uln) in pairs)
+        {
+            var reading = ck.Read(value, uln, microkatal: false, female: null);
+            var ratio = (decimal)value / (decimal)uln;
+            var expected = ck.Comparable(ratio);
+
+            foreach (var threshold in ck.Thresholds)
+            {
+                reading.TimesUpperLimit.CompareTo(threshold).Should().Be(ratio.CompareTo((decimal)threshold), $"{value} / {uln} against {threshold}");
+            }
+
+            Math.Round(reading.TimesUpperLimit, 2).Should().Be(Math.Round(expected, 2), $"{value} / {uln}");
+            Math.Abs(reading.TimesUpperLimit - expected).Should().BeLessThanOrEqualTo(4 * (Math.BitIncrement(expected) - expected), $"{value} / {uln}");
+            if (!ck.Thresholds.Any(t => Math.Abs(t - (value / uln)) <= 2 * (Math.BitIncrement(t) - t)))
+            {
+                reading.TimesUpperLimit.Should().Be(value / uln, "away from the thresholds the stored ratio is the nearest double to the exact one");
+            }
+            reading.Elevated.Should().Be(ratio > 1 ? 1 : 0);
+            reading.UnitsPerLitre.Should().Be(value);
+            reading.UpperLimitUnitsPerLitre.Should().Be(uln);
+        }
+    }
 }
