@@ -61,6 +61,7 @@ internal sealed class FindingValues
     }
 
     /// <summary>Whether a field has a value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Has(FindingField field) =>
         field.Kind == FindingKind.Text ? texts[field.Slot] is not null : !double.IsNaN(numbers[field.Slot]);
 
@@ -72,22 +73,27 @@ internal sealed class FindingValues
     internal ReadOnlySpan<double> Numbers => numbers;
 
     /// <summary>A number field's value, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double? Number(FindingField field) => numbers[field.Slot] is var v && double.IsNaN(v) ? null : v;
 
     /// <summary>A boolean field's value, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool? Boolean(FindingField field) => numbers[field.Slot] is var v && double.IsNaN(v) ? null : v != 0;
 
     /// <summary>A choice field's ordinal, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int? Ordinal(FindingField field) => numbers[field.Slot] is var v && double.IsNaN(v) ? null : (int)v;
 
     /// <summary>A choice field's contract spelling, or null.</summary>
     public string? ChoiceName(FindingField field) => Ordinal(field) is { } o ? field.Choices[o] : null;
 
     /// <summary>A choice field's value as its enum, or null (the enum's numbers are the ordinals).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TEnum? Choice<TEnum>(FindingField field)
         where TEnum : struct, Enum => Ordinal(field) is { } o ? Unsafe.BitCast<int, TEnum>(o) : null;
 
     /// <summary>A set field's members as a mask of ordinals, or null when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong? Set(FindingField field) => numbers[field.Slot] is var v && double.IsNaN(v) ? null : (ulong)v;
 
     /// <summary>A set field's members, by spelling, or null when absent.</summary>

@@ -63,17 +63,23 @@ internal sealed class KindDecisions
     public Truth Truth(in Decisions decisions, int index, FactSet facts, ref FieldMask missing)
     {
         var bit = 1UL << (index & (ChunkSize - 1));
-        if ((decisions.Decided & bit) != 0)
-        {
-            return (decisions.True & bit) != 0 ? Rules.Truth.True : Rules.Truth.False;
-        }
+        return (decisions.Decided & bit) != 0
+            ? (decisions.True & bit) != 0 ? Rules.Truth.True : Rules.Truth.False
+            : Evaluate(conditions[index], (decisions.Compiled & bit) != 0, facts, ref missing);
+    }
 
-        if (conditions[index] is not { } condition)
+    /// <summary>
+    /// A condition's truth with its missing fields, now. One the call could decide but left undecided reads an
+    /// unknown fact, so it goes straight to the unknown and absent bookkeeping.
+    /// </summary>
+    private static Truth Evaluate(Condition? condition, bool readsUnknown, FactSet facts, ref FieldMask missing)
+    {
+        if (condition is null)
         {
             return Rules.Truth.True;
         }
 
-        var outcome = condition.Evaluate(facts);
+        var outcome = readsUnknown ? condition.EvaluateWithSomeUnknown(facts) : condition.Evaluate(facts);
         missing |= outcome.MissingFields;
         return outcome.Truth;
     }
@@ -94,8 +100,11 @@ internal sealed class KindDecisions
     }
 }
 
-/// <summary>The conditions of a chunk that are decided (one bit each), and which of them are true.</summary>
-internal readonly record struct Decisions(ulong True, ulong Decided);
+/// <summary>
+/// The conditions of a chunk that are decided (one bit each), which of them are true, and which the call could
+/// decide at all (<see cref="Compiled"/>): one of those left undecided reads an unknown fact.
+/// </summary>
+internal readonly record struct Decisions(ulong True, ulong Decided, ulong Compiled = 0);
 
 /// <summary>Decides up to 64 conditions at once on a fact set's values and unknown slots.</summary>
 internal delegate Decisions ChunkDecider(double[] facts, ulong[] unknownSlots);

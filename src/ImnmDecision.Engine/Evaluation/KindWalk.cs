@@ -18,6 +18,19 @@ internal ref struct KindWalk(KindDecisions kind, FactSet facts)
 
     public bool MoveNext()
     {
+        if (visit == 0 && !NextChunk())
+        {
+            return false;
+        }
+
+        Index = (chunk << 6) + BitOperations.TrailingZeroCount(visit);
+        visit &= visit - 1;
+        return true;
+    }
+
+    /// <summary>Decides the next chunk with a condition to visit; false when there is none.</summary>
+    private bool NextChunk()
+    {
         while (visit == 0)
         {
             if (++chunk >= kind.Chunks)
@@ -29,8 +42,6 @@ internal ref struct KindWalk(KindDecisions kind, FactSet facts)
             visit = kind.ToVisit(chunk, decisions);
         }
 
-        Index = (chunk << 6) + BitOperations.TrailingZeroCount(visit);
-        visit &= visit - 1;
         return true;
     }
 

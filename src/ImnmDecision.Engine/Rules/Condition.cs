@@ -30,6 +30,9 @@ public abstract class Condition
     internal Outcome Evaluate(FactSet facts) =>
         !Slots.AnyIn(facts.UnknownSlots) ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
 
+    /// <summary><see cref="Evaluate"/> for a caller that knows a fact the condition reads is unknown (its compiled decision said so).</summary>
+    internal Outcome EvaluateWithSomeUnknown(FactSet facts) => EvaluateWithUnknowns(facts);
+
     /// <summary>
     /// The decision as an expression (named conditions inlined) over the fact values (unknown ones NaN) and the
     /// mask of unknown slots: with every fact it reads known, <see cref="True"/> or <see cref="False"/> as it

@@ -21,7 +21,10 @@ internal sealed class CompiledDeciding : IConditionDeciding
         var isTrue = Expression.Variable(typeof(ulong), "isTrue");
         var decided = Expression.Variable(typeof(ulong), "decided");
         var decision = Expression.Variable(typeof(int), "decision");
-        var result = typeof(Decisions).GetConstructor([typeof(ulong), typeof(ulong)])!;
+        var result = typeof(Decisions).GetConstructor([typeof(ulong), typeof(ulong), typeof(ulong)])!;
+        var compiledMask = Expression.Constant(Enumerable.Range(0, conditions.Length)
+            .Where(i => conditions[i] is { } condition && !condition.Slots.Overlaps(kindSlots))
+            .Aggregate(0UL, (mask, i) => mask | (1UL << i)));
         var end = Expression.Label(typeof(Decisions), "end");
         var body = new List<Expression>();
         for (var i = 0; i < conditions.Length; i++)
@@ -47,11 +50,11 @@ internal sealed class CompiledDeciding : IConditionDeciding
             {
                 body.Add(Expression.IfThen(
                     Expression.Equal(decision, Expression.Constant(Condition.True)),
-                    Expression.Return(end, Expression.New(result, isTrue, decided))));
+                    Expression.Return(end, Expression.New(result, isTrue, decided, compiledMask))));
             }
         }
 
-        body.Add(Expression.Label(end, Expression.New(result, isTrue, decided)));
+        body.Add(Expression.Label(end, Expression.New(result, isTrue, decided, compiledMask)));
         return Expression.Lambda<ChunkDecider>(Expression.Block([isTrue, decided, decision], body), values, unknown).Compile();
     }
 }
