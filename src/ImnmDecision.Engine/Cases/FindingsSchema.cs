@@ -114,12 +114,26 @@ public static class FindingsSchema
         new("patient.pregnant", "patient.pregnant cannot be true when patient.sex is male.", "patient.pregnant", "patient.sex",
             v => !(v.Raw(Pregnant) == 1 && v.Raw(Sex) == Male)),
         new("biopsy.performed", "biopsy.performed is false, but biopsy results were given.", "biopsy.performed", null,
-            v => v.Raw(BiopsyPerformed) != 0 || !BiopsyResults.Any(v.Has)),
+            v => v.Raw(BiopsyPerformed) != 0 || !HasAny(v, BiopsyResults)),
         new("statin.stoppedWeeksAgo", "statin.stoppedWeeksAgo is only allowed when statin.exposure is past.", "statin.stoppedWeeksAgo", "statin.exposure",
             v => !v.Has(StatinStoppedWeeksAgo) || v.Raw(StatinExposure) == PastStatin),
         new("clinical.symptomOnsetYearsAgo", "clinical.symptomOnsetYearsAgo cannot be more than patient.ageYears.", "clinical.symptomOnsetYearsAgo", "patient.ageYears",
             v => !(v.Raw(SymptomOnsetYearsAgo) > v.Raw(AgeYears))),
     ];
+
+    /// <summary>Whether any of the fields has a value (a loop: this runs for every row of a batch).</summary>
+    private static bool HasAny(FindingValues values, FindingField[] fields)
+    {
+        foreach (var field in fields)
+        {
+            if (values.Has(field))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly FrozenSet<string> SectionNames = Sections.Select(s => s.Name).ToFrozenSet(StringComparer.Ordinal);
     private static readonly FrozenSet<string> GroupPaths = Groups.Select(g => g.Name).ToFrozenSet(StringComparer.Ordinal);

@@ -126,18 +126,19 @@ public sealed class CaseDecisions
     /// </summary>
     public int CopyOutstandingWorkup(Span<WorkupId> destination)
     {
-        Span<bool> seen = stackalloc bool[MaxWorkup];
+        var seen = 0UL; // one bit per workup id, as WithheldWorkup
         var count = 0;
         foreach (var rank in workupFired)
         {
             var action = workupByRank[rank];
-            if (seen[(int)action.Item])
+            var item = 1UL << (int)action.Item;
+            if ((seen & item) != 0)
             {
                 continue;
             }
 
-            seen[(int)action.Item] = true;
-            if (action.Status == WorkupStatus.Outstanding && (WithheldWorkup & (1UL << (int)action.Item)) == 0)
+            seen |= item;
+            if (action.Status == WorkupStatus.Outstanding && (WithheldWorkup & item) == 0)
             {
                 destination[count++] = action.Item;
             }

@@ -159,6 +159,12 @@ internal sealed class CkArithmetic
         var stored = quotient;
         for (var i = 0; i < exactThresholds.Length; i++)
         {
+            // The quotient is within a step of the exact ratio: away from a threshold it is on the same side.
+            if (Math.Abs(stored - thresholds[i]) > thresholds[i] * 1e-9)
+            {
+                continue;
+            }
+
             var (digits, scale) = thresholdDigits[i];
             var wanted = ((Int128)ck * Pow10[scale]).CompareTo((Int128)digits * uln);
             stored = Agreeing(stored, i, Math.Sign(wanted));

@@ -109,14 +109,9 @@ public sealed class FactSet
     {
         Version++;
         values[slot] = value;
-        if (double.IsNaN(value))
-        {
-            unknownSlots[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
-        }
-        else
-        {
-            unknownSlots[SlotMask.WordOf(slot)] &= ~SlotMask.BitOf(slot);
-        }
+        ref var word = ref unknownSlots[SlotMask.WordOf(slot)];
+        var bit = SlotMask.BitOf(slot);
+        word = double.IsNaN(value) ? word | bit : word & ~bit;
     }
 
     internal void Set(int slot, bool? value, FieldMask sourceWhenUnknown)
