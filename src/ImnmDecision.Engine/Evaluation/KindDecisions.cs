@@ -20,6 +20,10 @@ internal sealed class KindDecisions
     private readonly ulong[] members;
     private readonly ChunkDecider?[] decideChunks;
 
+    // Per chunk, the conditions its call decides whenever every fact they read is known: one of them left
+    // undecided reads an unknown fact.
+    private readonly ulong[] decidable;
+
     /// <param name="conditions">The conditions, in order (any number); null for one that always holds.</param>
     /// <param name="kindSlots">The fact slots the kind sets while it runs.</param>
     /// <param name="deciding">How conditions are decided ahead of the walk (see <see cref="EngineVariants"/>).</param>
@@ -33,8 +37,11 @@ internal sealed class KindDecisions
         Chunks = (conditions.Length + ChunkSize - 1) / ChunkSize;
         members = [.. Enumerable.Range(0, Chunks).Select(chunk => Math.Min(ChunkSize, conditions.Length - (chunk * ChunkSize)))
             .Select(count => count == ChunkSize ? ulong.MaxValue : (1UL << count) - 1)];
-        decideChunks = [.. Enumerable.Range(0, Chunks).Select(chunk =>
-            deciding.Decider(conditions.AsSpan(chunk * ChunkSize, Math.Min(ChunkSize, conditions.Length - (chunk * ChunkSize))).ToArray(), kindSlots, firstTrueEnds))];
+        var chunks = Enumerable.Range(0, Chunks)
+            .Select(chunk => conditions.AsSpan(chunk * ChunkSize, Math.Min(ChunkSize, conditions.Length - (chunk * ChunkSize))).ToArray())
+            .ToArray();
+        decideChunks = [.. chunks.Select(chunk => deciding.Decider(chunk, kindSlots, firstTrueEnds))];
+        decidable = [.. chunks.Select(chunk => deciding.Decidable(chunk, kindSlots))];
     }
 
     /// <summary>How many groups of (up to) 64 conditions are decided together.</summary>
@@ -65,7 +72,7 @@ internal sealed class KindDecisions
         var bit = 1UL << (index & (ChunkSize - 1));
         return (decisions.Decided & bit) != 0
             ? (decisions.True & bit) != 0 ? Rules.Truth.True : Rules.Truth.False
-            : Evaluate(conditions[index], (decisions.Compiled & bit) != 0, facts, ref missing);
+            : Evaluate(conditions[index], (decidable[index >> 6] & bit) != 0, facts, ref missing);
     }
 
     /// <summary>
@@ -100,11 +107,8 @@ internal sealed class KindDecisions
     }
 }
 
-/// <summary>
-/// The conditions of a chunk that are decided (one bit each), which of them are true, and which the call could
-/// decide at all (<see cref="Compiled"/>): one of those left undecided reads an unknown fact.
-/// </summary>
-internal readonly record struct Decisions(ulong True, ulong Decided, ulong Compiled = 0);
+/// <summary>The conditions of a chunk that are decided (one bit each), and which of them are true.</summary>
+internal readonly record struct Decisions(ulong True, ulong Decided);
 
 /// <summary>Decides up to 64 conditions at once on a fact set's values and unknown slots.</summary>
 internal delegate Decisions ChunkDecider(double[] facts, ulong[] unknownSlots);

@@ -21,10 +21,8 @@ internal sealed class CompiledDeciding : IConditionDeciding
         var isTrue = Expression.Variable(typeof(ulong), "isTrue");
         var decided = Expression.Variable(typeof(ulong), "decided");
         var decision = Expression.Variable(typeof(int), "decision");
-        var result = typeof(Decisions).GetConstructor([typeof(ulong), typeof(ulong), typeof(ulong)])!;
-        var compiledMask = Expression.Constant(Enumerable.Range(0, conditions.Length)
-            .Where(i => conditions[i] is { } condition && !condition.Slots.Overlaps(kindSlots))
-            .Aggregate(0UL, (mask, i) => mask | (1UL << i)));
+        var result = typeof(Decisions).GetConstructor([typeof(ulong), typeof(ulong)])!;
+        var decidable = Decidable(conditions, kindSlots);
         var end = Expression.Label(typeof(Decisions), "end");
         var body = new List<Expression>();
         for (var i = 0; i < conditions.Length; i++)
@@ -38,7 +36,7 @@ internal sealed class CompiledDeciding : IConditionDeciding
                 continue;
             }
 
-            if (condition.Slots.Overlaps(kindSlots))
+            if ((decidable & (1UL << i)) == 0)
             {
                 continue;
             }
@@ -50,11 +48,17 @@ internal sealed class CompiledDeciding : IConditionDeciding
             {
                 body.Add(Expression.IfThen(
                     Expression.Equal(decision, Expression.Constant(Condition.True)),
-                    Expression.Return(end, Expression.New(result, isTrue, decided, compiledMask))));
+                    Expression.Return(end, Expression.New(result, isTrue, decided))));
             }
         }
 
-        body.Add(Expression.Label(end, Expression.New(result, isTrue, decided, compiledMask)));
+        body.Add(Expression.Label(end, Expression.New(result, isTrue, decided)));
         return Expression.Lambda<ChunkDecider>(Expression.Block([isTrue, decided, decision], body), values, unknown).Compile();
     }
+
+    /// <summary>Every condition but those reading a fact the kind sets as it runs (they wait for the walk).</summary>
+    public ulong Decidable(Condition?[] conditions, SlotMask kindSlots) =>
+        Enumerable.Range(0, conditions.Length)
+            .Where(i => conditions[i] is { } condition && !condition.Slots.Overlaps(kindSlots))
+            .Aggregate(0UL, (mask, i) => mask | (1UL << i));
 }

@@ -20,4 +20,10 @@ internal interface IConditionDeciding
     /// <param name="kindSlots">The fact slots the kind sets while it runs: conditions reading them wait for the walk.</param>
     /// <param name="firstTrueEnds">The kind ends at its first true condition, so the call may stop there.</param>
     ChunkDecider? Decider(Condition?[] conditions, SlotMask kindSlots, bool firstTrueEnds);
+
+    /// <summary>
+    /// The <paramref name="conditions"/> (one bit each) that the <see cref="Decider"/>'s call decides whenever every
+    /// fact they read is known: one it leaves undecided reads an unknown fact.
+    /// </summary>
+    ulong Decidable(Condition?[] conditions, SlotMask kindSlots);
 }

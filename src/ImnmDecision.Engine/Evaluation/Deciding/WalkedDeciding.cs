@@ -9,4 +9,6 @@ internal sealed class WalkedDeciding : IConditionDeciding
     public string Name => "walked";
 
     public ChunkDecider? Decider(Condition?[] conditions, SlotMask kindSlots, bool firstTrueEnds) => null;
+
+    public ulong Decidable(Condition?[] conditions, SlotMask kindSlots) => 0;
 }
