@@ -12,8 +12,10 @@ Comparisons:
   code      head + the baseline's rules    vs  baseline + its ruleset      (the same rules on both: code only)
   eular     head + its ruleset             vs  head without classification (on head's cohort; issue #13's bar)
 With --bdn it also runs BenchmarkDotNet's EngineBenchmarks (short job) in both trees, one after the other.
+With --head COMMIT another commit stands in for this checkout (built in a second worktree, with its own rules):
+--head f7fc25b --only product measures the engine as the reshaping left it (issue #11; its ruleset was still 2026.11).
 
-    python3 tests/ImnmDecision.Benchmarks/Baseline/compare_with_baseline.py [--baseline a231013] [--runs 7] [--rows 1000000] [--only eular] [--bdn]
+    python3 tests/ImnmDecision.Benchmarks/Baseline/compare_with_baseline.py [--baseline a231013] [--head COMMIT] [--runs 7] [--rows 1000000] [--only eular] [--bdn]
 
 The baseline's rules are made loadable by today's loader by adding what today's ruleset requires and the old one
 lacks (labels, missing-field reasons, parameters, the summary wording, citations); its rules are unchanged.
@@ -98,6 +100,7 @@ def bdn(tree, label):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--baseline", default="a231013")
+    parser.add_argument("--head", help="a commit to measure instead of this checkout")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--bdn", action="store_true")
@@ -105,18 +108,22 @@ def main():
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="imnm-baseline-")
     base_tree = os.path.join(work, "tree")
+    head_tree = os.path.join(work, "head-tree") if args.head else ROOT
     try:
         run(["git", "-C", ROOT, "worktree", "add", "--detach", base_tree, args.baseline])
-        print(f"building head ({run(['git', '-C', ROOT, 'rev-parse', '--short', 'HEAD']).strip()}) and baseline ({args.baseline}) in Release ...", flush=True)
-        head = publish(ROOT, os.path.join(work, "head"))
+        if args.head:
+            run(["git", "-C", ROOT, "worktree", "add", "--detach", head_tree, args.head])
+        print(f"building head ({run(['git', '-C', head_tree, 'rev-parse', '--short', 'HEAD']).strip()}) and baseline ({args.baseline}) in Release ...", flush=True)
+        head = publish(head_tree, os.path.join(work, "head"))
         base = publish(base_tree, os.path.join(work, "base"))
         base_csv, head_csv = os.path.join(work, "base.csv"), os.path.join(work, "head.csv")
         run([base, "generate", "--rows", str(args.rows), "--seed", "42", "-o", base_csv])
         run([head, "generate", "--rows", str(args.rows), "--seed", "42", "-o", head_csv])
-        head_rules, base_rules = os.path.join(ROOT, "rules"), os.path.join(base_tree, "rules")
+        head_rules, base_rules = os.path.join(head_tree, "rules"), os.path.join(base_tree, "rules")
         old_rules, no_eular = os.path.join(work, "old-rules"), os.path.join(work, "no-eular")
         loadable_baseline_rules(base_rules, head_rules, old_rules)
-        without_classification(head_rules, no_eular)
+        if args.only in (None, "eular"):
+            without_classification(head_rules, no_eular)
         score = lambda exe, csv, rules: [exe, "score", csv, "-o", "/dev/null", "--rules", rules]
         print(f"{args.rows:,} CSV rows scored to /dev/null; load average {open('/proc/loadavg').read().split()[0]}", flush=True)
         comparisons = {
@@ -129,10 +136,12 @@ def main():
                 compare(name, a, b, args.runs)
         print(f"load average after: {open('/proc/loadavg').read().split()[0]}")
         if args.bdn:
-            bdn(ROOT, "head")
+            bdn(head_tree, "head")
             bdn(base_tree, f"baseline {args.baseline}")
     finally:
-        subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", base_tree], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for tree in (base_tree, head_tree):
+            if tree != ROOT:
+                subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", tree], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         shutil.rmtree(work, ignore_errors=True)
 
 
