@@ -143,12 +143,18 @@ public sealed class FindingField
     /// <summary>The ordinal of a spelling given as UTF-8 (the contract's, or a declared alias), or -1.</summary>
     public int OrdinalOf(ReadOnlySpan<byte> utf8)
     {
-        var spellings = Utf8Spellings;
-        for (var i = 0; i < spellings.Length; i++)
+        if (utf8.IsEmpty)
         {
-            if (utf8.SequenceEqual(spellings[i].Bytes))
+            return -1;
+        }
+
+        // Most cells differ from the other spellings in length or first letter: only a likely one is compared whole.
+        var first = utf8[0];
+        foreach (var (bytes, ordinal) in Utf8Spellings)
+        {
+            if (bytes.Length == utf8.Length && bytes[0] == first && utf8.SequenceEqual(bytes))
             {
-                return spellings[i].Ordinal;
+                return ordinal;
             }
         }
 

@@ -10,7 +10,7 @@ namespace ImnmDecision.Engine.Cases;
 /// </summary>
 internal sealed record FindingsCheck(string Path, string Message, Func<FindingValues, bool> Holds)
 {
-    /// <summary>The number field whose range this check is, if it is one (a fast case check may compare it directly).</summary>
+    /// <summary>The field whose range (a number's bounds, a text's length) this check is, if it is one (a fast case check may compare it directly).</summary>
     public FindingField? RangeOf { get; private init; }
 
     /// <summary>The case holds at least one finding.</summary>
@@ -27,7 +27,7 @@ internal sealed record FindingsCheck(string Path, string Message, Func<FindingVa
             if (field.RangeMessage is { } message)
             {
                 checks.Add(field.Kind == FindingKind.Text
-                    ? new(field.Path, message, v => v.Text(field) is not { } text || text.Length <= field.MaxLength)
+                    ? new(field.Path, message, v => v.Text(field) is not { } text || text.Length <= field.MaxLength) { RangeOf = field }
                     : new(field.Path, message, v => v.Number(field) is not { } number || field.InRange(number)) { RangeOf = field });
             }
 

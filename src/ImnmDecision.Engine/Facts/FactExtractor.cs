@@ -51,9 +51,9 @@ internal sealed class FactExtractor
     private readonly int[] gatedSlots;
     private readonly int[] gatedBy;
     private readonly FindingField[] gates;
-    private readonly FindingField[][] gateImpliedBy;
+    private readonly int[][] gateImpliedBy;
     private readonly FieldMask[] gateBit;
-    private readonly FindingField[] biopsyImpliedBy;
+    private readonly int[] biopsyImpliedBy;
 
     /// <param name="defaultUlnFemaleUnitsPerLitre">The default CK ULN for women (a ruleset parameter).</param>
     /// <param name="defaultUlnOtherUnitsPerLitre">The default CK ULN for men (a ruleset parameter).</param>
@@ -149,17 +149,18 @@ internal sealed class FactExtractor
         }
     }
 
-    /// <summary>A true/false finding as given, or true when a finding that implies it is given.</summary>
-    private static bool? Effective(FindingValues v, FindingField field, FindingField[] implying)
+    /// <summary>A true/false finding as given, or true when a finding that implies it is given (<paramref name="implying"/>: their number slots).</summary>
+    private static bool? Effective(FindingValues v, FindingField field, int[] implying)
     {
         if (v.Boolean(field) is { } given)
         {
             return given;
         }
 
-        foreach (var other in implying)
+        var numbers = v.Numbers;
+        foreach (var slot in implying)
         {
-            if (v.Has(other))
+            if (!double.IsNaN(numbers[slot]))
             {
                 return true;
             }
@@ -168,7 +169,14 @@ internal sealed class FactExtractor
         return null;
     }
 
-    private static FindingField[] ImpliedBy(FindingField field) => [.. FindingsSchema.Fields.Where(f => f.ImpliesTrue == field.Path)];
+    /// <summary>The number slots of the findings that imply <paramref name="field"/> true when given.</summary>
+    private static int[] ImpliedBy(FindingField field)
+    {
+        var implying = FindingsSchema.Fields.Where(f => f.ImpliesTrue == field.Path).ToArray();
+        return implying.Any(f => f.Kind == FindingKind.Text)
+            ? throw new InvalidOperationException($"{field.Path} is implied by a text field, which has no number slot.")
+            : [.. implying.Select(f => f.Slot)];
+    }
 
     private static FieldMask Bit(FindingField field) => field.MissingKey is { } key ? InputField.Bit(key) : FieldMask.Zero;
 

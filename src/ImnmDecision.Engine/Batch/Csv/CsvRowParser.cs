@@ -224,7 +224,7 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
     {
         private readonly ReadOnlySpan<byte> line = line;
 
-        [MethodImpl(PerRow.Optimized)]
+        [MethodImpl(PerRow.Optimized | MethodImplOptions.AggressiveInlining)] // into the tokenizer's loop, once per cell
         public void Field(int index, int start, int length)
         {
             var raw = line.Slice(start, length);

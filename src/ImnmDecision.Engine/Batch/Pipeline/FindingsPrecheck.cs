@@ -5,7 +5,7 @@ namespace ImnmDecision.Engine.Batch;
 /// <summary>
 /// The findings contract's checks (<see cref="FindingsCheck.All"/>) as plain comparisons, for a batch: which of them a
 /// case breaks, one bit each in check order. Range checks of number fields compare the value's slot directly with
-/// the field's bounds; the other checks run as written. The validator names its rules after the same checks, so
+/// the field's bounds, length checks of texts the text's length; the other checks run as written. The validator names its rules after the same checks, so
 /// the errors are the single endpoint's (a differential test compares both).
 /// </summary>
 internal static class FindingsPrecheck
@@ -24,9 +24,15 @@ internal static class FindingsPrecheck
             c.check.RangeOf.MinimumExclusive,
             c.check.RangeOf.Maximum ?? double.PositiveInfinity))];
 
+    // Per length check of a text field: the check's bit, the field and its most characters.
+    private static readonly (ulong Bit, FindingField Field, int MaxLength)[] Lengths = [.. Checks
+        .Select((check, bit) => (check, bit))
+        .Where(c => c.check.RangeOf is { Kind: FindingKind.Text })
+        .Select(c => (1UL << c.bit, c.check.RangeOf!, c.check.RangeOf!.MaxLength))];
+
     private static readonly int[] Others = [.. Checks
         .Select((check, bit) => (check, bit))
-        .Where(c => c.check.RangeOf is not { Kind: not FindingKind.Text })
+        .Where(c => c.check.RangeOf is null)
         .Select(c => c.bit)];
 
     public static bool IsValid(Findings findings) => Broken(findings.Values) == 0;
@@ -49,6 +55,14 @@ internal static class FindingsPrecheck
             if (!inRange)
             {
                 broken |= range.Bit;
+            }
+        }
+
+        foreach (var (bit, field, maxLength) in Lengths)
+        {
+            if (values.Text(field) is { } text && text.Length > maxLength)
+            {
+                broken |= bit;
             }
         }
 
