@@ -16,10 +16,11 @@ internal static class AssessmentBuilder
     {
         var ruleset = decisions.Ruleset;
         var cited = new CitationCollector();
-        var because = BuildBecause(decisions, cited);
-        var treatment = BuildTreatment(decisions, cited);
-        var alerts = BuildAlerts(decisions, treatment, cited);
-        var workup = BuildWorkup(decisions, cited);
+        var traced = TraceSource.Snapshot(decisions.Facts);
+        var because = BuildBecause(decisions, traced, cited);
+        var treatment = BuildTreatment(decisions, traced, cited);
+        var alerts = BuildAlerts(decisions, traced, treatment, cited);
+        var workup = BuildWorkup(decisions, traced, cited);
         var missing = BuildMissing(decisions, cited);
         var subtype = new SubtypeResult
         {
@@ -46,7 +47,7 @@ internal static class AssessmentBuilder
         };
     }
 
-    private static List<Reason> BuildBecause(CaseDecisions decisions, CitationCollector cited)
+    private static List<Reason> BuildBecause(CaseDecisions decisions, FactSet traced, CitationCollector cited)
     {
         var reasons = new List<Reason>(2);
         var workupRules = decisions.Ruleset.WorkupRules;
@@ -61,7 +62,7 @@ internal static class AssessmentBuilder
                 Statement = statement,
                 Facts = FactsOf(rule.FactsRead, decisions.Facts),
                 Citations = cited.Add(rule.Citations),
-                Trace = rule.When.Trace(decisions.Facts),
+                Traced = new(new TraceSource(rule.When, traced)),
             });
         }
 
@@ -76,7 +77,7 @@ internal static class AssessmentBuilder
                     Statement = condition.Rationale,
                     Facts = FactsOf(condition.FactsRead, decisions.Facts),
                     Citations = cited.Add(condition.Citations),
-                    Trace = condition.When.Trace(decisions.Facts),
+                    Traced = new(new TraceSource(condition.When, traced)),
                 });
             }
         }
@@ -95,7 +96,7 @@ internal static class AssessmentBuilder
         return facts;
     }
 
-    private static List<AlertItem> BuildAlerts(CaseDecisions decisions, List<TreatmentOption> treatment, CitationCollector cited)
+    private static List<AlertItem> BuildAlerts(CaseDecisions decisions, FactSet traced, List<TreatmentOption> treatment, CitationCollector cited)
     {
         var rules = decisions.Ruleset.AlertRules;
         bool Offered(TreatmentId id) => treatment.Exists(t => t.Id == id && !t.Avoid);
@@ -108,11 +109,11 @@ internal static class AssessmentBuilder
                 Message = rules[i].Action.Treatment is { } sentence ? sentence.Finish(rules[i].Action.Message, Offered) : rules[i].Action.Message,
                 RuleId = rules[i].Id,
                 Citations = cited.Add(rules[i].Citations),
-                Trace = rules[i].When.Trace(decisions.Facts),
+                Traced = new(new TraceSource(rules[i].When, traced)),
             })];
     }
 
-    private static List<WorkupItem> BuildWorkup(CaseDecisions decisions, CitationCollector cited)
+    private static List<WorkupItem> BuildWorkup(CaseDecisions decisions, FactSet traced, CitationCollector cited)
     {
         var ruleset = decisions.Ruleset;
         var rules = ruleset.WorkupRules;
@@ -134,20 +135,20 @@ internal static class AssessmentBuilder
                 Reason = rules[i].Action.Reason,
                 RuleId = rules[i].Id,
                 Citations = cited.Add(rules[i].Citations),
-                Trace = rules[i].When.Trace(decisions.Facts),
+                Traced = new(new TraceSource(rules[i].When, traced)),
             }, decisions.Stratifications[i], cited))];
     }
 
-    private static List<TreatmentOption> BuildTreatment(CaseDecisions decisions, CitationCollector cited)
+    private static List<TreatmentOption> BuildTreatment(CaseDecisions decisions, FactSet traced, CitationCollector cited)
     {
         var ruleset = decisions.Ruleset;
         var facts = decisions.Facts;
         return [.. ruleset.AnswerOrder.Treatment
             .Where(i => decisions.TreatmentFired[i])
-            .Select(i => BuildOption(ruleset, ruleset.TreatmentRules[i], decisions.CautionTruths[i], facts, cited))];
+            .Select(i => BuildOption(ruleset, ruleset.TreatmentRules[i], decisions.CautionTruths[i], facts, traced, cited))];
     }
 
-    private static TreatmentOption BuildOption(Ruleset ruleset, Rule<TreatmentAction> rule, Truth[] cautionTruths, FactSet facts, CitationCollector cited)
+    private static TreatmentOption BuildOption(Ruleset ruleset, Rule<TreatmentAction> rule, Truth[] cautionTruths, FactSet facts, FactSet traced, CitationCollector cited)
     {
         var patient = new DosePatient(
             Known(facts, FactCatalog.PatientWeightKg),
@@ -176,7 +177,7 @@ internal static class AssessmentBuilder
             }
 
             cautions.Add(text);
-            cautionTraces.Add(new CautionTrace { Text = text, Trace = caution.When?.Trace(facts) });
+            cautionTraces.Add(new CautionTrace { Text = text, Traced = new(caution.When is { } when ? new TraceSource(when, traced) : null) });
             citations.AddRange(caution.Citations);
             avoid |= caution.Avoid && truth == Truth.True;
         }
@@ -191,7 +192,7 @@ internal static class AssessmentBuilder
             Avoid = avoid,
             RuleId = rule.Id,
             Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
-            Trace = rule.When.Trace(facts),
+            Traced = new(new TraceSource(rule.When, traced)),
             CautionTraces = cautionTraces,
         };
     }

@@ -17,7 +17,7 @@ internal static class ItemJson
             texts.Write(writer, AnswerNames.Message, alert.Message);
             texts.Write(writer, AnswerNames.RuleId, alert.RuleId);
             TraceJson.Texts(texts, writer, AnswerNames.Citations, alert.Citations);
-            TraceJson.Trace(texts, writer, AnswerNames.Trace, alert.Trace);
+            TraceJson.Trace(texts, writer, AnswerNames.Trace, alert.Traced);
             writer.WriteEndObject();
         }
 
@@ -38,7 +38,7 @@ internal static class ItemJson
             texts.Write(writer, AnswerNames.Statement, reason.Statement);
             TraceJson.Facts(texts, writer, reason.Facts);
             TraceJson.Texts(texts, writer, AnswerNames.Citations, reason.Citations);
-            TraceJson.Trace(texts, writer, AnswerNames.Trace, reason.Trace);
+            TraceJson.Trace(texts, writer, AnswerNames.Trace, reason.Traced);
             writer.WriteEndObject();
         }
 
@@ -59,7 +59,7 @@ internal static class ItemJson
             texts.Write(writer, AnswerNames.Reason, item.Reason);
             texts.Write(writer, AnswerNames.RuleId, item.RuleId);
             TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
-            TraceJson.Trace(texts, writer, AnswerNames.Trace, item.Trace);
+            TraceJson.Trace(texts, writer, AnswerNames.Trace, item.Traced);
             TraceJson.Text(texts, writer, AnswerNames.RiskStratification, item.RiskStratification);
             TraceJson.Text(texts, writer, AnswerNames.RiskCategory, item.RiskCategory);
             RiskFactors(texts, writer, AnswerNames.RiskFactors, item.RiskFactors);
@@ -99,7 +99,7 @@ internal static class ItemJson
             writer.WriteBoolean(AnswerNames.Avoid, option.Avoid);
             texts.Write(writer, AnswerNames.RuleId, option.RuleId);
             TraceJson.Texts(texts, writer, AnswerNames.Citations, option.Citations);
-            TraceJson.Trace(texts, writer, AnswerNames.Trace, option.Trace);
+            TraceJson.Trace(texts, writer, AnswerNames.Trace, option.Traced);
             if (option.CautionTraces is { } cautions)
             {
                 writer.WriteStartArray(AnswerNames.CautionTraces);
@@ -107,7 +107,7 @@ internal static class ItemJson
                 {
                     writer.WriteStartObject();
                     texts.Write(writer, AnswerNames.Text, caution.Text);
-                    TraceJson.Trace(texts, writer, AnswerNames.Trace, caution.Trace);
+                    TraceJson.Trace(texts, writer, AnswerNames.Trace, caution.Traced);
                     writer.WriteEndObject();
                 }
 
