@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Evaluation;
 using ImnmDecision.Engine.Facts;
@@ -12,6 +13,11 @@ namespace ImnmDecision.Engine.Assessments;
 /// </summary>
 internal static class AssessmentBuilder
 {
+    /// <summary>Each cited source as the answer lists it, made once per citation of the ruleset.</summary>
+    private static readonly ConditionalWeakTable<Citation, CitationEntry> Entries = new();
+
+    private static readonly ConditionalWeakTable<Citation, CitationEntry>.CreateValueCallback NewEntry = ToEntry;
+
     public static Assessment Build(CaseDecisions decisions, Findings findings, Guid assessmentId)
     {
         var ruleset = decisions.Ruleset;
@@ -41,7 +47,7 @@ internal static class AssessmentBuilder
             Treatment = treatment,
             Missing = missing,
             Classification = classification is null ? null : new Classifications { EularAcr2017 = classification },
-            Citations = [.. cited.Ids.Select(id => ToEntry(ruleset.FindCitation(id)!))],
+            Citations = [.. cited.Ids.Select(id => Entries.GetValue(ruleset.FindCitation(id)!, NewEntry))],
             Ruleset = ruleset.Identity,
             Disclaimer = ruleset.Disclaimer,
         };
