@@ -162,10 +162,10 @@ internal static class AssessmentBuilder
             Known(facts, FactCatalog.BodySurfaceArea),
             Known(facts, FactCatalog.PatientChild) is { } child ? child == 1 : null,
             Known(facts, FactCatalog.PatientSex) is { } sex && (int)sex == (int)Sex.Male);
-        var cautionTraces = new List<CautionTrace>();
         var action = rule.Action;
-        var cautions = new List<string>();
-        var citations = new List<string>(rule.Citations);
+        List<CautionTrace>? cautionTraces = null;
+        List<string>? cautions = null;
+        List<string>? citations = null;
         var avoid = false;
         for (var c = 0; c < action.Cautions.Count; c++)
         {
@@ -182,9 +182,13 @@ internal static class AssessmentBuilder
                 continue;
             }
 
-            cautions.Add(text);
-            cautionTraces.Add(new CautionTrace { Text = text, Traced = new(caution.When is { } when ? new TraceSource(when, traced) : null) });
-            citations.AddRange(caution.Citations);
+            (cautions ??= []).Add(text);
+            (cautionTraces ??= []).Add(new CautionTrace { Text = text, Traced = new(caution.When is { } when ? new TraceSource(when, traced) : null) });
+            if (caution.Citations.Count > 0)
+            {
+                (citations ??= [.. rule.Citations]).AddRange(caution.Citations);
+            }
+
             avoid |= caution.Avoid && truth == Truth.True;
         }
 
@@ -194,12 +198,12 @@ internal static class AssessmentBuilder
             Label = ruleset.TreatmentLabels[action.Treatment],
             Role = action.Role,
             Dose = action.Dose is null ? null : DoseFormatter.Format(action.Dose, patient),
-            Cautions = cautions,
+            Cautions = (IReadOnlyList<string>?)cautions ?? [],
             Avoid = avoid,
             RuleId = rule.Id,
-            Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
+            Citations = cited.AddDistinct((IReadOnlyList<string>?)citations ?? rule.Citations),
             Traced = new(new TraceSource(rule.When, traced)),
-            CautionTraces = cautionTraces,
+            CautionTraces = (IReadOnlyList<CautionTrace>?)cautionTraces ?? [],
         };
     }
 

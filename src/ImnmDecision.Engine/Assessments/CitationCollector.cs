@@ -24,4 +24,26 @@ internal sealed class CitationCollector
 
         return list;
     }
+
+    /// <summary>Records ids, each once, and returns them without repeats (the list itself when it has none).</summary>
+    public IReadOnlyList<string> AddDistinct(IReadOnlyList<string> ids)
+    {
+        if (ids.Count > 16)
+        {
+            return Add(ids.Distinct(StringComparer.Ordinal));
+        }
+
+        for (var i = 1; i < ids.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(ids[i], ids[j], StringComparison.Ordinal))
+                {
+                    return Add(ids.Distinct(StringComparer.Ordinal));
+                }
+            }
+        }
+
+        return Add(ids);
+    }
 }

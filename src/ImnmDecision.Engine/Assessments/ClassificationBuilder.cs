@@ -56,7 +56,7 @@ internal static class ClassificationBuilder
             Subgroup = subgroup,
             Items = items,
             Comparison = comparison,
-            Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
+            Citations = cited.AddDistinct(citations),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Engine.Assessments;
@@ -10,7 +11,25 @@ namespace ImnmDecision.Engine.Assessments;
 /// </summary>
 internal static class DoseFormatter
 {
+    /// <summary>The texts of doses that do not depend on the patient, by age group (child, adult, not recorded).</summary>
+    private static readonly ConditionalWeakTable<DoseSpec, DoseText?[]> PatientFree = new();
+
     public static DoseText Format(DoseSpec dose, DosePatient patient)
+    {
+        if (!ReadsPatient(dose) && (dose.Child is null || !ReadsPatient(dose.Child)))
+        {
+            // The text depends on nothing of the patient but whether a child: made once per dose and age group.
+            var texts = PatientFree.GetValue(dose, static _ => new DoseText?[3]);
+            return texts[patient.Child switch { true => 0, false => 1, null => 2 }] ??= FormatFor(dose, patient);
+        }
+
+        return FormatFor(dose, patient);
+    }
+
+    /// <summary>Whether the amount is computed from the weight or body surface area.</summary>
+    private static bool ReadsPatient(DoseSpec dose) => dose.Amount is { Basis: not DoseBasis.Fixed };
+
+    private static DoseText FormatFor(DoseSpec dose, DosePatient patient)
     {
         if (dose.Child is not { } child)
         {

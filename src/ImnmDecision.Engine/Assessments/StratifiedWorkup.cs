@@ -59,7 +59,7 @@ internal static class StratifiedWorkup
         return item with
         {
             Reason = $"{item.Reason} {category.Reason}",
-            Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
+            Citations = cited.AddDistinct(citations),
             RiskStratification = stratification.Id,
             RiskCategory = category.Id,
             RiskFactors = held,
