@@ -125,24 +125,42 @@ internal static class AssessmentBuilder
         var rules = ruleset.WorkupRules;
 
         // An item listed by several rules is listed once, by the first of them in the answer order.
-        var listed = new HashSet<WorkupId>();
-        var listing = ruleset.AnswerOrder.Workup
-            .Where(i => decisions.WorkupFired[i] && !rules[i].Action.Withhold && (decisions.WithheldWorkup & (1UL << (int)rules[i].Action.Item)) == 0)
-            .Where(i => listed.Add(rules[i].Action.Item))
-            .ToHashSet();
-        return [.. ruleset.AnswerOrder.WorkupListing
-            .Where(listing.Contains)
-            .Select(i => StratifiedWorkup.WithStratification(new WorkupItem
+        Span<bool> listing = stackalloc bool[rules.Length];
+        var listed = 0UL;
+        foreach (var i in ruleset.AnswerOrder.Workup)
+        {
+            var action = rules[i].Action;
+            var bit = 1UL << (int)action.Item;
+            if (decisions.WorkupFired[i] && !action.Withhold && (decisions.WithheldWorkup & bit) == 0 && (listed & bit) == 0)
             {
-                Id = rules[i].Action.Item,
-                Label = ruleset.WorkupLabels[rules[i].Action.Item],
-                Priority = rules[i].Action.Priority,
-                Status = rules[i].Action.Status,
-                Reason = rules[i].Action.Reason,
-                RuleId = rules[i].Id,
-                Citations = cited.Add(rules[i].Citations),
-                Traced = new(new TraceSource(rules[i].When, traced)),
-            }, decisions.Stratifications[i], cited))];
+                listed |= bit;
+                listing[i] = true;
+            }
+        }
+
+        var workup = new List<WorkupItem>();
+        foreach (var i in ruleset.AnswerOrder.WorkupListing)
+        {
+            if (!listing[i])
+            {
+                continue;
+            }
+
+            var rule = rules[i];
+            workup.Add(StratifiedWorkup.WithStratification(new WorkupItem
+            {
+                Id = rule.Action.Item,
+                Label = ruleset.WorkupLabels[rule.Action.Item],
+                Priority = rule.Action.Priority,
+                Status = rule.Action.Status,
+                Reason = rule.Action.Reason,
+                RuleId = rule.Id,
+                Citations = cited.Add(rule.Citations),
+                Traced = new(new TraceSource(rule.When, traced)),
+            }, decisions.Stratifications[i], cited));
+        }
+
+        return workup;
     }
 
     private static List<TreatmentOption> BuildTreatment(CaseDecisions decisions, FactSet traced, CitationCollector cited)

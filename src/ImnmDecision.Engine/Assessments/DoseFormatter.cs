@@ -16,7 +16,9 @@ internal static class DoseFormatter
 
     public static DoseText Format(DoseSpec dose, DosePatient patient)
     {
-        if (!ReadsPatient(dose) && (dose.Child is null || !ReadsPatient(dose.Child)))
+        // The regimen whose amount is computed: the child's for a child, else the adult's (the child's text is only quoted).
+        var regimen = patient.Child == true && dose.Child is { } childRegimen ? childRegimen : dose;
+        if (!ReadsPatient(regimen))
         {
             // The text depends on nothing of the patient but whether a child: made once per dose and age group.
             var texts = PatientFree.GetValue(dose, static _ => new DoseText?[3]);
