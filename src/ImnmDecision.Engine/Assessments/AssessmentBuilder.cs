@@ -18,6 +18,9 @@ internal static class AssessmentBuilder
 
     private static readonly ConditionalWeakTable<Citation, CitationEntry>.CreateValueCallback NewEntry = ToEntry;
 
+    /// <summary>Each missing field's item, by its ruleset reason (without and with the assumption's citations).</summary>
+    private static readonly ConditionalWeakTable<string, MissingItem?[]> MissingItems = new();
+
     public static Assessment Build(CaseDecisions decisions, Findings findings, Guid assessmentId)
     {
         var ruleset = decisions.Ruleset;
@@ -231,14 +234,24 @@ internal static class AssessmentBuilder
     {
         var ruleset = decisions.Ruleset;
         var assumed = decisions.Facts.AssumedFields;
-        return [.. InputField.PathsOf(decisions.MissingFields).Select(field => new MissingItem
+        var missing = new List<MissingItem>();
+        foreach (var field in InputField.PathsOf(decisions.MissingFields))
         {
-            Field = field,
-            Why = ruleset.MissingReasons[field],
-            Citations = (assumed & InputField.Bit(field)) != 0 && ruleset.AssumptionCitations.TryGetValue(field, out var ids)
-                ? cited.Add(ids)
-                : null,
-        })];
+            var why = ruleset.MissingReasons[field];
+            var citations = (assumed & InputField.Bit(field)) != 0 && ruleset.AssumptionCitations.TryGetValue(field, out var ids) ? cited.Add(ids) : null;
+
+            // The same for every case that misses the field (with or without the assumption's citations): made once.
+            var made = MissingItems.GetValue(why, static _ => new MissingItem?[2]);
+            var slot = citations is null ? 0 : 1;
+            if (made[slot] is not { } item || !ReferenceEquals(item.Field, field) || !ReferenceEquals(item.Citations, citations))
+            {
+                made[slot] = item = new MissingItem { Field = field, Why = why, Citations = citations };
+            }
+
+            missing.Add(item);
+        }
+
+        return missing;
     }
 
     private static CitationEntry ToEntry(Citation citation) => new()

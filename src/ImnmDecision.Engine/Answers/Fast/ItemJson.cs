@@ -69,10 +69,7 @@ internal static class ItemJson
                 writer.WriteStartArray(AnswerNames.Schedule);
                 foreach (var step in schedule)
                 {
-                    writer.WriteStartObject();
-                    texts.Write(writer, AnswerNames.Id, step.Id);
-                    texts.Write(writer, AnswerNames.Text, step.Text);
-                    writer.WriteEndObject();
+                    SharedItemJson.Write(writer, step, ScheduleStep);
                 }
 
                 writer.WriteEndArray();
@@ -125,14 +122,27 @@ internal static class ItemJson
         writer.WriteStartArray(AnswerNames.Missing);
         foreach (var item in missing)
         {
-            writer.WriteStartObject();
-            texts.Write(writer, AnswerNames.Field, item.Field);
-            texts.Write(writer, AnswerNames.Why, item.Why);
-            TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
-            writer.WriteEndObject();
+            SharedItemJson.Write(writer, item, MissingItem);
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void ScheduleStep(RulesetTexts texts, Utf8JsonWriter writer, ScheduleItem step)
+    {
+        writer.WriteStartObject();
+        texts.Write(writer, AnswerNames.Id, step.Id);
+        texts.Write(writer, AnswerNames.Text, step.Text);
+        writer.WriteEndObject();
+    }
+
+    private static void MissingItem(RulesetTexts texts, Utf8JsonWriter writer, MissingItem item)
+    {
+        writer.WriteStartObject();
+        texts.Write(writer, AnswerNames.Field, item.Field);
+        texts.Write(writer, AnswerNames.Why, item.Why);
+        TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
+        writer.WriteEndObject();
     }
 
     private static void Dose(RulesetTexts texts, Utf8JsonWriter writer, DoseText? dose)
