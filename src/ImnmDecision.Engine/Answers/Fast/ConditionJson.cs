@@ -40,6 +40,17 @@ internal sealed class ConditionJson
         writer.WriteRawValue(json.trace.Written, skipInputValidation: true);
     }
 
+    /// <summary>Writes an array element: <paramref name="start"/> (an object's JSON up to <c>"trace":</c>), the trace of <paramref name="source"/>, and the object's end.</summary>
+    public static void WriteItem(Utf8JsonWriter writer, ReadOnlySpan<byte> start, TraceSource source)
+    {
+        var json = current ??= new ConditionJson();
+        json.Begin(source.Facts);
+        json.trace.Append(start);
+        json.Node(source.Condition);
+        json.trace.Append((byte)'}');
+        writer.WriteRawValue(json.trace.Written, skipInputValidation: true);
+    }
+
     /// <summary>Starts a trace; named conditions written for other facts (another answer) are forgotten.</summary>
     private void Begin(FactSet traced)
     {

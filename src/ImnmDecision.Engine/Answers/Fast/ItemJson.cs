@@ -51,14 +51,15 @@ internal static class ItemJson
         writer.WriteStartArray(AnswerNames.Workup);
         foreach (var item in workup)
         {
+            if (WorkupStart.Applies(item))
+            {
+                // Its rule's fixed start, then its trace, as one copy.
+                ConditionJson.WriteItem(writer, WorkupStart.Of(texts, item), item.Traced.Source!);
+                continue;
+            }
+
             writer.WriteStartObject();
-            writer.WriteString(AnswerNames.Id, EnumText<WorkupId>.Of(item.Id));
-            texts.Write(writer, AnswerNames.Label, item.Label);
-            writer.WriteString(AnswerNames.Priority, EnumText<WorkupPriority>.Of(item.Priority));
-            writer.WriteString(AnswerNames.Status, EnumText<WorkupStatus>.Of(item.Status));
-            texts.Write(writer, AnswerNames.Reason, item.Reason);
-            texts.Write(writer, AnswerNames.RuleId, item.RuleId);
-            TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
+            WorkupFields(texts, writer, item);
             TraceJson.Trace(texts, writer, AnswerNames.Trace, item.Traced);
             TraceJson.Text(texts, writer, AnswerNames.RiskStratification, item.RiskStratification);
             TraceJson.Text(texts, writer, AnswerNames.RiskCategory, item.RiskCategory);
@@ -80,6 +81,18 @@ internal static class ItemJson
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>A workup item's fields before its trace.</summary>
+    public static void WorkupFields(RulesetTexts texts, Utf8JsonWriter writer, WorkupItem item)
+    {
+        writer.WriteString(AnswerNames.Id, EnumText<WorkupId>.Of(item.Id));
+        texts.Write(writer, AnswerNames.Label, item.Label);
+        writer.WriteString(AnswerNames.Priority, EnumText<WorkupPriority>.Of(item.Priority));
+        writer.WriteString(AnswerNames.Status, EnumText<WorkupStatus>.Of(item.Status));
+        texts.Write(writer, AnswerNames.Reason, item.Reason);
+        texts.Write(writer, AnswerNames.RuleId, item.RuleId);
+        TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
     }
 
     public static void Treatment(RulesetTexts texts, Utf8JsonWriter writer, IReadOnlyList<TreatmentOption> treatment)
