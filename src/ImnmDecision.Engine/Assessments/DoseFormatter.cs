@@ -14,6 +14,9 @@ internal static class DoseFormatter
     /// <summary>The texts of doses that do not depend on the patient, by age group (child, adult, not recorded).</summary>
     private static readonly ConditionalWeakTable<DoseSpec, DoseText?[]> PatientFree = new();
 
+    /// <summary>The texts in <see cref="PatientFree"/>, with the dose each was made for.</summary>
+    private static readonly ConditionalWeakTable<DoseText, DoseSpec> Shared = new();
+
     public static DoseText Format(DoseSpec dose, DosePatient patient)
     {
         // The regimen whose amount is computed: the child's for a child, else the adult's (the child's text is only quoted).
@@ -22,11 +25,22 @@ internal static class DoseFormatter
         {
             // The text depends on nothing of the patient but whether a child: made once per dose and age group.
             var texts = PatientFree.GetValue(dose, static _ => new DoseText?[3]);
-            return texts[patient.Child switch { true => 0, false => 1, null => 2 }] ??= FormatFor(dose, patient);
+            var slot = patient.Child switch { true => 0, false => 1, null => 2 };
+            if (texts[slot] is not { } made)
+            {
+                made = FormatFor(dose, patient);
+                Shared.AddOrUpdate(made, dose);
+                texts[slot] = made;
+            }
+
+            return made;
         }
 
         return FormatFor(dose, patient);
     }
+
+    /// <summary>Whether a dose text is one made once and put in every answer that needs it (its JSON can be too).</summary>
+    public static bool IsShared(DoseText dose) => Shared.TryGetValue(dose, out _);
 
     /// <summary>Whether the amount is computed from the weight or body surface area.</summary>
     private static bool ReadsPatient(DoseSpec dose) => dose.Amount is { Basis: not DoseBasis.Fixed };

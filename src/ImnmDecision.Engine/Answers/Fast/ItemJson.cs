@@ -165,7 +165,20 @@ internal static class ItemJson
             return;
         }
 
-        writer.WriteStartObject(AnswerNames.Dose);
+        writer.WritePropertyName(AnswerNames.Dose);
+        if (DoseFormatter.IsShared(dose))
+        {
+            SharedItemJson.Write(writer, dose, DoseObject);
+        }
+        else
+        {
+            DoseObject(texts, writer, dose);
+        }
+    }
+
+    private static void DoseObject(RulesetTexts texts, Utf8JsonWriter writer, DoseText dose)
+    {
+        writer.WriteStartObject();
         texts.Write(writer, AnswerNames.Text, dose.Text);
         TraceJson.Text(texts, writer, AnswerNames.PerKg, dose.PerKg);
         TraceJson.Text(texts, writer, AnswerNames.PerM2, dose.PerM2);

@@ -6,7 +6,7 @@ namespace ImnmDecision.Engine.Answers.Fast;
 
 /// <summary>
 /// The JSON of answer parts that the engine makes once and puts in every answer that needs them (a missing
-/// field's item, a classification item's result, a held risk factor, a category's schedule step): written the first
+/// field's item, a classification item's result, a category's schedule step, a dose that reads nothing of the patient): written the first
 /// time and copied after, keyed by the object (answer records never change, so their JSON does not either).
 /// </summary>
 internal static class SharedItemJson
