@@ -108,18 +108,27 @@ internal static class AssessmentBuilder
     private static List<AlertItem> BuildAlerts(CaseDecisions decisions, FactSet traced, List<TreatmentOption> treatment, CitationCollector cited)
     {
         var rules = decisions.Ruleset.AlertRules;
-        bool Offered(TreatmentId id) => treatment.Exists(t => t.Id == id && !t.Avoid);
-        return [.. decisions.Ruleset.AnswerOrder.Alerts
-            .Where(i => decisions.AlertFired[i])
-            .Select(i => new AlertItem
+        var alerts = new List<AlertItem>();
+        foreach (var i in decisions.Ruleset.AnswerOrder.Alerts)
+        {
+            if (!decisions.AlertFired[i])
             {
-                Id = rules[i].Action.Alert,
-                Severity = rules[i].Action.Severity,
-                Message = rules[i].Action.Treatment is { } sentence ? sentence.Finish(rules[i].Action.Message, Offered) : rules[i].Action.Message,
-                RuleId = rules[i].Id,
-                Citations = cited.Add(rules[i].Citations),
-                Traced = new(new TraceSource(rules[i].When, traced)),
-            })];
+                continue;
+            }
+
+            var rule = rules[i];
+            alerts.Add(new AlertItem
+            {
+                Id = rule.Action.Alert,
+                Severity = rule.Action.Severity,
+                Message = rule.Action.Treatment is { } sentence ? sentence.Finish(rule.Action.Message, id => treatment.Exists(t => t.Id == id && !t.Avoid)) : rule.Action.Message,
+                RuleId = rule.Id,
+                Citations = cited.Add(rule.Citations),
+                Traced = new(new TraceSource(rule.When, traced)),
+            });
+        }
+
+        return alerts;
     }
 
     private static List<WorkupItem> BuildWorkup(CaseDecisions decisions, FactSet traced, CitationCollector cited)
@@ -170,9 +179,16 @@ internal static class AssessmentBuilder
     {
         var ruleset = decisions.Ruleset;
         var facts = decisions.Facts;
-        return [.. ruleset.AnswerOrder.Treatment
-            .Where(i => decisions.TreatmentFired[i])
-            .Select(i => BuildOption(ruleset, ruleset.TreatmentRules[i], decisions.CautionTruths[i], facts, traced, cited))];
+        var treatment = new List<TreatmentOption>();
+        foreach (var i in ruleset.AnswerOrder.Treatment)
+        {
+            if (decisions.TreatmentFired[i])
+            {
+                treatment.Add(BuildOption(ruleset, ruleset.TreatmentRules[i], decisions.CautionTruths[i], facts, traced, cited));
+            }
+        }
+
+        return treatment;
     }
 
     private static TreatmentOption BuildOption(Ruleset ruleset, Rule<TreatmentAction> rule, Truth[] cautionTruths, FactSet facts, FactSet traced, CitationCollector cited)
