@@ -7,11 +7,18 @@ namespace ImnmDecision.Api.Http;
 /// </summary>
 internal static class RequestBody
 {
+    /// <summary>
+    /// The copy buffer (rented from the shared pool). Stream's default, 81,920 bytes, is rented from the pool's
+    /// 128 KiB arrays, which live on the large object heap: under load the pool runs short of them and each new
+    /// one counts towards a full collection.
+    /// </summary>
+    private const int CopyBufferSize = 16 * 1024;
+
     public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var buffer = new MemoryStream(request.ContentLength is > 0 and < 1024 * 1024 and var length ? (int)length : 4096);
-        await request.Body.CopyToAsync(buffer, cancellationToken);
+        await request.Body.CopyToAsync(buffer, CopyBufferSize, cancellationToken);
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImnmDecision.Api.Hosting;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Extensions.Hosting;
@@ -11,7 +12,7 @@ namespace ImnmDecision.Api.Logging;
 /// <summary>
 /// Serilog as the only log provider: levels from the <c>Serilog</c> configuration section, console output as
 /// readable text (<c>Logging:Format=text</c>, the default) or compact JSON (<c>Logging:Format=json</c>), written
-/// off the request path.
+/// off the request path (<see cref="BackgroundSink"/>).
 /// Further sinks registered as <see cref="ILogEventSink"/> services (tests use one) receive every event too.
 /// </summary>
 internal static class LoggingSetup
@@ -68,16 +69,15 @@ internal static class LoggingSetup
             .Enrich.With<UnsafePropertyFilter>()
             .Enrich.With<LineBreakEscaper>();
 
-        // The console is written by a background worker (Serilog.Sinks.Async), so a request never waits for the
+        // The console is written by a background worker (BackgroundSink), so a request never waits for the
         // terminal or the pipe behind stdout; events keep their order, and the worker writes what is left when the
         // logger is disposed at shutdown. Should the console fall ConsoleBuffer events behind, logging waits
         // rather than losing lines.
-        logger = logger.WriteTo.Async(
+        logger = logger.WriteTo.Sink(LoggerSinkConfiguration.Wrap(
+            console => new BackgroundSink(console, ConsoleBuffer),
             console => _ = format == "JSON"
                 ? console.Console(new JsonLogFormatter())
-                : console.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture),
-            bufferSize: ConsoleBuffer,
-            blockWhenFull: true);
+                : console.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture)));
         foreach (var sink in extraSinks)
         {
             logger = logger.WriteTo.Sink(sink);

@@ -51,18 +51,18 @@ internal sealed class RulesetVersionMiddleware(RequestDelegate next, RulesetStat
         return next(context);
     }
 
-    private static string? Requested(HttpContext context)
+    private static string? Requested(HttpContext context) =>
+        Requested(context.Request.Headers[HeaderName]) ?? (context.Request.QueryString.HasValue ? Requested(context.Request.Query[QueryName]) : null);
+
+    private static string? Requested(StringValues values)
     {
-        foreach (var values in new[] { context.Request.Headers[HeaderName], context.Request.Query[QueryName] })
+        if (StringValues.IsNullOrEmpty(values))
         {
-            if (!StringValues.IsNullOrEmpty(values))
-            {
-                // Several values are a mismatch unless all agree.
-                var distinct = values.Distinct(StringComparer.Ordinal).ToArray();
-                return distinct.Length == 1 ? distinct[0]!.Trim() : string.Join(", ", distinct);
-            }
+            return null;
         }
 
-        return null;
+        // Several values are a mismatch unless all agree.
+        var distinct = values.Distinct(StringComparer.Ordinal).ToArray();
+        return distinct.Length == 1 ? distinct[0]!.Trim() : string.Join(", ", distinct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Evaluation;
 using ImnmDecision.Engine.Facts;
@@ -12,14 +13,23 @@ namespace ImnmDecision.Engine.Assessments;
 /// </summary>
 internal static class AssessmentBuilder
 {
+    /// <summary>Each cited source as the answer lists it, made once per citation of the ruleset.</summary>
+    private static readonly ConditionalWeakTable<Citation, CitationEntry> Entries = new();
+
+    private static readonly ConditionalWeakTable<Citation, CitationEntry>.CreateValueCallback NewEntry = ToEntry;
+
+    /// <summary>Each missing field's item, by its ruleset reason (without and with the assumption's citations).</summary>
+    private static readonly ConditionalWeakTable<string, MissingItem?[]> MissingItems = new();
+
     public static Assessment Build(CaseDecisions decisions, Findings findings, Guid assessmentId)
     {
         var ruleset = decisions.Ruleset;
         var cited = new CitationCollector();
-        var because = BuildBecause(decisions, cited);
-        var treatment = BuildTreatment(decisions, cited);
-        var alerts = BuildAlerts(decisions, treatment, cited);
-        var workup = BuildWorkup(decisions, cited);
+        var traced = TraceSource.Snapshot(decisions.Facts);
+        var because = BuildBecause(decisions, traced, cited);
+        var treatment = BuildTreatment(decisions, traced, cited);
+        var alerts = BuildAlerts(decisions, traced, treatment, cited);
+        var workup = BuildWorkup(decisions, traced, cited);
         var missing = BuildMissing(decisions, cited);
         var subtype = new SubtypeResult
         {
@@ -40,13 +50,13 @@ internal static class AssessmentBuilder
             Treatment = treatment,
             Missing = missing,
             Classification = classification is null ? null : new Classifications { EularAcr2017 = classification },
-            Citations = [.. cited.Ids.Select(id => ToEntry(ruleset.FindCitation(id)!))],
+            Citations = [.. cited.Ids.Select(id => Entries.GetValue(ruleset.FindCitation(id)!, NewEntry))],
             Ruleset = ruleset.Identity,
             Disclaimer = ruleset.Disclaimer,
         };
     }
 
-    private static List<Reason> BuildBecause(CaseDecisions decisions, CitationCollector cited)
+    private static List<Reason> BuildBecause(CaseDecisions decisions, FactSet traced, CitationCollector cited)
     {
         var reasons = new List<Reason>(2);
         var workupRules = decisions.Ruleset.WorkupRules;
@@ -61,7 +71,7 @@ internal static class AssessmentBuilder
                 Statement = statement,
                 Facts = FactsOf(rule.FactsRead, decisions.Facts),
                 Citations = cited.Add(rule.Citations),
-                Trace = rule.When.Trace(decisions.Facts),
+                Traced = new(new TraceSource(rule.When, traced)),
             });
         }
 
@@ -76,7 +86,7 @@ internal static class AssessmentBuilder
                     Statement = condition.Rationale,
                     Facts = FactsOf(condition.FactsRead, decisions.Facts),
                     Citations = cited.Add(condition.Citations),
-                    Trace = condition.When.Trace(decisions.Facts),
+                    Traced = new(new TraceSource(condition.When, traced)),
                 });
             }
         }
@@ -95,59 +105,93 @@ internal static class AssessmentBuilder
         return facts;
     }
 
-    private static List<AlertItem> BuildAlerts(CaseDecisions decisions, List<TreatmentOption> treatment, CitationCollector cited)
+    private static List<AlertItem> BuildAlerts(CaseDecisions decisions, FactSet traced, List<TreatmentOption> treatment, CitationCollector cited)
     {
         var rules = decisions.Ruleset.AlertRules;
-        bool Offered(TreatmentId id) => treatment.Exists(t => t.Id == id && !t.Avoid);
-        return [.. decisions.Ruleset.AnswerOrder.Alerts
-            .Where(i => decisions.AlertFired[i])
-            .Select(i => new AlertItem
+        var alerts = new List<AlertItem>();
+        foreach (var i in decisions.Ruleset.AnswerOrder.Alerts)
+        {
+            if (!decisions.AlertFired[i])
             {
-                Id = rules[i].Action.Alert,
-                Severity = rules[i].Action.Severity,
-                Message = rules[i].Action.Treatment is { } sentence ? sentence.Finish(rules[i].Action.Message, Offered) : rules[i].Action.Message,
-                RuleId = rules[i].Id,
-                Citations = cited.Add(rules[i].Citations),
-                Trace = rules[i].When.Trace(decisions.Facts),
-            })];
+                continue;
+            }
+
+            var rule = rules[i];
+            alerts.Add(new AlertItem
+            {
+                Id = rule.Action.Alert,
+                Severity = rule.Action.Severity,
+                Message = rule.Action.Treatment is { } sentence ? sentence.Finish(rule.Action.Message, id => treatment.Exists(t => t.Id == id && !t.Avoid)) : rule.Action.Message,
+                RuleId = rule.Id,
+                Citations = cited.Add(rule.Citations),
+                Traced = new(new TraceSource(rule.When, traced)),
+            });
+        }
+
+        return alerts;
     }
 
-    private static List<WorkupItem> BuildWorkup(CaseDecisions decisions, CitationCollector cited)
+    private static List<WorkupItem> BuildWorkup(CaseDecisions decisions, FactSet traced, CitationCollector cited)
     {
         var ruleset = decisions.Ruleset;
         var rules = ruleset.WorkupRules;
 
         // An item listed by several rules is listed once, by the first of them in the answer order.
-        var listed = new HashSet<WorkupId>();
-        var listing = ruleset.AnswerOrder.Workup
-            .Where(i => decisions.WorkupFired[i] && !rules[i].Action.Withhold && (decisions.WithheldWorkup & (1UL << (int)rules[i].Action.Item)) == 0)
-            .Where(i => listed.Add(rules[i].Action.Item))
-            .ToHashSet();
-        return [.. ruleset.AnswerOrder.WorkupListing
-            .Where(listing.Contains)
-            .Select(i => StratifiedWorkup.WithStratification(new WorkupItem
+        Span<bool> listing = stackalloc bool[rules.Length];
+        var listed = 0UL;
+        foreach (var i in ruleset.AnswerOrder.Workup)
+        {
+            var action = rules[i].Action;
+            var bit = 1UL << (int)action.Item;
+            if (decisions.WorkupFired[i] && !action.Withhold && (decisions.WithheldWorkup & bit) == 0 && (listed & bit) == 0)
             {
-                Id = rules[i].Action.Item,
-                Label = ruleset.WorkupLabels[rules[i].Action.Item],
-                Priority = rules[i].Action.Priority,
-                Status = rules[i].Action.Status,
-                Reason = rules[i].Action.Reason,
-                RuleId = rules[i].Id,
-                Citations = cited.Add(rules[i].Citations),
-                Trace = rules[i].When.Trace(decisions.Facts),
-            }, decisions.Stratifications[i], cited))];
+                listed |= bit;
+                listing[i] = true;
+            }
+        }
+
+        var workup = new List<WorkupItem>();
+        foreach (var i in ruleset.AnswerOrder.WorkupListing)
+        {
+            if (!listing[i])
+            {
+                continue;
+            }
+
+            var rule = rules[i];
+            workup.Add(StratifiedWorkup.WithStratification(new WorkupItem
+            {
+                Id = rule.Action.Item,
+                Label = ruleset.WorkupLabels[rule.Action.Item],
+                Priority = rule.Action.Priority,
+                Status = rule.Action.Status,
+                Reason = rule.Action.Reason,
+                RuleId = rule.Id,
+                Citations = cited.Add(rule.Citations),
+                Traced = new(new TraceSource(rule.When, traced)),
+            }, decisions.Stratifications[i], cited));
+        }
+
+        return workup;
     }
 
-    private static List<TreatmentOption> BuildTreatment(CaseDecisions decisions, CitationCollector cited)
+    private static List<TreatmentOption> BuildTreatment(CaseDecisions decisions, FactSet traced, CitationCollector cited)
     {
         var ruleset = decisions.Ruleset;
         var facts = decisions.Facts;
-        return [.. ruleset.AnswerOrder.Treatment
-            .Where(i => decisions.TreatmentFired[i])
-            .Select(i => BuildOption(ruleset, ruleset.TreatmentRules[i], decisions.CautionTruths[i], facts, cited))];
+        var treatment = new List<TreatmentOption>();
+        foreach (var i in ruleset.AnswerOrder.Treatment)
+        {
+            if (decisions.TreatmentFired[i])
+            {
+                treatment.Add(BuildOption(ruleset, ruleset.TreatmentRules[i], decisions.CautionTruths[i], facts, traced, cited));
+            }
+        }
+
+        return treatment;
     }
 
-    private static TreatmentOption BuildOption(Ruleset ruleset, Rule<TreatmentAction> rule, Truth[] cautionTruths, FactSet facts, CitationCollector cited)
+    private static TreatmentOption BuildOption(Ruleset ruleset, Rule<TreatmentAction> rule, Truth[] cautionTruths, FactSet facts, FactSet traced, CitationCollector cited)
     {
         var patient = new DosePatient(
             Known(facts, FactCatalog.PatientWeightKg),
@@ -155,10 +199,10 @@ internal static class AssessmentBuilder
             Known(facts, FactCatalog.BodySurfaceArea),
             Known(facts, FactCatalog.PatientChild) is { } child ? child == 1 : null,
             Known(facts, FactCatalog.PatientSex) is { } sex && (int)sex == (int)Sex.Male);
-        var cautionTraces = new List<CautionTrace>();
         var action = rule.Action;
-        var cautions = new List<string>();
-        var citations = new List<string>(rule.Citations);
+        List<CautionTrace>? cautionTraces = null;
+        List<string>? cautions = null;
+        List<string>? citations = null;
         var avoid = false;
         for (var c = 0; c < action.Cautions.Count; c++)
         {
@@ -175,9 +219,13 @@ internal static class AssessmentBuilder
                 continue;
             }
 
-            cautions.Add(text);
-            cautionTraces.Add(new CautionTrace { Text = text, Trace = caution.When?.Trace(facts) });
-            citations.AddRange(caution.Citations);
+            (cautions ??= []).Add(text);
+            (cautionTraces ??= []).Add(new CautionTrace { Text = text, Traced = new(caution.When is { } when ? new TraceSource(when, traced) : null) });
+            if (caution.Citations.Count > 0)
+            {
+                (citations ??= [.. rule.Citations]).AddRange(caution.Citations);
+            }
+
             avoid |= caution.Avoid && truth == Truth.True;
         }
 
@@ -187,12 +235,12 @@ internal static class AssessmentBuilder
             Label = ruleset.TreatmentLabels[action.Treatment],
             Role = action.Role,
             Dose = action.Dose is null ? null : DoseFormatter.Format(action.Dose, patient),
-            Cautions = cautions,
+            Cautions = (IReadOnlyList<string>?)cautions ?? [],
             Avoid = avoid,
             RuleId = rule.Id,
-            Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
-            Trace = rule.When.Trace(facts),
-            CautionTraces = cautionTraces,
+            Citations = cited.AddDistinct((IReadOnlyList<string>?)citations ?? rule.Citations),
+            Traced = new(new TraceSource(rule.When, traced)),
+            CautionTraces = (IReadOnlyList<CautionTrace>?)cautionTraces ?? [],
         };
     }
 
@@ -202,14 +250,24 @@ internal static class AssessmentBuilder
     {
         var ruleset = decisions.Ruleset;
         var assumed = decisions.Facts.AssumedFields;
-        return [.. InputField.PathsOf(decisions.MissingFields).Select(field => new MissingItem
+        var missing = new List<MissingItem>();
+        foreach (var field in InputField.PathsOf(decisions.MissingFields))
         {
-            Field = field,
-            Why = ruleset.MissingReasons[field],
-            Citations = (assumed & InputField.Bit(field)) != 0 && ruleset.AssumptionCitations.TryGetValue(field, out var ids)
-                ? cited.Add(ids)
-                : null,
-        })];
+            var why = ruleset.MissingReasons[field];
+            var citations = (assumed & InputField.Bit(field)) != 0 && ruleset.AssumptionCitations.TryGetValue(field, out var ids) ? cited.Add(ids) : null;
+
+            // The same for every case that misses the field (with or without the assumption's citations): made once.
+            var made = MissingItems.GetValue(why, static _ => new MissingItem?[2]);
+            var slot = citations is null ? 0 : 1;
+            if (made[slot] is not { } item || !ReferenceEquals(item.Field, field) || !ReferenceEquals(item.Citations, citations))
+            {
+                made[slot] = item = new MissingItem { Field = field, Why = why, Citations = citations };
+            }
+
+            missing.Add(item);
+        }
+
+        return missing;
     }
 
     private static CitationEntry ToEntry(Citation citation) => new()

@@ -7,5 +7,8 @@ public sealed record CautionTrace
     public required string Text { get; init; }
 
     /// <summary>Its condition as it came out for this case; absent for a caution that always applies.</summary>
-    public ConditionTrace? Trace { get; init; }
+    public ConditionTrace? Trace { get => Traced.Trace; init => Traced = new(value); }
+
+    /// <summary>The trace, or what it is built from when first read (the answers the engine builds).</summary>
+    internal TraceSlot Traced { get; init; }
 }

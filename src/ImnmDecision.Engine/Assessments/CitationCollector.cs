@@ -8,11 +8,14 @@ internal sealed class CitationCollector
     public List<string> Ids { get; } = [];
 
     /// <summary>Records ids and returns them as a list (for the item that cites them).</summary>
-    public List<string> Add(IEnumerable<string> ids)
+    public IReadOnlyList<string> Add(IEnumerable<string> ids) => Add((IReadOnlyList<string>)[.. ids]);
+
+    /// <summary>Records a ruleset's list of ids and returns it (the item shares the ruleset's list; nobody changes either).</summary>
+    public IReadOnlyList<string> Add(IReadOnlyList<string> list)
     {
-        var list = new List<string>(ids);
-        foreach (var id in list)
+        for (var i = 0; i < list.Count; i++)
         {
+            var id = list[i];
             if (seen.Add(id))
             {
                 Ids.Add(id);
@@ -20,5 +23,27 @@ internal sealed class CitationCollector
         }
 
         return list;
+    }
+
+    /// <summary>Records ids, each once, and returns them without repeats (the list itself when it has none).</summary>
+    public IReadOnlyList<string> AddDistinct(IReadOnlyList<string> ids)
+    {
+        if (ids.Count > 16)
+        {
+            return Add(ids.Distinct(StringComparer.Ordinal));
+        }
+
+        for (var i = 1; i < ids.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(ids[i], ids[j], StringComparison.Ordinal))
+                {
+                    return Add(ids.Distinct(StringComparer.Ordinal));
+                }
+            }
+        }
+
+        return Add(ids);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Classification;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
@@ -7,6 +8,9 @@ namespace ImnmDecision.Engine.Assessments;
 /// <summary>Turns a case's classification decisions into the answer's <see cref="ClassificationResult"/>, citing every part.</summary>
 internal static class ClassificationBuilder
 {
+    /// <summary>Each item's result by scheme (with or without the biopsy) and status.</summary>
+    private static readonly ConditionalWeakTable<ClassificationItem, ClassificationItemResult?[]> Results = new();
+
     /// <summary>The label of a subgroup that is not reached because the tree needs findings that are absent.</summary>
     public const string TreeNeedsFindings = "Not reached: the classification tree needs findings that are not known (see needs).";
 
@@ -23,15 +27,21 @@ internal static class ClassificationBuilder
                 continue;
             }
 
-            items.Add(new ClassificationItemResult
+            // The same for every case with the same status: made once per item, scheme and status.
+            var status = StatusOf(decisions.ItemTruths[i]);
+            var itemCitations = cited.Add(item.Citations);
+            var made = Results.GetValue(item, static _ => new ClassificationItemResult?[6]);
+            var slot = ((int)status * 2) + (withBiopsy ? 1 : 0);
+            made[slot] ??= new ClassificationItemResult
             {
                 Id = item.Id,
                 Label = item.Label,
                 Points = (double)points,
-                Status = StatusOf(decisions.ItemTruths[i]),
+                Status = status,
                 Findings = [.. item.FactsRead.Select(f => f.Name)],
-                Citations = cited.Add(item.Citations),
-            });
+                Citations = itemCitations,
+            };
+            items.Add(made[slot]!);
         }
 
         var subgroup = BuildSubgroup(decisions, cited);
@@ -56,7 +66,7 @@ internal static class ClassificationBuilder
             Subgroup = subgroup,
             Items = items,
             Comparison = comparison,
-            Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
+            Citations = cited.AddDistinct(citations),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Engine.Assessments;
@@ -10,7 +11,41 @@ namespace ImnmDecision.Engine.Assessments;
 /// </summary>
 internal static class DoseFormatter
 {
+    /// <summary>The texts of doses that do not depend on the patient, by age group (child, adult, not recorded).</summary>
+    private static readonly ConditionalWeakTable<DoseSpec, DoseText?[]> PatientFree = new();
+
+    /// <summary>The texts in <see cref="PatientFree"/>, with the dose each was made for.</summary>
+    private static readonly ConditionalWeakTable<DoseText, DoseSpec> Shared = new();
+
     public static DoseText Format(DoseSpec dose, DosePatient patient)
+    {
+        // The regimen whose amount is computed: the child's for a child, else the adult's (the child's text is only quoted).
+        var regimen = patient.Child == true && dose.Child is { } childRegimen ? childRegimen : dose;
+        if (!ReadsPatient(regimen))
+        {
+            // The text depends on nothing of the patient but whether a child: made once per dose and age group.
+            var texts = PatientFree.GetValue(dose, static _ => new DoseText?[3]);
+            var slot = patient.Child switch { true => 0, false => 1, null => 2 };
+            if (texts[slot] is not { } made)
+            {
+                made = FormatFor(dose, patient);
+                Shared.AddOrUpdate(made, dose);
+                texts[slot] = made;
+            }
+
+            return made;
+        }
+
+        return FormatFor(dose, patient);
+    }
+
+    /// <summary>Whether a dose text is one made once and put in every answer that needs it (its JSON can be too).</summary>
+    public static bool IsShared(DoseText dose) => Shared.TryGetValue(dose, out _);
+
+    /// <summary>Whether the amount is computed from the weight or body surface area.</summary>
+    private static bool ReadsPatient(DoseSpec dose) => dose.Amount is { Basis: not DoseBasis.Fixed };
+
+    private static DoseText FormatFor(DoseSpec dose, DosePatient patient)
     {
         if (dose.Child is not { } child)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Evaluation;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Rules;
@@ -11,6 +12,15 @@ namespace ImnmDecision.Engine.Assessments;
 /// </summary>
 internal static class StratifiedWorkup
 {
+    /// <summary>A category's schedule as the answer lists it, made once.</summary>
+    private static readonly ConditionalWeakTable<RiskCategory, IReadOnlyList<ScheduleItem>> Schedules = new();
+
+    /// <summary>A held factor as the answer lists it (nothing in it depends on the case), made once.</summary>
+    private static readonly ConditionalWeakTable<RiskFactor, RiskFactorItem> HeldItems = new();
+
+    /// <summary>The item's reason with the category's appended, made once per category (for the rule's reason it was made with).</summary>
+    private static readonly ConditionalWeakTable<RiskCategory, CategoryReason> Reasons = new();
+
     public static WorkupItem WithStratification(WorkupItem item, StratificationOutcome? outcome, CitationCollector cited)
     {
         if (outcome is null)
@@ -29,7 +39,9 @@ internal static class StratifiedWorkup
             var factor = stratification.Factors[i];
             if (outcome.Factors[i] == Truth.True)
             {
-                held.Add(Item(stratification, factor, null, cited));
+                // The same for every case: made once per factor.
+                cited.Add(factor.Citations);
+                held.Add(Held(stratification, factor));
                 citations.AddRange(factor.Citations);
             }
             else if (outcome.CouldRaise[i])
@@ -58,15 +70,38 @@ internal static class StratifiedWorkup
 
         return item with
         {
-            Reason = $"{item.Reason} {category.Reason}",
-            Citations = cited.Add(citations.Distinct(StringComparer.Ordinal)),
+            Reason = ReasonWith(item.Reason, category),
+            Citations = cited.AddDistinct(citations),
             RiskStratification = stratification.Id,
             RiskCategory = category.Id,
             RiskFactors = held,
             RiskFactorsCouldRaise = couldRaise,
-            Schedule = [.. category.Schedule.Select(step => new ScheduleItem { Id = step.Id, Text = step.Text })],
+            Schedule = Schedules.GetValue(category, static category => [.. category.Schedule.Select(step => new ScheduleItem { Id = step.Id, Text = step.Text })]),
             Cautions = cautions,
         };
+    }
+
+    private static RiskFactorItem Held(Stratification stratification, RiskFactor factor)
+    {
+        if (!HeldItems.TryGetValue(factor, out var item))
+        {
+            item = Item(stratification, factor, null, new CitationCollector());
+            HeldItems.AddOrUpdate(factor, item);
+        }
+
+        return item;
+    }
+
+    private static string ReasonWith(string reason, RiskCategory category)
+    {
+        if (Reasons.TryGetValue(category, out var made) && ReferenceEquals(made.Item, reason))
+        {
+            return made.Text;
+        }
+
+        var text = $"{reason} {category.Reason}";
+        Reasons.AddOrUpdate(category, new CategoryReason(reason, text));
+        return text;
     }
 
     private static RiskFactorItem Item(Stratification stratification, RiskFactor factor, IReadOnlyList<string>? fields, CitationCollector cited) => new()

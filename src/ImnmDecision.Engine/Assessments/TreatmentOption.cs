@@ -28,7 +28,10 @@ public sealed record TreatmentOption
     public required IReadOnlyList<string> Citations { get; init; }
 
     /// <summary>The rule's condition as it came out for this case, as the rule is written (built for single assessments only).</summary>
-    public ConditionTrace? Trace { get; init; }
+    public ConditionTrace? Trace { get => Traced.Trace; init => Traced = new(value); }
+
+    /// <summary>The trace, or what it is built from when first read (the answers the engine builds).</summary>
+    internal TraceSlot Traced { get; init; }
 
     /// <summary>The cautions shown, in the order of <c>cautions</c>, each with the trace of its condition.</summary>
     public IReadOnlyList<CautionTrace>? CautionTraces { get; init; }

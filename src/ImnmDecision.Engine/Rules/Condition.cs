@@ -10,6 +10,9 @@ public abstract class Condition
     /// <summary>The last trace built (<see cref="SharedTrace"/>); replaced whole, so threads never see half of one.</summary>
     private TraceMemo? traceMemo;
 
+    /// <summary>What the answer writer keeps of this node (its trace's fixed JSON), built on first use.</summary>
+    internal object? AnswerFragments { get; set; }
+
     /// <summary>The fact slots this condition reads (through named conditions too).</summary>
     internal SlotMask Slots { get; private protected set; } = SlotMask.Empty;
 

@@ -34,7 +34,8 @@ internal static class AnswerStages
             Measure("read findings", () => _ = FindingsJson.TryParse(body, out _, out _));
             Measure("check: FluentValidation", () => validator.Validate(findings));
             Measure("check: precheck", () => FindingsPrecheck.IsValid(findings));
-            Measure("assess", () => engine.Assess(findings));
+            Measure("evaluate (decisions only)", () => engine.Evaluate(findings));
+            Measure("assess (decisions and answer)", () => engine.Assess(findings));
             foreach (var variant in EngineVariants.All)
             {
                 Measure($"write JSON: {variant.Answers.Name}", () =>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
@@ -8,7 +10,7 @@ namespace ImnmDecision.Engine.Tests.Assessments;
 
 /// <summary>
 /// A named condition is traced once per answer: every rule that names it holds the same trace, and the next
-/// case on the same engine and thread gets its own, never the previous case's.
+/// case on the same engine and thread gets its own, never the previous case's, nor changes an answer already made.
 /// </summary>
 public sealed class SharedTraceTests
 {
@@ -40,6 +42,25 @@ public sealed class SharedTraceTests
         foreach (var findings in new[] { AntiSrp, AntiHmgcr, AntiSrp, AntiHmgcr })
         {
             Json(engine.Assess(findings)).Should().Be(alone[findings]);
+        }
+    }
+
+    [Fact]
+    public void An_answer_written_after_the_engine_assessed_other_cases_still_traces_its_own_case()
+    {
+        // Traces are built (or written) when the answer is read, from the facts the answer kept: never from the
+        // engine's buffers, which the next case on the thread reuses.
+        var alone = OnNewThread(() => Json(new AssessmentEngine(RealRuleset.Ruleset, () => Guid.Empty).Assess(AntiSrp)));
+        var engine = new AssessmentEngine(RealRuleset.Ruleset, () => Guid.Empty);
+
+        foreach (var writer in EngineVariants.All.Select(v => v.Answers))
+        {
+            var first = engine.Assess(AntiSrp);
+            engine.Assess(AntiHmgcr);
+            var output = new ArrayBufferWriter<byte>();
+            writer.Write(output, first);
+
+            Encoding.UTF8.GetString(output.WrittenSpan).Should().Be(alone, writer.Name);
         }
     }
 

@@ -27,20 +27,25 @@ internal static class ClassificationJson
         writer.WriteStartArray(AnswerNames.Items);
         foreach (var item in result.Items)
         {
-            writer.WriteStartObject();
-            texts.Write(writer, AnswerNames.Id, item.Id);
-            TraceJson.Text(texts, writer, AnswerNames.Label, item.Label);
-            writer.WriteNumber(AnswerNames.Points, item.Points);
-            writer.WriteString(AnswerNames.Status, EnumText<ClassificationItemStatus>.Of(item.Status));
-            TraceJson.Texts(texts, writer, AnswerNames.Findings, item.Findings);
-            TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
-            writer.WriteEndObject();
+            SharedItemJson.Write(writer, item, Item);
         }
 
         writer.WriteEndArray();
         TraceJson.Text(texts, writer, AnswerNames.Comparison, result.Comparison);
         TraceJson.Texts(texts, writer, AnswerNames.Citations, result.Citations);
         writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void Item(RulesetTexts texts, Utf8JsonWriter writer, ClassificationItemResult item)
+    {
+        writer.WriteStartObject();
+        texts.Write(writer, AnswerNames.Id, item.Id);
+        TraceJson.Text(texts, writer, AnswerNames.Label, item.Label);
+        writer.WriteNumber(AnswerNames.Points, item.Points);
+        writer.WriteString(AnswerNames.Status, EnumText<ClassificationItemStatus>.Of(item.Status));
+        TraceJson.Texts(texts, writer, AnswerNames.Findings, item.Findings);
+        TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
         writer.WriteEndObject();
     }
 

@@ -8,8 +8,10 @@ namespace ImnmDecision.Engine.Answers.Fast;
 /// The single endpoint's answer writer: the answer's records written field by field in the serializer's order
 /// with a Utf8JsonWriter straight into the output (a response's PipeWriter), no reflection and no intermediate
 /// copy; property names and enum spellings encoded once, the ruleset's texts encoded once (<see cref="RulesetTexts"/>),
-/// each cited source's JSON written once per ruleset and copied after, each named condition's trace written once
-/// per answer (<see cref="SharedTraces"/>). Writes the same bytes as <see cref="SerializerAnswerWriter"/> (the differential test holds it to
+/// each cited source's JSON written once per ruleset and copied after, the rule traces written straight from the
+/// rules' conditions and the case's facts (<see cref="ConditionJson"/>), and what is the same for every case copied
+/// from JSON written once (<see cref="SharedItemJson"/>, <see cref="WorkupStart"/>). Writes the same bytes as
+/// <see cref="SerializerAnswerWriter"/> (the differential test holds it to
 /// that for every golden case, a generated cohort and the edge values of every field).
 /// </summary>
 public sealed class FragmentAnswerWriter : IAnswerWriter

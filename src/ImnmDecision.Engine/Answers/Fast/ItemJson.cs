@@ -17,7 +17,7 @@ internal static class ItemJson
             texts.Write(writer, AnswerNames.Message, alert.Message);
             texts.Write(writer, AnswerNames.RuleId, alert.RuleId);
             TraceJson.Texts(texts, writer, AnswerNames.Citations, alert.Citations);
-            TraceJson.Trace(texts, writer, AnswerNames.Trace, alert.Trace);
+            TraceJson.Trace(texts, writer, AnswerNames.Trace, alert.Traced);
             writer.WriteEndObject();
         }
 
@@ -38,7 +38,7 @@ internal static class ItemJson
             texts.Write(writer, AnswerNames.Statement, reason.Statement);
             TraceJson.Facts(texts, writer, reason.Facts);
             TraceJson.Texts(texts, writer, AnswerNames.Citations, reason.Citations);
-            TraceJson.Trace(texts, writer, AnswerNames.Trace, reason.Trace);
+            TraceJson.Trace(texts, writer, AnswerNames.Trace, reason.Traced);
             writer.WriteEndObject();
         }
 
@@ -51,15 +51,16 @@ internal static class ItemJson
         writer.WriteStartArray(AnswerNames.Workup);
         foreach (var item in workup)
         {
+            if (WorkupStart.Applies(item))
+            {
+                // Its rule's fixed start, then its trace, as one copy.
+                ConditionJson.WriteItem(writer, WorkupStart.Of(texts, item), item.Traced.Source!);
+                continue;
+            }
+
             writer.WriteStartObject();
-            writer.WriteString(AnswerNames.Id, EnumText<WorkupId>.Of(item.Id));
-            texts.Write(writer, AnswerNames.Label, item.Label);
-            writer.WriteString(AnswerNames.Priority, EnumText<WorkupPriority>.Of(item.Priority));
-            writer.WriteString(AnswerNames.Status, EnumText<WorkupStatus>.Of(item.Status));
-            texts.Write(writer, AnswerNames.Reason, item.Reason);
-            texts.Write(writer, AnswerNames.RuleId, item.RuleId);
-            TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
-            TraceJson.Trace(texts, writer, AnswerNames.Trace, item.Trace);
+            WorkupFields(texts, writer, item);
+            TraceJson.Trace(texts, writer, AnswerNames.Trace, item.Traced);
             TraceJson.Text(texts, writer, AnswerNames.RiskStratification, item.RiskStratification);
             TraceJson.Text(texts, writer, AnswerNames.RiskCategory, item.RiskCategory);
             RiskFactors(texts, writer, AnswerNames.RiskFactors, item.RiskFactors);
@@ -69,10 +70,7 @@ internal static class ItemJson
                 writer.WriteStartArray(AnswerNames.Schedule);
                 foreach (var step in schedule)
                 {
-                    writer.WriteStartObject();
-                    texts.Write(writer, AnswerNames.Id, step.Id);
-                    texts.Write(writer, AnswerNames.Text, step.Text);
-                    writer.WriteEndObject();
+                    SharedItemJson.Write(writer, step, ScheduleStep);
                 }
 
                 writer.WriteEndArray();
@@ -83,6 +81,18 @@ internal static class ItemJson
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>A workup item's fields before its trace.</summary>
+    public static void WorkupFields(RulesetTexts texts, Utf8JsonWriter writer, WorkupItem item)
+    {
+        writer.WriteString(AnswerNames.Id, EnumText<WorkupId>.Of(item.Id));
+        texts.Write(writer, AnswerNames.Label, item.Label);
+        writer.WriteString(AnswerNames.Priority, EnumText<WorkupPriority>.Of(item.Priority));
+        writer.WriteString(AnswerNames.Status, EnumText<WorkupStatus>.Of(item.Status));
+        texts.Write(writer, AnswerNames.Reason, item.Reason);
+        texts.Write(writer, AnswerNames.RuleId, item.RuleId);
+        TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
     }
 
     public static void Treatment(RulesetTexts texts, Utf8JsonWriter writer, IReadOnlyList<TreatmentOption> treatment)
@@ -99,7 +109,7 @@ internal static class ItemJson
             writer.WriteBoolean(AnswerNames.Avoid, option.Avoid);
             texts.Write(writer, AnswerNames.RuleId, option.RuleId);
             TraceJson.Texts(texts, writer, AnswerNames.Citations, option.Citations);
-            TraceJson.Trace(texts, writer, AnswerNames.Trace, option.Trace);
+            TraceJson.Trace(texts, writer, AnswerNames.Trace, option.Traced);
             if (option.CautionTraces is { } cautions)
             {
                 writer.WriteStartArray(AnswerNames.CautionTraces);
@@ -107,7 +117,7 @@ internal static class ItemJson
                 {
                     writer.WriteStartObject();
                     texts.Write(writer, AnswerNames.Text, caution.Text);
-                    TraceJson.Trace(texts, writer, AnswerNames.Trace, caution.Trace);
+                    TraceJson.Trace(texts, writer, AnswerNames.Trace, caution.Traced);
                     writer.WriteEndObject();
                 }
 
@@ -125,14 +135,27 @@ internal static class ItemJson
         writer.WriteStartArray(AnswerNames.Missing);
         foreach (var item in missing)
         {
-            writer.WriteStartObject();
-            texts.Write(writer, AnswerNames.Field, item.Field);
-            texts.Write(writer, AnswerNames.Why, item.Why);
-            TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
-            writer.WriteEndObject();
+            SharedItemJson.Write(writer, item, MissingItem);
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void ScheduleStep(RulesetTexts texts, Utf8JsonWriter writer, ScheduleItem step)
+    {
+        writer.WriteStartObject();
+        texts.Write(writer, AnswerNames.Id, step.Id);
+        texts.Write(writer, AnswerNames.Text, step.Text);
+        writer.WriteEndObject();
+    }
+
+    private static void MissingItem(RulesetTexts texts, Utf8JsonWriter writer, MissingItem item)
+    {
+        writer.WriteStartObject();
+        texts.Write(writer, AnswerNames.Field, item.Field);
+        texts.Write(writer, AnswerNames.Why, item.Why);
+        TraceJson.Texts(texts, writer, AnswerNames.Citations, item.Citations);
+        writer.WriteEndObject();
     }
 
     private static void Dose(RulesetTexts texts, Utf8JsonWriter writer, DoseText? dose)
@@ -142,7 +165,20 @@ internal static class ItemJson
             return;
         }
 
-        writer.WriteStartObject(AnswerNames.Dose);
+        writer.WritePropertyName(AnswerNames.Dose);
+        if (DoseFormatter.IsShared(dose))
+        {
+            SharedItemJson.Write(writer, dose, DoseObject);
+        }
+        else
+        {
+            DoseObject(texts, writer, dose);
+        }
+    }
+
+    private static void DoseObject(RulesetTexts texts, Utf8JsonWriter writer, DoseText dose)
+    {
+        writer.WriteStartObject();
         texts.Write(writer, AnswerNames.Text, dose.Text);
         TraceJson.Text(texts, writer, AnswerNames.PerKg, dose.PerKg);
         TraceJson.Text(texts, writer, AnswerNames.PerM2, dose.PerM2);

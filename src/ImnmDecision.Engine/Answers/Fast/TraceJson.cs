@@ -8,6 +8,19 @@ namespace ImnmDecision.Engine.Answers.Fast;
 /// <summary>Rule traces, the facts a rule read, and texts and lists of texts, as the serializer writes them (ruleset texts through <see cref="RulesetTexts"/>).</summary>
 internal static class TraceJson
 {
+    /// <summary>An item's trace: straight from its condition and facts when the engine built the item, else from the trace given.</summary>
+    public static void Trace(RulesetTexts texts, Utf8JsonWriter writer, JsonEncodedText name, TraceSlot traced)
+    {
+        if (traced.Source is { } source)
+        {
+            ConditionJson.Write(writer, name, source);
+        }
+        else
+        {
+            Trace(texts, writer, name, traced.Trace);
+        }
+    }
+
     public static void Trace(RulesetTexts texts, Utf8JsonWriter writer, JsonEncodedText name, ConditionTrace? trace)
     {
         if (trace is not null)
