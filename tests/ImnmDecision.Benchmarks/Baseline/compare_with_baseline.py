@@ -121,7 +121,8 @@ def main():
         run([head, "generate", "--rows", str(args.rows), "--seed", "42", "-o", head_csv])
         head_rules, base_rules = os.path.join(head_tree, "rules"), os.path.join(base_tree, "rules")
         old_rules, no_eular = os.path.join(work, "old-rules"), os.path.join(work, "no-eular")
-        loadable_baseline_rules(base_rules, head_rules, old_rules)
+        if args.only in (None, "code"):
+            loadable_baseline_rules(base_rules, head_rules, old_rules)
         if args.only in (None, "eular"):
             without_classification(head_rules, no_eular)
         score = lambda exe, csv, rules: [exe, "score", csv, "-o", "/dev/null", "--rules", rules]
