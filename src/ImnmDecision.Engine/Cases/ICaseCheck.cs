@@ -15,16 +15,16 @@ public interface ICaseCheck
     IReadOnlyDictionary<string, string[]>? Errors(Findings findings);
 }
 
-/// <summary>The plain check: the FluentValidation validator.</summary>
+/// <summary>The plain check: the FluentValidation validator, built at its first use (listing the variant costs nothing).</summary>
 public sealed class ValidatorCaseCheck : ICaseCheck
 {
-    private readonly FindingsValidator validator = new();
+    private readonly Lazy<FindingsValidator> validator = new(() => new FindingsValidator());
 
     public string Name => "validator";
 
     public IReadOnlyDictionary<string, string[]>? Errors(Findings findings)
     {
-        var result = validator.Validate(findings);
+        var result = validator.Value.Validate(findings);
         return result.IsValid
             ? null
             : result.Errors.GroupBy(e => e.PropertyName, StringComparer.Ordinal)

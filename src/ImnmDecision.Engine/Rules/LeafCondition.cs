@@ -20,7 +20,7 @@ internal sealed class LeafCondition : Condition
     private readonly string opName;
     private JsonElement[]? ordinalValues;
 
-    private static readonly JsonElement UnknownValue = JsonSerializer.SerializeToElement<object?>(null);
+    private static readonly JsonElement UnknownValue = JsonValues.Null;
 
     /// <param name="fact">The fact tested.</param>
     /// <param name="op">The operator.</param>
@@ -33,7 +33,7 @@ internal sealed class LeafCondition : Condition
     public LeafCondition(FactDefinition fact, LeafOperator op, double number, ulong mask, bool flag, string valueText, JsonElement written = default, string? parameter = null)
     {
         opName = JsonNamingPolicy.CamelCase.ConvertName(op.ToString());
-        Written = written.ValueKind == JsonValueKind.Undefined ? JsonSerializer.SerializeToElement(valueText) : written;
+        Written = written.ValueKind == JsonValueKind.Undefined ? JsonValues.String(valueText) : written;
         Parameter = parameter;
         Fact = fact;
         Op = op;

@@ -170,7 +170,7 @@ internal sealed class ConditionReader(LoadContext context, CatalogueReader catal
             return null;
         }
 
-        return new LeafCondition(fact, op, parameter.Value, 0, false, string.Create(CultureInfo.InvariantCulture, $"{parameter.Value} ({name})"), JsonSerializer.SerializeToElement(parameter.Value), name);
+        return new LeafCondition(fact, op, parameter.Value, 0, false, string.Create(CultureInfo.InvariantCulture, $"{parameter.Value} ({name})"), JsonValues.Number(parameter.Value), name);
     }
 
     private static LeafCondition? ReadValue(JsonCursor value, FactDefinition fact, LeafOperator op, string opText)
