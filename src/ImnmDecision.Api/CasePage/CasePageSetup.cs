@@ -1,3 +1,5 @@
+using System.Text;
+using ImnmDecision.Api.OpenApi;
 using ImnmDecision.Engine.Reports;
 
 namespace ImnmDecision.Api.CasePage;
@@ -6,7 +8,8 @@ namespace ImnmDecision.Api.CasePage;
 /// The case page at <c>/</c>: a form generated from the findings schema that posts one case to
 /// <c>POST /api/v1/assessments</c> and shows the HTML report beside it. Plain HTML, one script and two style
 /// sheets, all served by the service itself (no inline script, so it runs under the security headers' policy).
-/// Served when <c>Api:CasePage</c> is on; when not set, in Development only.
+/// Served when <c>Api:CasePage</c> is on; when not set, in Development only. Its link to Swagger UI is there only
+/// where Swagger UI is served.
 /// </summary>
 internal static class CasePageSetup
 {
@@ -18,9 +21,15 @@ internal static class CasePageSetup
 
     private const string Utf8 = "; charset=utf-8";
 
+    /// <summary>The page's link to Swagger UI, left out where Swagger UI is not served (it would lead to a 404).</summary>
+    private const string SwaggerLink = "<a href=\"/swagger\">Swagger UI</a>";
+
+    private static readonly CasePageAsset Page = CasePageAsset.Embedded("index.html", "text/html" + Utf8);
+
+    private static readonly CasePageAsset PageWithoutSwagger = CasePageAsset.Text(WithoutSwaggerLink, "text/html" + Utf8);
+
     private static readonly (string Path, CasePageAsset Asset)[] Files =
     [
-        ("/", CasePageAsset.Embedded("index.html", "text/html" + Utf8)),
         (AssetPrefix + "/case-page.js", CasePageAsset.Embedded("case-page.js", "text/javascript" + Utf8)),
         (AssetPrefix + "/case-page.css", CasePageAsset.Embedded("case-page.css", "text/css" + Utf8)),
         (AssetPrefix + "/report.css", CasePageAsset.Text(() => AssessmentReport.Stylesheet, "text/css" + Utf8)),
@@ -39,11 +48,20 @@ internal static class CasePageSetup
             return app;
         }
 
+        app.MapGet("/", (SwaggerSetup.IsOn(app) ? Page : PageWithoutSwagger).Result).ExcludeFromDescription();
         foreach (var (path, asset) in Files)
         {
             app.MapGet(path, asset.Result).ExcludeFromDescription();
         }
 
         return app;
+    }
+
+    private static string WithoutSwaggerLink()
+    {
+        var html = Encoding.UTF8.GetString(Page.Bytes);
+        return html.Contains(SwaggerLink, StringComparison.Ordinal)
+            ? html.Replace(SwaggerLink, string.Empty, StringComparison.Ordinal)
+            : throw new InvalidOperationException("The case page's index.html no longer holds its Swagger UI link: update CasePageSetup.SwaggerLink.");
     }
 }

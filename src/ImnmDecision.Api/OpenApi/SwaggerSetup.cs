@@ -58,9 +58,12 @@ internal static class SwaggerSetup
     /// <summary><c>Api:SwaggerUi</c>: serve Swagger UI and its document; when not set, on in Development only.</summary>
     public const string SwitchKey = "Api:SwaggerUi";
 
+    /// <summary>Whether Swagger UI is served: <c>Api:SwaggerUi</c>, else Development.</summary>
+    public static bool IsOn(WebApplication app) => app.Configuration.GetValue<bool?>(SwitchKey) ?? app.Environment.IsDevelopment();
+
     public static WebApplication UseImnmSwagger(this WebApplication app)
     {
-        if (!(app.Configuration.GetValue<bool?>(SwitchKey) ?? app.Environment.IsDevelopment()))
+        if (!IsOn(app))
         {
             return app;
         }

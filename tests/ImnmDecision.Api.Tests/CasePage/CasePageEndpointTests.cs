@@ -69,6 +69,29 @@ public sealed partial class CasePageEndpointTests(ApiFactory factory) : IClassFi
         script.Should().NotContain("innerHTML").And.NotContain("eval(").And.NotContain("new Function").And.NotContain("insertAdjacentHTML");
     }
 
+    [Theory]
+    [InlineData("Development", "true", true)]
+    [InlineData("Development", "false", false)]
+    [InlineData("Production", "true", true)]
+    [InlineData("Production", "false", false)]
+    public async Task CasePage_LinksToSwaggerUi_OnlyWhereSwaggerUiIsServed(string environment, string swaggerUi, bool linked)
+    {
+        using var app = factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting(CasePageSetup.SwitchKey, "true");
+            builder.UseSetting(SwaggerSetup.SwitchKey, swaggerUi);
+        });
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        using var swagger = await client.GetAsync(new Uri("/swagger/index.html", UriKind.Relative));
+
+        swagger.StatusCode.Should().Be(linked ? HttpStatusCode.OK : HttpStatusCode.NotFound);
+        html.Contains("href=\"/swagger\"", StringComparison.Ordinal).Should().Be(linked, "the page links to Swagger UI exactly where it is served");
+        html.Should().Contain("id=\"case-form\"");
+    }
+
     [Fact]
     public async Task FormDescription_HoldsEveryFieldOfTheSchemaInOrder_GroupedByItsFirstSegment()
     {
