@@ -43,7 +43,7 @@ internal sealed class Evaluator
     public Evaluator(Ruleset ruleset, IConditionDeciding? deciding = null)
     {
         this.ruleset = ruleset;
-        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther, ruleset.CkTimesUlnThresholds) { ChildUnderYears = ruleset.ChildUnderYears };
+        extractor = new FactExtractor(ruleset.DefaultUlnFemale, ruleset.DefaultUlnOther, ruleset.CkTimesUlnThresholds, ruleset.CkTimesUlnComparisons) { ChildUnderYears = ruleset.ChildUnderYears };
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
         adultDoseNeeds = [.. treatments.Select(t => Needs(t.Dose))];
         childDoseNeeds = [.. treatments.Select(t => Needs(t.Dose?.Child))];

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Engine.Facts;
 
@@ -26,9 +27,11 @@ namespace ImnmDecision.Engine.Facts;
 /// <para>
 /// Without the lab's ULN, the default for the sex applies (ruleset parameters). For sex <c>other</c>,
 /// <c>unknown</c> or absent both defaults apply: CK is raised above the higher default, not raised at or below the
-/// lower one, and unknown between; CK as a multiple of the ULN is known only when no threshold the ruleset uses
-/// lies between CK over the higher default and CK over the lower one (then every rule decides the same whichever
-/// default is right, and the multiple of the higher default is shown); otherwise it is unknown.
+/// lower one, and unknown between; CK as a multiple of the ULN is known only when every comparison the ruleset makes
+/// with it holds alike for CK over the higher default and CK over the lower one (then every rule decides the same
+/// whichever default is right, and the multiple of the higher default is shown: 15,000 U/L is 50x or 75x, at least
+/// 50x either way); otherwise it is unknown. Without the comparisons' operators, a threshold from one multiple to the
+/// other, ends included, makes it unknown.
 /// </para>
 /// </summary>
 internal sealed class CkArithmetic
@@ -47,19 +50,27 @@ internal sealed class CkArithmetic
     private readonly decimal[] exactThresholds;
     private readonly (long Digits, int Scale)[] thresholdDigits;
     private readonly bool wholeRatios;
+    private readonly (LeafOperator Op, decimal Value)[]? exactComparisons;
 
     private static readonly Int128[] Pow10 = [.. Enumerable.Range(0, 29).Select(n => Enumerable.Repeat((Int128)10, n).Aggregate((Int128)1, (a, b) => a * b))];
 
     /// <param name="femaleDefaultUnitsPerLitre">The default ULN for women, in U/L.</param>
     /// <param name="otherDefaultUnitsPerLitre">The default ULN for men (and, with the female one, for any other sex), in U/L.</param>
     /// <param name="timesUlnThresholds">The values rules compare <c>ck.timesUln</c> with.</param>
-    public CkArithmetic(double femaleDefaultUnitsPerLitre, double otherDefaultUnitsPerLitre, IEnumerable<double> timesUlnThresholds)
+    /// <param name="timesUlnComparisons">How rules compare <c>ck.timesUln</c> (operator and value), when known; their values are thresholds too.</param>
+    public CkArithmetic(
+        double femaleDefaultUnitsPerLitre,
+        double otherDefaultUnitsPerLitre,
+        IEnumerable<double> timesUlnThresholds,
+        IEnumerable<(LeafOperator Op, double Value)>? timesUlnComparisons = null)
     {
         femaleDefault = femaleDefaultUnitsPerLitre;
         otherDefault = otherDefaultUnitsPerLitre;
         lowerDefault = Exact(Math.Min(femaleDefault, otherDefault));
         higherDefault = Exact(Math.Max(femaleDefault, otherDefault));
-        thresholds = [.. timesUlnThresholds.Where(t => t is >= Smallest and <= Largest).Distinct().Order()];
+        var comparisons = timesUlnComparisons?.Where(c => c.Value is >= Smallest and <= Largest).ToArray();
+        exactComparisons = comparisons?.Select(c => (c.Op, Exact(c.Value))).ToArray();
+        thresholds = [.. timesUlnThresholds.Concat(comparisons?.Select(c => c.Value) ?? []).Where(t => t is >= Smallest and <= Largest).Distinct().Order()];
         exactThresholds = [.. thresholds.Select(Exact)];
         thresholdDigits = [.. exactThresholds.Select(Digits)];
         wholeRatios = thresholdDigits.All(t => t.Scale <= 26); // ck x 10^scale stays within Int128
@@ -193,9 +204,26 @@ internal sealed class CkArithmetic
         return ((long)(threshold * (decimal)Math.Pow(10, scale)), scale);
     }
 
-    /// <summary>Whether a threshold lies in [low, high], so that a rule could decide differently within it.</summary>
+    /// <summary>
+    /// Whether a rule could decide differently at <paramref name="low"/> and at <paramref name="high"/> (the multiples
+    /// of the two default ULNs): a comparison that holds at one and not at the other, or without the operators, a
+    /// threshold in [low, high].
+    /// </summary>
     private bool Straddles(decimal low, decimal high)
     {
+        if (exactComparisons is { } comparisons)
+        {
+            foreach (var (op, value) in comparisons)
+            {
+                if (Holds(op, low, value) != Holds(op, high, value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         foreach (var threshold in exactThresholds)
         {
             if (low <= threshold && threshold <= high && low != high)
@@ -206,6 +234,17 @@ internal sealed class CkArithmetic
 
         return false;
     }
+
+    private static bool Holds(LeafOperator op, decimal ratio, decimal value) => op switch
+    {
+        LeafOperator.Eq => ratio == value,
+        LeafOperator.Ne => ratio != value,
+        LeafOperator.Gt => ratio > value,
+        LeafOperator.Gte => ratio >= value,
+        LeafOperator.Lt => ratio < value,
+        LeafOperator.Lte => ratio <= value,
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Only number comparisons compare ck.timesUln."),
+    };
 
     private static double ToUnitsPerLitre(double value, bool microkatal) =>
         !microkatal ? value

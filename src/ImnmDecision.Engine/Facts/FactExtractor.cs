@@ -1,4 +1,5 @@
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Engine.Facts;
 
@@ -58,9 +59,14 @@ internal sealed class FactExtractor
     /// <param name="defaultUlnFemaleUnitsPerLitre">The default CK ULN for women (a ruleset parameter).</param>
     /// <param name="defaultUlnOtherUnitsPerLitre">The default CK ULN for men (a ruleset parameter).</param>
     /// <param name="timesUlnThresholds">The values rules compare <c>ck.timesUln</c> with (see <see cref="CkArithmetic"/>).</param>
-    public FactExtractor(double defaultUlnFemaleUnitsPerLitre, double defaultUlnOtherUnitsPerLitre, IEnumerable<double>? timesUlnThresholds = null)
+    /// <param name="timesUlnComparisons">How rules compare <c>ck.timesUln</c> (operator and number), when known (see <see cref="CkArithmetic"/>).</param>
+    public FactExtractor(
+        double defaultUlnFemaleUnitsPerLitre,
+        double defaultUlnOtherUnitsPerLitre,
+        IEnumerable<double>? timesUlnThresholds = null,
+        IEnumerable<(LeafOperator Op, double Value)>? timesUlnComparisons = null)
     {
-        ck = new CkArithmetic(defaultUlnFemaleUnitsPerLitre, defaultUlnOtherUnitsPerLitre, timesUlnThresholds ?? []);
+        ck = new CkArithmetic(defaultUlnFemaleUnitsPerLitre, defaultUlnOtherUnitsPerLitre, timesUlnThresholds ?? [], timesUlnComparisons);
         var direct = FactCatalog.DirectFindings.ToArray();
         if (direct.Where((field, slot) => field.Slot != slot).Any())
         {

@@ -20,4 +20,16 @@ internal static class ConditionLeaves
             .Select(leaf => leaf.Number)
             .Distinct()
             .Order()];
+
+    /// <summary>
+    /// How conditions compare a number fact with numbers: each operator (<c>eq</c> to <c>lte</c>) and number once.
+    /// A fact known only to lie at one of two values is decided when every comparison holds alike at both.
+    /// </summary>
+    public static (LeafOperator Op, double Value)[] ComparisonsWith(IEnumerable<Condition> conditions, string factName) =>
+        [.. conditions.SelectMany(Of)
+            .Where(leaf => leaf.Fact.Name == factName && leaf.Op is >= LeafOperator.Eq and <= LeafOperator.Lte)
+            .Select(leaf => (leaf.Op, leaf.Number))
+            .Distinct()
+            .OrderBy(c => c.Number)
+            .ThenBy(c => c.Op)];
 }

@@ -92,4 +92,7 @@ public sealed class Ruleset
 
     /// <summary>The numbers any condition compares <c>ck.timesUln</c> with: stored ratios compare exactly with these.</summary>
     internal IReadOnlyList<double> CkTimesUlnThresholds { get; init; } = [];
+
+    /// <summary>How conditions compare <c>ck.timesUln</c> (operator and number): with both default ULNs, the multiple is known when every comparison holds alike under either.</summary>
+    internal IReadOnlyList<(LeafOperator Op, double Value)> CkTimesUlnComparisons { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using ImnmDecision.Engine.Facts;
+using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Engine.Tests.Facts;
 
@@ -101,5 +102,59 @@ public sealed class CkArithmeticTests
             reading.UnitsPerLitre.Should().Be(value);
             reading.UpperLimitUnitsPerLitre.Should().Be(uln);
         }
+    }
+
+    [Theory]
+    [InlineData(15000, 50)] // 50x against 300, 75x against 200: extreme (>= 50) either way
+    [InlineData(2000, 6.67)] // 6.7x against 300, exactly 10x against 200: row 7 (<= 10) either way
+    [InlineData(1800, 6)]
+    public void Read_BothDefaults_MultipleIsKnownWhenEveryComparisonHoldsAlikeAtBothEnds(double value, double shown)
+    {
+        var ck = new CkArithmetic(200, 300, [], [(LeafOperator.Gte, 50), (LeafOperator.Lte, 10)]);
+
+        var reading = ck.Read(value, null, microkatal: false, female: null);
+
+        reading.TimesUpperLimit.Should().BeApproximately(shown, 0.01);
+        (reading.TimesUpperLimit >= 50).Should().Be(value / 200 >= 50 && value / 300 >= 50);
+        (reading.TimesUpperLimit <= 10).Should().Be(value / 200 <= 10 && value / 300 <= 10);
+    }
+
+    [Theory]
+    [InlineData(3000)] // 10x against 300 but 15x against 200: row 7 differs
+    [InlineData(10000)] // 33x against 300 but exactly 50x against 200: extreme CK differs
+    [InlineData(12000)]
+    public void Read_BothDefaults_MultipleIsUnknownWhenAComparisonDiffersBetweenTheEnds(double value)
+    {
+        var ck = new CkArithmetic(200, 300, [], [(LeafOperator.Gte, 50), (LeafOperator.Lte, 10)]);
+
+        double.IsNaN(ck.Read(value, null, microkatal: false, female: null).TimesUpperLimit).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(LeafOperator.Gt, 15000, false)] // 50 > 50 is false, 75 > 50 true
+    [InlineData(LeafOperator.Lt, 15000, true)] // 50 < 50 and 75 < 50 both false
+    [InlineData(LeafOperator.Eq, 15000, false)]
+    [InlineData(LeafOperator.Gte, 10000, false)] // 33 >= 50 false, 50 >= 50 true
+    [InlineData(LeafOperator.Gt, 10000, true)] // 33 > 50 and 50 > 50 both false
+    public void Read_BothDefaults_AThresholdAtAnEndCountsOnlyWhereItsOperatorDecidesDifferently(LeafOperator op, double value, bool known)
+    {
+        var ck = new CkArithmetic(200, 300, [], [(op, 50)]);
+
+        double.IsNaN(ck.Read(value, null, microkatal: false, female: null).TimesUpperLimit).Should().Be(!known);
+    }
+
+    [Fact]
+    public void Read_BothDefaultsWithoutOperators_AThresholdAtEitherEndLeavesTheMultipleUnknown()
+    {
+        var ck = new CkArithmetic(200, 300, [50, 10]);
+
+        double.IsNaN(ck.Read(15000, null, microkatal: false, female: null).TimesUpperLimit).Should().BeTrue();
+        double.IsNaN(ck.Read(2000, null, microkatal: false, female: null).TimesUpperLimit).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Thresholds_IncludeTheValuesOfTheComparisons()
+    {
+        new CkArithmetic(200, 300, [1], [(LeafOperator.Gte, 50), (LeafOperator.Lte, 10)]).Thresholds.Should().Equal(1, 10, 50);
     }
 }

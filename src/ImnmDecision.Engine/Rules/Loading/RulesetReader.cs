@@ -137,6 +137,7 @@ internal sealed class RulesetReader
             DefaultUlnOther = otherUln,
             ChildUnderYears = childUnderYears,
             CkTimesUlnThresholds = ConditionLeaves.NumbersComparedWith(AllConditions(ordered, context.Conditions.Values, context.Stratifications.Values), "ck.timesUln"),
+            CkTimesUlnComparisons = ConditionLeaves.ComparisonsWith(AllConditions(ordered, context.Conditions.Values, context.Stratifications.Values), "ck.timesUln"),
             Classification = classification,
         };
     }
