@@ -1,0 +1,70 @@
+using System.Text.Json;
+using ImnmDecision.Api.Tests.CdsHooks.Support;
+using ImnmDecision.CdsHooks.Mapping;
+using ImnmDecision.CdsHooks.Prefetch;
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.Api.Tests.CdsHooks;
+
+/// <summary>
+/// Public FHIR test records as EHR sandboxes hold them (sources in Fixtures/README.md): SMART's sample patient
+/// smart-767980 (smart-on-fhir/generated-sample-data, STU-3/SMART/patient-767980.fhir-bundle.json: a real-shaped
+/// CK with its lab range, Vytorin and Crestor orders, Conditions and dosages in pre-R4 shapes) and the Synthea
+/// patient 010fd829 (R4/SYNTHEA/Chung_Haley_e792af79-5fe0-4ed8-bf91-ad9e0b24603e.json: yearly ALT and AST
+/// reported without reference ranges, simvastatin ordered as RxNorm 316672 "Simvistatin 10 MG").
+/// </summary>
+public sealed class PublicSampleDataTests(CdsApiFactory factory) : IClassFixture<CdsApiFactory>
+{
+    private const string SyntheaPatient = "010fd829-1ef3-49c9-98c4-df7561709bc7";
+
+    [Fact]
+    public async Task PatientView_SmartSamplePatient_ReadsTheCkWithItsLabRangeAndBothStatinOrders()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostHookAsync("imnm-assessment", CdsFixtures.Text("real-smart-767980-patient-view.json"));
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        var cards = await response.CardsAsync();
+
+        cards.Should().ContainSingle();
+        cards.ShouldKeepTheCardRules();
+        var detail = cards[0]!["detail"]!.GetValue<string>();
+        detail.Should().Contain("- CK 448 U/L on 2008-02-05 [status unknown in the record]; lab upper limit of normal 259 U/L (most recent).");
+        detail.Should().Contain("- Statin: simvastatin (active MedicationRequest): exposure current.", "Vytorin (RxNorm 543354) carries simvastatin");
+        detail.Should().Contain("- Statin: rosuvastatin (active MedicationRequest): exposure current.", "Crestor (RxNorm 859749)");
+        detail.Should().Contain("have elements that do not follow FHIR R4; those elements were left out.", "the record's Conditions and dosages use pre-R4 shapes");
+        detail.Should().Contain("(`antibodies.hmgcr`)", "the record has no antibody result, so it is reported missing");
+    }
+
+    [Fact]
+    public void Map_SyntheaLiverLabsWithoutRanges_StayUnknownWithOneNotePerTest()
+    {
+        var mapped = MapSynthea();
+
+        mapped.Sections.Booleans.Should().NotContainKey("labs.altElevated").And.NotContainKey("labs.astElevated");
+        mapped.Notes.Should().Contain("8 ALT results (2013-09-03 to 2020-09-01) have neither a value with an applicable upper limit nor a high or normal interpretation, so whether ALT is elevated is not known.");
+        mapped.Notes.Should().Contain("7 AST results (2014-09-03 to 2020-09-01) have neither a value with an applicable upper limit nor a high or normal interpretation, so whether AST is elevated is not known.");
+        mapped.Notes.Should().HaveCount(2, "fifteen results without a range make one note per test, not one per result");
+    }
+
+    [Fact]
+    public void Map_SyntheaSimvastatinOrders_AreCurrentExposureFromTheRxNormCodeDespiteTheMisspeltDisplay()
+    {
+        var mapped = MapSynthea();
+
+        mapped.Sections.Statin.Should().BeEquivalentTo(new StatinFindings { Exposure = StatinExposure.Current, Drug = "simvastatin" });
+        mapped.Evidence.Should().Contain("Statin: simvastatin (active MedicationRequest, 2020-09-01): exposure current.");
+        mapped.Evidence.Should().Contain("Statin: simvastatin (stopped MedicationRequest, 2019-09-02): exposure past.");
+        mapped.Sections.Patient!.Sex.Should().Be(Sex.Male);
+    }
+
+    // The fixture as one prefetched collection Bundle under the labs key, for the Synthea patient's own id.
+    private static MappedCase MapSynthea()
+    {
+        var codes = CdsFixtures.Codes;
+        using var document = JsonDocument.Parse(CdsFixtures.Text("real-synthea-simvastatin-and-liver-labs.json"));
+        var key = new PrefetchTemplates(codes).Assessment.Single(k => k.Name == PrefetchTemplates.Labs);
+        var slot = PrefetchResolver.FromPrefetch(key, document.RootElement.Clone());
+        return new FhirFindingsMapper(codes, new FixedTime(CdsFixtures.Today)).Map(SyntheaPatient, new Dictionary<string, PrefetchSlot> { [key.Name] = slot });
+    }
+}
