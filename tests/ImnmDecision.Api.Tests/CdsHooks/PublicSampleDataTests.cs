@@ -7,9 +7,10 @@ using ImnmDecision.Engine.Cases;
 namespace ImnmDecision.Api.Tests.CdsHooks;
 
 /// <summary>
-/// Public FHIR test records as EHR sandboxes hold them (sources in Fixtures/README.md): SMART's sample patient
-/// smart-767980 (smart-on-fhir/generated-sample-data, STU-3/SMART/patient-767980.fhir-bundle.json: a real-shaped
-/// CK with its lab range, Vytorin and Crestor orders, Conditions and dosages in pre-R4 shapes) and the Synthea
+/// Public FHIR test records as EHR sandboxes hold them (sources in Fixtures/README.md): SMART's sample patients
+/// smart-767980 and smart-2113340 (smart-on-fhir/generated-sample-data, STU-3/SMART/patient-*.fhir-bundle*.json:
+/// CK with the lab's range, Vytorin, Crestor and atorvastatin orders, weights coded 3141-9, Conditions and
+/// dosages in pre-R4 shapes) and the Synthea
 /// patient 010fd829 (R4/SYNTHEA/Chung_Haley_e792af79-5fe0-4ed8-bf91-ad9e0b24603e.json: yearly ALT and AST
 /// reported without reference ranges, simvastatin ordered as RxNorm 316672 "Simvistatin 10 MG").
 /// </summary>
@@ -34,6 +35,31 @@ public sealed class PublicSampleDataTests(CdsApiFactory factory) : IClassFixture
         detail.Should().Contain("- Statin: rosuvastatin (active MedicationRequest): exposure current.", "Crestor (RxNorm 859749)");
         detail.Should().Contain("have elements that do not follow FHIR R4; those elements were left out.", "the record's Conditions and dosages use pre-R4 shapes");
         detail.Should().Contain("(`antibodies.hmgcr`)", "the record has no antibody result, so it is reported missing");
+    }
+
+    [Fact]
+    public async Task PatientView_SmartSamplePatientWithAWeightMeasured_ReadsTheWeightForDosing()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostHookAsync("imnm-assessment", CdsFixtures.Text("real-smart-2113340-patient-view.json"));
+        var cards = await response.CardsAsync();
+
+        cards.Should().ContainSingle();
+        var detail = cards[0]!["detail"]!.GetValue<string>();
+        detail.Should().Contain("- Weight 113.1 kg on 2010-10-24.", "SMART's records code body weight as LOINC 3141-9 (Body weight Measured)");
+        detail.Should().NotContain("(`patient.weightKg`)");
+        detail.Should().Contain("- CK 188 U/L on 2012-09-02 [status unknown in the record]; lab upper limit of normal 160 U/L (most recent).");
+        detail.Should().Contain("- Highest CK of the 5 results in the record: 846 U/L on 2012-08-31 [status unknown in the record]; lab upper limit of normal 160 U/L.");
+        detail.Should().Contain("- Statin: atorvastatin (active MedicationRequest): exposure current.");
+        detail.Should().Contain("- AST on 2012-08-31: not elevated (31 U/L against the lab's upper limit 45 U/L) [status unknown in the record].");
+    }
+
+    [Fact]
+    public void PrefetchTemplate_Weight_SearchesTheMeasuredBodyWeightCodeToo()
+    {
+        new PrefetchTemplates(CdsFixtures.Codes).Assessment.Single(k => k.Name == PrefetchTemplates.Weight).Template
+            .Should().Contain("http://loinc.org|29463-7,http://loinc.org|3141-9");
     }
 
     [Fact]
