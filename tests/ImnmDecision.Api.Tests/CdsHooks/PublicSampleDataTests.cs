@@ -47,7 +47,7 @@ public sealed class PublicSampleDataTests(CdsApiFactory factory) : IClassFixture
 
         cards.Should().ContainSingle();
         var detail = cards[0]!["detail"]!.GetValue<string>();
-        detail.Should().Contain("- Weight 113.1 kg on 2010-10-24.", "SMART's records code body weight as LOINC 3141-9 (Body weight Measured)");
+        detail.Should().Contain("- Weight 113.1 kg on 2010-10-24 [status unknown in the record].", "SMART's records code body weight as LOINC 3141-9 (Body weight Measured), with status unknown");
         detail.Should().NotContain("(`patient.weightKg`)");
         detail.Should().Contain("- CK 188 U/L on 2012-09-02 [status unknown in the record]; lab upper limit of normal 160 U/L (most recent).");
         detail.Should().Contain("- Highest CK of the 5 results in the record: 846 U/L on 2012-08-31 [status unknown in the record]; lab upper limit of normal 160 U/L.");
