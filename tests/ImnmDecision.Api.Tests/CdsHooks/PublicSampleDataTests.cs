@@ -12,7 +12,8 @@ namespace ImnmDecision.Api.Tests.CdsHooks;
 /// CK with the lab's range, Vytorin, Crestor and atorvastatin orders, weights coded 3141-9, Conditions and
 /// dosages in pre-R4 shapes) and the Synthea
 /// patient 010fd829 (R4/SYNTHEA/Chung_Haley_e792af79-5fe0-4ed8-bf91-ad9e0b24603e.json: yearly ALT and AST
-/// reported without reference ranges, simvastatin ordered as RxNorm 316672 "Simvistatin 10 MG").
+/// reported without reference ranges, simvastatin ordered as RxNorm 316672 "Simvistatin 10 MG") and the Synthea
+/// patient d39173c2 (R4/SYNTHEA/Adán_Pulido_7694b55e-b670-44a5-b426-c56027e97986.json: deceasedDateTime).
 /// </summary>
 public sealed class PublicSampleDataTests(CdsApiFactory factory) : IClassFixture<CdsApiFactory>
 {
@@ -84,13 +85,24 @@ public sealed class PublicSampleDataTests(CdsApiFactory factory) : IClassFixture
         mapped.Sections.Patient!.Sex.Should().Be(Sex.Male);
     }
 
-    // The fixture as one prefetched collection Bundle under the labs key, for the Synthea patient's own id.
-    private static MappedCase MapSynthea()
+    [Fact]
+    public void Map_SyntheaPatientWhoDied_IsAgedAtDeathNotToday()
+    {
+        var mapped = Map("real-synthea-deceased-patient.json", PrefetchTemplates.Patient, "d39173c2-7dc5-4a08-aba0-3f14f6b70d94");
+
+        mapped.Sections.Patient!.AgeYears.Should().Be(70, "born 1936-08-18, died 2007-03-25 (today in the tests is 2025-06-15: 88)");
+        mapped.Evidence.Should().Contain("Patient: age 70 (birth date 1936-08-18) at death on 2007-03-25, sex male.");
+    }
+
+    private static MappedCase MapSynthea() => Map("real-synthea-simvastatin-and-liver-labs.json", PrefetchTemplates.Labs, SyntheaPatient);
+
+    // A fixture as one prefetched value under the given key, for the patient's own id.
+    private static MappedCase Map(string fixture, string keyName, string patientId)
     {
         var codes = CdsFixtures.Codes;
-        using var document = JsonDocument.Parse(CdsFixtures.Text("real-synthea-simvastatin-and-liver-labs.json"));
-        var key = new PrefetchTemplates(codes).Assessment.Single(k => k.Name == PrefetchTemplates.Labs);
+        using var document = JsonDocument.Parse(CdsFixtures.Text(fixture));
+        var key = new PrefetchTemplates(codes).Assessment.Single(k => k.Name == keyName);
         var slot = PrefetchResolver.FromPrefetch(key, document.RootElement.Clone());
-        return new FhirFindingsMapper(codes, new FixedTime(CdsFixtures.Today)).Map(SyntheaPatient, new Dictionary<string, PrefetchSlot> { [key.Name] = slot });
+        return new FhirFindingsMapper(codes, new FixedTime(CdsFixtures.Today)).Map(patientId, new Dictionary<string, PrefetchSlot> { [key.Name] = slot });
     }
 }
