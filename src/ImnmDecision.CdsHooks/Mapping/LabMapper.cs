@@ -8,7 +8,8 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// LDH, AST and ALT (<c>labs.*Elevated</c>): for each, the most recent usable result (the CK status policy and
 /// ordering). Elevated means a value above the high limit of the reference range that applies to the patient
 /// (sex and age, as for CK), in the same unit; without a usable range, a high interpretation (H, HH, HU) says
-/// elevated and a normal or low one (N, L, LL, LU) says not. Anything else stays unknown and is noted.
+/// elevated and a normal or low one (N, L, LL, LU) says not. Anything else stays unknown and is noted, one note
+/// per test and reason.
 /// </summary>
 internal static class LabMapper
 {
@@ -21,18 +22,19 @@ internal static class LabMapper
             .GroupBy(r => r.Path!, StringComparer.Ordinal);
         foreach (var group in byFinding.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            var name = Name(group.Key);
+            var skipped = new SkippedResults(name);
             foreach (var reading in ObservationReading.NewestFirst(group.Select(g => g.Reading)))
             {
-                var name = Name(group.Key);
                 if (!ResultStatus.IsUsableObservation(reading.Status))
                 {
-                    report.Note($"A {name} result ({reading.DateText}, {ResultStatus.Describe(reading.Status)}) was not used.");
+                    skipped.NotUsable(ResultStatus.Describe(reading.Status), reading.DateText);
                     continue;
                 }
 
                 if (Elevated(reading, codes, sex, ageYears) is not { } read)
                 {
-                    report.Note($"A {name} result ({reading.DateText}) has neither a value with an applicable upper limit nor a high or normal interpretation, so whether it is elevated is not known.");
+                    skipped.NotInterpretable(reading.DateText);
                     continue;
                 }
 
@@ -41,6 +43,8 @@ internal static class LabMapper
                 report.Used($"{name} on {reading.DateText}: {(read.Elevated ? "elevated" : "not elevated")} ({read.Why}){caveat}.");
                 break;
             }
+
+            skipped.NoteTo(report);
         }
 
         return found;

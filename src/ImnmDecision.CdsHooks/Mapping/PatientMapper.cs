@@ -6,7 +6,9 @@ namespace ImnmDecision.CdsHooks.Mapping;
 
 /// <summary>
 /// Patient: sex from <c>gender</c>, age from <c>birthDate</c>. A partial birth date (<c>1961</c>,
-/// <c>1961-04</c>) gives an age range; the younger age is used and the card says so.
+/// <c>1961-04</c>) gives an age range; the younger age is used and the card says so. For a patient recorded as
+/// deceased on a date (<c>deceasedDateTime</c>, as in Synthea's records) the age is the age at death; one marked
+/// deceased without a date keeps the age counted to today, and the card says both.
 /// </summary>
 internal static class PatientMapper
 {
@@ -28,7 +30,8 @@ internal static class PatientMapper
             _ => null,
         };
 
-        var age = Age(birthDate, today, out var ageText);
+        var died = Died(patient, birthDate);
+        var age = Age(birthDate, died?.FirstDay ?? today, out var ageText);
         if (birthDate is not null && age is null)
         {
             report.Note("The birth date could not be read as a date in the past; age is unknown.");
@@ -37,7 +40,12 @@ internal static class PatientMapper
         var parts = new List<string>();
         if (age is not null)
         {
-            parts.Add(ageText!);
+            parts.Add(died is { } death ? $"{ageText} at death on {death.Display}" : ageText!);
+        }
+
+        if (died is null && patient.Deceased is FhirBoolean { Value: true })
+        {
+            parts.Add("recorded as deceased (no date; age counted to today)");
         }
 
         if (sex is { } s)
@@ -52,6 +60,14 @@ internal static class PatientMapper
 
         return (age, sex);
     }
+
+    // The date of death, when the record gives one that is not before the birth date.
+    private static ClinicalDate? Died(Patient patient, string? birthDate) =>
+        patient.Deceased is FhirDateTime deceased
+        && ClinicalDate.Parse(FhirValues.Text(deceased)) is { } died
+        && (ClinicalDate.Parse(birthDate) is not { } born || born.FirstDay <= died.FirstDay)
+            ? died
+            : null;
 
     /// <summary>Age in whole years on <paramref name="today"/>, the youngest the (possibly partial) birth date allows.</summary>
     public static int? Age(string? birthDate, DateOnly today, out string? description)

@@ -3,7 +3,10 @@ using ImnmDecision.CdsHooks.Fhir;
 
 namespace ImnmDecision.CdsHooks.Mapping;
 
-/// <summary>Body weight: the newest final result in kg (or lb or g, converted), for weight-based doses.</summary>
+/// <summary>
+/// Body weight: the newest usable result in kg (or lb or g, converted), for weight-based doses; a preliminary
+/// one or one of unknown status carries the status policy's note, as CK and the other labs do.
+/// </summary>
 internal static class WeightMapper
 {
     public static double? Map(IEnumerable<ObservationReading> readings, CodeBook codes, MappingReport report)
@@ -20,7 +23,8 @@ internal static class WeightMapper
             }
 
             var kg = Math.Round(value * factor, 1);
-            report.Used($"Weight {Safe.Number(kg)} kg on {reading.DateText}.");
+            var caveat = ResultStatus.Caveat(reading.Status) is { } text ? $" [{text}]" : "";
+            report.Used($"Weight {Safe.Number(kg)} kg on {reading.DateText}{caveat}.");
             return kg;
         }
 

@@ -83,6 +83,7 @@ internal sealed partial class CdsHttpWarmUp(IServiceProvider services, ILogger<C
         features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = cancellationToken });
         features.Set<IHttpConnectionFeature>(new HttpConnectionFeature { RemoteIpAddress = IPAddress.Loopback, LocalIpAddress = IPAddress.Loopback, ConnectionId = "warm-up" });
         features.Set<IHttpRequestIdentifierFeature>(new HttpRequestIdentifierFeature { TraceIdentifier = "warm-up" });
+        features.Set<IHttpMaxRequestBodySizeFeature>(new WarmUpBodySizeFeature());
         features.Set(CdsWarmUpRequest.Instance);
 
         var context = application.CreateContext(features);

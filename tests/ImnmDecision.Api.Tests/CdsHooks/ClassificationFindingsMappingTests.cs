@@ -114,7 +114,7 @@ public sealed class ClassificationFindingsMappingTests
         var mapped = FhirMapping.Map(Lab("ast-1", "1920-8", "36", "2025-05-01", ranges));
 
         mapped.Sections.Booleans.Should().NotContainKey("labs.astElevated");
-        mapped.Notes.Should().Contain(n => n.StartsWith("A AST result (2025-05-01) has neither", StringComparison.Ordinal));
+        mapped.Notes.Should().Contain(n => n.StartsWith("An AST result (2025-05-01) has neither", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -161,6 +161,18 @@ public sealed class FhirFindingsMapperTests
         mapped.Gaps.Should().Contain(g => g.What == "pathology (muscle biopsy) reports" && !g.Failed);
     }
 
+    [Theory]
+    [InlineData("\"deceasedBoolean\": true", 65, "Patient: age 65 (birth date 1960-01-01), recorded as deceased (no date; age counted to today), sex female.")]
+    [InlineData("\"deceasedDateTime\": \"1950-01-01\"", 65, "Patient: age 65 (birth date 1960-01-01), sex female.")]
+    [InlineData("\"deceasedBoolean\": false", 65, "Patient: age 65 (birth date 1960-01-01), sex female.")]
+    public void Map_DeceasedWithoutAUsableDate_KeepsTheAgeToTodayAndSaysWhatTheRecordSays(string deceased, int age, string evidence)
+    {
+        var mapped = FhirMapping.Map($$"""{ "resourceType": "Patient", "id": "pt-1", "gender": "female", "birthDate": "1960-01-01", {{deceased}} }""");
+
+        mapped.Sections.Patient!.AgeYears.Should().Be(age);
+        mapped.Evidence.Should().Contain(evidence, "a death date before the birth date is not used");
+    }
+
     [Fact]
     public void Map_LocalCodesFixture_FindsNothingWithDefaultCodesButEverythingWithTheSitesCodes()
     {

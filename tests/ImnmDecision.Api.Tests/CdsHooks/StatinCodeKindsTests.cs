@@ -69,6 +69,7 @@ public sealed class StatinCodeKindsTests
     [Theory]
     [InlineData(RxNorm, "310404000")]
     [InlineData(RxNorm, "239241")] // nystatin 1000000 UNT Oral Capsule: "statin" inside a word is not a statin
+    [InlineData(RxNorm, "312055")] // Nystatin 100000 UNT/ML Oral Suspension, as ordered in SMART's sample patient smart-765583
     [InlineData(RxNorm, "353099")] // BN Zetia (ezetimibe)
     [InlineData(RxNorm, "220456")] // BN Tricor (fenofibrate)
     [InlineData(RxNorm, "763171")] // BPCK Niaspan Starter Pack (niacin)
