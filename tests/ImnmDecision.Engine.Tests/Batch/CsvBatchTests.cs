@@ -49,6 +49,28 @@ public sealed class CsvBatchTests
         lines[1]["caseId"]!.GetValue<string>().Should().Be("b");
     }
 
+    [Fact]
+    public async Task Run_QuoteNeverClosed_IsAnErrorRowForItsLine_AndTheRowsAfterItAreStillRead()
+    {
+        var input = "caseId,ck.value,antibodies.hmgcr\r\n"
+            + "a,5000,positive\r\n"
+            + "b,\"6000,positive\r\n"
+            + "c,7000,negative\r\n"
+            + "d,8000,positive\r\n";
+
+        var (output, summary) = await BatchHarness.RunAsync(input, BatchFormat.Csv, BatchFormat.Ndjson);
+
+        var lines = BatchHarness.Lines(output);
+        summary.Rows.Should().Be(4, "four rows in, four answers out");
+        summary.Failed.Should().Be(1);
+        lines.Take(4).Select(l => l["line"]!.GetValue<long>()).Should().Equal(2, 3, 4, 5);
+        lines[1]["error"]!["detail"]!.GetValue<string>().Should().Be(
+            "The row on line 3 opens a quoted field that is never closed; it was not scored, and the rows after it were read from line 4.");
+        lines[2]["caseId"]!.GetValue<string>().Should().Be("c");
+        lines[3]["caseId"]!.GetValue<string>().Should().Be("d");
+        lines[3]["subtype"].Should().NotBeNull();
+    }
+
     [Theory]
     [InlineData("ck.value", "12,5", "ck.value must be a finite number")]
     [InlineData("ck.value", "NaN", "ck.value must be a finite number")]

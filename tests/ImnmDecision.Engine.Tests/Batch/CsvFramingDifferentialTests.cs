@@ -57,6 +57,35 @@ public sealed class CsvFramingDifferentialTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(20_000)]
+    [InlineData(200_000)]
+    public async Task Run_QuoteNeverClosed_FramesTheSameWholeOrInPieces(int rowsAfterBytes)
+    {
+        // A stray quote on line 3; what follows is either short enough to be read again from line 4, or longer
+        // than a row may be (the row is then answered as too large, as it must be when the bytes arrive in parts).
+        var after = new StringBuilder();
+        for (var i = 0; after.Length <= rowsAfterBytes; i++)
+        {
+            after.Append($"r{i},{1000 + i},negative,none\n");
+        }
+
+        var input = "caseId,ck.value,antibodies.hmgcr,statin.drug\na,5000,positive,none\nb,\"6000,positive,none\n" + (rowsAfterBytes == 0 ? string.Empty : after.ToString());
+        var whole = await RunLikeTheCliAsync(Encoding.UTF8.GetBytes(input));
+
+        foreach (var chunk in new[] { 7, 4096, 65_536 })
+        {
+            var (pieces, _) = await BatchHarness.RunAsync(input, BatchFormat.Csv, BatchFormat.Csv, chunkBytes: chunk);
+            pieces.Should().Be(whole, "a quote never closed, cut in pieces of {0} bytes, must frame as the whole file does", chunk);
+        }
+
+        var rows = BatchHarness.CsvRows(whole);
+        var readAgain = rowsAfterBytes is > 0 and < 64 * 1024 ? after.ToString().Count(c => c == '\n') : 0;
+        rows.Count.Should().Be(2 + readAgain + 2, "the header, rows a and b, the rows read again after b, and the summary");
+        rows[2][0].Should().Be("3", "the row with the stray quote is answered on its own line");
+    }
+
+    [Theory]
     [InlineData("caseId,ck.value\rP-SENTINEL,5000\rQ-SENTINEL,6000\r")]
     [InlineData("P-SENTINEL,5000,positive\nQ-SENTINEL,6000,negative\n")]
     public async Task Run_CrOnlyOrHeaderless_IsRefusedTheSameWayWholeOrInPiecesWithoutEchoingARow(string input)

@@ -11,6 +11,8 @@ namespace ImnmDecision.Engine.Batch;
 /// optional UTF-8 byte order mark) into rows, in order, for <see cref="CsvRowParser"/>s to parse on the
 /// workers. The header names the columns (JSON paths, any subset, any order); an identifier-like, unknown or
 /// repeated column refuses the whole batch. Blank lines are skipped; a row over the size limit is an error row.
+/// A row that opens a quoted field the rest of the input never closes is an error row for its own line, and the
+/// rows after it are read from the next line: a stray quote loses one row, never the rest of the file.
 /// </summary>
 internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReader
 {
@@ -79,10 +81,20 @@ internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReade
             return status;
         }
 
-        consumed = length;
         var startLine = line;
-        line += 1 + newlines;
         record = new ParsedRecord { Line = startLine };
+        if (newlines > 0 && tokenizer.EndedInsideQuotes && length <= maxRecordBytes)
+        {
+            // The quote opened on the row's first line (a line break outside quotes would have ended the row). A
+            // longer rest is a row over the size limit, as it is when the bytes arrive in parts.
+            consumed = data[..length].IndexOf((byte)'\n') + 1;
+            line++;
+            record.Error = BatchProblem.QuoteNeverClosed(startLine);
+            return RecordStatus.Record;
+        }
+
+        consumed = length;
+        line += 1 + newlines;
         if (length > maxRecordBytes)
         {
             record.Error = NdjsonRecordReader.TooLarge(startLine, maxRecordBytes);

@@ -30,6 +30,13 @@ public sealed record BatchProblem
     internal static BatchProblem Unreadable(long line, IReadOnlyDictionary<string, string[]> errors) =>
         Bad(line, string.Create(CultureInfo.InvariantCulture, $"The row on line {line} cannot be read; it was not scored."), errors);
 
+    /// <summary>A CSV row that opens a quoted field which the rest of the input never closes: only its own line is taken as the row.</summary>
+    internal static BatchProblem QuoteNeverClosed(long line) =>
+        Bad(
+            line,
+            string.Create(CultureInfo.InvariantCulture, $"The row on line {line} opens a quoted field that is never closed; it was not scored, and the rows after it were read from line {line + 1}."),
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = ["A quoted field is never closed: end it with a quote (a quote inside a field is written twice)."] });
+
     /// <summary>A case that was read but breaks the field rules of the contract.</summary>
     internal static BatchProblem Invalid(long line, IReadOnlyDictionary<string, string[]> errors) =>
         Bad(line, string.Create(CultureInfo.InvariantCulture, $"The case on line {line} is not valid; it was not scored."), errors);
