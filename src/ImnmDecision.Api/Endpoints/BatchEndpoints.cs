@@ -44,7 +44,7 @@ internal static class BatchEndpoints
     /// <para>text/csv: a header row of flat column names, the JSON paths (caseId, patient.ageYears, ck.value, antibodies.hmgcr,
     /// statin.exposure, ...; any subset, any order), then one case per row. An empty cell is "not known";
     /// antibodies.otherMyositisSpecific lists antibodies as jo1;mi2, or none when the panel was done and none was positive.
-    /// The answer is CSV, or NDJSON with Accept: application/x-ndjson.</para>
+    /// The answer is CSV. For any input, Accept (text/csv, application/x-ndjson or application/json) chooses the answer's format.</para>
     /// <para>Each result row holds the case's line, the caseId as sent, the subtype, the certainty and the ids of the alerts,
     /// outstanding workup items, treatment options (and those to avoid) and missing fields, in the order of the single-case
     /// answer. Findings are never echoed. A row that cannot be read or breaks a field rule carries error: a problem document with

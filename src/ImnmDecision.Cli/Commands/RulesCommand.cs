@@ -11,7 +11,7 @@ internal static class RulesCommand
     {
         var folder = new Argument<string?>("folder")
         {
-            Description = "The rules folder (default: the nearest rules/ with a ruleset.json, walking up from the working directory).",
+            Description = "The rules folder (default: rules/ beside imnm, else the nearest rules/ with a ruleset.json above the working directory).",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var check = new Command("check", "Load and validate a ruleset; print every defect with its file and JSON path (exit code 2 when invalid).") { folder };
