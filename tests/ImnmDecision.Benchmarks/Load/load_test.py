@@ -12,7 +12,7 @@ client (tests/ImnmDecision.Benchmarks --fixed-rate), which measures each latency
 due. Prints requests/s, p99s and the ratios against the bar (>= 50% of the bare rate; p99 <= 1.5x the bare p99).
 Every request loop is bounded in time; both servers are stopped at the end.
 
-    python3 tests/ImnmDecision.Benchmarks/Load/load_test.py [--rounds 3] [--seconds 10] [--case FILE]
+    python3 tests/ImnmDecision.Benchmarks/Load/load_test.py [--rounds 3] [--seconds 10] [--case FILE] [--api-env NAME=VALUE]
 
 Installs Debian's wrk first if it is missing (as root, or with sudo -n).
 """
@@ -98,6 +98,8 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="use the Release builds already there")
     parser.add_argument("--api-port", type=int, default=5181)
     parser.add_argument("--bare-port", type=int, default=5182)
+    parser.add_argument("--api-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="an environment variable for the API only (repeatable), e.g. a runtime setting to compare")
     args = parser.parse_args()
 
     ensure_wrk()
@@ -117,6 +119,7 @@ def main():
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", ASPNETCORE_URLS=f"http://127.0.0.1:{args.api_port}",
                Api__Auth__Enabled="false", Api__RateLimit__Enabled="false", Store__SqlitePath=os.path.join(work, "store.db"),
                CdsHooks__PublicBaseUrl=f"http://127.0.0.1:{args.api_port}")
+    env.update(pair.split("=", 1) for pair in args.api_env)
     servers = []
     try:
         api_log = open(os.path.join(work, "api.log"), "wb")
