@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -44,12 +45,51 @@ public sealed class AbortedBatchTests
             PipeReader.Create(failing, new StreamPipeReaderOptions(bufferSize: 4096)), format, output, BatchFormat.Ndjson, progress);
 
         summary.Aborted.Should().BeTrue();
-        summary.AbortReason.Should().Contain("failed");
+        summary.AbortReason.Should().StartWith("Reading the input failed").And.NotContain("server", "a broken input is the request's fault");
         progress.Fault.Should().BeOfType<IOException>();
         var lines = BatchHarness.Lines(Encoding.UTF8.GetString(output.ToArray()));
         lines[^1]["summary"]!["aborted"]!.GetValue<bool>().Should().BeTrue();
         lines[^1]["summary"]!["rows"]!.GetValue<long>().Should().Be(lines.Count - 1, "every row answered is counted");
         lines.Count.Should().BeGreaterThan(1);
+    }
+
+    [Theory]
+    [InlineData(0, "\n")]
+    [InlineData(7, "\n")]
+    [InlineData(0, "\r\n")]
+    [InlineData(5, "")]
+    public async Task Run_CsvQuoteNeverClosed_EndsWithThatRowsErrorNamingTheLinesItTookIn(int chunkBytes, string end)
+    {
+        var input = "caseId,ck.value\nc1,5000\nc2,\"5000\nc3,6000\nc4,7000" + end;
+
+        var (output, summary) = await BatchHarness.RunAsync(input, BatchFormat.Csv, BatchFormat.Ndjson, chunkBytes: chunkBytes);
+
+        var lines = BatchHarness.Lines(output);
+        lines.Should().HaveCount(3, "c1, the error row of the row that opens the quote, the summary");
+        lines[1]["line"]!.GetValue<long>().Should().Be(3);
+        lines[1]["error"]!["detail"]!.GetValue<string>().Should().Contain("lines 3 to 5");
+        summary.Aborted.Should().BeTrue("rows c3 and c4 were never read as rows, and the answer must say so");
+        summary.AbortReason.Should().Contain("never closed").And.Contain("lines 3 to 5");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4096)]
+    public async Task Run_CsvQuoteNeverClosedBeforeMoreThanARowLimitOfText_SaysWhichLinesItTookIn(int chunkBytes)
+    {
+        var input = new StringBuilder("caseId,ck.value\nc1,\"5000\n");
+        for (var i = 0; i < 20_000; i++)
+        {
+            input.Append(CultureInfo.InvariantCulture, $"r{i},5000\n");
+        }
+
+        var (output, summary) = await BatchHarness.RunAsync(input.ToString(), BatchFormat.Csv, BatchFormat.Ndjson, chunkBytes: chunkBytes);
+
+        var lines = BatchHarness.Lines(output);
+        lines.Should().HaveCount(2);
+        lines[0]["error"]!["detail"]!.GetValue<string>().Should().Contain("lines 2 to 20002");
+        summary.Aborted.Should().BeTrue();
+        summary.AbortReason.Should().Contain("never closed");
     }
 
     [Fact]

@@ -11,6 +11,8 @@ namespace ImnmDecision.Engine.Batch;
 /// optional UTF-8 byte order mark) into rows, in order, for <see cref="CsvRowParser"/>s to parse on the
 /// workers. The header names the columns (JSON paths, any subset, any order); an identifier-like, unknown or
 /// repeated column refuses the whole batch. Blank lines are skipped; a row over the size limit is an error row.
+/// A quoted field that the end of the input leaves open ends the batch with that row's error, which names the
+/// lines it took in, so those rows are never dropped without a word.
 /// </summary>
 internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReader
 {
@@ -83,6 +85,14 @@ internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReade
         var startLine = line;
         line += 1 + newlines;
         record = new ParsedRecord { Line = startLine };
+        if (newlines > 0 && tokenizer.EndedInsideQuotes)
+        {
+            // Only the tokenizer counts line breaks (a plain row has none), so this is the record it just framed.
+            record.Error = BatchProblem.UnclosedQuote(startLine, data[length - 1] == (byte)'\n' ? line - 2 : line - 1);
+            record.Fatal = true;
+            return RecordStatus.Record;
+        }
+
         if (length > maxRecordBytes)
         {
             record.Error = NdjsonRecordReader.TooLarge(startLine, maxRecordBytes);

@@ -39,9 +39,13 @@ internal sealed class CsvTokenizer
         return end < 0 && isFinalBlock && !data.IsEmpty;
     }
 
-    /// <summary>Finds the fields of the record at the start of <paramref name="data"/>; changes no state but the field arrays.</summary>
+    /// <summary>Whether the last record tokenized ended inside a quoted field that the end of the input left open.</summary>
+    public bool EndedInsideQuotes { get; private set; }
+
+    /// <summary>Finds the fields of the record at the start of <paramref name="data"/>; changes no state but the field arrays and <see cref="EndedInsideQuotes"/>.</summary>
     public RecordStatus Tokenize(ReadOnlySpan<byte> data, bool isFinalBlock, out int length, out int fieldCount, out int newlines, out bool malformed)
     {
+        EndedInsideQuotes = false;
         // A plain record's fields are the text between the commas.
         if (TryFramePlain(data, isFinalBlock, out var contentLength, out length))
         {
@@ -79,6 +83,7 @@ internal sealed class CsvTokenizer
                         newlines += data[p..].Count((byte)'\n');
                         AddField(n++, start, data.Length - start, hasEscapes);
                         malformed = true;
+                        EndedInsideQuotes = true;
                         length = data.Length;
                         fieldCount = n;
                         return RecordStatus.Record;
