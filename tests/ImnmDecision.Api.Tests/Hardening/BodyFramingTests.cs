@@ -30,6 +30,7 @@ public sealed class BodyFramingTests(CdsApiFactory factory) : IClassFixture<CdsA
 
     [Theory]
     [InlineData("/api/v1/assessments", "application/problem+json")]
+    [InlineData("/api/v1/assessments/batch", "application/problem+json")]
     [InlineData("/cds-services/imnm-assessment", "application/fhir+json")]
     [InlineData("/cds-services/imnm-assessment/feedback", "application/fhir+json")]
     public async Task Post_ChunkSizeThatOverflows_Answers400NotA500(string path, string mediaType)

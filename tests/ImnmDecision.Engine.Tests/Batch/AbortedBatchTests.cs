@@ -54,6 +54,22 @@ public sealed class AbortedBatchTests
     }
 
     [Theory]
+    [InlineData(BatchFormat.Ndjson)]
+    [InlineData(BatchFormat.Csv)]
+    [InlineData(BatchFormat.Json)]
+    public async Task Run_InputFailsBeforeAnyRowLeft_IsRefusedWholeNotAnsweredAsAnEmptyBatch(BatchFormat format)
+    {
+        var bytes = Encoding.UTF8.GetBytes(format switch { BatchFormat.Csv => "caseId,ck.value\nc1,5000\n", BatchFormat.Json => $"[{Good},", _ => Good + "\n" });
+        using var failing = new FailingStream(bytes, failAfter: bytes.Length);
+
+        var run = () => new BatchRunner(RealRuleset.Engine).RunAsync(PipeReader.Create(failing), format, new MemoryStream(), BatchFormat.Ndjson);
+
+        var refused = (await run.Should().ThrowAsync<BatchRefusedException>()).Which.Problem;
+        refused.Status.Should().Be(400);
+        refused.Detail.Should().Contain("nothing was scored");
+    }
+
+    [Theory]
     [InlineData(0, "\n")]
     [InlineData(7, "\n")]
     [InlineData(0, "\r\n")]
