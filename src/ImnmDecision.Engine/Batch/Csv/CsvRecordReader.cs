@@ -10,7 +10,8 @@ namespace ImnmDecision.Engine.Batch;
 /// Frames a cohort CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, an
 /// optional UTF-8 byte order mark) into rows, in order, for <see cref="CsvRowParser"/>s to parse on the
 /// workers. The header names the columns (JSON paths, any subset, any order); an identifier-like, unknown or
-/// repeated column refuses the whole batch. Blank lines are skipped; a row over the size limit is an error row.
+/// repeated column refuses the whole batch. Blank lines are skipped (a row of one quoted empty cell is not blank);
+/// a row over the size limit is an error row.
 /// A quoted field that the end of the input leaves open ends the batch with that row's error, which names the
 /// lines it took in, so those rows are never dropped without a word.
 /// </summary>
@@ -127,7 +128,10 @@ internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReade
         }
 
         status = RecordStatus.Skipped;
-        if (fieldCount == 1 && IsBlank(tokenizer.Cell(data, 0)))
+
+        // A blank line is skipped; a quoted empty cell ("", as a CSV writer writes an empty value of a one-column
+        // row so that the row is kept) is a row: an empty case, answered with its error row.
+        if (fieldCount == 1 && IsBlank(tokenizer.Cell(data, 0)) && data[..length].IndexOf((byte)'"') < 0)
         {
             line += 1 + newlines;
             return false;
