@@ -52,6 +52,34 @@ public sealed class BodyFramingTests(CdsApiFactory factory) : IClassFixture<CdsA
         answer.Should().Contain(mediaType);
     }
 
+    [Fact]
+    public async Task Batch_BodyTrickledTooSlowlyBeforeAnyRow_Answers408Problem()
+    {
+        using var kestrel = new KestrelApiFactory();
+        await using var connection = await Batch.RawHttpConnection.OpenAsync(kestrel.BaseAddress, "/api/v1/assessments/batch", "application/x-ndjson");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answer = connection.ReadHeadAsync(timeout.Token);
+
+        // Kestrel's minimum body data rate (240 bytes/s after a 5 s grace period) ends the upload.
+        while (!answer.IsCompleted && !timeout.IsCancellationRequested)
+        {
+            try
+            {
+                await connection.SendAsync(" "u8.ToArray(), timeout.Token);
+            }
+            catch (IOException)
+            {
+                break;
+            }
+
+            await Task.WhenAny(answer, Task.Delay(500, timeout.Token));
+        }
+
+        var (status, headers) = await answer;
+        status.Should().Be(408);
+        headers["content-type"].Should().Be("application/problem+json");
+    }
+
     [Theory]
     [MemberData(nameof(Doors))]
     public async Task Post_GzipContentEncoding_Answers415AndScoresNothing(string path, string mediaType)

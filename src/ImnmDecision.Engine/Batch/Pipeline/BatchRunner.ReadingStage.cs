@@ -71,11 +71,11 @@ public sealed partial class BatchRunner
 
                 toWrite.TryComplete();
             }
-            catch (IOException) when (sequence == 0)
+            catch (IOException e) when (sequence == 0)
             {
                 // The input broke off (or its HTTP framing is malformed) before a row left: refuse the batch
                 // whole, as for any other input that cannot be read, instead of answering an empty batch.
-                var refused = Unreadable();
+                var refused = Unreadable(e);
                 toWrite.TryComplete(refused);
                 throw refused;
             }
@@ -138,13 +138,15 @@ public sealed partial class BatchRunner
         }
 
         /// <summary>The refusal of a batch whose input failed before any row left.</summary>
-        private static BatchRefusedException Unreadable() => new(new BatchProblem
-        {
-            Type = BatchProblemTypes.BadRequest,
-            Title = "The body could not be read.",
-            Status = 400,
-            Detail = "The input broke off, or its framing is malformed, before any row could be answered; nothing was scored. Send it again.",
-        });
+        private static BatchRefusedException Unreadable(IOException cause) => new(
+            new BatchProblem
+            {
+                Type = BatchProblemTypes.BadRequest,
+                Title = "The body could not be read.",
+                Status = 400,
+                Detail = "The input broke off, or its framing is malformed, before any row could be answered; nothing was scored. Send it again.",
+            },
+            cause);
 
         /// <summary>A parser for the records this stage frames, for one worker.</summary>
         public IRecordParser CreateParser() => reader.CreateParser();
