@@ -4,6 +4,13 @@ namespace ImnmDecision.Cli;
 internal static class OutputFile
 {
     /// <summary>
+    /// Whether two full paths name the same file once symbolic links (of the file or of any folder on its path)
+    /// are followed: opening one for output would empty the other before it is read. (Hard links are not seen.)
+    /// </summary>
+    public static bool IsSameFile(string first, string second) =>
+        string.Equals(RealPath(first), RealPath(second), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Opens <paramref name="path"/> for writing, creating it or emptying the file already there.
     /// </summary>
     /// <remarks>
@@ -28,6 +35,34 @@ internal static class OutputFile
         {
             stream.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The full path with every symbolic link on it followed (a part that does not exist is kept as written).</summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var current = Path.GetPathRoot(full) ?? string.Empty;
+        foreach (var part in full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            current = Follow(next) ?? next;
+        }
+
+        return current;
+    }
+
+    /// <summary>Where a symbolic link leads in the end, or null when the path is not one (or its links loop).</summary>
+    private static string? Follow(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

@@ -56,7 +56,10 @@ internal sealed class BatchStreamResult(BatchFormat inputFormat, BatchFormat out
                 logger.LogInformation("Batch refused with {StatusCode}: {ProblemTitle}", refused.Problem.Status, refused.Problem.Title);
             }
 
-            await ApiProblems.WriteAsync(httpContext, ToProblemDetails(refused.Problem));
+            // Kestrel's own verdict on a body it stopped reading (408: sent too slowly) is the status to answer.
+            await ApiProblems.WriteAsync(httpContext, refused.InnerException is BadHttpRequestException { StatusCode: not StatusCodes.Status400BadRequest } bad
+                ? ApiProblems.ForStatus(bad.StatusCode)
+                : ToProblemDetails(refused.Problem));
         }
         catch (Exception e) when (e is OperationCanceledException or IOException && aborted.IsCancellationRequested)
         {

@@ -79,7 +79,7 @@ internal static class BatchEndpoints
             return new BatchProblemResult(ApiProblems.Create(
                 StatusCodes.Status415UnsupportedMediaType,
                 "Unsupported media type",
-                "Send the cohort as application/json (a JSON array of cases), application/x-ndjson (one case per line) or text/csv (a header row, then one case per row), in UTF-8."));
+                "Send the cohort as application/json (a JSON array of cases), application/x-ndjson (one case per line) or text/csv (a header row, then one case per row), in UTF-8, uncompressed (no Content-Encoding)."));
         }
 
         if (BatchNegotiation.OutputFormat(context.Request, input) is not { } output)

@@ -5,7 +5,10 @@ namespace ImnmDecision.Api.Middleware;
 /// <summary>
 /// A read-only view of a request body that throws <see cref="RequestBodyTooLargeException"/> once more than
 /// the limit has been read. Kestrel enforces the same limit on its side; this makes it hold under TestServer
-/// (which has none) and turns Kestrel's own 413 into the exception the problem handler maps.
+/// (which has none) and turns Kestrel's own 413 into the exception the problem handler maps. Any other failure
+/// to read the body that is not the client going away (malformed chunked framing, such as a chunk size that
+/// overflows Kestrel's parser, which throws a bare <see cref="IOException"/>) becomes a 400
+/// <see cref="BadHttpRequestException"/>: the request is at fault, never the server.
 /// </summary>
 internal sealed class LimitedReadStream(Stream inner, long limitBytes) : Stream
 {
@@ -37,6 +40,10 @@ internal sealed class LimitedReadStream(Stream inner, long limitBytes) : Stream
         {
             throw new RequestBodyTooLargeException(limitBytes);
         }
+        catch (IOException exception) when (exception is not BadHttpRequestException)
+        {
+            throw Malformed(exception);
+        }
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -52,6 +59,10 @@ internal sealed class LimitedReadStream(Stream inner, long limitBytes) : Stream
         {
             throw new RequestBodyTooLargeException(limitBytes);
         }
+        catch (IOException exception) when (exception is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Malformed(exception);
+        }
     }
 
     public override void Flush()
@@ -63,6 +74,10 @@ internal sealed class LimitedReadStream(Stream inner, long limitBytes) : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>The body's framing is broken; the exception's message is not passed on (it is Kestrel's, not the request's, but never needed).</summary>
+    private static BadHttpRequestException Malformed(IOException exception) =>
+        new("The request body could not be read: its framing is malformed.", StatusCodes.Status400BadRequest, exception);
 
     private int Count(int bytes)
     {

@@ -2,6 +2,7 @@ using ImnmDecision.CdsHooks.Http;
 using ImnmDecision.Api.Hosting;
 using ImnmDecision.Api.Middleware;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,9 @@ internal sealed class ApiExceptionHandler(IOptions<ApiOptions> options, ILogger<
             return true;
         }
 
-        var problem = Map(exception);
+        var problem = exception is BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad && BadParameter(httpContext, bad) is { } name
+            ? ApiProblems.BadParameter(name)
+            : Map(exception);
         if (problem.Status >= StatusCodes.Status500InternalServerError)
         {
             logger.LogError(
@@ -35,6 +38,30 @@ internal sealed class ApiExceptionHandler(IOptions<ApiOptions> options, ILogger<
 
         await ApiProblems.WriteAsync(httpContext, problem);
         return true;
+    }
+
+    /// <summary>
+    /// The endpoint parameter (a query string value such as <c>rawCsv</c> or <c>from</c>) that the framework could
+    /// not bind, or null when the failure is not a binding one. The name is taken from the framework's message
+    /// only when it is one of the endpoint's own parameter names, so nothing of the request is ever repeated.
+    /// </summary>
+    private static string? BadParameter(HttpContext context, BadHttpRequestException exception)
+    {
+        // The handler runs with the endpoint cleared; the feature keeps the one that failed.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var names = endpoint?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>();
+        var message = exception.Message;
+        var open = message.IndexOf('"', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : message.IndexOf('"', open + 1);
+        if (names is not { Count: > 0 } || close < 0)
+        {
+            return null;
+        }
+
+        // "Failed to bind parameter "bool? rawCsv" from ..." or "Required parameter "string name" was not provided ...".
+        var declared = message[(open + 1)..close];
+        var name = declared[(declared.LastIndexOf(' ') + 1)..];
+        return names.Any(n => n.Name == name) ? name : null;
     }
 
     private ProblemDetails Map(Exception exception) => exception switch

@@ -33,11 +33,22 @@ internal static class ApiProblems
         _ => Create(status, ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error", "The request could not be served."),
     };
 
+    /// <summary>400: a query string parameter has a value of the wrong type (named; its value is not repeated).</summary>
+    public static ProblemDetails BadParameter(string name)
+    {
+        var problem = Create(
+            StatusCodes.Status400BadRequest,
+            "A query parameter is not valid",
+            $"The query parameter {name} has a value of the wrong type (true or false, a number, an ISO 8601 date: see /swagger); nothing was done.");
+        problem.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [name] = ["The value is not of the parameter's type."] };
+        return problem;
+    }
+
     public static ProblemDetails UnsupportedMediaType() => Create(
         StatusCodes.Status415UnsupportedMediaType,
         "Unsupported media type",
         "This endpoint does not accept the body's content type. Send JSON (Content-Type: application/json); "
-        + "the batch endpoint also takes application/x-ndjson and text/csv (UTF-8).");
+        + "the batch endpoint also takes application/x-ndjson and text/csv (UTF-8). Bodies are read uncompressed: no Content-Encoding.");
 
     /// <summary>406: the Accept header allows none of the media types this endpoint answers (named in the detail).</summary>
     public static ProblemDetails NotAcceptable(string detail)

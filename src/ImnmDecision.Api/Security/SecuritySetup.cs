@@ -27,8 +27,12 @@ internal static class SecuritySetup
         var auth = builder.Configuration.GetSection(ApiAuthOptions.Section).Get<ApiAuthOptions>() ?? new ApiAuthOptions();
         var enabled = auth.Enabled ?? !builder.Environment.IsDevelopment();
         builder.Services.AddSingleton(new ApiAuthState(enabled, auth));
+
+        // Read now, not when the first request configures the bearer handler: a key that does not parse stops
+        // start-up naming the setting (exit 78) instead of failing every request, /health included, with 500.
+        var signingKey = string.IsNullOrWhiteSpace(auth.SigningKeyPem) ? null : ReadKey(auth.SigningKeyPem);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt => ConfigureBearer(jwt, auth));
+            .AddJwtBearer(jwt => ConfigureBearer(jwt, auth, signingKey));
         builder.Services.AddAuthorization(options =>
         {
             options.AddPolicy(ApiPolicies.Read, policy => Require(policy, enabled, scope: null));
@@ -105,7 +109,7 @@ internal static class SecuritySetup
         }
     }
 
-    private static void ConfigureBearer(JwtBearerOptions jwt, ApiAuthOptions auth)
+    private static void ConfigureBearer(JwtBearerOptions jwt, ApiAuthOptions auth, SecurityKey? signingKey)
     {
         jwt.MapInboundClaims = false;
         jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
@@ -116,36 +120,43 @@ internal static class SecuritySetup
             jwt.Authority = auth.Authority;
         }
 
-        if (!string.IsNullOrWhiteSpace(auth.SigningKeyPem))
+        if (signingKey is not null)
         {
-            jwt.TokenValidationParameters.IssuerSigningKey = ReadKey(auth.SigningKeyPem);
+            jwt.TokenValidationParameters.IssuerSigningKey = signingKey;
             jwt.TokenValidationParameters.ValidIssuer = auth.Issuer;
             jwt.TokenValidationParameters.ValidateIssuer = !string.IsNullOrWhiteSpace(auth.Issuer);
         }
     }
 
+    /// <summary>
+    /// An RSA or EC public key from PEM. RSA's importer throws <see cref="CryptographicException"/> (not
+    /// <see cref="ArgumentException"/>, which means "no PEM at all") for an EC key, so both are tried on either.
+    /// </summary>
     private static SecurityKey ReadKey(string pem)
     {
         // The key lives as long as the service; it is never disposed.
 #pragma warning disable CA2000
+        var rsa = RSA.Create();
         try
         {
-            var rsa = RSA.Create();
             rsa.ImportFromPem(pem);
             return new RsaSecurityKey(rsa);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
-            try
-            {
-                var ec = ECDsa.Create();
-                ec.ImportFromPem(pem);
-                return new ECDsaSecurityKey(ec);
-            }
-            catch (ArgumentException exception)
-            {
-                throw new InvalidSettingException("Api:Auth:SigningKeyPem is not a PEM RSA or EC public key.", exception);
-            }
+            rsa.Dispose();
+        }
+
+        var ec = ECDsa.Create();
+        try
+        {
+            ec.ImportFromPem(pem);
+            return new ECDsaSecurityKey(ec);
+        }
+        catch (Exception exception) when (exception is ArgumentException or CryptographicException)
+        {
+            ec.Dispose();
+            throw new InvalidSettingException("Api:Auth:SigningKeyPem is not a PEM RSA or EC public key.", exception);
         }
 #pragma warning restore CA2000
     }

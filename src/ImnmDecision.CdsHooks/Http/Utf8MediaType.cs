@@ -7,14 +7,16 @@ namespace ImnmDecision.CdsHooks.Http;
 /// Reads a request's Content-Type as RFC 9110 allows it: the media type in any case, parameters in any case and
 /// order, the charset as a token or a quoted string. Only UTF-8 is read (<c>utf-8</c>, or the common misspelling
 /// <c>utf8</c>); any other charset, an empty one, or a header that does not parse is an unsupported media type.
+/// So is a body sent with a Content-Encoding other than <c>identity</c> (gzip, br, ...): bodies are read as
+/// sent, never decompressed, and compressed bytes must not be parsed as if they were the text (RFC 9110 15.5.16).
 /// </summary>
 public static class Utf8MediaType
 {
-    /// <summary>The media type in lower case (<c>application/json</c>), or null when the body is not declared as UTF-8 text of some type.</summary>
+    /// <summary>The media type in lower case (<c>application/json</c>), or null when the body is not declared as uncompressed UTF-8 text of some type.</summary>
     public static string? Of(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Of(request.ContentType);
+        return IsIdentity(request.Headers.ContentEncoding) ? Of(request.ContentType) : null;
     }
 
     /// <summary>The media type of a Content-Type value in lower case, or null (see the class).</summary>
@@ -39,6 +41,23 @@ public static class Utf8MediaType
     /// <summary>Whether a media type is JSON: <c>application/json</c> or any <c>+json</c> type.</summary>
     public static bool IsJson(string? mediaType) =>
         mediaType is not null && (mediaType == "application/json" || (mediaType.StartsWith("application/", StringComparison.Ordinal) && mediaType.EndsWith("+json", StringComparison.Ordinal)));
+
+    /// <summary>No Content-Encoding, or only <c>identity</c> (in any case, possibly listed more than once).</summary>
+    private static bool IsIdentity(StringValues contentEncoding)
+    {
+        foreach (var value in contentEncoding)
+        {
+            foreach (var coding in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsUtf8(StringSegment charset) =>
         charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);

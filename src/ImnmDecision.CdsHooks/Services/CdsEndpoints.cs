@@ -164,7 +164,7 @@ internal static class CdsEndpoints
     {
         if (!Utf8MediaType.IsJson(Utf8MediaType.Of(http.Request)))
         {
-            return (null, CdsOutcomes.Error(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, $"Send {what} as JSON (Content-Type: application/json)."));
+            return (null, CdsOutcomes.Error(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, $"Send {what} as JSON (Content-Type: application/json), uncompressed (no Content-Encoding)."));
         }
 
         JsonDocument document;
@@ -179,6 +179,10 @@ internal static class CdsEndpoints
         catch (Exception e) when (e is RequestBodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             return (null, TooLarge(http));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            return (null, CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The request body could not be read: its HTTP framing is malformed."));
         }
 
         if (!JsonText.IsDecodable(document.RootElement))

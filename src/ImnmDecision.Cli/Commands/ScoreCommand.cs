@@ -112,6 +112,14 @@ internal static class ScoreCommand
             return ExitCodes.InputRefused;
         }
 
+        var outputPath = request.Output is { } path && path != "-" ? console.Resolve(path) : null;
+        if (inputPath is not null && outputPath is not null && OutputFile.IsSameFile(inputPath, outputPath))
+        {
+            // Opening the output empties it: the cohort would be gone before its first row was read.
+            console.Error.WriteLine($"The output file '{request.Output}' is the input file; write the results to another file. Nothing was scored.");
+            return ExitCodes.Usage;
+        }
+
         var ruleset = RulesetLocator.Load(request.Rules, console);
         if (ruleset is null)
         {
@@ -130,7 +138,6 @@ internal static class ScoreCommand
             return ExitCodes.StoreUnavailable;
         }
 
-        var outputPath = request.Output is { } path && path != "-" ? console.Resolve(path) : null;
         // A file needs no low-latency flushing: write in larger pieces (fewer system calls). No row limit here.
         var runner = new BatchRunner(new AssessmentEngine(ruleset), new BatchOptions { FlushBytes = 256 * 1024, MaxRows = long.MaxValue, RawCsv = request.RawCsv });
         var progress = new BatchProgress();

@@ -35,7 +35,7 @@ internal static partial class FindingsJsonReader
             }
 
             Read(ref reader, values, errors);
-            if (reader.Read())
+            if (AfterTheObject(ref reader, firstLine, errors))
             {
                 errors.Add(FindingError.NotAnObject);
             }
@@ -46,6 +46,23 @@ internal static partial class FindingsJsonReader
         }
 
         return errors.Count == 0;
+    }
+
+    /// <summary>
+    /// Whether another value follows the object. Text after it that is not JSON whitespace is its own error: most
+    /// often a second case on the same line (NDJSON lines ended by a carriage return alone).
+    /// </summary>
+    private static bool AfterTheObject(ref Utf8JsonReader reader, long firstLine, List<FindingError> errors)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException e)
+        {
+            errors.Add(FindingError.AfterTheObject(firstLine - 1 + (e.LineNumber ?? 0), e.BytePositionInLine));
+            return false;
+        }
     }
 
     /// <summary>Reads a case from a reader at its first token (System.Text.Json's converter); errors are collected.</summary>

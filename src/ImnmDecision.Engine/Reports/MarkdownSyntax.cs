@@ -84,7 +84,11 @@ internal sealed class MarkdownSyntax(StringBuilder output) : ReportSyntax(output
         }
     }
 
-    /// <summary>Backslash-escapes what markdown reads as markup (CommonMark: any ASCII punctuation may be escaped); line breaks become spaces.</summary>
+    /// <summary>
+    /// Backslash-escapes what markdown reads as markup (CommonMark: any ASCII punctuation may be escaped); line
+    /// breaks and every other control character become spaces, so a caseId cannot carry terminal escape
+    /// sequences (ESC, BEL, backspace) into a report printed by <c>imnm explain</c> or fetched with curl.
+    /// </summary>
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
@@ -95,7 +99,7 @@ internal sealed class MarkdownSyntax(StringBuilder output) : ReportSyntax(output
                 escaped.Append('\\');
             }
 
-            escaped.Append(c is '\r' or '\n' ? ' ' : c);
+            escaped.Append(char.IsControl(c) ? ' ' : c);
         }
 
         return escaped.ToString();

@@ -58,6 +58,17 @@ public sealed class ReportEndpointTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Assess_AcceptMarkdown_CaseIdWithControlCharacters_CarriesNoTerminalEscapes()
+    {
+        var response = await PostAsync("""{ "caseId": "a\u001b[31mred\u001b]0;title\u0007\b\u009b1m", "ck": { "value": 8400 } }""", "text/markdown");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var report = await response.Content.ReadAsStringAsync();
+        report.Where(char.IsControl).Should().OnlyContain(c => c == '\n', "ESC, BEL, backspace and CSI would drive the terminal that prints the report");
+        report.Should().StartWith("# IMNM decision support: case a \\[31mred \\]0;title   1m\n");
+    }
+
+    [Fact]
     public async Task Assess_AcceptHtml_AnswersAPrintablePageWithEveryTextEncoded()
     {
         var json = (await (await PostAsync(RedFlagCase, null)).ReadJsonAsync()).AsObject();

@@ -51,6 +51,22 @@ public sealed class BindingErrorTests : IClassFixture<ApiFactory>, IDisposable
         validator.Calls.Should().Be(0, "the handler must not run after a binding failure");
     }
 
+    [Fact]
+    public async Task Assess_150000BadArrayItems_ListsTheFirst50PathsAndCountsTheRest()
+    {
+        var body = """{ "antibodies": { "otherMyositisSpecific": [""" + string.Join(',', Enumerable.Repeat("\"ZQ\"", 150_000)) + "] } }";
+
+        var response = await client.PostAssessmentAsync(body);
+
+        var text = await response.Content.ReadAsStringAsync();
+        text.Length.Should().BeLessThan(20_000, "an error answer must not be an amplified copy of the body");
+        var problem = await response.ReadProblemAsync(400);
+        var errors = problem["errors"]!.AsObject();
+        errors.Should().HaveCount(51);
+        errors["$"]![0]!.GetValue<string>().Should().Be("149950 more fields have errors that are not listed here.");
+        text.Should().NotContain("ZQ");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("null")]

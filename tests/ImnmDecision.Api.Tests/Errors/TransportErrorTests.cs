@@ -82,6 +82,26 @@ public sealed class TransportErrorTests(ApiFactory factory) : IClassFixture<ApiF
         await response.ReadProblemAsync(404);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/v1/assessments/batch?rawCsv=ZQ-MAYBE", "rawCsv")]
+    [InlineData("GET", "/api/v1/audit/summary?from=ZQ-DATE", "from")]
+    [InlineData("GET", "/api/v1/feedback/summary?to=ZQ-DATE", "to")]
+    public async Task Request_QueryParameterOfTheWrongType_Answers400NamingItWithoutItsValue(string method, string path, string name)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (method == "POST")
+        {
+            request.Content = Json.Body("caseId,ck.value\nc1,5000\n", "text/csv");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await response.ReadProblemAsync(400);
+        problem["detail"]!.GetValue<string>().Should().Contain($"query parameter {name}").And.NotContain("body");
+        problem["errors"]!.AsObject().Should().ContainKey(name);
+        problem.ToJsonString().Should().NotContain("ZQ-");
+    }
+
     [Fact]
     public async Task Get_OnThePostOnlyAssessments_Answers405Problem()
     {

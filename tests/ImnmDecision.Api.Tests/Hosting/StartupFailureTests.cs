@@ -58,6 +58,7 @@ public sealed class StartupFailureTests : IDisposable
     [Theory]
     [InlineData("--Logging:Format=xml", "Logging:Format must be 'text' or 'json'")]
     [InlineData("--Api:MaxBodyBytes=0", "Api:MaxBodyBytes must be above 0")]
+    [InlineData("--Api:Auth:SigningKeyPem=not-a-key", "Api:Auth:SigningKeyPem is not a PEM RSA or EC public key")]
     public async Task Startup_InvalidSetting_ExitsSeventyEightNamingIt(string setting, string expected)
     {
         await using var api = ApiProcess.Start("Production", setting);

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using ImnmDecision.Api.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ImnmDecision.Api.Tests.Security;
 
@@ -69,6 +72,30 @@ public sealed class ApiSecurityTests : IDisposable
 
         wrongAudience.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         wrongKey.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task V1_EcSigningKey_AcceptsItsTokensAndTheProbesStillAnswer()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+        using var factory = new SecuredApiFactory(tokens, new Dictionary<string, string?> { ["Api:Auth:SigningKeyPem"] = ec.ExportSubjectPublicKeyInfoPem() });
+        using var client = factory.CreateClient();
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TestTokens.Issuer,
+            Audience = TestTokens.Audience,
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            Claims = new Dictionary<string, object> { ["client_id"] = "ward-app", ["scope"] = "imnm.assess" },
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(ec), SecurityAlgorithms.EcdsaSha384),
+        });
+
+        using var health = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        using var allowed = await SendAsync(client, HttpMethod.Post, "/api/v1/assessments", token, Case);
+        using var otherKey = await SendAsync(client, HttpMethod.Post, "/api/v1/assessments", tokens.Create("ward-app", "imnm.assess"), Case);
+
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+        allowed.StatusCode.Should().Be(HttpStatusCode.OK, "an EC public key is a documented Api:Auth:SigningKeyPem");
+        otherKey.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

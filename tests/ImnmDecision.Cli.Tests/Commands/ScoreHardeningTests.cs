@@ -41,6 +41,35 @@ public sealed class ScoreHardeningTests
     }
 
     [Theory]
+    [InlineData("same")]
+    [InlineData("dotted")]
+    [InlineData("link-to-input")]
+    [InlineData("input-is-link")]
+    [InlineData("linked-folder")]
+    public async Task Score_OutputIsTheInputFile_RefusesAndLeavesTheCohortIntact(string how)
+    {
+        using var console = new TestConsole();
+        const string Cohort = "caseId,ck.value\nc1,5000\n";
+        Directory.CreateDirectory(console.PathOf("data"));
+        var cohort = console.PathOf(Path.Combine("data", "cohort.csv"));
+        await File.WriteAllTextAsync(cohort, Cohort);
+        var (input, output) = how switch
+        {
+            "same" => (cohort, cohort),
+            "dotted" => (cohort, console.PathOf(Path.Combine("data", "..", "data", ".", "cohort.csv"))),
+            "link-to-input" => (cohort, Link(console.PathOf("out.csv"), cohort)),
+            "input-is-link" => (Link(console.PathOf("in.csv"), cohort), cohort),
+            _ => (cohort, Path.Combine(Directory.CreateSymbolicLink(console.PathOf("alias"), console.PathOf("data")).FullName, "cohort.csv")),
+        };
+
+        var exit = await console.RunAsync("score", input, "-o", output);
+
+        exit.Should().Be(64, console.Error.ToString());
+        console.Error.ToString().Should().Contain("is the input file");
+        (await File.ReadAllTextAsync(cohort)).Should().Be(Cohort, "the cohort must survive");
+    }
+
+    [Theory]
     [InlineData(false, "'@SUM(A1)")]
     [InlineData(true, "@SUM(A1)")]
     public async Task Score_CsvOutput_PrefixesFormulaCellsUnlessRawCsv(bool raw, string expected)
@@ -56,4 +85,6 @@ public sealed class ScoreHardeningTests
         lines[1].Split(',')[1].Should().Be(expected);
         lines[2].Split(',')[1].Should().Be("-3");
     }
+
+    private static string Link(string path, string target) => File.CreateSymbolicLink(path, target).FullName;
 }

@@ -72,6 +72,23 @@ public sealed class CsvBatchTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task Run_OneColumnRowsWithAQuotedEmptyCell_AreErrorRowsNotSkippedAsBlank(int chunkBytes)
+    {
+        // As Python's csv writer (and pandas) write an empty value in a one-column file: "" keeps the row.
+        var input = "statin.drug\natorvastatin\n\"\"\n\n\"\"\r\n";
+
+        var (output, summary) = await BatchHarness.RunAsync(input, BatchFormat.Csv, BatchFormat.Ndjson, chunkBytes: chunkBytes);
+
+        var lines = BatchHarness.Lines(output);
+        summary.Rows.Should().Be(3, "three rows were written; only the empty line between them is blank");
+        lines.Take(3).Select(l => l["line"]!.GetValue<long>()).Should().Equal(2, 3, 5);
+        lines[1]["error"].Should().NotBeNull("an empty case is an error row");
+        lines[2]["error"].Should().NotBeNull();
+    }
+
+    [Theory]
     [InlineData("ck.value", "12,5", "ck.value must be a finite number")]
     [InlineData("ck.value", "NaN", "ck.value must be a finite number")]
     [InlineData("antibodies.hmgcr", "postive", "antibodies.hmgcr must be one of positive, negative, equivocal, not-tested")]

@@ -9,6 +9,18 @@ public sealed class JsonBatchTests
     private const string Normal = """{"caseId":"n1","ck":{"value":150,"upperLimitOfNormal":200},"antibodies":{"hmgcr":"negative","srp":"negative"},"clinical":{"proximalWeakness":"none"}}""";
 
     [Fact]
+    public async Task Run_NdjsonLinesEndedByCarriageReturnsAlone_TheErrorRowSaysSo()
+    {
+        var (output, summary) = await BatchHarness.RunAsync($"{Hmgcr}\r{Normal}\r", BatchFormat.Ndjson);
+
+        var lines = BatchHarness.Lines(output);
+        summary.Failed.Should().Be(1, "the two cases are one line");
+        var message = lines[0]["error"]!["errors"]!["$"]![0]!.GetValue<string>();
+        message.Should().StartWith("Text after the end of the object (line 1, byte ").And.Contain("a carriage return alone does not end a line");
+        message.Should().NotContain("n1").And.NotContain("150");
+    }
+
+    [Fact]
     public async Task Run_Ndjson_AnswersNdjsonWithTheSummaryLast()
     {
         var (output, summary) = await BatchHarness.RunAsync($"{Hmgcr}\n\n{Normal}\r\n", BatchFormat.Ndjson);

@@ -10,9 +10,11 @@ namespace ImnmDecision.Engine.Batch;
 /// Frames a cohort CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF, an
 /// optional UTF-8 byte order mark) into rows, in order, for <see cref="CsvRowParser"/>s to parse on the
 /// workers. The header names the columns (JSON paths, any subset, any order); an identifier-like, unknown or
-/// repeated column refuses the whole batch. Blank lines are skipped; a row over the size limit is an error row.
+/// repeated column refuses the whole batch. Blank lines are skipped (a row of one quoted empty cell is not blank);
+/// a row over the size limit is an error row.
 /// A row that opens a quoted field the rest of the input never closes is an error row for its own line, and the
-/// rows after it are read from the next line: a stray quote loses one row, never the rest of the file.
+/// rows after it are read from the next line: a stray quote loses one row, never the rest of the file. When that
+/// rest is over the size limit (it was skipped, not kept), the batch ends with the row's error naming the lines.
 /// </summary>
 internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReader
 {
@@ -129,7 +131,10 @@ internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReade
         }
 
         status = RecordStatus.Skipped;
-        if (fieldCount == 1 && IsBlank(tokenizer.Cell(data, 0)))
+
+        // A blank line is skipped; a quoted empty cell ("", as a CSV writer writes an empty value of a one-column
+        // row so that the row is kept) is a row: an empty case, answered with its error row.
+        if (fieldCount == 1 && IsBlank(tokenizer.Cell(data, 0)) && data[..length].IndexOf((byte)'"') < 0)
         {
             line += 1 + newlines;
             return false;

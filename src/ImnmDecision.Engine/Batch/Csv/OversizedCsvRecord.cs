@@ -11,6 +11,7 @@ internal struct OversizedCsvRecord
     private long line;
     private long newlines;
     private State state;
+    private byte last;
 
     private enum State
     {
@@ -35,6 +36,7 @@ internal struct OversizedCsvRecord
         line = startLine;
         newlines = 0;
         state = State.FieldStart;
+        last = 0;
     }
 
     /// <summary>Skips on; once the record's end (or the end of the input) is reached, the record is the row's error.</summary>
@@ -42,6 +44,7 @@ internal struct OversizedCsvRecord
     {
         for (var i = 0; i < data.Length; i++)
         {
+            last = data[i];
             if (Step(data[i]))
             {
                 consumed = i + 1;
@@ -53,6 +56,14 @@ internal struct OversizedCsvRecord
         if (!isFinalBlock)
         {
             return consumed == 0 ? RecordStatus.NeedMoreData : RecordStatus.Skipped;
+        }
+
+        if (state == State.Quoted && newlines > 0)
+        {
+            // The input ended inside a quoted field: like the tokenizer, say which lines it took in, and stop.
+            Skipping = false;
+            record = new ParsedRecord { Line = line, Error = BatchProblem.UnclosedQuote(line, line + newlines - (last == (byte)'\n' ? 1 : 0)), Fatal = true };
+            return RecordStatus.Record;
         }
 
         return Report(maxRecordBytes, ref record);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ImnmDecision.Engine.Cases;
 
@@ -25,11 +26,26 @@ internal static class JsonRecordParser
         record.Error = Problem(record.Line, errors);
     }
 
-    /// <summary>The problem of a record with these errors, grouped by path in the order found.</summary>
-    public static BatchProblem Problem(long line, IReadOnlyList<FindingError> errors) =>
-        BatchProblem.Unreadable(line, errors
-            .GroupBy(e => e.Path, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal));
+    /// <summary>
+    /// At most this many JSON paths are listed in a problem; the others are counted under <c>$</c>. A 1 MB body of
+    /// 150,000 unknown properties or array items would otherwise be answered with tens of megabytes of errors.
+    /// </summary>
+    public const int MaxListedPaths = 50;
+
+    /// <summary>The problem of a record with these errors, grouped by path in the order found (the first <see cref="MaxListedPaths"/> paths).</summary>
+    public static BatchProblem Problem(long line, IReadOnlyList<FindingError> errors)
+    {
+        var byPath = errors.GroupBy(e => e.Path, StringComparer.Ordinal).ToList();
+        var listed = byPath.Take(MaxListedPaths)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        if (byPath.Count > MaxListedPaths)
+        {
+            var more = string.Create(CultureInfo.InvariantCulture, $"{byPath.Count - MaxListedPaths} more fields have errors that are not listed here.");
+            listed["$"] = listed.TryGetValue("$", out var messages) ? [.. messages, more] : [more];
+        }
+
+        return BatchProblem.Unreadable(line, listed);
+    }
 
     /// <summary>The paths of identifier-like properties in a record (at any depth); empty when none or when it cannot be read.</summary>
     public static List<string> FindIdentifierProperties(ReadOnlySpan<byte> json)

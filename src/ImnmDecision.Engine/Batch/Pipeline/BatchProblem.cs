@@ -37,6 +37,16 @@ public sealed record BatchProblem
             string.Create(CultureInfo.InvariantCulture, $"The row on line {line} opens a quoted field that is never closed; it was not scored, and the rows after it were read from line {line + 1}."),
             new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = ["A quoted field is never closed: end it with a quote (a quote inside a field is written twice)."] });
 
+    /// <summary>
+    /// A CSV row that opens a quoted field the input never closes: every line to the end of the input was read
+    /// into it, so the batch cannot go on (the rows in those lines are not lost silently: this says which).
+    /// </summary>
+    internal static BatchProblem UnclosedQuote(long line, long lastLine) =>
+        Bad(
+            line,
+            string.Create(CultureInfo.InvariantCulture, $"The row on line {line} opens a quoted field that is never closed, so lines {line} to {lastLine}, the rest of the input, were read as that one row: none of them was scored."),
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { ["$"] = ["A quoted field is never closed: end it with a quote (a quote inside a field is written twice) and send the rows again."] });
+
     /// <summary>A case that was read but breaks the field rules of the contract.</summary>
     internal static BatchProblem Invalid(long line, IReadOnlyDictionary<string, string[]> errors) =>
         Bad(line, string.Create(CultureInfo.InvariantCulture, $"The case on line {line} is not valid; it was not scored."), errors);

@@ -14,6 +14,13 @@ public sealed class BatchRefusedException : Exception
         Problem = problem ?? throw new ArgumentNullException(nameof(problem));
     }
 
+    /// <summary>Creates the exception for a problem caused by another failure (an input that could not be read).</summary>
+    public BatchRefusedException(BatchProblem problem, Exception innerException)
+        : base(problem?.Title, innerException)
+    {
+        Problem = problem ?? throw new ArgumentNullException(nameof(problem));
+    }
+
     /// <summary>Creates the exception with a message (a 400 problem).</summary>
     public BatchRefusedException()
         : this("The batch was refused.")

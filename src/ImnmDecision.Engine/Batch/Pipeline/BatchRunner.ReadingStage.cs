@@ -71,6 +71,14 @@ public sealed partial class BatchRunner
 
                 toWrite.TryComplete();
             }
+            catch (IOException e) when (sequence == 0)
+            {
+                // The input broke off (or its HTTP framing is malformed) before a row left: refuse the batch
+                // whole, as for any other input that cannot be read, instead of answering an empty batch.
+                var refused = Unreadable(e);
+                toWrite.TryComplete(refused);
+                throw refused;
+            }
             catch (Exception e)
             {
                 toWrite.TryComplete(e);
@@ -128,6 +136,17 @@ public sealed partial class BatchRunner
 
             return batch.IsFull;
         }
+
+        /// <summary>The refusal of a batch whose input failed before any row left.</summary>
+        private static BatchRefusedException Unreadable(IOException cause) => new(
+            new BatchProblem
+            {
+                Type = BatchProblemTypes.BadRequest,
+                Title = "The body could not be read.",
+                Status = 400,
+                Detail = "The input broke off, or its framing is malformed, before any row could be answered; nothing was scored. Send it again.",
+            },
+            cause);
 
         /// <summary>A parser for the records this stage frames, for one worker.</summary>
         public IRecordParser CreateParser() => reader.CreateParser();

@@ -46,9 +46,16 @@ public sealed partial class BatchRunner
             {
                 // Whatever must end the batch, the rows so far stand and the summary says it was aborted.
                 Fault = e;
-                abortReason = e is BatchRefusedException refused
-                    ? refused.Problem.Title
-                    : "The server failed while scoring this batch; the rows after the last one answered were not read. Quote the traceId when reporting it.";
+                abortReason = e switch
+                {
+                    BatchRefusedException refused => refused.Problem.Title,
+
+                    // The reading stage ends the channel with its failure: the input broke off or its framing (HTTP
+                    // chunking) is malformed. That is the request's fault, not the server's.
+                    IOException when batches.Completion.Exception?.InnerException == e =>
+                        "Reading the input failed: it broke off or its framing is malformed; the rows after the last one answered were not read.",
+                    _ => "The server failed while scoring this batch; the rows after the last one answered were not read. Quote the traceId when reporting it.",
+                };
             }
 
             writer.WriteSummary(Summary(owner.engine.Ruleset.Identity));
