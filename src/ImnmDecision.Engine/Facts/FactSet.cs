@@ -12,6 +12,9 @@ public sealed class FactSet
     private readonly double[] values;
     private readonly FieldMask[] unknownSources;
     private readonly ulong[] unknownSlots;
+    private readonly Lock derivedLock = new();
+    private Dictionary<object, object>? derived;
+    private long derivedVersion;
 
     /// <summary>Creates an empty set (every fact unknown).</summary>
     public FactSet()
@@ -27,6 +30,33 @@ public sealed class FactSet
     /// until the version changes (the rule traces of one answer share a named condition's trace so).
     /// </summary>
     internal long Version { get; private set; }
+
+    /// <summary>
+    /// What <paramref name="make"/> derives from these facts for <paramref name="key"/>, made once per version of
+    /// the facts (the traces of one answer share a named condition's trace so). Thread-safe; <paramref name="make"/>
+    /// may itself ask for what it derives from.
+    /// </summary>
+    internal T Derived<TKey, T>(TKey key, Func<FactSet, T> make)
+        where TKey : class
+        where T : class
+    {
+        lock (derivedLock)
+        {
+            if (derived is null || derivedVersion != Version)
+            {
+                derived = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
+                derivedVersion = Version;
+            }
+
+            if (!derived.TryGetValue(key, out var value))
+            {
+                value = make(this);
+                derived[key] = value;
+            }
+
+            return (T)value;
+        }
+    }
 
     /// <summary>Fields for which an assumption stands in (the default ULN, the assumed unit).</summary>
     public FieldMask AssumedFields { get; internal set; }

@@ -8,7 +8,6 @@ namespace ImnmDecision.Engine.Rules;
 public abstract class Condition
 {
     /// <summary>The last trace built (<see cref="SharedTrace"/>); replaced whole, so threads never see half of one.</summary>
-    private TraceMemo? traceMemo;
 
     /// <summary>What the answer writer keeps of this node (its trace's fixed JSON), built on first use.</summary>
     internal object? AnswerFragments { get; set; }
@@ -71,19 +70,10 @@ public abstract class Condition
 
     /// <summary>
     /// <see cref="Trace"/>, built once for each version of a case's facts: a named condition that many rules
-    /// share is traced once per answer, and its trace object stands in each rule's trace that names it.
+    /// share is traced once per answer, and its trace object stands in each rule's trace that names it. The memo
+    /// is the facts' own (<see cref="FactSet.Derived"/>), so answers made at once on other threads never displace it.
     /// </summary>
-    internal ConditionTrace SharedTrace(FactSet facts)
-    {
-        if (traceMemo is { } memo && ReferenceEquals(memo.Facts, facts) && memo.Version == facts.Version)
-        {
-            return memo.Trace;
-        }
-
-        var trace = Trace(facts);
-        traceMemo = new TraceMemo(facts, facts.Version, trace);
-        return trace;
-    }
+    internal ConditionTrace SharedTrace(FactSet facts) => facts.Derived(this, Trace);
 
     /// <summary>The condition in readable form, for reviewers and the rules endpoint.</summary>
     public abstract string Describe();

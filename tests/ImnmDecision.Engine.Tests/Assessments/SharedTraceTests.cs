@@ -32,6 +32,31 @@ public sealed class SharedTraceTests
     }
 
     [Fact]
+    public void A_named_condition_stays_shared_in_one_answer_while_other_answers_are_traced_in_between()
+    {
+        // Answers made at once (the service's threads, parallel tests) read their traces interleaved: the trace of a
+        // named condition is remembered per answer, so another answer traced in between never displaces it.
+        var first = new AssessmentEngine(RealRuleset.Ruleset, () => Guid.Empty).Assess(AntiSrp);
+        var second = new AssessmentEngine(RealRuleset.Ruleset, () => Guid.Empty).Assess(AntiSrp);
+        var firstReads = TraceReads(first);
+        var secondReads = TraceReads(second);
+
+        var traced = new List<ConditionTrace>();
+        for (var i = 0; i < firstReads.Count; i++)
+        {
+            traced.AddRange(firstReads[i]() is { } trace ? Nodes(trace) : []);
+            if (i < secondReads.Count)
+            {
+                _ = secondReads[i]();
+            }
+        }
+
+        var named = traced.Where(t => t.Ref is not null).GroupBy(t => t.Ref!).Where(g => g.Count() > 1).ToList();
+        named.Should().NotBeEmpty();
+        named.Should().OnlyContain(g => g.Select(t => t.When).Distinct(ReferenceEqualityComparer.Instance).Count() == 1);
+    }
+
+    [Fact]
     public void Cases_assessed_one_after_another_get_the_answers_each_gets_alone()
     {
         // Each case alone: on a new thread, whose buffers (and so facts) nothing has used before.
@@ -75,15 +100,24 @@ public sealed class SharedTraceTests
 
     private static string Json(Assessment assessment) => JsonSerializer.Serialize(assessment, ImnmJson.Options);
 
-    private static IEnumerable<ConditionTrace> Traces(Assessment assessment)
-    {
-        var roots = assessment.Alerts.Select(a => a.Trace)
+    private static IEnumerable<ConditionTrace> Traces(Assessment assessment) => Roots(assessment).SelectMany(Nodes);
+
+    /// <summary>Reads of each item's trace, which builds it at the first read.</summary>
+    private static List<Func<ConditionTrace?>> TraceReads(Assessment assessment) =>
+    [
+        .. assessment.Alerts.Select(a => (Func<ConditionTrace?>)(() => a.Trace)),
+        .. assessment.Subtype.Because.Select(r => (Func<ConditionTrace?>)(() => r.Trace)),
+        .. assessment.Workup.Select(w => (Func<ConditionTrace?>)(() => w.Trace)),
+        .. assessment.Treatment.Select(t => (Func<ConditionTrace?>)(() => t.Trace)),
+    ];
+
+    /// <summary>Each item's trace, read (and so built) only when enumerated.</summary>
+    private static IEnumerable<ConditionTrace> Roots(Assessment assessment) =>
+        assessment.Alerts.Select(a => a.Trace)
             .Concat(assessment.Subtype.Because.Select(r => r.Trace))
             .Concat(assessment.Workup.Select(w => w.Trace))
             .Concat(assessment.Treatment.Select(t => t.Trace))
             .OfType<ConditionTrace>();
-        return roots.SelectMany(Nodes);
-    }
 
     private static IEnumerable<ConditionTrace> Nodes(ConditionTrace trace) =>
         new[] { trace }
