@@ -5,6 +5,7 @@ using ImnmDecision.Api.Hosting;
 using ImnmDecision.Api.Problems;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ImnmDecision.Api.Security;
@@ -126,6 +127,22 @@ internal static class SecuritySetup
             jwt.TokenValidationParameters.ValidIssuer = auth.Issuer;
             jwt.TokenValidationParameters.ValidateIssuer = !string.IsNullOrWhiteSpace(auth.Issuer);
         }
+
+        jwt.Events = new JwtBearerEvents { OnTokenValidated = RefuseCriticalExtensions };
+    }
+
+    /// <summary>
+    /// A token naming a critical header extension (<c>crit</c>) is refused: this service understands none, and RFC
+    /// 7515 section 4.1.11 makes such a token invalid (the token library accepts it). The CDS Hooks door does the same.
+    /// </summary>
+    private static Task RefuseCriticalExtensions(TokenValidatedContext context)
+    {
+        if (context.SecurityToken is JsonWebToken token && token.TryGetHeaderValue<object>("crit", out _))
+        {
+            context.Fail("The token names a critical header extension (crit) that this service does not understand.");
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>

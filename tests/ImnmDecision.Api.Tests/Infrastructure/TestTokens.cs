@@ -28,11 +28,12 @@ public sealed class TestTokens : IDisposable
     };
 
     /// <summary>A token for a client with the given scopes, valid for five minutes.</summary>
-    public string Create(string clientId, string scopes, string? jti = null, string audience = Audience)
+    public string Create(string clientId, string scopes, string? jti = null, string audience = Audience, IDictionary<string, object>? header = null)
     {
         var handler = new JsonWebTokenHandler();
         return handler.CreateToken(new SecurityTokenDescriptor
         {
+            AdditionalHeaderClaims = header,
             Issuer = Issuer,
             Audience = audience,
             Expires = DateTime.UtcNow.AddMinutes(5),

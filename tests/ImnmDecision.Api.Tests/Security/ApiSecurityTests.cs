@@ -75,6 +75,21 @@ public sealed class ApiSecurityTests : IDisposable
     }
 
     [Fact]
+    public async Task V1_TokenWithACriticalHeaderExtension_Answers401()
+    {
+        // RFC 7515 section 4.1.11: a "crit" extension the recipient does not understand makes the token invalid.
+        using var factory = new SecuredApiFactory(tokens, new Dictionary<string, string?>());
+        using var client = factory.CreateClient();
+        var critical = new Dictionary<string, object> { ["crit"] = new[] { "exp-policy" }, ["exp-policy"] = "strict" };
+
+        using var plain = await SendAsync(client, HttpMethod.Get, "/api/v1/ruleset", tokens.Create("ward-app", "imnm.assess"), null);
+        using var withCrit = await SendAsync(client, HttpMethod.Get, "/api/v1/ruleset", tokens.Create("ward-app", "imnm.assess", header: critical), null);
+
+        plain.StatusCode.Should().Be(HttpStatusCode.OK);
+        withCrit.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task V1_EcSigningKey_AcceptsItsTokensAndTheProbesStillAnswer()
     {
         using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP384);
