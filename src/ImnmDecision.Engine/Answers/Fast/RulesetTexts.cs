@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ImnmDecision.Engine.Answers.Fast;
@@ -7,24 +8,26 @@ namespace ImnmDecision.Engine.Answers.Fast;
 /// Texts that come from the ruleset (labels, rationales, reasons, rule and citation ids, fact names), encoded for
 /// JSON once. An answer holds the ruleset's own string instances for them, while the texts built for one case (the
 /// summary, dose texts, a caseId) are new instances every time; so a string instance seen in two answers is a
-/// ruleset text, and only those are kept, by reference (no hashing of their characters). The texts seen once are
-/// forgotten in bulk when too many have gathered, so a stream of per-case texts never grows the tables.
+/// ruleset text, and only those are kept, by reference (no hashing of their characters). A text seen once is
+/// remembered only by its identity hash code in a fixed table, never by reference: per-case texts stay garbage as
+/// soon as their answer is written (kept alive, they would outlive young collections and make every collection
+/// slower). Two instances sharing an identity hash code in the same slot would make a per-case text look like a
+/// ruleset text: it is then kept, encoded correctly, among at most <see cref="MaxEncoded"/> texts.
 /// </summary>
 internal sealed class RulesetTexts
 {
     /// <summary>Encoded texts kept at most (a ruleset has a few thousand).</summary>
     private const int MaxEncoded = 16_384;
 
-    /// <summary>Texts seen once, kept at most before they are forgotten.</summary>
-    private const int MaxSeen = 4096;
+    /// <summary>Slots of the table of texts seen once (a power of two).</summary>
+    private const int SeenSlots = 4096;
 
     /// <summary>Shorter texts (ids, codes) are written as they come: encoding them costs no more than looking them up.</summary>
     private const int MinLength = 24;
 
     private readonly ConcurrentDictionary<string, JsonEncodedText> encoded = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<string, byte> seen = new(ReferenceEqualityComparer.Instance);
+    private readonly int[] seen = new int[SeenSlots];
     private int encodedCount;
-    private int seenCount;
 
     /// <summary>Writes a text property, from the encoded copy where the text is a ruleset text.</summary>
     public void Write(Utf8JsonWriter writer, JsonEncodedText name, string text)
@@ -66,7 +69,9 @@ internal sealed class RulesetTexts
 
     private void Remember(string text)
     {
-        if (seen.TryRemove(text, out _))
+        var hash = RuntimeHelpers.GetHashCode(text);
+        ref var slot = ref seen[hash & (SeenSlots - 1)];
+        if (hash != 0 && Volatile.Read(ref slot) == hash)
         {
             if (Volatile.Read(ref encodedCount) < MaxEncoded && encoded.TryAdd(text, JsonEncodedText.Encode(text)))
             {
@@ -76,12 +81,6 @@ internal sealed class RulesetTexts
             return;
         }
 
-        if (Interlocked.Increment(ref seenCount) > MaxSeen)
-        {
-            seen.Clear();
-            Volatile.Write(ref seenCount, 0);
-        }
-
-        seen.TryAdd(text, 0);
+        Volatile.Write(ref slot, hash);
     }
 }
