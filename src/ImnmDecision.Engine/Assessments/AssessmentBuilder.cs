@@ -24,7 +24,7 @@ internal static class AssessmentBuilder
     public static Assessment Build(CaseDecisions decisions, Findings findings, Guid assessmentId)
     {
         var ruleset = decisions.Ruleset;
-        var cited = new CitationCollector();
+        var cited = new CitationCollector(ruleset.Citations.Count);
         var traced = TraceSource.Snapshot(decisions.Facts);
         var because = BuildBecause(decisions, traced, cited);
         var treatment = BuildTreatment(decisions, traced, cited);

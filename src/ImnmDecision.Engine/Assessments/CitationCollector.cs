@@ -1,11 +1,12 @@
 namespace ImnmDecision.Engine.Assessments;
 
 /// <summary>The citation ids an answer uses, each once, in the order first used.</summary>
-internal sealed class CitationCollector
+/// <param name="capacity">How many ids an answer may cite at most (the ruleset's citations), so the sets never grow.</param>
+internal sealed class CitationCollector(int capacity)
 {
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> seen = new(capacity, StringComparer.Ordinal);
 
-    public List<string> Ids { get; } = [];
+    public List<string> Ids { get; } = new(capacity);
 
     /// <summary>Records ids and returns them as a list (for the item that cites them).</summary>
     public IReadOnlyList<string> Add(IEnumerable<string> ids) => Add((IReadOnlyList<string>)[.. ids]);

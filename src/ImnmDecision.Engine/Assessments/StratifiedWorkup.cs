@@ -85,7 +85,7 @@ internal static class StratifiedWorkup
     {
         if (!HeldItems.TryGetValue(factor, out var item))
         {
-            item = Item(stratification, factor, null, new CitationCollector());
+            item = Item(stratification, factor, null, new CitationCollector(factor.Citations.Count));
             HeldItems.AddOrUpdate(factor, item);
         }
 

@@ -25,7 +25,7 @@ internal sealed class TraceSource(Condition condition, FactSet facts)
     /// <summary>A copy of <paramref name="facts"/>' values, for the traces of one answer.</summary>
     public static FactSet Snapshot(FactSet facts)
     {
-        var copy = new FactSet();
+        var copy = FactSet.ValuesOnly();
         var values = facts.Values;
         for (var slot = 0; slot < values.Length; slot++)
         {

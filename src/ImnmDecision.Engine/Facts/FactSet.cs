@@ -12,18 +12,29 @@ public sealed class FactSet
     private readonly double[] values;
     private readonly FieldMask[] unknownSources;
     private readonly ulong[] unknownSlots;
-    private readonly Lock derivedLock = new();
+    private Lock? derivedLock;
     private Dictionary<object, object>? derived;
     private long derivedVersion;
 
     /// <summary>Creates an empty set (every fact unknown).</summary>
     public FactSet()
+        : this(keepsSources: true)
+    {
+    }
+
+    private FactSet(bool keepsSources)
     {
         values = new double[FactCatalog.All.Count];
-        unknownSources = new FieldMask[FactCatalog.All.Count];
+        unknownSources = keepsSources ? new FieldMask[FactCatalog.All.Count] : [];
         unknownSlots = new ulong[SlotMask.WordsFor(values.Length)];
         Clear();
     }
+
+    /// <summary>
+    /// An empty set that keeps values only, for a copy of a case's final facts (see
+    /// <see cref="Assessments.TraceSource"/>): it is only <see cref="Set(int, double)"/>; an unknown slot has no source.
+    /// </summary>
+    internal static FactSet ValuesOnly() => new(keepsSources: false);
 
     /// <summary>
     /// Changes whenever a value does (each set and clear): what is derived from the facts at one version holds
@@ -40,7 +51,7 @@ public sealed class FactSet
         where TKey : class
         where T : class
     {
-        lock (derivedLock)
+        lock (LazyInitializer.EnsureInitialized(ref derivedLock))
         {
             if (derived is null || derivedVersion != Version)
             {
@@ -68,7 +79,7 @@ public sealed class FactSet
     public bool IsKnown(int slot) => !double.IsNaN(values[slot]);
 
     /// <summary>The fields whose absence made a slot unknown.</summary>
-    public FieldMask UnknownSources(int slot) => double.IsNaN(values[slot]) ? unknownSources[slot] : FieldMask.Zero;
+    public FieldMask UnknownSources(int slot) => double.IsNaN(values[slot]) && slot < unknownSources.Length ? unknownSources[slot] : FieldMask.Zero;
 
     /// <summary>Marks every fact unknown.</summary>
     public void Clear()
