@@ -4,11 +4,57 @@ namespace ImnmDecision.Cli;
 internal static class OutputFile
 {
     /// <summary>
-    /// Whether two full paths name the same file once symbolic links (of the file or of any folder on its path)
-    /// are followed: opening one for output would empty the other before it is read. (Hard links are not seen.)
+    /// Whether the output path names the input file, by another spelling, through symbolic links (of the file or
+    /// of any folder on its path) or as a hard link: opening it for output would empty the input before it is read.
     /// </summary>
-    public static bool IsSameFile(string first, string second) =>
-        string.Equals(RealPath(first), RealPath(second), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+    public static bool IsSameFile(string input, string output) =>
+        string.Equals(RealPath(input), RealPath(output), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)
+        || IsHardLink(input, output);
+
+    /// <summary>
+    /// Whether an existing output file is the input under another name. .NET takes a shared lock on a file opened
+    /// to be read with <see cref="FileShare.Read"/> and an exclusive one for <see cref="FileShare.None"/> (on Unix,
+    /// advisory <c>flock</c> locks, which belong to the file, whatever name it was opened by): when the input is
+    /// open, an exclusive lock on the output fails if they are one file, and succeeds again once the input is closed.
+    /// A file another program holds stays locked either way, so it is not mistaken for the input.
+    /// </summary>
+    private static bool IsHardLink(string input, string output)
+    {
+        if (!File.Exists(output) || !File.Exists(input))
+        {
+            return false;
+        }
+
+        try
+        {
+            using (new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                if (CanLockAlone(output))
+                {
+                    return false;
+                }
+            }
+
+            return CanLockAlone(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // unreadable: opening it for output reports the problem
+        }
+    }
+
+    private static bool CanLockAlone(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Opens <paramref name="path"/> for writing, creating it or emptying the file already there.

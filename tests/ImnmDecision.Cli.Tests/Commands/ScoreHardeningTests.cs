@@ -46,6 +46,7 @@ public sealed class ScoreHardeningTests
     [InlineData("link-to-input")]
     [InlineData("input-is-link")]
     [InlineData("linked-folder")]
+    [InlineData("hard-link")]
     public async Task Score_OutputIsTheInputFile_RefusesAndLeavesTheCohortIntact(string how)
     {
         using var console = new TestConsole();
@@ -59,6 +60,7 @@ public sealed class ScoreHardeningTests
             "dotted" => (cohort, console.PathOf(Path.Combine("data", "..", "data", ".", "cohort.csv"))),
             "link-to-input" => (cohort, Link(console.PathOf("out.csv"), cohort)),
             "input-is-link" => (Link(console.PathOf("in.csv"), cohort), cohort),
+            "hard-link" => (cohort, HardLink(console.PathOf("out.csv"), cohort)),
             _ => (cohort, Path.Combine(Directory.CreateSymbolicLink(console.PathOf("alias"), console.PathOf("data")).FullName, "cohort.csv")),
         };
 
@@ -87,4 +89,30 @@ public sealed class ScoreHardeningTests
     }
 
     private static string Link(string path, string target) => File.CreateSymbolicLink(path, target).FullName;
+
+    /// <summary>A second name for the same file (.NET has no API for hard links: ln makes it).</summary>
+    private static string HardLink(string path, string target)
+    {
+        using var ln = System.Diagnostics.Process.Start("ln", [target, path]);
+        ln.WaitForExit();
+        ln.ExitCode.Should().Be(0);
+        return path;
+    }
+
+    [Fact]
+    public async Task Score_OutputFileOpenInAnotherProgram_IsNotTakenForTheInput()
+    {
+        using var console = new TestConsole();
+        await File.WriteAllTextAsync(console.PathOf("in.csv"), "caseId,ck.value\nc1,5000\n");
+        await File.WriteAllTextAsync(console.PathOf("out.csv"), "old");
+        await using (new FileStream(console.PathOf("out.csv"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            var exit = await console.RunAsync("score", console.PathOf("in.csv"), "-o", console.PathOf("out.csv"));
+
+            exit.Should().Be(0, console.Error.ToString());
+            console.Error.ToString().Should().NotContain("is the input file");
+        }
+
+        (await File.ReadAllLinesAsync(console.PathOf("out.csv")))[0].Should().StartWith("line,caseId");
+    }
 }
