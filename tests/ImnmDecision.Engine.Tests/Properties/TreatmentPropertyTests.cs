@@ -89,20 +89,38 @@ public sealed class TreatmentPropertyTests
     [Fact]
     public void Cohort_PregnantPatient_GetsEveryPregnancyAvoidMark()
     {
-        var pregnant = 0;
+        var marks = 0;
+        var rituximabCases = new[] { 0, 0 }; // not severe, severe
         foreach (var (findings, answer) in GeneratedCohort.All.Where(c => c.Findings.Values.Boolean(FindingsSchema.Field("patient.pregnant")) == true))
         {
-            foreach (var id in new[] { TreatmentId.Methotrexate, TreatmentId.Mycophenolate, TreatmentId.Rituximab })
+            foreach (var id in new[] { TreatmentId.Methotrexate, TreatmentId.Mycophenolate })
             {
                 if (answer.Treatment.FirstOrDefault(t => t.Id == id) is { } option)
                 {
-                    pregnant++;
+                    marks++;
                     option.Avoid.Should().BeTrue(Describe(findings, answer));
                 }
             }
+
+            // Rituximab in pregnancy only for severe disease: a critical alert, rapid progression or severe weakness.
+            if (answer.Treatment.FirstOrDefault(t => t.Id == TreatmentId.Rituximab) is { } offered && SevereDisease(findings, answer) is { } severe)
+            {
+                rituximabCases[severe ? 1 : 0]++;
+                offered.Avoid.Should().Be(!severe, Describe(findings, answer));
+            }
         }
 
-        pregnant.Should().BeGreaterThan(50, "the cohort must hold treated pregnant patients");
+        marks.Should().BeGreaterThan(50, "the cohort must hold treated pregnant patients");
+        rituximabCases.Should().OnlyContain(n => n > 5, "the cohort must hold pregnant patients offered rituximab with and without severe disease");
+    }
+
+    /// <summary>Whether the disease is severe (null when the weakness grade that could make it so is absent).</summary>
+    private static bool? SevereDisease(Findings findings, Assessment answer)
+    {
+        var weakness = findings.Values.Choice<WeaknessGrade>(FindingsSchema.Field("clinical.proximalWeakness"));
+        return answer.Alerts.Any(a => a.Severity == AlertSeverity.Critical || a.Id == AlertId.RapidProgression) || weakness == WeaknessGrade.Severe
+            ? true
+            : weakness is null ? null : false;
     }
 
     [Fact]
