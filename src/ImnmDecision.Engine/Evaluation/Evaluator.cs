@@ -16,15 +16,18 @@ internal sealed class Evaluator
 {
     private static readonly FieldMask WeightField = InputField.Bit("patient.weightKg");
     private static readonly FieldMask HeightField = InputField.Bit("patient.heightCm");
+    private static readonly FieldMask SexField = InputField.Bit("patient.sex");
 
     private readonly Ruleset ruleset;
     private readonly FactExtractor extractor;
 
     // Per treatment rule, read from its action once: the option, what its adult and child doses are computed
-    // from (weight, height), whether it has a child's dose, and its cautions.
+    // from (weight, height; sex through an adjusted body weight), whether it has a child's dose, and its cautions.
     private readonly TreatmentAction[] treatments;
     private readonly FieldMask[] adultDoseNeeds;
     private readonly FieldMask[] childDoseNeeds;
+    private readonly AdjustedWeightRule?[] adultAdjustedWeight;
+    private readonly AdjustedWeightRule?[] childAdjustedWeight;
     private readonly bool[] childDosed;
     private readonly KindDecisions[] cautions;
 
@@ -47,6 +50,8 @@ internal sealed class Evaluator
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
         adultDoseNeeds = [.. treatments.Select(t => Needs(t.Dose))];
         childDoseNeeds = [.. treatments.Select(t => Needs(t.Dose?.Child))];
+        adultAdjustedWeight = [.. treatments.Select(t => t.Dose?.AdjustedWeight)];
+        childAdjustedWeight = [.. treatments.Select(t => t.Dose?.Child?.AdjustedWeight)];
         childDosed = [.. treatments.Select(t => t.Dose?.Child is not null)];
         var compile = deciding ?? EngineVariants.Fast.Deciding;
         var offeredSlot = SlotMask.Of(FactCatalog.TreatmentOffered);
@@ -174,10 +179,15 @@ internal sealed class Evaluator
         }
     }
 
-    /// <summary>The fields the option's dose for this patient lacks: the age when a child's dose exists, weight, height.</summary>
+    /// <summary>
+    /// The fields the option's dose for this patient lacks: the age when a child's dose exists, weight, height, and
+    /// the sex when an adjusted body weight goes by the ideal weight, which differs by sex (the lower figure stands
+    /// in for a sex not recorded, so the dose could change with it).
+    /// </summary>
     private FieldMask DoseMissing(int rule, FactSet facts)
     {
         var needs = adultDoseNeeds[rule];
+        var adjusted = adultAdjustedWeight[rule];
         var lacking = FieldMask.Zero;
         if (childDosed[rule])
         {
@@ -188,21 +198,34 @@ internal sealed class Evaluator
             else if (facts[FactCatalog.PatientChild] == 1)
             {
                 needs = childDoseNeeds[rule];
+                adjusted = childAdjustedWeight[rule];
             }
         }
 
-        if ((needs & WeightField) != FieldMask.Zero && !facts.IsKnown(FactCatalog.PatientWeightKg))
+        var weightKnown = facts.IsKnown(FactCatalog.PatientWeightKg);
+        var heightKnown = facts.IsKnown(FactCatalog.PatientHeightCm);
+        if ((needs & WeightField) != FieldMask.Zero && !weightKnown)
         {
             lacking |= WeightField;
         }
 
-        if ((needs & HeightField) != FieldMask.Zero && !facts.IsKnown(FactCatalog.PatientHeightCm))
+        if ((needs & HeightField) != FieldMask.Zero && !heightKnown)
         {
             lacking |= HeightField;
         }
 
+        if (adjusted is not null && weightKnown && heightKnown && !SexKnown(facts)
+            && adjusted.UsesIdealWeight(facts[FactCatalog.PatientWeightKg], facts[FactCatalog.PatientHeightCm]))
+        {
+            lacking |= SexField;
+        }
+
         return lacking;
     }
+
+    /// <summary>Whether the sex is recorded as one the ideal body weight formula reads (not absent, not <c>unknown</c>).</summary>
+    private static bool SexKnown(FactSet facts) =>
+        facts.IsKnown(FactCatalog.PatientSex) && (int)facts[FactCatalog.PatientSex] != (int)Sex.Unknown;
 
     private void EvaluateWorkup(CaseDecisions result, ref FieldMask missing)
     {
