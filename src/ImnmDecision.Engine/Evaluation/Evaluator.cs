@@ -227,20 +227,38 @@ internal sealed class Evaluator
     private static bool SexKnown(FactSet facts) =>
         facts.IsKnown(FactCatalog.PatientSex) && (int)facts[FactCatalog.PatientSex] != (int)Sex.Unknown;
 
+    /// <summary>
+    /// The workup rules in order. An item is listed once, by the first rule that fired in the answer order; a rule
+    /// whose item an earlier rule in the walk already lists ahead of it (and already outstanding, when this one would
+    /// make it so) can change nothing, so what it would need is not missing (like the fields a withheld item would need).
+    /// </summary>
     private void EvaluateWorkup(CaseDecisions result, ref FieldMask missing)
     {
         var facts = result.Facts;
         var outstanding = 0UL;
         facts.Set(FactCatalog.WorkupOutstanding, 0);
         var rules = ruleset.WorkupRules;
+        var ranks = ruleset.AnswerOrder.WorkupRank;
         var withheld = 0UL;
+        Span<int> listedAt = stackalloc int[64]; // per item, the best answer-order rank of a rule that fired for it
+        listedAt.Fill(int.MaxValue);
         for (var walk = workupKind.Walk(facts); walk.MoveNext();)
         {
             var action = rules[walk.Index].Action;
             var item = 1UL << (int)action.Item;
-            if ((withheld & item) != 0 || !walk.IsTrue(ref missing))
+            if ((withheld & item) != 0)
             {
                 continue; // A withheld item is listed by no later rule, and what it would need is not missing.
+            }
+
+            var shadowed = !action.Withhold && listedAt[(int)action.Item] < ranks[walk.Index]
+                && ((outstanding & item) != 0 || action.Status != WorkupStatus.Outstanding);
+            var needs = missing;
+            var holds = walk.IsTrue(ref needs);
+            missing = shadowed ? missing : needs;
+            if (!holds)
+            {
+                continue;
             }
 
             if (action.Withhold)
@@ -251,9 +269,11 @@ internal sealed class Evaluator
             }
 
             result.WorkupRuleFired(walk.Index);
+            listedAt[(int)action.Item] = Math.Min(listedAt[(int)action.Item], ranks[walk.Index]);
             if (result.Stratifications[walk.Index] is { } stratification)
             {
-                RiskStratifier.Decide(stratification, stratifiers[walk.Index]!, facts, ref missing);
+                RiskStratifier.Decide(stratification, stratifiers[walk.Index]!, facts, ref needs);
+                missing = shadowed ? missing : needs;
             }
 
             if (action.Status == WorkupStatus.Outstanding)

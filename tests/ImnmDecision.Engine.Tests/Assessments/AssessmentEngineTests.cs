@@ -128,6 +128,19 @@ public sealed class AssessmentEngineTests
         }
     }
 
+    [Theory]
+    [InlineData(true, false)] // anti-PM/Scl makes the overlap evaluation recommended: a rash (consider) can change nothing
+    [InlineData(false, true)] // no myositis-associated antibody known: a rash would list the item, so it is missing
+    public void Assess_WorkupItemListedAheadOfALaterRule_DoesNotListWhatThatRuleWouldNeed(bool associatedAntibody, bool rashListed)
+    {
+        var antibodies = associatedAntibody ? new[] { MyositisAntibody.PmScl } : [];
+        var answer = Assess(Case.WithCk(9000, uln: 200).Antibodies(AntibodyResult.Negative, AntibodyResult.Positive, antibodies)
+            .Weakness(WeaknessGrade.Moderate).Patient(Sex.Male, 60, 70));
+
+        answer.Workup.Any(w => w.Id == WorkupId.OverlapEvaluation && w.Priority == WorkupPriority.Recommended).Should().Be(associatedAntibody);
+        answer.Missing.Any(m => m.Field == "clinical.rash").Should().Be(rashListed);
+    }
+
     [Fact]
     public void Assess_PregnantAntiSrp_MarksAvoidedOptionsButKeepsThem()
     {
