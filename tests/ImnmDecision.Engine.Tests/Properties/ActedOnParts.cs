@@ -7,7 +7,7 @@ namespace ImnmDecision.Engine.Tests.Properties;
 /// The parts of an answer a clinician acts on, each as one string so that two answers compare as sets: the
 /// subtype code, the certainty, each alert id, each workup item with its priority and status, each treatment
 /// option with its role and avoid mark, and each dose text. <see cref="Details"/> holds what only qualifies
-/// them (cautions, a risk category), which the over-listing report uses to tell "changes nothing" apart.
+/// them (cautions, a risk category, the reason a workup item gives), which the over-listing report uses to tell "changes nothing" apart.
 /// </summary>
 internal static class ActedOnParts
 {
@@ -39,6 +39,7 @@ internal static class ActedOnParts
         details.UnionWith(answer.Treatment.SelectMany(t => t.Cautions.Select(c => $"caution {JsonNames.Name(t.Id)}: {c}")));
         details.UnionWith(answer.Workup.Where(w => w.RiskCategory is not null).Select(w => $"risk {JsonNames.Name(w.Id)} {w.RiskCategory}"));
         details.UnionWith(answer.Workup.SelectMany(w => (w.Cautions ?? []).Select(c => $"caution {JsonNames.Name(w.Id)}: {c}")));
+        details.UnionWith(answer.Workup.Select(w => $"reason {JsonNames.Name(w.Id)}: {w.Reason}"));
         return details;
     }
 

@@ -20,7 +20,7 @@ public sealed class MissingPropertyTests(ITestOutputHelper output)
     private const int CohortSample = 2_000;
 
     /// <summary>
-    /// How many further cohort cases are probed thinned: each finding dropped with probability <see cref="DropChance"/>
+    /// How many further cohort cases are probed thinned (every golden case is also probed thinned once): each finding dropped with probability <see cref="DropChance"/>
     /// (seeded), so that absences the generator never makes (a biopsy reported without its pattern) are probed too.
     /// </summary>
     private const int ThinnedSample = 1_500;
@@ -47,10 +47,16 @@ public sealed class MissingPropertyTests(ITestOutputHelper output)
     private static List<(string Label, Findings Findings)> Sample()
     {
         var sample = new List<(string, Findings)>();
+        var seed = 0;
         foreach (var file in Directory.EnumerateFiles(Repository.CasesFolder, "*.json").Order(StringComparer.Ordinal))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
-            sample.Add((Path.GetFileName(file), document.RootElement.GetProperty("findings").Deserialize<Findings>(ImnmJson.Options)!));
+            var findings = document.RootElement.GetProperty("findings").Deserialize<Findings>(ImnmJson.Options)!;
+            sample.Add((Path.GetFileName(file), findings));
+            if (Thinned(findings, seed: --seed) is { } thinned)
+            {
+                sample.Add((Path.GetFileName(file) + " thinned", thinned));
+            }
         }
 
         sample.AddRange(GeneratedCohort.All.Take(CohortSample).Select((c, i) => ($"cohort case {i}", c.Findings)));
@@ -137,7 +143,7 @@ public sealed class MissingPropertyTests(ITestOutputHelper output)
         return probe;
     }
 
-    /// <summary>Whether filling a field of the key changes a caution or a risk category (parts of the answer a clinician reads, not acts on).</summary>
+    /// <summary>Whether filling a field of the key changes a caution, a risk category or a workup reason (parts of the answer a clinician reads, not acts on).</summary>
     private static bool ChangesDetails(FindingValues values, string key, HashSet<string> details)
     {
         var filled = new FindingValues();
@@ -224,7 +230,7 @@ public sealed class MissingPropertyTests(ITestOutputHelper output)
         }
 
         var overListed = probes.SelectMany(p => p.Listed.Where(k => p.Probed.Contains(k) && !p.Changing.Contains(k))
-            .Select(k => (Key: k, p.Label, What: p.DetailOnly.Contains(k) ? "changes only cautions or a risk category"
+            .Select(k => (Key: k, p.Label, What: p.DetailOnly.Contains(k) ? "changes only cautions, a risk category or a reason"
                 : p.NotEvenInPairs.Contains(k) ? "changes nothing, even with another listed field filled" : "changes something only with another listed field filled")));
         foreach (var group in overListed.GroupBy(o => (o.Key, o.What)).OrderBy(g => g.Key.What, StringComparer.Ordinal).ThenBy(g => g.Key.Key, StringComparer.Ordinal))
         {
