@@ -98,7 +98,7 @@ internal static class DoseFormatter
         }
 
         var bmi = weight / Math.Pow(height / 100, 2);
-        if (BmiBelow(weight, height, rule.FromBmi))
+        if (rule.BmiBelow(weight, height))
         {
             // Shown without rounding up to the threshold: BMI 29.96 is not "BMI 30".
             var shown = Math.Round(bmi, 1) >= rule.FromBmi ? Number(Math.Floor(bmi * 100) / 100, "#,0.##") : Number(bmi);
@@ -113,21 +113,6 @@ internal static class DoseFormatter
         var ideal = (patient.Male ? rule.MaleBaseKg : rule.OtherBaseKg) + (rule.KgPerCm * (height - rule.BaseHeightCm));
         var adjusted = Math.Min(weight, ideal + (rule.Fraction * (weight - ideal)));
         return Computed(dose, amount, adjusted, $" for {Number(adjusted)} kg adjusted body weight (BMI {Number(bmi)}, actual weight {Number(weight)} kg)", result with { DosingWeightKg = Math.Round(adjusted, 1) });
-    }
-
-    /// <summary>
-    /// Whether the BMI is below the threshold, worked out in decimal like CK: 76.8 kg at 160 cm is exactly BMI 30
-    /// (29.999999999999996 in binary floating point, which would miss a threshold of "BMI 30 or more").
-    /// </summary>
-    private static bool BmiBelow(double weightKg, double heightCm, double threshold)
-    {
-        if (weightKg is > 0 and < 1e6 && heightCm is > 0 and < 1e6 && threshold is > 0 and < 1e6)
-        {
-            var metres = (decimal)heightCm / 100;
-            return (decimal)weightKg / (metres * metres) < (decimal)threshold;
-        }
-
-        return weightKg / Math.Pow(heightCm / 100, 2) < threshold;
     }
 
     private static DoseText PerM2(DoseSpec dose, DoseAmount amount, DosePatient patient, DoseText result)

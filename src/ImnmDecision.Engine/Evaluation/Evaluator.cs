@@ -16,15 +16,18 @@ internal sealed class Evaluator
 {
     private static readonly FieldMask WeightField = InputField.Bit("patient.weightKg");
     private static readonly FieldMask HeightField = InputField.Bit("patient.heightCm");
+    private static readonly FieldMask SexField = InputField.Bit("patient.sex");
 
     private readonly Ruleset ruleset;
     private readonly FactExtractor extractor;
 
     // Per treatment rule, read from its action once: the option, what its adult and child doses are computed
-    // from (weight, height), whether it has a child's dose, and its cautions.
+    // from (weight, height; sex through an adjusted body weight), whether it has a child's dose, and its cautions.
     private readonly TreatmentAction[] treatments;
     private readonly FieldMask[] adultDoseNeeds;
     private readonly FieldMask[] childDoseNeeds;
+    private readonly AdjustedWeightRule?[] adultAdjustedWeight;
+    private readonly AdjustedWeightRule?[] childAdjustedWeight;
     private readonly bool[] childDosed;
     private readonly KindDecisions[] cautions;
 
@@ -47,6 +50,8 @@ internal sealed class Evaluator
         treatments = [.. ruleset.TreatmentRules.Select(rule => rule.Action)];
         adultDoseNeeds = [.. treatments.Select(t => Needs(t.Dose))];
         childDoseNeeds = [.. treatments.Select(t => Needs(t.Dose?.Child))];
+        adultAdjustedWeight = [.. treatments.Select(t => t.Dose?.AdjustedWeight)];
+        childAdjustedWeight = [.. treatments.Select(t => t.Dose?.Child?.AdjustedWeight)];
         childDosed = [.. treatments.Select(t => t.Dose?.Child is not null)];
         var compile = deciding ?? EngineVariants.Fast.Deciding;
         var offeredSlot = SlotMask.Of(FactCatalog.TreatmentOffered);
@@ -174,10 +179,15 @@ internal sealed class Evaluator
         }
     }
 
-    /// <summary>The fields the option's dose for this patient lacks: the age when a child's dose exists, weight, height.</summary>
+    /// <summary>
+    /// The fields the option's dose for this patient lacks: the age when a child's dose exists, weight, height, and
+    /// the sex when an adjusted body weight goes by the ideal weight, which differs by sex (the lower figure stands
+    /// in for a sex not recorded, so the dose could change with it).
+    /// </summary>
     private FieldMask DoseMissing(int rule, FactSet facts)
     {
         var needs = adultDoseNeeds[rule];
+        var adjusted = adultAdjustedWeight[rule];
         var lacking = FieldMask.Zero;
         if (childDosed[rule])
         {
@@ -188,36 +198,67 @@ internal sealed class Evaluator
             else if (facts[FactCatalog.PatientChild] == 1)
             {
                 needs = childDoseNeeds[rule];
+                adjusted = childAdjustedWeight[rule];
             }
         }
 
-        if ((needs & WeightField) != FieldMask.Zero && !facts.IsKnown(FactCatalog.PatientWeightKg))
+        var weightKnown = facts.IsKnown(FactCatalog.PatientWeightKg);
+        var heightKnown = facts.IsKnown(FactCatalog.PatientHeightCm);
+        if ((needs & WeightField) != FieldMask.Zero && !weightKnown)
         {
             lacking |= WeightField;
         }
 
-        if ((needs & HeightField) != FieldMask.Zero && !facts.IsKnown(FactCatalog.PatientHeightCm))
+        if ((needs & HeightField) != FieldMask.Zero && !heightKnown)
         {
             lacking |= HeightField;
+        }
+
+        if (adjusted is not null && weightKnown && heightKnown && !SexKnown(facts)
+            && adjusted.UsesIdealWeight(facts[FactCatalog.PatientWeightKg], facts[FactCatalog.PatientHeightCm]))
+        {
+            lacking |= SexField;
         }
 
         return lacking;
     }
 
+    /// <summary>Whether the sex is recorded as one the ideal body weight formula reads (not absent, not <c>unknown</c>).</summary>
+    private static bool SexKnown(FactSet facts) =>
+        facts.IsKnown(FactCatalog.PatientSex) && (int)facts[FactCatalog.PatientSex] != (int)Sex.Unknown;
+
+    /// <summary>
+    /// The workup rules in order. An item is listed once, by the first rule that fired in the answer order; a rule
+    /// whose item an earlier rule in the walk already lists ahead of it (and already outstanding, when this one would
+    /// make it so) can change nothing, so what it would need is not missing (like the fields a withheld item would need).
+    /// </summary>
     private void EvaluateWorkup(CaseDecisions result, ref FieldMask missing)
     {
         var facts = result.Facts;
         var outstanding = 0UL;
         facts.Set(FactCatalog.WorkupOutstanding, 0);
         var rules = ruleset.WorkupRules;
+        var ranks = ruleset.AnswerOrder.WorkupRank;
         var withheld = 0UL;
+        Span<int> listedAt = stackalloc int[64]; // per item, the best answer-order rank of a rule that fired for it
+        listedAt.Fill(int.MaxValue);
         for (var walk = workupKind.Walk(facts); walk.MoveNext();)
         {
             var action = rules[walk.Index].Action;
             var item = 1UL << (int)action.Item;
-            if ((withheld & item) != 0 || !walk.IsTrue(ref missing))
+            if ((withheld & item) != 0)
             {
                 continue; // A withheld item is listed by no later rule, and what it would need is not missing.
+            }
+
+            var shadowed = !action.Withhold && listedAt[(int)action.Item] < ranks[walk.Index]
+                && ((outstanding & item) != 0 || action.Status != WorkupStatus.Outstanding);
+            var needs = missing;
+            var holds = walk.IsTrue(ref needs);
+            missing = shadowed ? missing : needs;
+            if (!holds)
+            {
+                continue;
             }
 
             if (action.Withhold)
@@ -228,9 +269,11 @@ internal sealed class Evaluator
             }
 
             result.WorkupRuleFired(walk.Index);
+            listedAt[(int)action.Item] = Math.Min(listedAt[(int)action.Item], ranks[walk.Index]);
             if (result.Stratifications[walk.Index] is { } stratification)
             {
-                RiskStratifier.Decide(stratification, stratifiers[walk.Index]!, facts, ref missing);
+                RiskStratifier.Decide(stratification, stratifiers[walk.Index]!, facts, ref needs);
+                missing = shadowed ? missing : needs;
             }
 
             if (action.Status == WorkupStatus.Outstanding)

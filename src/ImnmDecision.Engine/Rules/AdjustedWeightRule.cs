@@ -25,4 +25,25 @@ public sealed record AdjustedWeightRule
 
     /// <summary>The share of the excess weight counted.</summary>
     public required double Fraction { get; init; }
+
+    /// <summary>
+    /// Whether a dose for this weight and height goes by the ideal body weight, which differs by sex: the BMI
+    /// reaches <see cref="FromBmi"/> and the height is at least <see cref="BaseHeightCm"/>.
+    /// </summary>
+    internal bool UsesIdealWeight(double weightKg, double heightCm) => !BmiBelow(weightKg, heightCm) && heightCm >= BaseHeightCm;
+
+    /// <summary>
+    /// Whether the BMI is below <see cref="FromBmi"/>, worked out in decimal like CK: 76.8 kg at 160 cm is exactly
+    /// BMI 30 (29.999999999999996 in binary floating point, which would miss a threshold of "BMI 30 or more").
+    /// </summary>
+    internal bool BmiBelow(double weightKg, double heightCm)
+    {
+        if (weightKg is > 0 and < 1e6 && heightCm is > 0 and < 1e6 && FromBmi is > 0 and < 1e6)
+        {
+            var metres = (decimal)heightCm / 100;
+            return (decimal)weightKg / (metres * metres) < (decimal)FromBmi;
+        }
+
+        return weightKg / Math.Pow(heightCm / 100, 2) < FromBmi;
+    }
 }

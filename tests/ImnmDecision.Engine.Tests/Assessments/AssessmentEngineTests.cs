@@ -104,6 +104,43 @@ public sealed class AssessmentEngineTests
         answer.Missing.Should().Contain(m => m.Field == "patient.weightKg");
     }
 
+    [Theory]
+    [InlineData(null, 100.0, 170.0, true)] // BMI 34.6: the ideal weight, which differs by sex, sets the IVIG dose
+    [InlineData(Sex.Unknown, 100.0, 170.0, true)]
+    [InlineData(Sex.Female, 100.0, 170.0, false)]
+    [InlineData(Sex.Male, 100.0, 170.0, false)]
+    [InlineData(null, 80.0, 170.0, false)] // BMI 27.7: the actual weight, whatever the sex
+    [InlineData(null, 80.0, 150.0, false)] // BMI 35.6 but below 152.4 cm: the actual weight
+    public void Assess_IvigOnAdjustedWeight_ListsTheSexOnlyWhenItChangesTheDose(Sex? sex, double weightKg, double heightCm, bool listed)
+    {
+        // Anti-SRP meets criteria: IVIG is offered. The lab's ULN is given, so the CK default does not list the sex.
+        var answer = Assess(Case.WithCk(9000, uln: 200).Antibodies(AntibodyResult.Negative, AntibodyResult.Positive, [])
+            .Weakness(WeaknessGrade.Moderate).Patient(sex, 60, weightKg, heightCm: heightCm));
+
+        answer.Treatment.Should().Contain(t => t.Id == TreatmentId.Ivig);
+        answer.Missing.Any(m => m.Field == "patient.sex").Should().Be(listed);
+        if (sex is null or Sex.Unknown)
+        {
+            var male = Assess(Case.WithCk(9000, uln: 200).Antibodies(AntibodyResult.Negative, AntibodyResult.Positive, [])
+                .Weakness(WeaknessGrade.Moderate).Patient(Sex.Male, 60, weightKg, heightCm: heightCm));
+            var dose = answer.Treatment.Single(t => t.Id == TreatmentId.Ivig).Dose!.Text;
+            (dose != male.Treatment.Single(t => t.Id == TreatmentId.Ivig).Dose!.Text).Should().Be(listed, "an unrecorded sex is listed exactly when recording it could change the dose");
+        }
+    }
+
+    [Theory]
+    [InlineData(true, false)] // anti-PM/Scl makes the overlap evaluation recommended: a rash (consider) can change nothing
+    [InlineData(false, true)] // no myositis-associated antibody known: a rash would list the item, so it is missing
+    public void Assess_WorkupItemListedAheadOfALaterRule_DoesNotListWhatThatRuleWouldNeed(bool associatedAntibody, bool rashListed)
+    {
+        var antibodies = associatedAntibody ? new[] { MyositisAntibody.PmScl } : [];
+        var answer = Assess(Case.WithCk(9000, uln: 200).Antibodies(AntibodyResult.Negative, AntibodyResult.Positive, antibodies)
+            .Weakness(WeaknessGrade.Moderate).Patient(Sex.Male, 60, 70));
+
+        answer.Workup.Any(w => w.Id == WorkupId.OverlapEvaluation && w.Priority == WorkupPriority.Recommended).Should().Be(associatedAntibody);
+        answer.Missing.Any(m => m.Field == "clinical.rash").Should().Be(rashListed);
+    }
+
     [Fact]
     public void Assess_PregnantAntiSrp_MarksAvoidedOptionsButKeepsThem()
     {
