@@ -43,8 +43,8 @@ internal sealed class RulesetVersionMiddleware(RequestDelegate next, RulesetStat
                 StatusCodes.Status409Conflict,
                 "Ruleset version mismatch",
                 $"The request asks for ruleset '{shown}', but this server runs '{tag}'. Nothing was done.");
-            problem.Extensions["requestedRulesetVersion"] = shown;
-            problem.Extensions["loadedRulesetVersion"] = tag;
+            problem.Extensions[ApiProblems.RequestedRulesetKey] = shown;
+            problem.Extensions[ApiProblems.LoadedRulesetKey] = tag;
             return ApiProblems.WriteAsync(context, problem);
         }
 
