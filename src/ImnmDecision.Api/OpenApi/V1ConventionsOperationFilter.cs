@@ -1,4 +1,5 @@
 using ImnmDecision.Api.Middleware;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -10,6 +11,9 @@ namespace ImnmDecision.Api.OpenApi;
 /// </summary>
 internal sealed class V1ConventionsOperationFilter : IOperationFilter
 {
+    /// <summary>A ruleset tag: id@version+the first 12 hex digits of the ruleset's sha256.</summary>
+    private const string RulesetTagPattern = "^[^@]+@[^+]+\\+[0-9a-f]{12}$";
+
     private static readonly Dictionary<string, string> SharedDescriptions = new(StringComparer.Ordinal)
     {
         ["400"] = "The request does not fit the v1 contract; errors names each JSON path.",
@@ -63,8 +67,27 @@ internal sealed class V1ConventionsOperationFilter : IOperationFilter
             editable.Headers[RulesetVersionMiddleware.HeaderName] = new OpenApiHeader
             {
                 Description = "The ruleset that answered: id@version+first 12 hex of its sha256.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = RulesetTagPattern },
             };
+            if (code == "401")
+            {
+                editable.Headers[HeaderNames.WWWAuthenticate] = new OpenApiHeader
+                {
+                    Description = "Bearer, with the reason when a token was sent and refused (RFC 6750).",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+            else if (code == "429")
+            {
+                editable.Headers[HeaderNames.RetryAfter] = new OpenApiHeader
+                {
+                    Description = "Seconds until this client may call again.",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+                };
+            }
         }
     }
 

@@ -10,7 +10,8 @@ namespace ImnmDecision.Api.Tests.OpenApi;
 
 /// <summary>
 /// The committed contract, <c>openapi/v1.json</c>, as a checker of real answers: the status code must be one the
-/// operation documents, the media type one that status documents, every documented header present and valid, and
+/// operation documents, the media type one that status documents, every required header present and every documented
+/// header sent valid, and
 /// the body valid against the documented schema (JSON Schema 2020-12, strict: no undocumented property; NDJSON line by
 /// line against the array's item schema).
 /// </summary>
@@ -151,12 +152,25 @@ internal sealed class OpenApiContract
     {
         var values = response.Headers.TryGetValues(name, out var found) ? found.ToArray()
             : response.Content.Headers.TryGetValues(name, out var content) ? content.ToArray() : [];
-        if (values.Length != 1)
+        if (values.Length == 0 && header["required"]?.GetValue<bool>() != true)
         {
-            return [$"{where}: header {name} documented, sent {values.Length} times"];
+            return [];
         }
 
-        return header["schema"] is { } schema ? Validate($"{where} header {name}", schema, JsonSerializer.Serialize(values[0])) : [];
+        if (values.Length != 1)
+        {
+            return [$"{where}: header {name} documented{(header["required"]?.GetValue<bool>() == true ? " as required" : string.Empty)}, sent {values.Length} times"];
+        }
+
+        if (header["schema"] is not { } schema)
+        {
+            return [];
+        }
+
+        // A header is text; a number schema reads it as a number (Retry-After: 120).
+        var numeric = schema["type"]?.GetValue<string>() is "integer" or "number"
+            && double.TryParse(values[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+        return Validate($"{where} header {name}", schema, numeric ? values[0] : JsonSerializer.Serialize(values[0]));
     }
 
     private JsonSchema SchemaFor(JsonNode openApiSchema) =>
