@@ -79,13 +79,23 @@ public sealed class ProblemAndBatchConformanceTests(ApiFactory factory) : IClass
     [InlineData("text/csv", null)]
     public async Task EveryBatchExample_AnswerConforms(string inputMediaType, string? accept)
     {
-        var examples = Contract.Document["paths"]![Batch]!["post"]!["requestBody"]!["content"]![inputMediaType]!["examples"]!.AsObject();
+        var request = Contract.Document["paths"]![Batch]!["post"]!["requestBody"]!["content"]![inputMediaType]!;
+        var examples = request["examples"]!.AsObject();
         examples.Should().NotBeEmpty();
         var failures = new List<string>();
         foreach (var (name, example) in examples)
         {
             var value = example!["value"]!;
             var body = inputMediaType == "application/json" ? value.ToJsonString() : value.GetValue<string>();
+            if (inputMediaType == "application/json")
+            {
+                failures.AddRange(Contract.Validate($"{name} as a request", request["schema"]!, body));
+            }
+            else if (inputMediaType == "application/x-ndjson")
+            {
+                failures.AddRange(body.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(line => Contract.Validate($"{name} line as a request", request["schema"]!["items"]!, line)));
+            }
+
             failures.AddRange((await PostAsync(Batch, body, inputMediaType, HttpStatusCode.OK, accept)).Select(f => $"{name}: {f}"));
         }
 
@@ -103,6 +113,21 @@ public sealed class ProblemAndBatchConformanceTests(ApiFactory factory) : IClass
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         body.Should().Contain("\"error\"").And.Contain("\"summary\"").And.Contain("\"classification\"");
         Contract.Check("POST", Batch, response, body).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Batch_CsvAnswer_HasExactlyTheColumnsTheDocumentNames()
+    {
+        var description = Contract.Document["components"]!["schemas"]!["BatchResultRow"]!["description"]!.GetValue<string>();
+        var documented = System.Text.RegularExpressions.Regex.Match(description, "`(line,caseId,[^`]+)`").Groups[1].Value;
+
+        using var response = await SendAsync(Batch, "caseId,ck.value\nc1,5000\n", "text/csv");
+        var header = (await response.Content.ReadAsStringAsync()).Split("\r\n")[0];
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Contract.Check("POST", Batch, response, string.Empty).Should().BeEmpty();
+        documented.Should().NotBeEmpty("the BatchResultRow description names the CSV columns");
+        header.Should().Be(documented);
     }
 
     [Fact]
