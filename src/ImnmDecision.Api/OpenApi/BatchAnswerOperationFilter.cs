@@ -14,11 +14,7 @@ internal sealed class BatchAnswerOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(context);
-        if (operation.Responses?.TryGetValue("200", out var ok) != true
-            || ok is not OpenApiResponse { Content: { } content }
-            || !context.ApiDescription.SupportedResponseTypes.Any(r => r.Type == typeof(IReadOnlyList<BatchResultRow>)))
+        if (OkContent.Of(operation, context, typeof(IReadOnlyList<BatchResultRow>)) is not { } content)
         {
             return;
         }
