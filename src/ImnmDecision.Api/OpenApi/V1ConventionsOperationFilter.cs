@@ -39,6 +39,14 @@ internal sealed class V1ConventionsOperationFilter : IOperationFilter
             Description = "Optional pin: the ruleset tag (id@version+sha) the caller expects. When it differs from the loaded ruleset the answer is 409 and nothing is done.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         });
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = RulesetVersionMiddleware.QueryName,
+            In = ParameterLocation.Query,
+            Required = false,
+            Description = "The same pin in the query string (URL-encoded: id%40version%2Bsha), for clients that cannot set a header; the header wins when both are sent.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
 
         if (operation.Responses is { Count: > 1 } responses)
         {

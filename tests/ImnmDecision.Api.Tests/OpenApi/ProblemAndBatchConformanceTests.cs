@@ -39,6 +39,7 @@ public sealed class ProblemAndBatchConformanceTests(ApiFactory factory) : IClass
         failures.AddRange(await PostAsync(Assessments, """{"ck":{"value":""", "application/json", HttpStatusCode.BadRequest));
         failures.AddRange(await PostAsync(Assessments, "{}", "application/json", HttpStatusCode.BadRequest));
         failures.AddRange(await PostAsync(Assessments, "[]", "application/json", HttpStatusCode.BadRequest));
+        failures.AddRange(await PostAsync(Assessments, """{"ck":{"value":-1}}""", "application/json", HttpStatusCode.BadRequest, accept: "text/markdown"));
         failures.AddRange(await PostAsync(Assessments, Cases.HmgcrStatinExposed, "application/json", HttpStatusCode.NotAcceptable, accept: "image/png"));
         failures.AddRange(await PostAsync(Assessments, Cases.HmgcrStatinExposed, "application/json", HttpStatusCode.Conflict, pin: OtherRuleset));
         failures.AddRange(await PostAsync(Assessments, Cases.HmgcrStatinExposed, "text/plain", HttpStatusCode.UnsupportedMediaType));
@@ -60,14 +61,19 @@ public sealed class ProblemAndBatchConformanceTests(ApiFactory factory) : IClass
     [InlineData("/api/v1/citations/enmc-2018", "/api/v1/citations/{citationId}")]
     [InlineData("/api/v1/audit/summary", "/api/v1/audit/summary")]
     [InlineData("/api/v1/feedback/summary", "/api/v1/feedback/summary")]
-    public async Task EveryGet_PinnedToAnotherRuleset_Answers409ProblemThatConforms(string path, string template)
+    public async Task EveryGet_PinnedToAnotherRulesetByHeaderOrQuery_Answers409ProblemThatConforms(string path, string template)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.Add("X-Ruleset-Version", OtherRuleset);
-        using var response = await client.SendAsync(request);
+        using var byHeader = await client.SendAsync(request);
+        using var byQuery = await client.GetAsync(new Uri(path + "?rulesetVersion=" + Uri.EscapeDataString(OtherRuleset), UriKind.Relative));
 
-        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await Contract.CheckAsync("GET", template, response)).Should().BeEmpty();
+        byHeader.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        byQuery.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await Contract.CheckAsync("GET", template, byHeader)).Should().BeEmpty();
+        (await Contract.CheckAsync("GET", template, byQuery)).Should().BeEmpty();
+        Contract.Document["paths"]![template]!["get"]!["parameters"]!.AsArray()
+            .Select(p => $"{p!["in"]} {p["name"]}").Should().Contain(["header X-Ruleset-Version", "query rulesetVersion"]);
     }
 
     [Theory]

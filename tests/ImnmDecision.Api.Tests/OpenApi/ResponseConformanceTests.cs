@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ImnmDecision.Api.Tests.Infrastructure;
+using ImnmDecision.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImnmDecision.Api.Tests.OpenApi;
 
@@ -144,6 +146,17 @@ public sealed class ResponseConformanceTests(ApiFactory factory) : IClassFixture
             await batch.Content.ReadAsStringAsync();
         }
 
+        // CDS Hooks feedback on a card this store recorded (overridden with a reason, accepted) and on one it did not.
+        var store = factory.Services.GetRequiredService<DecisionStore>();
+        var now = DateTimeOffset.UtcNow;
+        var card = Guid.NewGuid().ToString("N");
+        await store.RecordCallAsync(
+            [new ShownCard(card, "imnm-assessment", "imnm-assessment", "imnm-core@2027.1.0+000000000000", now)],
+            new AuditRecord(Guid.NewGuid(), now, "cds", null, "imnm-core@2027.1.0+000000000000", "anti-srp", "meets-criteria", null, 12, 1, 0));
+        await store.RecordFeedbackAsync(new FeedbackRecord(Guid.NewGuid().ToString("N"), "imnm-assessment", card, "overridden", "already-treated", 0, now, null));
+        await store.RecordFeedbackAsync(new FeedbackRecord(Guid.NewGuid().ToString("N"), "imnm-assessment", card, "accepted", null, 1, now, null));
+        await store.RecordFeedbackAsync(new FeedbackRecord(Guid.NewGuid().ToString("N"), "imnm-red-flag", Guid.NewGuid().ToString("N"), "accepted", null, 0, now, null));
+
         var failures = new List<string>();
         failures.AddRange(await GetAsync("/api/v1/audit/summary", "/api/v1/audit/summary"));
         failures.AddRange(await GetAsync("/api/v1/audit/summary?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z", "/api/v1/audit/summary"));
@@ -154,7 +167,9 @@ public sealed class ResponseConformanceTests(ApiFactory factory) : IClassFixture
         failures.Should().BeEmpty();
 
         var audit = await client.GetFromJsonNodeAsync("/api/v1/audit/summary");
-        audit["entries"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(2, "the summary checked above held entries");
+        audit["entries"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(3, "the summary checked above held entries");
+        var feedback = await client.GetFromJsonNodeAsync("/api/v1/feedback/summary");
+        feedback["groups"]!.AsArray().Should().HaveCountGreaterThanOrEqualTo(2, "the summary checked above held groups, the unknown card's among them");
     }
 
     private async Task<IReadOnlyList<string>> GetAsync(string path, string template, HttpStatusCode expected = HttpStatusCode.OK)
