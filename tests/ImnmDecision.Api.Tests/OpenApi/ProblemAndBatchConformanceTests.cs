@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
+using FluentValidation;
 using ImnmDecision.Api.Tests.Infrastructure;
+using ImnmDecision.Engine.Cases;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImnmDecision.Api.Tests.OpenApi;
 
 /// <summary>
-/// The problem documents (400, 404, 406, 409, 413, 415) and the batch answers (result rows, error rows and the summary,
+/// The problem documents (400, 406, 409, 413, 415, 500) and the batch answers (result rows, error rows and the summary,
 /// in JSON and NDJSON; the CSV answer's media type) match openapi/v1.json, strictly (see <see cref="OpenApiContract"/>).
 /// </summary>
 public sealed class ProblemAndBatchConformanceTests(ApiFactory factory) : IClassFixture<ApiFactory>
@@ -30,7 +34,7 @@ public sealed class ProblemAndBatchConformanceTests(ApiFactory factory) : IClass
     private readonly HttpClient client = factory.CreateClient();
 
     [Fact]
-    public async Task AssessmentProblems_400_406_409_413_415_Conform()
+    public async Task AssessmentProblems_400_406_409_413_415_500_Conform()
     {
         var failures = new List<string>();
         failures.AddRange(await PostAsync(Assessments, """{"ck":{"value":-1,"unit":"U/L"},"patient":{"ageYears":300}}""", "application/json", HttpStatusCode.BadRequest));
@@ -49,6 +53,12 @@ public sealed class ProblemAndBatchConformanceTests(ApiFactory factory) : IClass
         using var tooLarge = await smallClient.PostAssessmentAsync($$"""{ "statin": { "drug": "{{new string('y', 4000)}}" } }""");
         tooLarge.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         failures.AddRange(await Contract.CheckAsync("POST", Assessments, tooLarge));
+
+        using var failing = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IValidator<Findings>, ThrowingValidator>()));
+        using var failed = await failing.CreateClient().PostAssessmentAsync(Cases.HmgcrStatinExposed);
+        failed.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        failures.AddRange(await Contract.CheckAsync("POST", Assessments, failed));
 
         failures.Should().BeEmpty();
     }
