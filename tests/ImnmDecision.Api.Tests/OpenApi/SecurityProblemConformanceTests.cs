@@ -18,36 +18,44 @@ public sealed class SecurityProblemConformanceTests : IDisposable
 
     public SecurityProblemConformanceTests() => factory = new SecuredApiFactory(tokens, new Dictionary<string, string?>
     {
-        ["Api:RateLimit:PermitLimit"] = "2",
+        ["Api:RateLimit:PermitLimit"] = PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Api:RateLimit:WindowSeconds"] = "300",
     });
 
-    public static TheoryData<string, string, string, string?> Refusals() => new()
-    {
-        { "GET", "/api/v1/ruleset", "/api/v1/ruleset", null },
-        { "GET", "/api/v1/rules/subtype.anti-srp", "/api/v1/rules/{ruleId}", null },
-        { "POST", "/api/v1/assessments", "/api/v1/assessments", "imnm.summaries" },
-        { "POST", "/api/v1/assessments/batch", "/api/v1/assessments/batch", "imnm.assess" },
-        { "GET", "/api/v1/audit/summary", "/api/v1/audit/summary", "imnm.assess" },
-        { "GET", "/api/v1/feedback/summary", "/api/v1/feedback/summary", "imnm.batch" },
-    };
+    private const int PermitLimit = 20;
 
-    [Theory]
-    [MemberData(nameof(Refusals))]
-    public async Task NoToken401_AndWrongScope403_Conform(string method, string path, string template, string? otherScope)
+    /// <summary>Each operation (method, path, template) with a scope that does not open it (null: any token does).</summary>
+    private static readonly (string Method, string Path, string Template, string? OtherScope)[] Operations =
+    [
+        ("GET", "/api/v1/ruleset", "/api/v1/ruleset", null),
+        ("GET", "/api/v1/rules/subtype.anti-srp", "/api/v1/rules/{ruleId}", null),
+        ("POST", "/api/v1/assessments", "/api/v1/assessments", "imnm.summaries"),
+        ("POST", "/api/v1/assessments/batch", "/api/v1/assessments/batch", "imnm.assess"),
+        ("GET", "/api/v1/audit/summary", "/api/v1/audit/summary", "imnm.assess"),
+        ("GET", "/api/v1/feedback/summary", "/api/v1/feedback/summary", "imnm.batch"),
+    ];
+
+    [Fact]
+    public async Task NoToken401_AndWrongScope403_Conform()
     {
         using var client = factory.CreateClient();
+        var failures = new List<string>();
 
-        using var anonymous = await SendAsync(client, method, path, token: null);
-        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await Contract.CheckAsync(method, template, anonymous)).Should().BeEmpty();
-
-        if (otherScope is not null)
+        foreach (var (method, path, template, otherScope) in Operations)
         {
-            using var forbidden = await SendAsync(client, method, path, tokens.Create("scope-" + Guid.NewGuid().ToString("N"), otherScope));
-            forbidden.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-            (await Contract.CheckAsync(method, template, forbidden)).Should().BeEmpty();
+            using var anonymous = await SendAsync(client, method, path, token: null);
+            anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized, path);
+            failures.AddRange(await Contract.CheckAsync(method, template, anonymous));
+
+            if (otherScope is not null)
+            {
+                using var forbidden = await SendAsync(client, method, path, tokens.Create("scope-" + Guid.NewGuid().ToString("N"), otherScope));
+                forbidden.StatusCode.Should().Be(HttpStatusCode.Forbidden, path);
+                failures.AddRange(await Contract.CheckAsync(method, template, forbidden));
+            }
         }
+
+        failures.Should().BeEmpty();
     }
 
     [Fact]
@@ -55,7 +63,7 @@ public sealed class SecurityProblemConformanceTests : IDisposable
     {
         using var client = factory.CreateClient();
         var busy = tokens.Create("busy-" + Guid.NewGuid().ToString("N"), "imnm.assess imnm.summaries");
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < PermitLimit; i++)
         {
             using var ok = await SendAsync(client, "GET", "/api/v1/ruleset", busy);
             ok.StatusCode.Should().Be(HttpStatusCode.OK);
