@@ -30,6 +30,7 @@ try
     app.UseStatusCodeProblems();
     app.UseRouting();
     app.UseRouteCapture();
+    app.UseRulesetVersionHeader();
     app.UseImnmSecurity();
     app.UseRulesetVersionPin();
     app.UseRequestBodyLimit();

@@ -84,12 +84,12 @@ internal sealed class BatchStreamResult(BatchFormat inputFormat, BatchFormat out
         details.Type = problem.Type;
         if (problem.Errors is { Count: > 0 } errors)
         {
-            details.Extensions["errors"] = errors;
+            details.Extensions[ApiProblems.ErrorsKey] = errors;
         }
 
         if (problem.Line is { } line)
         {
-            details.Extensions["line"] = line;
+            details.Extensions[ApiProblems.LineKey] = line;
         }
 
         return details;

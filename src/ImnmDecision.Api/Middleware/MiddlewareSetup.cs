@@ -22,8 +22,14 @@ internal static class MiddlewareSetup
     /// <summary>The request body limit; place after UseRouting so endpoint metadata can raise it.</summary>
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.UseMiddleware<RequestBodyLimitMiddleware>();
 
-    /// <summary><c>X-Ruleset-Version</c> on every v1 answer and the 409 pin, for every endpoint under /api/v1.</summary>
-    public static IApplicationBuilder UseRulesetVersionPin(this IApplicationBuilder app) => app.UseWhen(
-        context => context.Request.Path.StartsWithSegments(V1Prefix, StringComparison.OrdinalIgnoreCase),
-        v1 => v1.UseMiddleware<RulesetVersionMiddleware>());
+    /// <summary>
+    /// <c>X-Ruleset-Version</c> on every v1 answer; place before <c>UseImnmSecurity</c>, so that the refusals of
+    /// authentication, authorization and the rate limiter (401, 403, 429) carry it too.
+    /// </summary>
+    public static IApplicationBuilder UseRulesetVersionHeader(this IApplicationBuilder app) => app.UseWhen(IsV1, v1 => v1.UseMiddleware<RulesetVersionHeaderMiddleware>());
+
+    /// <summary>The 409 pin (and the 503 before a ruleset is loaded), for every endpoint under /api/v1; after the security middleware.</summary>
+    public static IApplicationBuilder UseRulesetVersionPin(this IApplicationBuilder app) => app.UseWhen(IsV1, v1 => v1.UseMiddleware<RulesetVersionMiddleware>());
+
+    private static bool IsV1(HttpContext context) => context.Request.Path.StartsWithSegments(V1Prefix, StringComparison.OrdinalIgnoreCase);
 }

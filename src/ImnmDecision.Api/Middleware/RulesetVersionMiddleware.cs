@@ -5,9 +5,9 @@ using Microsoft.Extensions.Primitives;
 namespace ImnmDecision.Api.Middleware;
 
 /// <summary>
-/// For everything under <c>/api/v1</c>: stamps <c>X-Ruleset-Version</c> on the answer, and answers 409 before
-/// anything is read when the request pins another ruleset (header <c>X-Ruleset-Version</c> or query
-/// <c>rulesetVersion</c>), so a pipeline never mixes results of two rulesets unknowingly.
+/// For everything under <c>/api/v1</c>: answers 409 before anything is read when the request pins another ruleset
+/// (header <c>X-Ruleset-Version</c> or query <c>rulesetVersion</c>), so a pipeline never mixes results of two rulesets
+/// unknowingly. The header on the answer is stamped earlier, by <see cref="RulesetVersionHeaderMiddleware"/>.
 /// </summary>
 internal sealed class RulesetVersionMiddleware(RequestDelegate next, RulesetState state)
 {
@@ -27,14 +27,7 @@ internal sealed class RulesetVersionMiddleware(RequestDelegate next, RulesetStat
                 StatusCodes.Status503ServiceUnavailable, "Ruleset not loaded", "The ruleset is not loaded yet; see /health/ready."));
         }
 
-        var tag = ruleset.Identity.Tag;
-        RequestLogContext.SetRulesetVersion(context, tag);
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers[HeaderName] = tag;
-            return Task.CompletedTask;
-        });
-
+        var tag = ruleset.Identity.Tag; // Stamped on the answer by RulesetVersionHeaderMiddleware, before the security middleware.
         var requested = Requested(context);
         if (requested is not null && !string.Equals(requested, tag, StringComparison.Ordinal))
         {
@@ -43,8 +36,8 @@ internal sealed class RulesetVersionMiddleware(RequestDelegate next, RulesetStat
                 StatusCodes.Status409Conflict,
                 "Ruleset version mismatch",
                 $"The request asks for ruleset '{shown}', but this server runs '{tag}'. Nothing was done.");
-            problem.Extensions["requestedRulesetVersion"] = shown;
-            problem.Extensions["loadedRulesetVersion"] = tag;
+            problem.Extensions[ApiProblems.RequestedRulesetKey] = shown;
+            problem.Extensions[ApiProblems.LoadedRulesetKey] = tag;
             return ApiProblems.WriteAsync(context, problem);
         }
 

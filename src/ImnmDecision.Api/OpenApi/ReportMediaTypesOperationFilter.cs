@@ -13,11 +13,7 @@ internal sealed class ReportMediaTypesOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(context);
-        if (operation.Responses?.TryGetValue("200", out var ok) != true
-            || ok is not OpenApiResponse { Content: { } content }
-            || !context.ApiDescription.SupportedResponseTypes.Any(r => r.Type == typeof(Assessment)))
+        if (OkContent.Of(operation, context, typeof(Assessment)) is not { } content)
         {
             return;
         }

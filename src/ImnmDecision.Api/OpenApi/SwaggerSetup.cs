@@ -49,8 +49,10 @@ internal static class SwaggerSetup
             options.OperationFilter<V1ConventionsOperationFilter>();
             options.OperationFilter<RequestExamplesOperationFilter>();
             options.OperationFilter<ReportMediaTypesOperationFilter>();
+            options.OperationFilter<BatchAnswerOperationFilter>();
             options.DocumentFilter<TagDescriptionsDocumentFilter>();
             options.DocumentFilter<FindingsSchemaDocumentFilter>();
+            options.DocumentFilter<ProblemSchemasDocumentFilter>();
         });
         return services;
     }

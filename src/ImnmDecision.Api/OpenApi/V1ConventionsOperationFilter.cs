@@ -1,4 +1,5 @@
 using ImnmDecision.Api.Middleware;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -10,6 +11,9 @@ namespace ImnmDecision.Api.OpenApi;
 /// </summary>
 internal sealed class V1ConventionsOperationFilter : IOperationFilter
 {
+    /// <summary>A ruleset tag: id@version+the first 12 hex digits of the ruleset's sha256.</summary>
+    private const string RulesetTagPattern = "^[^@]+@[^+]+\\+[0-9a-f]{12}$";
+
     private static readonly Dictionary<string, string> SharedDescriptions = new(StringComparer.Ordinal)
     {
         ["400"] = "The request does not fit the v1 contract; errors names each JSON path.",
@@ -33,6 +37,14 @@ internal sealed class V1ConventionsOperationFilter : IOperationFilter
             In = ParameterLocation.Header,
             Required = false,
             Description = "Optional pin: the ruleset tag (id@version+sha) the caller expects. When it differs from the loaded ruleset the answer is 409 and nothing is done.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = RulesetVersionMiddleware.QueryName,
+            In = ParameterLocation.Query,
+            Required = false,
+            Description = "The same pin in the query string (URL-encoded: id%40version%2Bsha), for clients that cannot set a header; the header wins when both are sent.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         });
 
@@ -63,8 +75,27 @@ internal sealed class V1ConventionsOperationFilter : IOperationFilter
             editable.Headers[RulesetVersionMiddleware.HeaderName] = new OpenApiHeader
             {
                 Description = "The ruleset that answered: id@version+first 12 hex of its sha256.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = RulesetTagPattern },
             };
+            if (code == "401")
+            {
+                editable.Headers[HeaderNames.WWWAuthenticate] = new OpenApiHeader
+                {
+                    Description = "Bearer, with the reason when a token was sent and refused (RFC 6750).",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+            else if (code == "429")
+            {
+                editable.Headers[HeaderNames.RetryAfter] = new OpenApiHeader
+                {
+                    Description = "Seconds until this client may call again.",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+                };
+            }
         }
     }
 

@@ -15,6 +15,18 @@ internal static class ApiProblems
     /// <summary>The extension member every problem carries, to find the request in the logs.</summary>
     public const string TraceIdKey = "traceId";
 
+    /// <summary>The extension member of a 400 that is not about the findings (a query parameter, a batch's columns): messages by name.</summary>
+    public const string ErrorsKey = "errors";
+
+    /// <summary>The extension member of a batch refusal: the input line it concerns.</summary>
+    public const string LineKey = "line";
+
+    /// <summary>The extension members of a 409: the ruleset tag the request pinned and the one this server runs.</summary>
+    public const string RequestedRulesetKey = "requestedRulesetVersion";
+
+    /// <inheritdoc cref="RequestedRulesetKey"/>
+    public const string LoadedRulesetKey = "loadedRulesetVersion";
+
     public static ProblemDetails Create(int status, string title, string detail) => new()
     {
         Status = status,
@@ -40,7 +52,7 @@ internal static class ApiProblems
             StatusCodes.Status400BadRequest,
             "A query parameter is not valid",
             $"The query parameter {name} has a value of the wrong type (true or false, a number, an ISO 8601 date: see /swagger); nothing was done.");
-        problem.Extensions["errors"] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [name] = ["The value is not of the parameter's type."] };
+        problem.Extensions[ErrorsKey] = new Dictionary<string, string[]>(StringComparer.Ordinal) { [name] = ["The value is not of the parameter's type."] };
         return problem;
     }
 

@@ -13,7 +13,7 @@ public sealed record ClassificationResult
     /// <summary>The sum of the points of the items known to be met.</summary>
     public required double Score { get; init; }
 
-    /// <summary>The probability of IIM for <see cref="Score"/>, to four decimals.</summary>
+    /// <summary>The probability of IIM for <c>score</c>, to four decimals.</summary>
     public required double Probability { get; init; }
 
     /// <summary>The category of <see cref="Probability"/>.</summary>
@@ -22,7 +22,7 @@ public sealed record ClassificationResult
     /// <summary>The score if every unknown item were met.</summary>
     public required double MaxScore { get; init; }
 
-    /// <summary>The probability for <see cref="MaxScore"/>, to four decimals.</summary>
+    /// <summary>The probability for <c>maxScore</c>, to four decimals.</summary>
     public required double MaxProbability { get; init; }
 
     /// <summary>The category of <see cref="MaxProbability"/>.</summary>

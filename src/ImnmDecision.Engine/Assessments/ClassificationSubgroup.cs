@@ -1,6 +1,6 @@
 namespace ImnmDecision.Engine.Assessments;
 
-/// <summary>A leaf of the 2017 EULAR/ACR classification tree, or <see cref="NotReached"/>.</summary>
+/// <summary>A leaf of the 2017 EULAR/ACR classification tree, or <c>not-reached</c>.</summary>
 public enum ClassificationSubgroup
 {
     /// <summary>Juvenile dermatomyositis (onset before 18 with a dermatomyositis skin sign).</summary>

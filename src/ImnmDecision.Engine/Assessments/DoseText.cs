@@ -24,7 +24,7 @@ public sealed record DoseText
     /// <summary>Whose regimen this is when children have their own: <c>adult</c> or <c>child</c> (under the ruleset's child age); absent when one regimen serves everyone or the age is unknown.</summary>
     public string? Population { get; init; }
 
-    /// <summary>The lowest computed amount (capped), in <see cref="AmountUnit"/> per <see cref="AmountPer"/>.</summary>
+    /// <summary>The lowest computed amount (capped), in <c>amountUnit</c> per <c>amountPer</c>.</summary>
     public double? AmountLow { get; init; }
 
     /// <summary>The highest computed amount (capped).</summary>

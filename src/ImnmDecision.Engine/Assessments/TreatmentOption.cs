@@ -15,7 +15,7 @@ public sealed record TreatmentOption
     /// <summary>The dose, computed from weight where the weight is known.</summary>
     public DoseText? Dose { get; init; }
 
-    /// <summary>Cautions for this patient; when <see cref="Avoid"/> is true, the reason is here.</summary>
+    /// <summary>Cautions for this patient; when <c>avoid</c> is true, the reason is here.</summary>
     public required IReadOnlyList<string> Cautions { get; init; }
 
     /// <summary>True when this patient should not get this option; it stays listed so the clinician sees why.</summary>

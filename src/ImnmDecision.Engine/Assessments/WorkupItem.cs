@@ -39,7 +39,7 @@ public sealed record WorkupItem
     /// <summary>
     /// The risk category the factors held by the findings reach (IMACS 2023 cancer risk: <c>standard</c>,
     /// <c>moderate</c> or <c>high</c>). Unknown factors count as absent here; those that could raise it are in
-    /// <see cref="RiskFactorsCouldRaise"/>.
+    /// <c>riskFactorsCouldRaise</c>.
     /// </summary>
     public string? RiskCategory { get; init; }
 

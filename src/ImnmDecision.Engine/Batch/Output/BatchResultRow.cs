@@ -6,8 +6,8 @@ namespace ImnmDecision.Engine.Batch;
 /// One result of a batch, in input order: the case's line, the caseId as sent, and either the scored result
 /// (subtype, certainty and the ids of alerts, outstanding workup, treatment options and missing fields, as
 /// the single-case answer lists them) or an <c>error</c>. Findings are never echoed. The CSV answer has the
-/// same columns: <c>line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error</c>, lists
-/// separated by <c>;</c>, and <c>error</c> as <c>path: message</c> pairs separated by <c>; </c>.
+/// same columns, the classification as four: <c>line,caseId,subtype,certainty,alerts,workup,treatment,avoid,missing,error,eularAcr.probability,eularAcr.category,eularAcr.subgroup,eularAcr.maxProbability</c>,
+/// lists separated by <c>;</c>, and <c>error</c> as <c>path: message</c> pairs separated by <c>; </c>.
 /// </summary>
 public sealed record BatchResultRow
 {

@@ -29,7 +29,7 @@ public sealed record BatchSummary
 
     /// <summary>
     /// True when a fault ended the batch early (a JSON array whose syntax breaks, a failure of the server): the
-    /// rows before it are answered, the rest of the input was not read. <see cref="AbortReason"/> says why.
+    /// rows before it are answered, the rest of the input was not read. <c>abortReason</c> says why.
     /// </summary>
     public bool Aborted { get; init; }
 
