@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImnmDecision.Cli.Commands;
+using ImnmDecision.Cli.Output;
 
 namespace ImnmDecision.Cli;
 
@@ -50,7 +51,7 @@ internal static class ImnmCli
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // One line, no stack trace: a file that cannot be read or written (its path is the user's own).
-            await console.Error.WriteLineAsync($"imnm: {exception.Message}");
+            await console.Error.WriteLineAsync($"imnm: {TerminalText.Of(exception.Message)}");
             return ExitCodes.InputRefused;
         }
 #pragma warning disable CA1031 // The last resort of a command-line tool: one line and a documented exit code, never a stack trace.

@@ -10,24 +10,8 @@ internal abstract class ReportSyntax(StringBuilder output)
 {
     protected StringBuilder Output { get; } = output;
 
-    /// <summary>
-    /// Text the caller sent (the caseId) as a report may show it: control characters, line and paragraph separators
-    /// and the Unicode direction controls become spaces. A direction override would make the report display the
-    /// text in another order than it holds (the "Trojan Source" trick), in markdown and in HTML (as a character
-    /// reference) alike.
-    /// </summary>
-    public static string Displayable(string text) =>
-        text.AsSpan().IndexOfAny(Hidden) < 0 ? text : string.Create(text.Length, text, static (chars, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                chars[i] = Hidden.Contains(source[i]) ? ' ' : source[i];
-            }
-        });
-
-    private static readonly System.Buffers.SearchValues<char> Hidden = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
-         '\u061C', '\u200E', '\u200F', '\u2028', '\u2029', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']);
+    /// <summary>Text the caller sent (the caseId) as a report may show it: hidden characters as spaces (<see cref="DisplayText"/>).</summary>
+    public static string Displayable(string text) => DisplayText.Replace(text, ' ');
 
     public abstract void BeginDocument(string title);
 
