@@ -167,7 +167,7 @@ internal static class CdsEndpoints
         }
     }
 
-    /// <summary>The JSON body, or the OperationOutcome that refuses it (415 when it is not JSON, 400 when it does not parse).</summary>
+    /// <summary>The JSON body, or the OperationOutcome that refuses it (415 when it is not JSON, 400 when it does not parse, 408 when it trickles in too slowly).</summary>
     private static async Task<(JsonDocument? Document, ContentHttpResult? Refused)> ReadJsonAsync(HttpContext http, string what)
     {
         if (!Utf8MediaType.IsJson(Utf8MediaType.Of(http.Request)))
@@ -191,6 +191,10 @@ internal static class CdsEndpoints
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status400BadRequest)
         {
             return (null, CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The request body could not be read: its HTTP framing is malformed."));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            return (null, CdsOutcomes.Error(StatusCodes.Status408RequestTimeout, OperationOutcome.IssueType.Timeout, "The request body arrived too slowly (below the server's minimum data rate); nothing was read. Send it again."));
         }
 
         if (!JsonText.IsDecodable(document.RootElement))
