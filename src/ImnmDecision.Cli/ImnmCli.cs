@@ -10,6 +10,8 @@ namespace ImnmDecision.Cli;
 /// </summary>
 internal static class ImnmCli
 {
+    private const string UsageHint = "Run 'imnm --help' (or 'imnm <command> --help') for usage.";
+
     public static RootCommand Build(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -27,15 +29,29 @@ internal static class ImnmCli
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var root = Build(console);
-        var parse = root.Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // A command's validator read an option whose value does not convert (imnm generate --rows abc): the
+            // parser throws instead of reporting it. A wrong command line all the same, in one line.
+            await console.Error.WriteLineAsync(TerminalText.Of(exception.Message));
+            await console.Error.WriteLineAsync(UsageHint);
+            return ExitCodes.Usage;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                await console.Error.WriteLineAsync(error.Message);
+                // The parser's messages quote the arguments as typed: shown without their control characters.
+                await console.Error.WriteLineAsync(TerminalText.Of(error.Message));
             }
 
-            await console.Error.WriteLineAsync("Run 'imnm --help' (or 'imnm <command> --help') for usage.");
+            await console.Error.WriteLineAsync(UsageHint);
             return ExitCodes.Usage;
         }
 

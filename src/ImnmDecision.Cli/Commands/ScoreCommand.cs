@@ -99,7 +99,7 @@ internal static class ScoreCommand
             if (shard is null || inputFormat == BatchFormat.Json)
             {
                 console.Error.WriteLine(shard is null
-                    ? $"--shard must be K/N with 1 <= K <= N (for example 2/4), not '{shardText}'."
+                    ? $"--shard must be K/N with 1 <= K <= N (for example 2/4), not '{TerminalText.Of(shardText)}'."
                     : "--shard reads csv or ndjson input; a JSON array cannot be split as it streams.");
                 return ExitCodes.Usage;
             }

@@ -25,11 +25,14 @@ public sealed class ScoreFuzzTests
     [InlineData("score-format", "{0}.txt")]
     [InlineData("summary", "missing-{0}.ndjson")]
     [InlineData("explain", "missing-{0}.json")]
+    [InlineData("score-shard", "1{0}/2")]
+    [InlineData("score-option", "--zq{0}")]
+    [InlineData("score-format-value", "{0}")]
     public async Task Command_HostileFileNameOrValue_IsPrintedWithoutControlCharacters(string command, string name)
     {
         using var console = new TestConsole();
         var hostile = string.Format(System.Globalization.CultureInfo.InvariantCulture, name, Hostile);
-        if (!hostile.StartsWith("missing", StringComparison.Ordinal) && command != "score-pin")
+        if (!hostile.StartsWith("missing", StringComparison.Ordinal) && command is "score" or "score-format")
         {
             await File.WriteAllTextAsync(console.PathOf(hostile), "not a header\n");
         }
@@ -39,6 +42,9 @@ public sealed class ScoreFuzzTests
         string[] args = command switch
         {
             "score-pin" => ["score", cohort, "--ruleset-version", hostile],
+            "score-shard" => ["score", cohort, "--shard", hostile],
+            "score-option" => ["score", cohort, hostile],
+            "score-format-value" => ["score", cohort, "--format", hostile],
             "score-format" => ["score", console.PathOf(hostile)],
             "score" => ["score", console.PathOf(hostile)],
             "summary" => ["summary", "merge", console.PathOf(hostile)],
@@ -51,6 +57,20 @@ public sealed class ScoreFuzzTests
         var error = console.Error.ToString();
         error.Should().Contain("evil").And.NotContainAny("\u001b", "\u0007", "\u009b", "\u202e");
         error.Split('\n').Should().NotContain(line => line.StartsWith("FORGED", StringComparison.Ordinal), "a line break in a name must not start a line of its own");
+    }
+
+    [Theory]
+    [InlineData("--rows", "abc")]
+    [InlineData("--invalid-fraction", "x")]
+    [InlineData("--rows", "1\u001b[2J")]
+    public async Task Generate_OptionValueThatDoesNotConvert_IsAUsageErrorNotACrash(string option, string value)
+    {
+        using var console = new TestConsole();
+
+        var exit = await console.RunAsync("generate", option, value, "-o", console.PathOf("cohort.csv"));
+
+        exit.Should().Be(64, console.Error.ToString());
+        console.Error.ToString().Should().Contain(option).And.NotContain("   at ").And.NotContain("\u001b");
     }
 
     [Fact]
