@@ -45,10 +45,12 @@ internal static class ImnmCli
 
         if (parse.Errors.Count > 0)
         {
+            // The parser's messages quote the arguments as typed: when one holds control characters, the messages
+            // are shown without any (their own line breaks included); otherwise as the parser wrote them.
+            var hostile = args.Any(a => TerminalText.Of(a) != a);
             foreach (var error in parse.Errors)
             {
-                // The parser's messages quote the arguments as typed: shown without their control characters.
-                await console.Error.WriteLineAsync(TerminalText.Of(error.Message));
+                await console.Error.WriteLineAsync(hostile ? TerminalText.Of(error.Message) : error.Message);
             }
 
             await console.Error.WriteLineAsync(UsageHint);

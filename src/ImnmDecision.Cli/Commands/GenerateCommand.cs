@@ -29,7 +29,7 @@ internal static class GenerateCommand
                 result.AddError("--rows must be 0 or more.");
             }
 
-            if (result.GetValue(invalid) is < 0 or > 1)
+            if (result.GetValue(invalid) is not (>= 0 and <= 1))
             {
                 result.AddError("--invalid-fraction must be between 0 and 1.");
             }

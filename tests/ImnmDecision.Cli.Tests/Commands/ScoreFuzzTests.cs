@@ -74,6 +74,28 @@ public sealed class ScoreFuzzTests
     }
 
     [Fact]
+    public async Task Generate_InvalidFractionNotANumber_IsAUsageError()
+    {
+        using var console = new TestConsole();
+
+        var exit = await console.RunAsync("generate", "--invalid-fraction", "NaN", "-o", console.PathOf("cohort.csv"));
+
+        exit.Should().Be(64, console.Error.ToString());
+        console.Error.ToString().Should().Contain("--invalid-fraction must be between 0 and 1");
+    }
+
+    [Fact]
+    public async Task Explain_UnknownFormat_ListsTheChoicesOnLinesOfTheirOwn()
+    {
+        using var console = new TestConsole();
+
+        var exit = await console.RunAsync("explain", "--format", "zz", console.PathOf("case.json"));
+
+        exit.Should().Be(64);
+        console.Error.ToString().Should().Contain("Must be one of:").And.Contain("\n").And.NotContain("?'markdown'");
+    }
+
+    [Fact]
     public async Task Fuzz_Score_HostileFiles_60Runs()
     {
         var failures = new List<string>();
