@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ImnmDecision.Store;
+using ImnmDecision.Cli.Output;
 
 namespace ImnmDecision.Cli;
 
@@ -47,7 +48,7 @@ internal sealed class CliStore : IAsyncDisposable
         }
         catch (StoreUnavailableException exception)
         {
-            console.Error.WriteLine($"imnm: the audit store cannot be used ({exception.Message}); nothing was assessed.");
+            console.Error.WriteLine($"imnm: the audit store cannot be used ({TerminalText.Of(exception.Message)}); nothing was assessed.");
             return null;
         }
     }

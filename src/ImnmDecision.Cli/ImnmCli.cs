@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImnmDecision.Cli.Commands;
+using ImnmDecision.Cli.Output;
 
 namespace ImnmDecision.Cli;
 
@@ -9,6 +10,8 @@ namespace ImnmDecision.Cli;
 /// </summary>
 internal static class ImnmCli
 {
+    private const string UsageHint = "Run 'imnm --help' (or 'imnm <command> --help') for usage.";
+
     public static RootCommand Build(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -26,15 +29,31 @@ internal static class ImnmCli
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var root = Build(console);
-        var parse = root.Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // A command's validator read an option whose value does not convert (imnm generate --rows abc): the
+            // parser throws instead of reporting it. A wrong command line all the same, in one line.
+            await console.Error.WriteLineAsync(TerminalText.Of(exception.Message));
+            await console.Error.WriteLineAsync(UsageHint);
+            return ExitCodes.Usage;
+        }
+
         if (parse.Errors.Count > 0)
         {
+            // The parser's messages quote the arguments as typed: when one holds control characters, the messages
+            // are shown without any (their own line breaks included); otherwise as the parser wrote them.
+            var hostile = args.Any(a => TerminalText.Of(a) != a);
             foreach (var error in parse.Errors)
             {
-                await console.Error.WriteLineAsync(error.Message);
+                await console.Error.WriteLineAsync(hostile ? TerminalText.Of(error.Message) : error.Message);
             }
 
-            await console.Error.WriteLineAsync("Run 'imnm --help' (or 'imnm <command> --help') for usage.");
+            await console.Error.WriteLineAsync(UsageHint);
             return ExitCodes.Usage;
         }
 
@@ -50,7 +69,7 @@ internal static class ImnmCli
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // One line, no stack trace: a file that cannot be read or written (its path is the user's own).
-            await console.Error.WriteLineAsync($"imnm: {exception.Message}");
+            await console.Error.WriteLineAsync($"imnm: {TerminalText.Of(exception.Message)}");
             return ExitCodes.InputRefused;
         }
 #pragma warning disable CA1031 // The last resort of a command-line tool: one line and a documented exit code, never a stack trace.

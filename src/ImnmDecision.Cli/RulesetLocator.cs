@@ -1,4 +1,5 @@
 using ImnmDecision.Engine.Rules;
+using ImnmDecision.Cli.Output;
 
 namespace ImnmDecision.Cli;
 
@@ -42,7 +43,7 @@ internal static class RulesetLocator
             return ruleset;
         }
 
-        console.Error.WriteLine($"The ruleset in {folder} has {errors.Count} defect(s); run 'imnm rules check' for the list:");
+        console.Error.WriteLine($"The ruleset in {TerminalText.Of(folder)} has {errors.Count} defect(s); run 'imnm rules check' for the list:");
         foreach (var error in errors.Take(20))
         {
             console.Error.WriteLine($"  {error}");

@@ -1,6 +1,7 @@
 using ImnmDecision.Api.Problems;
 using ImnmDecision.Api.Security;
 using ImnmDecision.Api.Store;
+using ImnmDecision.CdsHooks.Http;
 using ImnmDecision.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,6 +41,11 @@ internal static class SummaryEndpoints
     private static async Task<Results<Ok<FeedbackSummary>, ProblemHttpResult>> FeedbackAsync(
         DecisionStore store, HttpContext context, DateTimeOffset? from, DateTimeOffset? to, string? ruleset)
     {
+        if (NotIso8601(context) is { } parameter)
+        {
+            return ApiProblems.Result(context, ApiProblems.BadParameter(parameter));
+        }
+
         if (Range(from, to) is not { } range)
         {
             return BadRange(context);
@@ -60,6 +66,11 @@ internal static class SummaryEndpoints
     private static async Task<Results<Ok<AuditSummary>, ProblemHttpResult>> AuditAsync(
         DecisionStore store, AuditQueue audit, HttpContext context, DateTimeOffset? from, DateTimeOffset? to)
     {
+        if (NotIso8601(context) is { } parameter)
+        {
+            return ApiProblems.Result(context, ApiProblems.BadParameter(parameter));
+        }
+
         if (Range(from, to) is not { } range)
         {
             return BadRange(context);
@@ -69,10 +80,19 @@ internal static class SummaryEndpoints
         return TypedResults.Ok(await store.AuditSummaryAsync(range.From, range.To, context.RequestAborted));
     }
 
+    /// <summary>
+    /// The first of <c>from</c> and <c>to</c> sent as anything but one ISO 8601 date or date-time: the binder would
+    /// read <c>1/2</c> as 2 January and two values as one, where the contract says ISO 8601.
+    /// </summary>
+    private static string? NotIso8601(HttpContext context) =>
+        Array.Find(["from", "to"], name => context.Request.Query.TryGetValue(name, out var values) && (values.Count != 1 || !Iso8601.TryParse(values[0], out _)));
+
     private static (DateTimeOffset From, DateTimeOffset To)? Range(DateTimeOffset? from, DateTimeOffset? to)
     {
         var end = to ?? DateTimeOffset.UtcNow.AddSeconds(1);
-        var start = from ?? end - DefaultRange;
+
+        // The default start is 30 days before the end, or the first day of the calendar for an end within 30 days of it.
+        var start = from ?? (Math.Min(end.UtcTicks, end.Ticks) <= DefaultRange.Ticks ? DateTimeOffset.MinValue : end - DefaultRange);
         return start < end ? (start, end) : null;
     }
 

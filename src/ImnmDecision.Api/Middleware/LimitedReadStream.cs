@@ -1,4 +1,5 @@
 using ImnmDecision.CdsHooks.Http;
+using Microsoft.AspNetCore.Connections;
 
 namespace ImnmDecision.Api.Middleware;
 
@@ -8,7 +9,8 @@ namespace ImnmDecision.Api.Middleware;
 /// (which has none) and turns Kestrel's own 413 into the exception the problem handler maps. Any other failure
 /// to read the body that is not the client going away (malformed chunked framing, such as a chunk size that
 /// overflows Kestrel's parser, which throws a bare <see cref="IOException"/>) becomes a 400
-/// <see cref="BadHttpRequestException"/>: the request is at fault, never the server.
+/// <see cref="BadHttpRequestException"/>: the request is at fault, never the server. A connection the client
+/// reset is the client going away, not a malformed body: its <see cref="ConnectionResetException"/> passes on.
 /// </summary>
 internal sealed class LimitedReadStream(Stream inner, long limitBytes) : Stream
 {
@@ -40,7 +42,7 @@ internal sealed class LimitedReadStream(Stream inner, long limitBytes) : Stream
         {
             throw new RequestBodyTooLargeException(limitBytes);
         }
-        catch (IOException exception) when (exception is not BadHttpRequestException)
+        catch (IOException exception) when (exception is not BadHttpRequestException and not ConnectionResetException)
         {
             throw Malformed(exception);
         }
@@ -59,7 +61,7 @@ internal sealed class LimitedReadStream(Stream inner, long limitBytes) : Stream
         {
             throw new RequestBodyTooLargeException(limitBytes);
         }
-        catch (IOException exception) when (exception is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (IOException exception) when (exception is not BadHttpRequestException and not ConnectionResetException && !cancellationToken.IsCancellationRequested)
         {
             throw Malformed(exception);
         }

@@ -1,6 +1,7 @@
 using ImnmDecision.CdsHooks.Http;
 using ImnmDecision.Api.Hosting;
 using ImnmDecision.Api.Middleware;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -19,10 +20,12 @@ internal sealed class ApiExceptionHandler(IOptions<ApiOptions> options, ILogger<
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(exception);
-        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        if (exception is ConnectionResetException || (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested))
         {
-            // The caller went away; there is nobody to answer.
+            // The caller went away (a reset connection, mid-body too); there is nobody to answer. Aborting the
+            // request also spares Kestrel draining a body whose read failed, which it would log as an error.
             httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            httpContext.Abort();
             return true;
         }
 

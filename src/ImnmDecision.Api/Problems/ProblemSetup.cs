@@ -1,4 +1,5 @@
 using ImnmDecision.Api.Hosting;
+using ImnmDecision.CdsHooks.Http;
 
 namespace ImnmDecision.Api.Problems;
 
@@ -20,10 +21,12 @@ internal static class ProblemSetup
         return builder;
     }
 
-    /// <summary>Answers bare error statuses (unknown route, wrong method) with a problem document.</summary>
+    /// <summary>Answers bare error statuses (unknown route, wrong method) with a problem document; under /cds-services with an OperationOutcome.</summary>
     public static WebApplication UseStatusCodeProblems(this WebApplication app)
     {
-        app.UseStatusCodePages(context => ApiProblems.WriteAsync(context.HttpContext, ApiProblems.ForStatus(context.HttpContext.Response.StatusCode)));
+        app.UseStatusCodePages(context => CdsStatusAnswer.Owns(context.HttpContext)
+            ? CdsStatusAnswer.WriteAsync(context.HttpContext)
+            : ApiProblems.WriteAsync(context.HttpContext, ApiProblems.ForStatus(context.HttpContext.Response.StatusCode)));
         return app;
     }
 }

@@ -113,6 +113,10 @@ internal static class SecuritySetup
     private static void ConfigureBearer(JwtBearerOptions jwt, ApiAuthOptions auth, SecurityKey? signingKey)
     {
         jwt.MapInboundClaims = false;
+
+        // The challenge says only "Bearer": the handler's error details repeat what the token holds (its issuer,
+        // audience, expiry) back to whoever sent it, and a refusal repeats nothing sent.
+        jwt.IncludeErrorDetails = false;
         jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
         jwt.TokenValidationParameters.ValidateAudience = true;
         jwt.TokenValidationParameters.ValidAudience = auth.Audience;

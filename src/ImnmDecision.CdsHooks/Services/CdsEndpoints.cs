@@ -109,6 +109,9 @@ internal static class CdsEndpoints
         }
     }
 
+    /// <summary>What is kept of an override code the cards never offered.</summary>
+    private const string NotOffered = "(not an offered code)";
+
     private static async Task<Results<Ok, ContentHttpResult>> FeedbackAsync(
         string serviceId, HttpContext http, CdsServiceCatalog catalog, FeedbackLedger ledger, CardSources sources, ILoggerFactory loggers)
     {
@@ -132,8 +135,13 @@ internal static class CdsEndpoints
             }
 
             var logger = loggers.CreateLogger("ImnmDecision.CdsHooks.Feedback");
-            foreach (var entry in entries)
+            foreach (var read in entries)
             {
+                // An override code the cards never offered is free text from the caller and may hold anything, a
+                // patient's name included: the store, the summary and the log keep only that it was not offered.
+                var entry = read.ReasonCode is null || sources.IsOfferedReason(read.ReasonSystem, read.ReasonCode)
+                    ? read
+                    : read with { ReasonSystem = null, ReasonCode = NotOffered };
                 var card = Guid.TryParse(entry.Card, out var uuid) ? uuid.ToString() : "(not a uuid)";
                 if (!await ledger.TryRecordAsync(serviceId, entry, CdsCaller.Issuer(http), http.RequestAborted))
                 {
@@ -150,7 +158,7 @@ internal static class CdsEndpoints
                     logger.LogInformation(
                         "CDS feedback for {ServiceId}: card {CardUuid} {Outcome}, {AcceptedCount} suggestions accepted, reason {ReasonCode}, comment given {HasComment}",
                         serviceId, card, entry.Outcome, entry.AcceptedSuggestions.Count,
-                        entry.ReasonCode is null ? "none" : sources.IsOfferedReason(entry.ReasonSystem, entry.ReasonCode) ? entry.ReasonCode : "(not an offered code)",
+                        entry.ReasonCode ?? "none",
                         entry.HasUserComment);
                 }
             }
@@ -159,7 +167,7 @@ internal static class CdsEndpoints
         }
     }
 
-    /// <summary>The JSON body, or the OperationOutcome that refuses it (415 when it is not JSON, 400 when it does not parse).</summary>
+    /// <summary>The JSON body, or the OperationOutcome that refuses it (415 when it is not JSON, 400 when it does not parse, 408 when it trickles in too slowly).</summary>
     private static async Task<(JsonDocument? Document, ContentHttpResult? Refused)> ReadJsonAsync(HttpContext http, string what)
     {
         if (!Utf8MediaType.IsJson(Utf8MediaType.Of(http.Request)))
@@ -183,6 +191,10 @@ internal static class CdsEndpoints
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status400BadRequest)
         {
             return (null, CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The request body could not be read: its HTTP framing is malformed."));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            return (null, CdsOutcomes.Error(StatusCodes.Status408RequestTimeout, OperationOutcome.IssueType.Timeout, "The request body arrived too slowly (below the server's minimum data rate); nothing was read. Send it again."));
         }
 
         if (!JsonText.IsDecodable(document.RootElement))

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using ImnmDecision.CdsHooks.Http;
 
 namespace ImnmDecision.CdsHooks.Services;
 
@@ -61,8 +61,7 @@ internal static class FeedbackReader
             return (null, "outcome must be accepted or overridden.");
         }
 
-        if (String(item, "outcomeTimestamp") is not { } stamp
-            || !DateTimeOffset.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp))
+        if (!Iso8601.TryParse(String(item, "outcomeTimestamp"), out var timestamp))
         {
             return (null, "outcomeTimestamp must be an ISO 8601 timestamp.");
         }

@@ -53,13 +53,13 @@ internal static class ExplainCommand
         }
         else
         {
-            console.Error.WriteLine($"The case file '{file}' does not exist.");
+            console.Error.WriteLine($"The case file '{TerminalText.Of(file)}' does not exist.");
             return ExitCodes.InputRefused;
         }
 
         if (!FindingsJson.TryParse(json, out var findings, out var problem))
         {
-            ProblemPrinter.Print(console.Error, problem with { Detail = "The case cannot be read; nothing was assessed." }, file);
+            ProblemPrinter.Print(console.Error, problem with { Detail = "The case cannot be read; nothing was assessed." }, TerminalText.Of(file));
             return ExitCodes.InputRefused;
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Cohorts;
+using ImnmDecision.Cli.Output;
 
 namespace ImnmDecision.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal static class GenerateCommand
                 result.AddError("--rows must be 0 or more.");
             }
 
-            if (result.GetValue(invalid) is < 0 or > 1)
+            if (result.GetValue(invalid) is not (>= 0 and <= 1))
             {
                 result.AddError("--invalid-fraction must be between 0 and 1.");
             }
@@ -49,7 +50,7 @@ internal static class GenerateCommand
         await CohortWriter.WriteAsync(stream, chosen, generator, rows, cancellationToken);
         if (!toStdout)
         {
-            console.Error.WriteLine($"Wrote {rows:N0} cases (seed {seed}, invalid fraction {invalidFraction}) to {output}.");
+            console.Error.WriteLine($"Wrote {rows:N0} cases (seed {seed}, invalid fraction {invalidFraction}) to {TerminalText.Of(output)}.");
         }
 
         return ExitCodes.Success;

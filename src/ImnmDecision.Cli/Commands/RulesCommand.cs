@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ImnmDecision.Engine.Rules;
 using ImnmDecision.Engine.Serialization;
+using ImnmDecision.Cli.Output;
 
 namespace ImnmDecision.Cli.Commands;
 
@@ -36,13 +37,13 @@ internal static class RulesCommand
                 console.Out.WriteLine(error.ToString());
             }
 
-            console.Out.WriteLine($"{folder}: {errors.Count} defect(s); the ruleset does not load.");
+            console.Out.WriteLine($"{TerminalText.Of(folder)}: {errors.Count} defect(s); the ruleset does not load.");
             return ExitCodes.RulesetInvalid;
         }
 
         var identity = ruleset.Identity;
         var kinds = string.Join(", ", Enum.GetValues<RuleKind>().Select(kind => $"{ruleset.Rules.Count(r => r.Kind == kind)} {JsonNames.Name(kind)}"));
-        console.Out.WriteLine($"{folder}: valid.");
+        console.Out.WriteLine($"{TerminalText.Of(folder)}: valid.");
         console.Out.WriteLine($"  ruleset   {identity.Id} {identity.Version} ({ruleset.Title})");
         console.Out.WriteLine($"  rules     {ruleset.Rules.Count} ({kinds})");
         console.Out.WriteLine($"  citations {ruleset.Citations.Count}");

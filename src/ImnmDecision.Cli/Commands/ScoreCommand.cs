@@ -85,7 +85,7 @@ internal static class ScoreCommand
         }
         else
         {
-            console.Error.WriteLine($"Cannot tell the format of '{request.Input}' from its extension; give --input-format csv, ndjson or json.");
+            console.Error.WriteLine($"Cannot tell the format of '{TerminalText.Of(request.Input)}' from its extension; give --input-format csv, ndjson or json.");
             return ExitCodes.Usage;
         }
 
@@ -99,7 +99,7 @@ internal static class ScoreCommand
             if (shard is null || inputFormat == BatchFormat.Json)
             {
                 console.Error.WriteLine(shard is null
-                    ? $"--shard must be K/N with 1 <= K <= N (for example 2/4), not '{shardText}'."
+                    ? $"--shard must be K/N with 1 <= K <= N (for example 2/4), not '{TerminalText.Of(shardText)}'."
                     : "--shard reads csv or ndjson input; a JSON array cannot be split as it streams.");
                 return ExitCodes.Usage;
             }
@@ -108,7 +108,7 @@ internal static class ScoreCommand
         var inputPath = fromStdin ? null : console.Resolve(request.Input);
         if (inputPath is not null && !File.Exists(inputPath))
         {
-            console.Error.WriteLine($"The input file '{request.Input}' does not exist.");
+            console.Error.WriteLine($"The input file '{TerminalText.Of(request.Input)}' does not exist.");
             return ExitCodes.InputRefused;
         }
 
@@ -116,7 +116,7 @@ internal static class ScoreCommand
         if (inputPath is not null && outputPath is not null && OutputFile.IsSameFile(inputPath, outputPath))
         {
             // Opening the output empties it: the cohort would be gone before its first row was read.
-            console.Error.WriteLine($"The output file '{request.Output}' is the input file; write the results to another file. Nothing was scored.");
+            console.Error.WriteLine($"The output file '{TerminalText.Of(request.Output)}' is the input file; write the results to another file. Nothing was scored.");
             return ExitCodes.Usage;
         }
 
@@ -128,7 +128,7 @@ internal static class ScoreCommand
 
         if (request.Pin is { } pin && !string.Equals(pin.Trim(), ruleset.Identity.Tag, StringComparison.Ordinal))
         {
-            console.Error.WriteLine($"Ruleset version mismatch: --ruleset-version asks for '{pin}', but the rules folder holds '{ruleset.Identity.Tag}'. Nothing was scored.");
+            console.Error.WriteLine($"Ruleset version mismatch: --ruleset-version asks for '{TerminalText.Of(pin)}', but the rules folder holds '{ruleset.Identity.Tag}'. Nothing was scored.");
             return ExitCodes.RulesetInvalid;
         }
 
@@ -158,7 +158,7 @@ internal static class ScoreCommand
             }
             catch (BatchRefusedException refused)
             {
-                ProblemPrinter.Print(console.Error, refused.Problem, request.Input);
+                ProblemPrinter.Print(console.Error, refused.Problem, TerminalText.Of(request.Input));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -30,7 +30,7 @@ internal static class SummaryCommand
             var path = console.Resolve(file);
             if (!File.Exists(path))
             {
-                console.Error.WriteLine($"The result file '{file}' does not exist.");
+                console.Error.WriteLine($"The result file '{TerminalText.Of(file)}' does not exist.");
                 return ExitCodes.InputRefused;
             }
 
@@ -46,7 +46,7 @@ internal static class SummaryCommand
 
             if (summary is null)
             {
-                console.Error.WriteLine($"'{file}' ends with no readable summary (was it written completely?).");
+                console.Error.WriteLine($"'{TerminalText.Of(file)}' ends with no readable summary (was it written completely?).");
                 return ExitCodes.InputRefused;
             }
 

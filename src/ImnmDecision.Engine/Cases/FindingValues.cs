@@ -103,12 +103,15 @@ internal sealed class FindingValues
     /// <summary>A text field's value, or null.</summary>
     public string? Text(FindingField field) => texts[field.Slot];
 
-    /// <summary>Sets a number, boolean (1/0), choice ordinal or set mask; NaN makes it absent.</summary>
+    /// <summary>
+    /// Sets a number, boolean (1/0), choice ordinal or set mask; NaN makes it absent. A negative zero (<c>-0</c>,
+    /// <c>-1e-400</c>) is stored as zero, so it answers exactly as <c>0</c> does and is never written back as <c>-0</c>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SetRaw(FindingField field, double value) => numbers[field.Slot] = value;
+    public void SetRaw(FindingField field, double value) => numbers[field.Slot] = value == 0 ? 0 : value;
 
-    /// <summary>Sets a number, or makes it absent.</summary>
-    public void SetNumber(FindingField field, double? value) => numbers[field.Slot] = value ?? double.NaN;
+    /// <summary>Sets a number (a negative zero as zero), or makes it absent.</summary>
+    public void SetNumber(FindingField field, double? value) => numbers[field.Slot] = value is { } number ? (number == 0 ? 0 : number) : double.NaN;
 
     /// <summary>Sets a boolean, or makes it absent.</summary>
     public void SetBoolean(FindingField field, bool? value) => numbers[field.Slot] = value is { } b ? (b ? 1 : 0) : double.NaN;

@@ -172,7 +172,7 @@ internal static partial class FindingsJsonReader
         }
     }
 
-    /// <summary>A set: an array of the field's spellings. Its elements' errors are keyed by their index; true when it was an array.</summary>
+    /// <summary>A set: an array of the field's spellings, each once. Its elements' errors are keyed by their index; true when it was an array.</summary>
     private static bool ReadSet(ref Utf8JsonReader reader, FindingField field, string path, FindingValues values, List<FindingError> errors)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -184,15 +184,17 @@ internal static partial class FindingsJsonReader
         var valid = true;
         for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
-            if (reader.TokenType == JsonTokenType.String && field.OrdinalOf(Text(ref reader)) is >= 0 and var ordinal)
+            var ordinal = reader.TokenType == JsonTokenType.String ? field.OrdinalOf(Text(ref reader)) : -1;
+            if (ordinal >= 0 && (mask & (1UL << ordinal)) == 0)
             {
                 mask |= 1UL << ordinal;
                 continue;
             }
 
+            // The contract's sets hold each item once (uniqueItems): a repeat is refused, not merged silently.
             valid = false;
             var element = string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
-            errors.Add(new(element, $"{element} {field.Expected(isElement: true)}."));
+            errors.Add(new(element, ordinal >= 0 ? $"{element} is listed more than once; each item may appear once." : $"{element} {field.Expected(isElement: true)}."));
             _ = reader.TrySkip();
         }
 

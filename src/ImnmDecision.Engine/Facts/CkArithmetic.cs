@@ -133,9 +133,10 @@ internal sealed class CkArithmetic
         var ckPerLitre = ToUnitsPerLitre(ck, microkatal);
         if (!IsExact(ck))
         {
-            // Beyond any laboratory's range: raised whichever default applies (or zero, raised under neither).
+            // Beyond any laboratory's range, far above both defaults or far below both (a trace of 1e-300 U/L is
+            // not raised): the double comparison with the defaults is exact enough so far from them.
             var times = ckPerLitre / (double)higherDefault;
-            return new CkReading(ckPerLitre, double.NaN, times, ck > 0 ? 1 : 0);
+            return new CkReading(ckPerLitre, double.NaN, times, ckPerLitre > (double)higherDefault ? 1 : ckPerLitre <= (double)lowerDefault ? 0 : double.NaN);
         }
 
         var exact = InUnitsPerLitre(ck, microkatal);

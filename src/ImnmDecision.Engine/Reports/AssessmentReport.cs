@@ -41,7 +41,7 @@ public static class AssessmentReport
 
         public void Write()
         {
-            syntax.BeginDocument(assessment.CaseId is { } caseId ? $"IMNM decision support: case {caseId}" : "IMNM decision support");
+            syntax.BeginDocument(assessment.CaseId is { } caseId ? $"IMNM decision support: case {ReportSyntax.Displayable(caseId)}" : "IMNM decision support");
             syntax.Paragraph("summary", Span.Plain(assessment.Summary));
             Alerts();
             Subtype();

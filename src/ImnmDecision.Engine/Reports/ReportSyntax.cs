@@ -10,6 +10,9 @@ internal abstract class ReportSyntax(StringBuilder output)
 {
     protected StringBuilder Output { get; } = output;
 
+    /// <summary>Text the caller sent (the caseId) as a report may show it: hidden characters as spaces (<see cref="DisplayText"/>).</summary>
+    public static string Displayable(string text) => DisplayText.Replace(text, ' ');
+
     public abstract void BeginDocument(string title);
 
     public abstract void EndDocument();

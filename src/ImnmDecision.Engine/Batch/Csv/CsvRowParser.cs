@@ -152,6 +152,7 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
         var mask = 0UL;
         var rest = cell;
         var ok = true;
+        var repeated = false;
         while (ok)
         {
             var separator = rest.IndexOfAny((byte)';', (byte)'|');
@@ -159,7 +160,8 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
             if (!token.IsEmpty)
             {
                 var ordinal = Ordinal(column, token);
-                ok = ordinal >= 0;
+                repeated |= ordinal >= 0 && (mask & (1UL << ordinal)) != 0;
+                ok = ordinal >= 0 && !repeated;
                 mask |= ok ? 1UL << ordinal : 0;
             }
 
@@ -169,6 +171,12 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
             }
 
             rest = rest[(separator + 1)..];
+        }
+
+        if (repeated)
+        {
+            AddError(column.Path, $"{column.Path} lists an antibody more than once; list each once.");
+            return;
         }
 
         if (!ok || mask == 0)
