@@ -51,7 +51,7 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
             .Where(r => r.Kind is not null)
             .Select(r => (r.Kind!, r.Reading));
         var (antibodies, hmgcr) = AntibodyMapper.Map(antibodyReadings, codes, report);
-        var statin = StatinMapper.Map(entries, patientId, codes, report);
+        var statin = StatinMapper.Map(entries, patientId, codes, today, report);
         var (biopsy, biopsyItems) = BiopsyMapper.Map(entries.Select(e => e.Resource).OfType<DiagnosticReport>(), patientId, codes, report);
         var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report);
         var labs = LabMapper.Map(readings, codes, sex, age, report);

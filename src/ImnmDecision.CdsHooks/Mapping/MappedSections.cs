@@ -53,5 +53,6 @@ internal sealed record MappedSections
         .Boolean("biopsy.mhc1Diffuse", Biopsy?.Mhc1Diffuse)
         .Boolean("biopsy.sarcolemmalMac", Biopsy?.SarcolemmalMac)
         .Choice("statin.exposure", Statin?.Exposure)
-        .Text("statin.drug", Statin?.Drug);
+        .Text("statin.drug", Statin?.Drug)
+        .Number("statin.stoppedWeeksAgo", Statin?.StoppedWeeksAgo);
 }

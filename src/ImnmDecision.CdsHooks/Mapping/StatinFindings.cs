@@ -10,4 +10,7 @@ internal sealed record StatinFindings
 
     /// <summary>The statin's name, for the record (at most 64 characters).</summary>
     public string? Drug { get; init; }
+
+    /// <summary>Whole weeks since a past statin was stopped, when the record dates the stop to the day.</summary>
+    public int? StoppedWeeksAgo { get; init; }
 }

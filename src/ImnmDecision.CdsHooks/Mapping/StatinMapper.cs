@@ -11,15 +11,21 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// <c>plan</c>, and a statement whose status is <c>unknown</c> or <c>intended</c>, mean exposure unknown.
 /// Entered-in-error, cancelled, draft, not-taken and do-not-perform records are ignored. No statin in the
 /// record leaves exposure unknown: a record's silence is not proof the patient never took one.
+/// Weeks since a past statin was stopped come only from a stop date to the day (a completed or stopped
+/// statement's <c>effectivePeriod.end</c>), and only when every past statin record has one: an order's dates
+/// say when it was written, not when the patient stopped, so one such record leaves the weeks unknown.
 /// </summary>
 internal static class StatinMapper
 {
     private const int MaxLines = 3;
 
-    public static StatinFindings? Map(IReadOnlyList<FhirEntry> entries, string patientId, CodeBook codes, MappingReport report)
+    // The findings schema's upper bound for statin.stoppedWeeksAgo: a longer time is left unknown, not cut.
+    private const int MaxStoppedWeeks = 5200;
+
+    public static StatinFindings? Map(IReadOnlyList<FhirEntry> entries, string patientId, CodeBook codes, DateOnly today, MappingReport report)
     {
         var medications = new MedicationIndex(entries);
-        var found = new List<(StatinExposure Exposure, string? Drug, string Source, ClinicalDate? When)>();
+        var found = new List<Found>();
         var unresolved = 0;
         foreach (var resource in entries.Select(e => e.Resource))
         {
@@ -45,7 +51,7 @@ internal static class StatinMapper
 
             var intent = record.Owner is MedicationRequest request ? FhirValues.Text(request.IntentElement) : null;
             var source = intent is "proposal" or "plan" ? $"{record.Status} {record.Kind}, intent {intent}" : $"{record.Status} {record.Kind}";
-            found.Add((exposure, match.Ingredient, source, record.When));
+            found.Add(new Found(exposure, match.Ingredient, source, record.When, record.Stopped));
         }
 
         if (unresolved > 0)
@@ -53,7 +59,7 @@ internal static class StatinMapper
             report.Note($"{unresolved} medication record(s) refer to a Medication that was neither sent nor could be fetched, so they could not be checked for a statin.");
         }
 
-        return found.Count == 0 ? null : Summarise(found, report);
+        return found.Count == 0 ? null : Summarise(found, today, report);
     }
 
     private static MedicationRecord? Record(Resource resource, string patientId) => resource switch
@@ -64,18 +70,19 @@ internal static class StatinMapper
         MedicationStatement statement when !FhirValues.PointsToOtherPatient(statement.Subject, patientId) => new MedicationRecord(
             statement, statement.Medication, StatementExposure(FhirValues.Text(statement.StatusElement)),
             "MedicationStatement", FhirValues.Text(statement.StatusElement),
-            FhirValues.When(statement.Effective) ?? ClinicalDate.Parse(FhirValues.Text(statement.DateAssertedElement))),
+            FhirValues.When(statement.Effective) ?? ClinicalDate.Parse(FhirValues.Text(statement.DateAssertedElement)),
+            ClinicalDate.Parse(FhirValues.Text((statement.Effective as Period)?.EndElement))),
         _ => null,
     };
 
-    private static StatinFindings Summarise(List<(StatinExposure Exposure, string? Drug, string Source, ClinicalDate? When)> found, MappingReport report)
+    private static StatinFindings Summarise(List<Found> found, DateOnly today, MappingReport report)
     {
         var ordered = found
             .OrderBy(f => f.Exposure)
             .ThenByDescending(f => f.When.HasValue)
             .ThenByDescending(f => f.When?.Start)
             .ToList();
-        foreach (var (exposure, drug, source, when) in ordered.Take(MaxLines))
+        foreach (var (exposure, drug, source, when, _) in ordered.Take(MaxLines))
         {
             var date = when is { } w ? $", {w.Display}" : "";
             report.Used($"Statin: {drug ?? "a statin (ingredient not named)"} ({source}{date}): exposure {ExposureText(exposure)}.");
@@ -87,7 +94,36 @@ internal static class StatinMapper
         }
 
         var best = ordered[0];
-        return new StatinFindings { Exposure = best.Exposure, Drug = best.Drug ?? ordered.Select(f => f.Drug).FirstOrDefault(d => d is not null) };
+        var weeks = best.Exposure == StatinExposure.Past ? WeeksSinceStopped(found, today, report) : null;
+        return new StatinFindings
+        {
+            Exposure = best.Exposure,
+            Drug = best.Drug ?? ordered.Select(f => f.Drug).FirstOrDefault(d => d is not null),
+            StoppedWeeksAgo = weeks,
+        };
+    }
+
+    /// <summary>
+    /// Whole weeks from the latest stop date of the past statin records to <paramref name="today"/>; null unless
+    /// every past record has a stop date to the day that is not after today.
+    /// </summary>
+    private static int? WeeksSinceStopped(List<Found> found, DateOnly today, MappingReport report)
+    {
+        var past = found.Where(f => f.Exposure == StatinExposure.Past).ToList();
+        if (past.Any(f => f.Stopped is not { Precision: DatePrecision.Day or DatePrecision.Time } stop || stop.LastDay > today))
+        {
+            return null;
+        }
+
+        var last = past.Select(f => f.Stopped!.Value).MaxBy(stop => stop.LastDay);
+        var weeks = (today.DayNumber - last.LastDay.DayNumber) / 7;
+        if (weeks > MaxStoppedWeeks)
+        {
+            return null;
+        }
+
+        report.Used($"Statin stopped {last.Display}: {weeks} whole week(s) ago.");
+        return weeks;
     }
 
     private static StatinExposure? OrderExposure(string? status, string? intent) => (status, intent) switch
@@ -117,5 +153,7 @@ internal static class StatinMapper
     private static string StatusText(string? status) => Safe.Code(status) is { Length: > 0 } text ? text : "without a status";
 
     private readonly record struct MedicationRecord(
-        DomainResource Owner, DataType? Medication, StatinExposure? Exposure, string Kind, string? Status, ClinicalDate? When);
+        DomainResource Owner, DataType? Medication, StatinExposure? Exposure, string Kind, string? Status, ClinicalDate? When, ClinicalDate? Stopped = null);
+
+    private readonly record struct Found(StatinExposure Exposure, string? Drug, string Source, ClinicalDate? When, ClinicalDate? Stopped);
 }
