@@ -1,5 +1,6 @@
 using ImnmDecision.CdsHooks.Http;
 using ImnmDecision.Engine.Batch;
+using Microsoft.Net.Http.Headers;
 
 namespace ImnmDecision.Api.Batch;
 
@@ -9,6 +10,15 @@ internal static class BatchNegotiation
     /// <summary>The input format, or null for an unsupported media type (or a charset other than UTF-8).</summary>
     public static BatchFormat? InputFormat(HttpRequest request) =>
         Utf8MediaType.Of(request) is { } mediaType && BatchFormats.TryFromMediaType(mediaType, out var format) ? format : null;
+
+    /// <summary>
+    /// Whether a CSV body is declared to have no header row (<c>text/csv; header=absent</c>, RFC 4180): its columns
+    /// cannot be told apart, and its first case would be read as the header.
+    /// </summary>
+    public static bool DeclaresNoCsvHeader(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed)
+        && parsed.Parameters.Any(p => p.Name.Equals("header", StringComparison.OrdinalIgnoreCase)
+            && HeaderUtilities.RemoveQuotes(p.Value).Equals("absent", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The output format: the first type of Accept (by quality) that is one of the three formats, or the input's

@@ -66,7 +66,7 @@ internal static class BatchEndpoints
     /// <response code="406">Accept allows none of application/json, application/x-ndjson and text/csv.</response>
     /// <response code="409">The request pinned another ruleset (rulesetVersion or X-Ruleset-Version); nothing was read.</response>
     /// <response code="413">More rows than Batch:MaxRows arrived before the first result was sent; nothing was scored.</response>
-    /// <response code="415">The body is not application/json, application/x-ndjson or text/csv (UTF-8).</response>
+    /// <response code="415">The body is not application/json, application/x-ndjson or text/csv (UTF-8), or is CSV declared without a header row (header=absent).</response>
     /// <response code="500">The server failed; the answer holds a traceId and nothing of the request.</response>
     /// <param name="context">The request: its body is read as it arrives.</param>
     /// <param name="rawCsv">CSV answers only: true to get caseIds and messages as sent. By default a cell that a spreadsheet would
@@ -82,7 +82,15 @@ internal static class BatchEndpoints
                 "Send the cohort as application/json (a JSON array of cases), application/x-ndjson (one case per line) or text/csv (a header row, then one case per row), in UTF-8, uncompressed (no Content-Encoding)."));
         }
 
-        if (BatchNegotiation.OutputFormat(context.Request, input) is not { } output)
+        if (input == BatchFormat.Csv && BatchNegotiation.DeclaresNoCsvHeader(context.Request))
+        {
+            return new BatchProblemResult(ApiProblems.Create(
+                StatusCodes.Status415UnsupportedMediaType,
+                "Unsupported media type",
+                "A CSV cohort needs a header row naming its columns: send it with one (text/csv, or text/csv; header=present), not header=absent."));
+        }
+
+                if (BatchNegotiation.OutputFormat(context.Request, input) is not { } output)
         {
             return new BatchProblemResult(ApiProblems.NotAcceptable(
                 "The batch answers application/json, application/x-ndjson or text/csv; the Accept header allows none of them."));

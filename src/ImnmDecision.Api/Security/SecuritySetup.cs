@@ -25,6 +25,8 @@ internal static class SecuritySetup
     public static WebApplicationBuilder AddImnmSecurity(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // No "Server: Kestrel" header: it tells a scanner which server to try, and a client nothing it needs.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         var auth = builder.Configuration.GetSection(ApiAuthOptions.Section).Get<ApiAuthOptions>() ?? new ApiAuthOptions();
         var enabled = auth.Enabled ?? !builder.Environment.IsDevelopment();
         builder.Services.AddSingleton(new ApiAuthState(enabled, auth));

@@ -51,6 +51,8 @@ public sealed class MediaTypeTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Theory]
     [InlineData("text/csv; charset=\"utf-8\"")]
     [InlineData("TEXT/CSV; CHARSET=UTF8")]
+    [InlineData("text/csv; header=present")]
+    [InlineData("text/csv; charset=utf-8; header=\"present\"")]
     public async Task Batch_Utf8InAnyAllowedSpelling_Answers200(string contentType)
     {
         using var response = await client.PostAsync(BodyFor("caseId,ck.value\nc1,5000\n", contentType));
@@ -66,6 +68,17 @@ public sealed class MediaTypeTests(ApiFactory factory) : IClassFixture<ApiFactor
         using var response = await client.PostAsync(BodyFor("caseId,ck.value\nc1,5000\n", contentType));
 
         await response.ReadProblemAsync(415);
+    }
+
+    [Theory]
+    [InlineData("text/csv; header=absent")]
+    [InlineData("text/csv; charset=utf-8; Header=\"ABSENT\"")]
+    public async Task Batch_CsvDeclaredWithoutAHeaderRow_Answers415NamingTheHeader(string contentType)
+    {
+        using var response = await client.PostAsync(BodyFor("c1,5000\nc2,300\n", contentType));
+
+        var problem = await response.ReadProblemAsync(415);
+        problem["detail"]!.GetValue<string>().Should().Contain("header row");
     }
 
     internal static ByteArrayContent Body(string text, string contentType)
