@@ -101,14 +101,32 @@ internal static class FeedbackReader
             }
 
             // CDS Hooks 2.0: { reason: Coding, userComment }. Earlier drafts sent the Coding itself.
-            var coding = reason.TryGetProperty("reason", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : reason;
+            var nested = reason.TryGetProperty("reason", out var inner) && inner.ValueKind != JsonValueKind.Null;
+            if (nested && inner.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "overrideReason.reason must be a Coding (an object).");
+            }
+
+            var coding = nested ? inner : reason;
+            var path = nested ? "overrideReason.reason" : "overrideReason";
+            if ((WrongType(coding, "system", path) ?? WrongType(coding, "code", path) ?? WrongType(reason, "userComment", "overrideReason")) is { } wrong)
+            {
+                return (null, wrong);
+            }
+
             system = String(coding, "system");
             code = String(coding, "code");
-            hasComment = reason.TryGetProperty("userComment", out var comment) && comment.ValueKind == JsonValueKind.String && comment.GetString()!.Length > 0;
+            hasComment = String(reason, "userComment") is { Length: > 0 };
         }
 
         return (new FeedbackEntry(card, outcome, timestamp, accepted, system, code, hasComment), null);
     }
+
+    /// <summary>A problem when member <paramref name="name"/> is present but neither a string nor null.</summary>
+    private static string? WrongType(JsonElement element, string name, string path) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)
+            ? $"{path}.{name} must be a string."
+            : null;
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -39,6 +39,7 @@ public sealed class CdsFeedbackTests(CdsApiFactory factory) : IClassFixture<CdsA
     [Theory]
     [InlineData("""{ "system": "urn:imnm-decision:cds-override-reason", "code": "not-applicable", "display": "Not applicable" }""")]
     [InlineData("""{ "userComment": "free text only" }""")]
+    [InlineData("""{ "reason": null, "userComment": null }""")]
     public async Task Feedback_OlderBareCodingOrCommentOnly_IsAccepted(string overrideReason)
     {
         using var client = factory.CreateClient();
@@ -62,6 +63,12 @@ public sealed class CdsFeedbackTests(CdsApiFactory factory) : IClassFixture<CdsA
     [InlineData("""{ "feedback": [ { "card": "x", "outcome": "ignored", "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "outcome must be accepted or overridden")]
     [InlineData("""{ "feedback": [ { "outcome": "accepted", "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "card (the card's uuid) is required")]
     [InlineData("""{ "feedback": [ { "card": "x", "outcome": "accepted", "outcomeTimestamp": "yesterday" } ] }""", "outcomeTimestamp must be an ISO 8601 timestamp")]
+    [InlineData("""{ "feedback": [ { "card": "x", "outcome": "overridden", "overrideReason": 5, "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "overrideReason must be an object")]
+    [InlineData("""{ "feedback": [ { "card": "x", "outcome": "overridden", "overrideReason": { "reason": "x" }, "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "overrideReason.reason must be a Coding")]
+    [InlineData("""{ "feedback": [ { "card": "x", "outcome": "overridden", "overrideReason": { "reason": { "code": 5 } }, "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "overrideReason.reason.code must be a string")]
+    [InlineData("""{ "feedback": [ { "card": "x", "outcome": "overridden", "overrideReason": { "reason": { "code": "x", "system": [] } }, "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "overrideReason.reason.system must be a string")]
+    [InlineData("""{ "feedback": [ { "card": "x", "outcome": "overridden", "overrideReason": { "code": true }, "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "overrideReason.code must be a string")]
+    [InlineData("""{ "feedback": [ { "card": "x", "outcome": "overridden", "overrideReason": { "userComment": 7 }, "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "overrideReason.userComment must be a string")]
     [InlineData("""{ "feedback": [] }""", "empty")]
     [InlineData("""{ "cards": [] }""", "feedback array")]
     public async Task Feedback_Invalid_Is400WithAnOperationOutcome(string body, string diagnostics)
