@@ -79,7 +79,7 @@ internal static class BatchEndpoints
             return new BatchProblemResult(ApiProblems.Create(
                 StatusCodes.Status415UnsupportedMediaType,
                 "Unsupported media type",
-                "Send the cohort as application/json (a JSON array of cases), application/x-ndjson (one case per line) or text/csv (a header row, then one case per row), in UTF-8, uncompressed (no Content-Encoding)."));
+                "Send the cohort as application/json (a JSON array of cases), application/x-ndjson (one case per line) or text/csv (a header row, then one case per row), in UTF-8, uncompressed (no Content-Encoding, no Transfer-Encoding but chunked)."));
         }
 
         if (input == BatchFormat.Csv && BatchNegotiation.DeclaresNoCsvHeader(context.Request))

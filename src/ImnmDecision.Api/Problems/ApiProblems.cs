@@ -60,7 +60,7 @@ internal static class ApiProblems
         StatusCodes.Status415UnsupportedMediaType,
         "Unsupported media type",
         "This endpoint does not accept the body's content type. Send JSON (Content-Type: application/json); "
-        + "the batch endpoint also takes application/x-ndjson and text/csv (UTF-8). Bodies are read uncompressed: no Content-Encoding.");
+        + "the batch endpoint also takes application/x-ndjson and text/csv (UTF-8). Bodies are read uncompressed: no Content-Encoding, no Transfer-Encoding but chunked.");
 
     /// <summary>406: the Accept header allows none of the media types this endpoint answers (named in the detail).</summary>
     public static ProblemDetails NotAcceptable(string detail)

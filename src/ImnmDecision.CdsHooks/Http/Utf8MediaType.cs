@@ -7,8 +7,9 @@ namespace ImnmDecision.CdsHooks.Http;
 /// Reads a request's Content-Type as RFC 9110 allows it: the media type in any case, parameters in any case and
 /// order, the charset as a token or a quoted string. Only UTF-8 is read (<c>utf-8</c>, or the common misspelling
 /// <c>utf8</c>); any other charset, an empty one, or a header that does not parse is an unsupported media type.
-/// So is a body sent with a Content-Encoding other than <c>identity</c> (gzip, br, ...): bodies are read as
-/// sent, never decompressed, and compressed bytes must not be parsed as if they were the text (RFC 9110 15.5.16).
+/// So is a body sent with a Content-Encoding other than <c>identity</c> (gzip, br, ...), or a Transfer-Encoding
+/// other than <c>chunked</c> (<c>gzip, chunked</c>): bodies are read as sent, never decompressed, and compressed
+/// bytes must not be parsed as if they were the text (RFC 9110 15.5.16).
 /// </summary>
 public static class Utf8MediaType
 {
@@ -16,7 +17,9 @@ public static class Utf8MediaType
     public static string? Of(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return IsIdentity(request.Headers.ContentEncoding) ? Of(request.ContentType) : null;
+        return OnlyCodings(request.Headers.ContentEncoding, "identity") && OnlyCodings(request.Headers.TransferEncoding, "identity", "chunked")
+            ? Of(request.ContentType)
+            : null;
     }
 
     /// <summary>The media type of a Content-Type value in lower case, or null (see the class).</summary>
@@ -42,14 +45,20 @@ public static class Utf8MediaType
     public static bool IsJson(string? mediaType) =>
         mediaType is not null && (mediaType == "application/json" || (mediaType.StartsWith("application/", StringComparison.Ordinal) && mediaType.EndsWith("+json", StringComparison.Ordinal)));
 
-    /// <summary>No Content-Encoding, or only <c>identity</c> (in any case, possibly listed more than once).</summary>
-    private static bool IsIdentity(StringValues contentEncoding)
+    /// <summary>No codings, or only the <paramref name="allowed"/> ones (in any case, possibly listed more than once).</summary>
+    private static bool OnlyCodings(StringValues codings, params ReadOnlySpan<string> allowed)
     {
-        foreach (var value in contentEncoding)
+        foreach (var value in codings)
         {
             foreach (var coding in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                if (!coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+                var known = false;
+                foreach (var name in allowed)
+                {
+                    known |= coding.Equals(name, StringComparison.OrdinalIgnoreCase);
+                }
+
+                if (!known)
                 {
                     return false;
                 }

@@ -172,7 +172,7 @@ internal static class CdsEndpoints
     {
         if (!Utf8MediaType.IsJson(Utf8MediaType.Of(http.Request)))
         {
-            return (null, CdsOutcomes.Error(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, $"Send {what} as JSON (Content-Type: application/json), uncompressed (no Content-Encoding)."));
+            return (null, CdsOutcomes.Error(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported, $"Send {what} as JSON (Content-Type: application/json), uncompressed (no Content-Encoding, no Transfer-Encoding but chunked)."));
         }
 
         JsonDocument document;

@@ -101,6 +101,28 @@ public sealed class BodyFramingTests(CdsApiFactory factory) : IClassFixture<CdsA
     }
 
     [Theory]
+    [MemberData(nameof(Doors))]
+    public async Task Post_GzipTransferEncoding_Answers415AndScoresNothing(string path, string mediaType)
+    {
+        using var kestrel = new KestrelApiFactory(("CdsHooks:RequireJwt", "false"));
+        var server = kestrel.BaseAddress;
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port);
+        await using var stream = tcp.GetStream();
+        var body = mediaType == "text/csv" ? "caseId,ck.value\nc1,5000\n" : Cases.HmgcrStatinExposed.ReplaceLineEndings(" ") + "\n";
+        var request = $"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: {mediaType}\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n"
+            + $"{Encoding.UTF8.GetByteCount(body):x}\r\n{body}\r\n0\r\n\r\n";
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        var answer = await reader.ReadToEndAsync(timeout.Token);
+
+        answer.Should().StartWith("HTTP/1.1 415 ", "a body gzip-coded in transfer is not the text, whatever it holds");
+        answer.Should().Contain("Transfer-Encoding");
+    }
+
+    [Theory]
     [InlineData("identity")]
     [InlineData("Identity, identity")]
     public async Task Assess_IdentityContentEncoding_IsRead(string coding)
