@@ -189,6 +189,28 @@ public sealed class CsvBatchTests
         (await act.Should().ThrowAsync<BatchRefusedException>()).Which.Problem.Title.Should().Be("The CSV has no header row.");
     }
 
+    [Theory]
+    [InlineData("caseId;ck.value;ck.unit\nc1;5000;U/L\n", "semicolon")]
+    [InlineData("\"caseId\";\"ck.value\"\n\"c1\";\"5000\"\n", "semicolon")]
+    [InlineData("caseId\tck.value\nc1\t5000\n", "tab")]
+    [InlineData("ck.value|antibodies.hmgcr\n5000|positive\n", "vertical bar")]
+    public async Task Run_ColumnsSeparatedByAnotherCharacter_IsRefusedNamingIt(string input, string separator)
+    {
+        var act = () => BatchHarness.RunAsync(input, BatchFormat.Csv);
+
+        var refused = (await act.Should().ThrowAsync<BatchRefusedException>()).Which.Problem;
+        refused.Title.Should().Be("The CSV columns are not separated by commas.");
+        refused.Detail.Should().Contain($"split at each {separator},").And.NotContain("5000");
+    }
+
+    [Fact]
+    public async Task Run_OneColumnHeaderWithASemicolonInAKnownName_IsReadAsOneColumn()
+    {
+        var (output, _) = await BatchHarness.RunAsync("caseId\nc1;x\n", BatchFormat.Csv, BatchFormat.Ndjson);
+
+        BatchHarness.Lines(output)[0]["caseId"]!.GetValue<string>().Should().Be("c1;x");
+    }
+
     [Fact]
     public async Task Run_RepeatedColumn_IsRefused()
     {

@@ -179,6 +179,21 @@ internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReade
         return status;
     }
 
+    /// <summary>The name of a separator other than the comma (semicolon, tab, pipe) whose parts of a header cell name a column, or null.</summary>
+    private static string? OtherSeparator(string header)
+    {
+        foreach (var (separator, name) in (ReadOnlySpan<(char, string)>)[(';', "semicolon"), ('\t', "tab"), ('|', "vertical bar")])
+        {
+            if (header.Contains(separator, StringComparison.Ordinal)
+                && header.Split(separator).Any(part => CsvColumns.TryGet(part.Trim().Trim('"'), out _)))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Reads the header. Its problems never quote a cell that could be data (a file without a header row, or
     /// with carriage returns alone as line breaks, has patient data in its first row): an unknown column is
@@ -186,6 +201,14 @@ internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReade
     /// </summary>
     private void ReadHeader(ReadOnlySpan<byte> data, int length, int fieldCount, bool malformed)
     {
+        if ((malformed || fieldCount == 1) && length <= maxRecordBytes && OtherSeparator(Encoding.UTF8.GetString(data[..Math.Min(length, data.Length)])) is { } separator)
+        {
+            throw Refused(
+                "The CSV columns are not separated by commas.",
+                $"The header row, split at each {separator}, names columns of the findings: columns must be separated by commas (RFC 4180). A spreadsheet set to another list separator writes such files; export with commas. No row was scored.",
+                []);
+        }
+
         if (malformed || fieldCount > CsvTokenizer.MaxFields)
         {
             throw Refused("The CSV header cannot be read.", "The header row is not valid CSV or has too many columns.", []);
