@@ -6,6 +6,7 @@ using ImnmDecision.Api.Store;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Batch;
 using ImnmDecision.Engine.Serialization;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ internal sealed class BatchStreamResult(BatchFormat inputFormat, BatchFormat out
                     summary.Ruleset.Tag, clock.ElapsedMilliseconds, (long)(summary.Rows / Math.Max(clock.Elapsed.TotalSeconds, 0.001)));
             }
         }
-        catch (BatchRefusedException refused) when (!response.HasStarted)
+        catch (BatchRefusedException refused) when (!response.HasStarted && !ClientWentAway(refused, aborted))
         {
             if (logger.IsEnabled(LogLevel.Information))
             {
@@ -61,7 +62,7 @@ internal sealed class BatchStreamResult(BatchFormat inputFormat, BatchFormat out
                 ? ApiProblems.ForStatus(bad.StatusCode)
                 : ToProblemDetails(refused.Problem));
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException && aborted.IsCancellationRequested)
+        catch (Exception e) when (ClientWentAway(e, aborted))
         {
             // The client went away: both stages have stopped; there is nobody to answer.
             if (logger.IsEnabled(LogLevel.Information))
@@ -75,6 +76,14 @@ internal sealed class BatchStreamResult(BatchFormat inputFormat, BatchFormat out
             }
         }
     }
+
+    /// <summary>
+    /// Whether a failure is the client going away: a cancelled or broken read or write once the request is aborted,
+    /// or a connection reset before any row left (refused as unreadable input, but there is nobody to tell).
+    /// </summary>
+    private static bool ClientWentAway(Exception e, CancellationToken aborted) =>
+        (e is OperationCanceledException or IOException or BatchRefusedException && aborted.IsCancellationRequested)
+        || e is BatchRefusedException { InnerException: ConnectionResetException };
 
     /// <summary>A row problem as the API's problem document (with <c>errors</c> and <c>line</c> as extensions).</summary>
     public static ProblemDetails ToProblemDetails(BatchProblem problem)

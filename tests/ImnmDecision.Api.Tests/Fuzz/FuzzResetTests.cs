@@ -16,6 +16,7 @@ public sealed class FuzzResetTests
 {
     [Theory]
     [InlineData("/api/v1/assessments", "{\"ck\":{\"value\":")]
+    [InlineData("/api/v1/assessments/batch", "[{\"ck\":{\"value\":")]
     [InlineData("/cds-services/imnm-assessment", "{\"hook\":\"patient-view\",")]
     [InlineData("/cds-services/imnm-assessment/feedback", "{\"feedback\":[")]
     public async Task Post_ConnectionResetMidBody_IsLoggedAsTheCallerGoneNotAnError(string path, string start)
