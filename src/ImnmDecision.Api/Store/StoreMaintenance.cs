@@ -11,6 +11,19 @@ internal sealed partial class StoreMaintenance(StoreState state, IOptions<StoreO
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await PurgeHourlyAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping. When start-up fails (the port is taken), the host disposes this service without stopping
+            // it first and would log the cancelled wait as a failure with a stack trace beside the one fatal line.
+        }
+    }
+
+    private async Task PurgeHourlyAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(Every, clock);
         do
         {

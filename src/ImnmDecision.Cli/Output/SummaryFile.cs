@@ -8,7 +8,7 @@ namespace ImnmDecision.Cli.Output;
 /// The summary at the end of a result file of <c>imnm score</c> or the batch endpoint: the last
 /// <c>{"summary": ...}</c> of an NDJSON or JSON answer, or the <c>#summary</c> row of a CSV answer.
 /// </summary>
-internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Truncated, string RulesetTag, string Sha256, IReadOnlyDictionary<string, long> Subtypes)
+internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Truncated, bool Aborted, string RulesetTag, string Sha256, IReadOnlyDictionary<string, long> Subtypes)
 {
     private const int TailBytes = 64 * 1024;
 
@@ -26,6 +26,7 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
             var node = JsonNode.Parse(tail[json..].TrimEnd().TrimEnd(']').TrimEnd())!["summary"]!;
             return new SummaryFile(
                 node["rows"]!.GetValue<long>(), node["scored"]!.GetValue<long>(), node["failed"]!.GetValue<long>(), node["truncated"]!.GetValue<bool>(),
+                node["aborted"]?.GetValue<bool>() ?? false,
                 node["ruleset"]!["tag"]!.GetValue<string>(), node["ruleset"]!["sha256"]!.GetValue<string>(),
                 node["subtypes"]!.AsObject().ToDictionary(s => s.Key, s => s.Value!.GetValue<long>(), StringComparer.Ordinal));
         }
@@ -41,7 +42,7 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
         string[] fixedKeys = ["rows", "scored", "failed", "truncated", "aborted", "ruleset", "sha256"];
         return new SummaryFile(
             long.Parse(pairs["rows"], CultureInfo.InvariantCulture), long.Parse(pairs["scored"], CultureInfo.InvariantCulture),
-            long.Parse(pairs["failed"], CultureInfo.InvariantCulture), pairs["truncated"] == "true", pairs["ruleset"], pairs["sha256"],
+            long.Parse(pairs["failed"], CultureInfo.InvariantCulture), pairs["truncated"] == "true", pairs.GetValueOrDefault("aborted") == "true", pairs["ruleset"], pairs["sha256"],
             pairs.Where(p => !fixedKeys.Contains(p.Key)).ToDictionary(p => p.Key, p => long.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal));
     }
 
@@ -56,7 +57,7 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
         }
 
         return new SummaryFile(
-            parts.Sum(p => p.Rows), parts.Sum(p => p.Scored), parts.Sum(p => p.Failed), parts.Any(p => p.Truncated),
+            parts.Sum(p => p.Rows), parts.Sum(p => p.Scored), parts.Sum(p => p.Failed), parts.Any(p => p.Truncated), parts.Any(p => p.Aborted),
             parts[0].RulesetTag, parts[0].Sha256, subtypes);
     }
 
@@ -71,6 +72,7 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
             ["subtypes"] = new JsonObject(Subtypes.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
             ["ruleset"] = new JsonObject { ["tag"] = RulesetTag, ["sha256"] = Sha256 },
             ["truncated"] = Truncated,
+            ["aborted"] = Aborted,
         },
     }.ToJsonString();
 

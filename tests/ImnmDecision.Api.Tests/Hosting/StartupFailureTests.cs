@@ -85,6 +85,21 @@ public sealed class StartupFailureTests : IDisposable
         api.Output.Should().NotContain("secret-never-logged");
     }
 
+    [Fact]
+    public async Task Startup_PortTaken_ExitsSeventyWithOneFatalLine()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        await using var api = ApiProcess.Start("Production", $"--urls=http://127.0.0.1:{port}");
+
+        var exit = await api.WaitForExitAsync(StartTimeout);
+
+        exit.Should().Be(70, api.Output);
+        FatalLine(api.Output).Should().Contain("Address already in use");
+        api.Output.Should().NotContain("ERR]", "a failed start-up logs its one fatal line and no other error");
+    }
+
     public void Dispose()
     {
         foreach (var folder in folders)

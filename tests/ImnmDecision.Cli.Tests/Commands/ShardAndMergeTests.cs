@@ -88,6 +88,29 @@ public sealed class ShardAndMergeTests
         exit.Should().Be(3);
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("ndjson")]
+    public async Task SummaryMerge_OneAbortedPart_MarksTheWholeAborted(string format)
+    {
+        using var console = new TestConsole();
+        await File.WriteAllTextAsync(console.PathOf("broken.json"), "[{\"caseId\":\"a\",\"ck\":{\"value\":100}},{\"caseId\":");
+        var aborted = console.PathOf($"aborted.{format}");
+        var whole = console.PathOf($"whole.{format}");
+        (await console.RunAsync("score", console.PathOf("broken.json"), "-o", aborted)).Should().Be(4);
+        (await console.RunAsync("score", ExampleCsv, "-o", whole)).Should().BeOneOf(0, 1);
+
+        console.Out.GetStringBuilder().Clear();
+        (await console.RunAsync("summary", "merge", whole)).Should().Be(0, console.Error.ToString());
+        JsonNode.Parse(console.Out.ToString())!["summary"]!["aborted"]!.GetValue<bool>().Should().BeFalse();
+
+        console.Out.GetStringBuilder().Clear();
+        (await console.RunAsync("summary", "merge", whole, aborted)).Should().Be(0, console.Error.ToString());
+        var merged = JsonNode.Parse(console.Out.ToString())!["summary"]!;
+        merged["aborted"]!.GetValue<bool>().Should().BeTrue("a part that ended early leaves the merged counts short");
+        merged["rows"]!.GetValue<long>().Should().Be(9 + 2);
+    }
+
     private static List<JsonNode> Rows(string path) =>
         [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!).Where(n => n["summary"] is null)];
 }
