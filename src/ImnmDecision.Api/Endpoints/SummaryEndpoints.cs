@@ -42,7 +42,7 @@ internal static class SummaryEndpoints
         DecisionStore store, HttpContext context, DateTimeOffset? from, DateTimeOffset? to, string? ruleset)
     {
         // Sent twice, the binder would join both values with a comma into one tag that matches nothing.
-        if (NotIso8601(context) ?? (context.Request.Query["ruleset"].Count > 1 ? "ruleset" : null) is { } parameter)
+        if ((NotIso8601(context) ?? (context.Request.Query["ruleset"].Count > 1 ? "ruleset" : null)) is { } parameter)
         {
             return ApiProblems.Result(context, ApiProblems.BadParameter(parameter));
         }
