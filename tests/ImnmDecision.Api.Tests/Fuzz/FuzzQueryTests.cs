@@ -103,6 +103,30 @@ public sealed class FuzzQueryTests(CdsApiFactory factory) : IClassFixture<CdsApi
         failures.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/api/v1/ruleset")]
+    [InlineData("/api/v1/rules/subtype.conflicting-serology")]
+    [InlineData("/api/v1/audit/summary")]
+    [InlineData("/cds-services")]
+    [InlineData("/")]
+    [InlineData("/case-page/case-page.js")]
+    [InlineData("/swagger/v1/swagger.json")]
+    public async Task Head_OnAnAddressThatAnswersGet_HasTheSameStatusAndTypeWithoutABody(string path)
+    {
+        using var host = factory.With(new Dictionary<string, string?> { ["Api:CasePage"] = "true" });
+        using var client = host.CreateClient();
+
+        using var get = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)));
+
+        get.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        head.StatusCode.Should().Be(get.StatusCode, "a server that answers GET answers HEAD (RFC 9110 9.3.2)");
+        head.Content.Headers.ContentType?.MediaType.Should().Be(get.Content.Headers.ContentType?.MediaType);
+        (await head.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+    }
+
     [Fact]
     public async Task FeedbackSummary_RulesetSentTwice_IsRefusedNotJoinedIntoOneTag()
     {
