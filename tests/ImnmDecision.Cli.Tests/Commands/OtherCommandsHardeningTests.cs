@@ -182,6 +182,30 @@ public sealed class OtherCommandsHardeningTests
         }
     }
 
+    [Fact]
+    public async Task RulesCheck_RuleFileWithInvalidUtf8InsideAString_IsADefectNotAnInternalError()
+    {
+        var rules = Repository.CopyRules();
+        try
+        {
+            var path = Path.Combine(rules, "workup.json");
+            var bytes = await File.ReadAllBytesAsync(path);
+            var at = Encoding.UTF8.GetString(bytes).IndexOf("\"workup.ck.required\"", StringComparison.Ordinal) + 3;
+            bytes[at] = 0xDB; // A lead byte followed by ASCII: invalid UTF-8 inside a rule id.
+            await File.WriteAllBytesAsync(path, bytes);
+            using var console = new TestConsole();
+
+            var exit = await console.RunAsync("rules", "check", rules);
+
+            exit.Should().Be(2, console.Error.ToString());
+            console.Stdout.Should().Contain("workup.json: $: not valid UTF-8 text");
+        }
+        finally
+        {
+            Directory.Delete(rules, recursive: true);
+        }
+    }
+
     /// <summary>No control character but line ends, no direction control, and no line of its own started by a name.</summary>
     internal static void AssertClean(string text)
     {

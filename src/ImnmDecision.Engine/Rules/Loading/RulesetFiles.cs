@@ -40,6 +40,13 @@ internal sealed class RulesetFiles(LoadContext context)
             return null;
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // The JSON reader checks strings' UTF-8 only when a string is read, and then throws.
+            context.Errors.Add(new RulesetError(name, "$", "not valid UTF-8 text"));
+            return null;
+        }
+
         files.Add((name, bytes));
         try
         {
