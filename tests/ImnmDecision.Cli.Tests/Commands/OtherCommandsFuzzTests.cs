@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using ImnmDecision.Cli.Tests.Support;
 
 namespace ImnmDecision.Cli.Tests.Commands;
@@ -77,19 +78,19 @@ public sealed class OtherCommandsFuzzTests
     }
 
     [Fact]
-    public async Task Fuzz_RulesCheck_DamagedRuleFiles_30Runs()
+    public async Task Fuzz_RulesCheck_DamagedRuleFiles_60Runs()
     {
         var failures = new List<string>();
         var files = Directory.GetFiles(Repository.Rules, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         var rules = Repository.CopyRules();
         try
         {
-            for (var i = 0; i < 30; i++)
+            for (var i = 0; i < 60; i++)
             {
                 var random = Random(802, i);
                 var file = files[random.Next(files.Length)]!;
                 var original = await File.ReadAllTextAsync(Path.Combine(Repository.Rules, file));
-                await File.WriteAllBytesAsync(Path.Combine(rules, file), Damaged(random, original));
+                await File.WriteAllBytesAsync(Path.Combine(rules, file), i % 2 == 0 ? Damaged(random, original) : Encoding.UTF8.GetBytes(Reshaped(random, original)));
                 using var console = new TestConsole();
 
                 var exit = await console.RunAsync("rules", "check", rules);
@@ -125,6 +126,68 @@ public sealed class OtherCommandsFuzzTests
 
         Check(failures, string.Join(' ', args), result, [0, 3, 64]);
         failures.Should().BeEmpty();
+    }
+
+    /// <summary>Valid JSON, wrong shape: one to three values replaced by a hostile one, or removed.</summary>
+    private static string Reshaped(Random random, string json)
+    {
+        var root = JsonNode.Parse(json)!;
+        for (var edits = random.Next(1, 4); edits > 0; edits--)
+        {
+            var nodes = new List<JsonNode>();
+            Collect(root, nodes);
+            var node = nodes[random.Next(nodes.Count)];
+            JsonNode? hostile = random.Next(12) switch
+            {
+                0 => null,
+                1 => 1e308,
+                2 => -1,
+                3 => "",
+                4 => new JsonArray(),
+                5 => new JsonObject(),
+                6 => true,
+                7 => "\u001b[2J\u202e" + new string('x', random.Next(1, 5000)),
+                8 => JsonNode.Parse(string.Concat(Enumerable.Repeat("{\"all\":[", 25)) + "{}" + string.Concat(Enumerable.Repeat("]}", 25))),
+                9 => node.DeepClone(),
+                10 => 0.1,
+                _ => "workup.ck.required",
+            };
+            switch (node.Parent)
+            {
+                case JsonObject parent when random.Next(4) == 0:
+                    parent.Remove(node.GetPropertyName());
+                    break;
+                case JsonObject parent:
+                    parent[node.GetPropertyName()] = hostile;
+                    break;
+                case JsonArray array when random.Next(4) == 0:
+                    array.Add(node.DeepClone());
+                    break;
+                case JsonArray array:
+                    array[node.GetElementIndex()] = hostile;
+                    break;
+            }
+        }
+
+        return root.ToJsonString();
+    }
+
+    private static void Collect(JsonNode? node, List<JsonNode> nodes)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node.Parent is not null)
+        {
+            nodes.Add(node);
+        }
+
+        foreach (var child in node switch { JsonObject o => o.Select(p => p.Value), JsonArray a => a.AsEnumerable(), _ => [] })
+        {
+            Collect(child, nodes);
+        }
     }
 
     private static Random Random(int door, int i) => new(unchecked((Seed * 1_000_003) + (door * 100_003) + i));
