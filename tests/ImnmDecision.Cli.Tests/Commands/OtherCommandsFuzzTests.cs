@@ -136,6 +136,11 @@ public sealed class OtherCommandsFuzzTests
         {
             var nodes = new List<JsonNode>();
             Collect(root, nodes);
+            if (nodes.Count == 0)
+            {
+                break;
+            }
+
             var node = nodes[random.Next(nodes.Count)];
             JsonNode? hostile = random.Next(12) switch
             {

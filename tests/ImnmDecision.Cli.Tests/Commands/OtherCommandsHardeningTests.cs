@@ -206,6 +206,31 @@ public sealed class OtherCommandsHardeningTests
         }
     }
 
+    [Theory]
+    [InlineData("classification.json", "\"withBiopsy\": 0.7", "\"withBiopsy\": 1e308", "points must fit a decimal number")]
+    [InlineData("stratifications.json", "\"tiers\": [", "\"tiers\": [ { \"id\": \"high\", \"label\": \"again\" },", "duplicate id 'high' in tiers")]
+    public async Task RulesCheck_RuleFileTheFuzzReshaped_IsADefectNotAnInternalError(string file, string from, string to, string defect)
+    {
+        var rules = Repository.CopyRules();
+        try
+        {
+            var path = Path.Combine(rules, file);
+            var text = await File.ReadAllTextAsync(path);
+            text.Should().Contain(from);
+            await File.WriteAllTextAsync(path, text.Replace(from, to, StringComparison.Ordinal));
+            using var console = new TestConsole();
+
+            var exit = await console.RunAsync("rules", "check", rules);
+
+            exit.Should().Be(2, console.Error.ToString());
+            console.Stdout.Should().Contain(defect);
+        }
+        finally
+        {
+            Directory.Delete(rules, recursive: true);
+        }
+    }
+
     /// <summary>No control character but line ends, no direction control, and no line of its own started by a name.</summary>
     internal static void AssertClean(string text)
     {
