@@ -28,6 +28,7 @@ try
     app.UseRequestLogging();
     app.UseExceptionHandler();
     app.UseStatusCodeProblems();
+    app.UseHeadAsGet();
     app.UseRouting();
     app.UseRouteCapture();
     app.UseRulesetVersionHeader();

@@ -46,7 +46,7 @@ internal static class RulesetLocator
         console.Error.WriteLine($"The ruleset in {TerminalText.Of(folder)} has {errors.Count} defect(s); run 'imnm rules check' for the list:");
         foreach (var error in errors.Take(20))
         {
-            console.Error.WriteLine($"  {error}");
+            console.Error.WriteLine($"  {TerminalText.Of(error.ToString())}");
         }
 
         return null;

@@ -41,7 +41,8 @@ internal static class SummaryEndpoints
     private static async Task<Results<Ok<FeedbackSummary>, ProblemHttpResult>> FeedbackAsync(
         DecisionStore store, HttpContext context, DateTimeOffset? from, DateTimeOffset? to, string? ruleset)
     {
-        if (NotIso8601(context) is { } parameter)
+        // Sent twice, the binder would join both values with a comma into one tag that matches nothing.
+        if ((NotIso8601(context) ?? (context.Request.Query["ruleset"].Count > 1 ? "ruleset" : null)) is { } parameter)
         {
             return ApiProblems.Result(context, ApiProblems.BadParameter(parameter));
         }

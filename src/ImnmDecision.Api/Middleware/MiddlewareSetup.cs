@@ -12,6 +12,33 @@ internal static class MiddlewareSetup
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options => RequestLogging.Configure(options, app.ApplicationServices.GetRequiredService<Serilog.ILogger>()));
 
+    /// <summary>
+    /// HEAD answered as GET without its body (RFC 9110 9.3.2: a server that answers GET answers HEAD with the same
+    /// status and headers): the endpoints are mapped for GET only, so HEAD, which monitors and <c>curl -I</c> send,
+    /// was a 405. Place right before UseRouting; the request log still names HEAD.
+    /// </summary>
+    public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        var body = context.Response.Body;
+        context.Request.Method = HttpMethods.Get;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Request.Method = HttpMethods.Head;
+            context.Response.Body = body;
+        }
+    });
+
     /// <summary>Remembers the matched route template for the log line; place right after UseRouting.</summary>
     public static IApplicationBuilder UseRouteCapture(this IApplicationBuilder app) => app.Use((context, next) =>
     {

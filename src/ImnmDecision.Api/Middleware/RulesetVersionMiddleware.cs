@@ -1,5 +1,6 @@
 using ImnmDecision.Api.Hosting;
 using ImnmDecision.Api.Problems;
+using ImnmDecision.Engine.Reports;
 using Microsoft.Extensions.Primitives;
 
 namespace ImnmDecision.Api.Middleware;
@@ -31,7 +32,7 @@ internal sealed class RulesetVersionMiddleware(RequestDelegate next, RulesetStat
         var requested = Requested(context);
         if (requested is not null && !string.Equals(requested, tag, StringComparison.Ordinal))
         {
-            var shown = requested.Length > MaxEchoLength ? requested[..MaxEchoLength] + "..." : requested;
+            var shown = Shown(requested);
             var problem = ApiProblems.Create(
                 StatusCodes.Status409Conflict,
                 "Ruleset version mismatch",
@@ -42,6 +43,18 @@ internal sealed class RulesetVersionMiddleware(RequestDelegate next, RulesetStat
         }
 
         return next(context);
+    }
+
+    /// <summary>
+    /// The requested version as the problem repeats it: at most <see cref="MaxEchoLength"/> characters (never half a
+    /// surrogate pair), control, line-break and direction characters as '?' (<see cref="DisplayText"/>): a query
+    /// string can carry them, and the problem's detail is shown to people.
+    /// </summary>
+    private static string Shown(string requested)
+    {
+        var cut = requested.Length <= MaxEchoLength ? requested
+            : requested[..(char.IsHighSurrogate(requested[MaxEchoLength - 1]) ? MaxEchoLength - 1 : MaxEchoLength)] + "...";
+        return DisplayText.Replace(cut, '?');
     }
 
     private static string? Requested(HttpContext context) =>

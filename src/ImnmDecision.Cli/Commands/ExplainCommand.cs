@@ -39,27 +39,15 @@ internal static class ExplainCommand
 
     private static async Task<int> RunAsync(string file, string? rules, ReportFormat format, string? storeFile, CliConsole console, CancellationToken cancellationToken)
     {
-        byte[] json;
-        if (file == "-")
+        var json = await CaseFile.ReadAsync(file, console, cancellationToken);
+        if (json is null)
         {
-            await using var stdin = console.OpenStandardInput();
-            using var memory = new MemoryStream();
-            await stdin.CopyToAsync(memory, cancellationToken);
-            json = memory.ToArray();
-        }
-        else if (File.Exists(console.Resolve(file)))
-        {
-            json = await File.ReadAllBytesAsync(console.Resolve(file), cancellationToken);
-        }
-        else
-        {
-            console.Error.WriteLine($"The case file '{TerminalText.Of(file)}' does not exist.");
             return ExitCodes.InputRefused;
         }
 
-        if (!FindingsJson.TryParse(json, out var findings, out var problem))
+        if (!FindingsJson.TryParse(json.Value.Span, out var findings, out var problem))
         {
-            ProblemPrinter.Print(console.Error, problem with { Detail = "The case cannot be read; nothing was assessed." }, TerminalText.Of(file));
+            ProblemPrinter.Print(console.Error, problem with { Detail = "The case cannot be read; nothing was assessed." }, file);
             return ExitCodes.InputRefused;
         }
 

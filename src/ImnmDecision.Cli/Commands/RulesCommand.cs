@@ -34,7 +34,7 @@ internal static class RulesCommand
         {
             foreach (var error in errors)
             {
-                console.Out.WriteLine(error.ToString());
+                console.Out.WriteLine(TerminalText.Of(error.ToString()));
             }
 
             console.Out.WriteLine($"{TerminalText.Of(folder)}: {errors.Count} defect(s); the ruleset does not load.");

@@ -39,7 +39,7 @@ internal static class SummaryCommand
             {
                 summary = SummaryFile.Read(path);
             }
-            catch (Exception exception) when (exception is JsonException or FormatException or KeyNotFoundException or NullReferenceException or InvalidOperationException)
+            catch (Exception exception) when (exception is JsonException or FormatException or OverflowException or KeyNotFoundException or NullReferenceException or InvalidOperationException)
             {
                 summary = null;
             }
@@ -56,11 +56,22 @@ internal static class SummaryCommand
         if (parts.Select(p => p.Sha256).Distinct(StringComparer.Ordinal).Count() > 1)
         {
             console.Error.WriteLine("The summaries come from different rulesets; they do not add up: "
-                + string.Join(", ", parts.Select(p => p.RulesetTag).Distinct(StringComparer.Ordinal)) + ".");
+                + string.Join(", ", parts.Select(p => TerminalText.Of(p.RulesetTag)).Distinct(StringComparer.Ordinal)) + ".");
             return ExitCodes.RulesetInvalid;
         }
 
-        console.Out.WriteLine(SummaryFile.Add(parts).ToJson());
+        SummaryFile sum;
+        try
+        {
+            sum = SummaryFile.Add(parts);
+        }
+        catch (OverflowException)
+        {
+            console.Error.WriteLine("The summaries' counts are too large to add up; nothing was written.");
+            return ExitCodes.InputRefused;
+        }
+
+        console.Out.WriteLine(sum.ToJson());
         return ExitCodes.Success;
     }
 }

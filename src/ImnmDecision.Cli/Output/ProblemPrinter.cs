@@ -2,12 +2,15 @@ using ImnmDecision.Engine.Batch;
 
 namespace ImnmDecision.Cli.Output;
 
-/// <summary>Prints a problem document as plain lines: title, detail, then each path with its messages.</summary>
+/// <summary>
+/// Prints a problem document as plain lines: title, detail, then each path with its messages. The source (a file
+/// name the user chose) is shown as <see cref="TerminalText"/>, so a hostile name cannot drive the terminal.
+/// </summary>
 internal static class ProblemPrinter
 {
     public static void Print(TextWriter writer, BatchProblem problem, string? source = null)
     {
-        writer.WriteLine(source is null ? problem.Title : $"{source}: {problem.Title}");
+        writer.WriteLine(source is null ? problem.Title : $"{TerminalText.Of(source)}: {problem.Title}");
         if (problem.Detail is { } detail)
         {
             writer.WriteLine($"  {detail}");

@@ -28,7 +28,7 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
                 node["rows"]!.GetValue<long>(), node["scored"]!.GetValue<long>(), node["failed"]!.GetValue<long>(), node["truncated"]!.GetValue<bool>(),
                 node["aborted"]?.GetValue<bool>() ?? false,
                 node["ruleset"]!["tag"]!.GetValue<string>(), node["ruleset"]!["sha256"]!.GetValue<string>(),
-                node["subtypes"]!.AsObject().ToDictionary(s => s.Key, s => s.Value!.GetValue<long>(), StringComparer.Ordinal));
+                node["subtypes"]!.AsObject().ToDictionary(s => s.Key, s => s.Value!.GetValue<long>(), StringComparer.Ordinal)).NotNegative();
         }
 
         if (csvRow < 0)
@@ -38,22 +38,22 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
 
         // ,#summary,"rows=9;scored=8;failed=1;truncated=false;ruleset=...;sha256=...;anti-srp=2;...",,,,
         var cell = tail[(csvRow + SummaryCaseId.Length + 2)..].Split(',')[0].Trim('"');
-        var pairs = cell.Split(';').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        var pairs = Pairs(cell);
         string[] fixedKeys = ["rows", "scored", "failed", "truncated", "aborted", "ruleset", "sha256"];
         return new SummaryFile(
             long.Parse(pairs["rows"], CultureInfo.InvariantCulture), long.Parse(pairs["scored"], CultureInfo.InvariantCulture),
             long.Parse(pairs["failed"], CultureInfo.InvariantCulture), pairs["truncated"] == "true", pairs.GetValueOrDefault("aborted") == "true", pairs["ruleset"], pairs["sha256"],
-            pairs.Where(p => !fixedKeys.Contains(p.Key)).ToDictionary(p => p.Key, p => long.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal));
+            pairs.Where(p => !fixedKeys.Contains(p.Key)).ToDictionary(p => p.Key, p => long.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal)).NotNegative();
     }
 
-    /// <summary>The sum of summaries of one ruleset (shards of one cohort, or several batch calls).</summary>
+    /// <summary>The sum of summaries of one ruleset (shards of one cohort, or several batch calls); an <see cref="OverflowException"/> when a count passes <see cref="long.MaxValue"/>.</summary>
     public static SummaryFile Add(IReadOnlyList<SummaryFile> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var subtypes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var (code, count) in parts.SelectMany(p => p.Subtypes))
         {
-            subtypes[code] = subtypes.GetValueOrDefault(code) + count;
+            subtypes[code] = checked(subtypes.GetValueOrDefault(code) + count);
         }
 
         return new SummaryFile(
@@ -76,12 +76,46 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
         },
     }.ToJsonString();
 
+    /// <summary>
+    /// The file's last <see cref="TailBytes"/> bytes as text. A file that reports no length (a device, a pipe) is
+    /// read up to that many bytes: one longer is not a result file (<c>/dev/zero</c> would never end).
+    /// </summary>
     private static string Tail(string path)
     {
         using var file = File.OpenRead(path);
-        var start = Math.Max(0, file.Length - TailBytes);
-        file.Seek(start, SeekOrigin.Begin);
-        using var reader = new StreamReader(file, Encoding.UTF8);
-        return reader.ReadToEnd();
+        var known = file.CanSeek && file.Length > 0;
+        if (known && file.Length > TailBytes)
+        {
+            file.Seek(file.Length - TailBytes, SeekOrigin.Begin);
+        }
+
+        var buffer = new byte[TailBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = file.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        return length > TailBytes ? string.Empty : Encoding.UTF8.GetString(buffer, 0, length).TrimStart('\uFEFF');
+    }
+
+    /// <summary>This summary, or a <see cref="FormatException"/> when a count is negative (no result file holds one).</summary>
+    private SummaryFile NotNegative() =>
+        Rows < 0 || Scored < 0 || Failed < 0 || Subtypes.Values.Any(c => c < 0) ? throw new FormatException("A count in the summary is negative.") : this;
+
+    /// <summary>The CSV summary cell's <c>key=value</c> pairs; a key given twice is a <see cref="FormatException"/>.</summary>
+    private static Dictionary<string, string> Pairs(string cell)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in cell.Split(';').Select(p => p.Split('=', 2)).Where(p => p.Length == 2))
+        {
+            if (!pairs.TryAdd(pair[0], pair[1]))
+            {
+                throw new FormatException("A key is repeated in the summary.");
+            }
+        }
+
+        return pairs;
     }
 }

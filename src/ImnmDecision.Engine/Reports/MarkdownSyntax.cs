@@ -85,6 +85,14 @@ internal sealed class MarkdownSyntax(StringBuilder output) : ReportSyntax(output
     }
 
     /// <summary>
+    /// The ':' of <c>https://</c> or the '.' of <c>www.</c>: GitHub-flavoured markdown turns such bare text into a link
+    /// (as it does an e-mail address, hence '@' above), so a caseId could otherwise carry a link into a rendered report.
+    /// </summary>
+    private static bool IsAutolinkMark(string text, int i) =>
+        (text[i] == ':' && i + 1 < text.Length && text[i + 1] == '/')
+        || (text[i] == '.' && i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
     /// Backslash-escapes what markdown reads as markup (CommonMark: any ASCII punctuation may be escaped); line
     /// breaks and every other control character become spaces, so a caseId cannot carry terminal escape
     /// sequences (ESC, BEL, backspace) into a report printed by <c>imnm explain</c> or fetched with curl.
@@ -92,9 +100,10 @@ internal sealed class MarkdownSyntax(StringBuilder output) : ReportSyntax(output
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '&' or '#' or '|' or '~')
+            var c = text[i];
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '&' or '#' or '|' or '~' or '@' || IsAutolinkMark(text, i))
             {
                 escaped.Append('\\');
             }

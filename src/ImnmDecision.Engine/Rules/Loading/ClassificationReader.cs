@@ -191,7 +191,13 @@ internal sealed class ClassificationReader(CatalogueReader catalogue, ConditionR
             return null;
         }
 
-        return decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        {
+            points.Property(name)!.Value.Error("points must fit a decimal number (at most 7.9e28)");
+            return null;
+        }
+
+        return parsed;
     }
 
     private SubgroupLeaf? ReadLeaf(JsonCursor leaf)

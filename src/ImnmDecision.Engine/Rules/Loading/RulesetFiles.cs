@@ -10,6 +10,9 @@ namespace ImnmDecision.Engine.Rules.Loading;
 /// </summary>
 internal sealed class RulesetFiles(LoadContext context)
 {
+    /// <summary>The largest rule file read (today's are a few tens of KB); a longer one, or an endless one such as a link to /dev/zero, is a defect.</summary>
+    public const int MaxFileBytes = 16 * 1024 * 1024;
+
     private readonly List<(string Name, byte[] Bytes)> files = [];
 
     /// <summary>The files read, in load order.</summary>
@@ -31,7 +34,19 @@ internal sealed class RulesetFiles(LoadContext context)
             return null;
         }
 
-        var bytes = File.ReadAllBytes(path);
+        if (Read(path) is not { } bytes)
+        {
+            context.Errors.Add(new RulesetError(name, "$", $"cannot be read, or is larger than {MaxFileBytes / 1024 / 1024} MiB"));
+            return null;
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // The JSON reader checks strings' UTF-8 only when a string is read, and then throws.
+            context.Errors.Add(new RulesetError(name, "$", "not valid UTF-8 text"));
+            return null;
+        }
+
         files.Add((name, bytes));
         try
         {
@@ -41,6 +56,28 @@ internal sealed class RulesetFiles(LoadContext context)
         catch (JsonException e)
         {
             context.Errors.Add(new RulesetError(name, e.Path ?? "$", $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}"));
+            return null;
+        }
+    }
+
+    /// <summary>The file's bytes, or null when it cannot be read or is longer than <see cref="MaxFileBytes"/>.</summary>
+    private static byte[]? Read(string path)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            var buffer = new byte[file.CanSeek && file.Length is > 0 and <= MaxFileBytes ? file.Length + 1 : MaxFileBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = file.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            return length > MaxFileBytes ? null : buffer[..length];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
             return null;
         }
     }

@@ -35,7 +35,8 @@ internal sealed class StratificationReader(LoadContext context, CatalogueReader 
         var title = item.String("title");
         var description = catalogue.Text(item, "description");
         var tiers = ReadTiers(item.Property("tiers"));
-        var tierIndex = tiers.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        // A tier listed twice is reported by ReadTiers; the first one is indexed, so the rest of the checks still run.
+        var tierIndex = tiers.Select((t, i) => (t.Id, i)).DistinctBy(p => p.Id, StringComparer.Ordinal).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var factors = item.Property("factors") is { } f ? f.Items().Select(x => ReadFactor(x, tierIndex)).OfType<RiskFactor>().ToList() : [];
         var categories = item.Property("categories") is { } c ? ReadCategories(c, tierIndex) : [];
         var cautions = item.Property("cautions", required: false) is { } k ? k.Items().Select(actions.ReadCaution).OfType<Caution>().ToList() : [];
