@@ -25,12 +25,19 @@ internal static class SummaryCommand
     private static int Merge(string[] files, CliConsole console)
     {
         var parts = new List<SummaryFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var path = console.Resolve(file);
             if (!File.Exists(path))
             {
                 console.Error.WriteLine($"The result file '{TerminalText.Of(file)}' does not exist.");
+                return ExitCodes.InputRefused;
+            }
+
+            if (!seen.Add(Identity(path)))
+            {
+                console.Error.WriteLine($"The result file '{TerminalText.Of(file)}' is named twice (the same file, perhaps through a link): its counts would be added twice.");
                 return ExitCodes.InputRefused;
             }
 
@@ -73,5 +80,15 @@ internal static class SummaryCommand
 
         console.Out.WriteLine(sum.ToJson());
         return ExitCodes.Success;
+    }
+
+    /// <summary>The file's full path with every symbolic link on the way resolved: two names of one file give one identity.</summary>
+    private static string Identity(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        var resolvedDirectory = directory is null ? null : new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory;
+        var file = new FileInfo(resolvedDirectory is null ? full : Path.Combine(resolvedDirectory, Path.GetFileName(full)));
+        return file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
     }
 }

@@ -111,6 +111,48 @@ public sealed class ShardAndMergeTests
         merged["rows"]!.GetValue<long>().Should().Be(9 + 2);
     }
 
+    [Theory]
+    [InlineData("same")]
+    [InlineData("dot")]
+    [InlineData("file-link")]
+    [InlineData("folder-link")]
+    public async Task SummaryMerge_OneFileNamedTwice_IsRefusedAndNothingWritten(string how)
+    {
+        using var console = new TestConsole();
+        var part = console.PathOf("part.csv");
+        (await console.RunAsync("score", ExampleCsv, "-o", part)).Should().BeOneOf(0, 1);
+        var folder = Path.GetDirectoryName(part)!;
+        var second = how switch
+        {
+            "same" => part,
+            "dot" => Path.Combine(folder, ".", "part.csv"),
+            "file-link" => File.CreateSymbolicLink(console.PathOf("link.csv"), part).FullName,
+            _ => Path.Combine(Directory.CreateSymbolicLink(console.PathOf("linked-folder"), folder).FullName, "part.csv"),
+        };
+        console.Out.GetStringBuilder().Clear();
+
+        var exit = await console.RunAsync("summary", "merge", part, second);
+
+        exit.Should().Be(3, console.Error.ToString());
+        console.Error.ToString().Should().Contain("named twice");
+        console.Out.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SummaryMerge_TwoDifferentFilesWithTheSameCounts_AreBothAdded()
+    {
+        using var console = new TestConsole();
+        var first = console.PathOf("first.csv");
+        var copy = console.PathOf("copy.csv");
+        (await console.RunAsync("score", ExampleCsv, "-o", first)).Should().BeOneOf(0, 1);
+        File.Copy(first, copy);
+        console.Out.GetStringBuilder().Clear();
+
+        (await console.RunAsync("summary", "merge", first, copy)).Should().Be(0, console.Error.ToString());
+
+        JsonNode.Parse(console.Out.ToString())!["summary"]!["rows"]!.GetValue<long>().Should().Be(2 * 9);
+    }
+
     private static List<JsonNode> Rows(string path) =>
         [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!).Where(n => n["summary"] is null)];
 }
