@@ -18,8 +18,7 @@ public sealed class RealRecordTests(CdsApiFactory factory, ITestOutputHelper out
 {
     private const int BudgetMs = 3000;
 
-    public static TheoryData<string> Records() =>
-        [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "Fixtures"), "real-*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+    public static TheoryData<string> Records() => [.. RecordFiles()];
 
     [Theory]
     [MemberData(nameof(Records))]
@@ -54,6 +53,70 @@ public sealed class RealRecordTests(CdsApiFactory factory, ITestOutputHelper out
         {
             log.Should().NotContain(personal, "patient data stays out of the log");
         }
+    }
+
+    public static TheoryData<string> RecordsWithAStatinOrder() =>
+        [.. RecordFiles().Where(f => StatinOrder(RecordSearch.Load(f)) is not null)];
+
+    [Theory]
+    [MemberData(nameof(RecordsWithAStatinOrder))]
+    public async Task OrderSelect_TheRecordsOwnStatinOrderAsADraft_PrefetchedAndFetched_SameCardsWithinTheRules(string fixture)
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load(fixture));
+        var sink = new CapturingSink();
+        using var host = factory.With(server.Settings(BudgetMs), sink);
+        using var client = host.CreateClient();
+        var discovery = await (await client.GetAsync(new Uri("/cds-services", UriKind.Relative))).JsonAsync();
+        var templates = discovery["services"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "imnm-statin-order")!["prefetch"]!.AsObject();
+        var prefetch = RecordHooks.Prefetch(server, templates.Select(t => KeyValuePair.Create(t.Key, t.Value!.GetValue<string>())));
+
+        var prefetched = await OrderAsync(client, server, prefetch);
+        var fetched = await OrderAsync(client, server, null);
+
+        output.WriteLine(Summary(prefetched));
+        Detail(fetched).Should().Be(Detail(prefetched));
+        Summary(fetched).Should().Be(Summary(prefetched));
+        sink.Events.Should().NotContain(e => e.Level >= LogEventLevel.Error);
+        var log = sink.Render("ElapsedMs");
+        foreach (var personal in PersonalValues(server.Record))
+        {
+            log.Should().NotContain(personal);
+        }
+    }
+
+    // The record's newest statin order, made a draft as the sandbox's order-select sends it.
+    private static JsonObject? StatinOrder(RecordSearch record) =>
+        record.Resources
+            .Where(r => r["resourceType"]!.GetValue<string>() == "MedicationRequest"
+                && System.Text.RegularExpressions.Regex.IsMatch(r["medicationCodeableConcept"]?.ToJsonString() ?? string.Empty, "statin|Vytorin|Crestor|Simcor|Lipitor|Zocor", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Select(r => r.DeepClone().AsObject())
+            .FirstOrDefault();
+
+    private static IEnumerable<string> RecordFiles() =>
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "Fixtures"), "real-*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
+
+    private async Task<JsonArray> OrderAsync(HttpClient client, RecordFhirServer server, JsonObject? prefetch)
+    {
+        var draft = StatinOrder(server.Record)!;
+        draft["id"] = "draft-1";
+        draft["status"] = "draft";
+        draft["intent"] = "order";
+        var call = JsonNode.Parse(RecordHooks.Call(server, prefetch))!.AsObject();
+        call["hook"] = "order-select";
+        call["context"]!["selections"] = new JsonArray("MedicationRequest/draft-1");
+        call["context"]!["draftOrders"] = new JsonObject
+        {
+            ["resourceType"] = "Bundle",
+            ["type"] = "collection",
+            ["entry"] = new JsonArray(new JsonObject { ["resource"] = draft }),
+        };
+        var clock = Stopwatch.StartNew();
+        using var response = await client.PostHookAsync("imnm-statin-order", call.ToJsonString());
+        var cards = await response.CardsAsync();
+        output.WriteLine($"order-select {(prefetch is null ? "fetched" : "prefetched")}: {clock.ElapsedMilliseconds} ms");
+        clock.ElapsedMilliseconds.Should().BeLessThan(BudgetMs + 2000);
+        cards.ShouldKeepTheCardRules();
+        return cards;
     }
 
     private async Task<JsonArray> CallAsync(HttpClient client, RecordFhirServer server, JsonObject? prefetch)
