@@ -5,7 +5,7 @@ namespace ImnmDecision.CdsHooks.Fhir;
 
 /// <summary>
 /// Collects a Bundle's entries one at a time (from a whole document or from a stream of entries): each
-/// resource through Firely on its own, OperationOutcome entries counted apart, the first <c>next</c> link kept.
+/// resource through Firely on its own, OperationOutcome entries counted apart, the first <c>next</c> and <c>self</c> links kept.
 /// </summary>
 internal sealed class BundleReading
 {
@@ -15,6 +15,7 @@ internal sealed class BundleReading
     private int outcomes;
     private int failingOutcomes;
     private string? next;
+    private string? self;
 
     /// <summary>Reads one item of the Bundle's <c>entry</c> array.</summary>
     public void Entry(JsonElement item)
@@ -43,17 +44,22 @@ internal sealed class BundleReading
         }
     }
 
-    /// <summary>Reads one item of the Bundle's <c>link</c> array; the first <c>next</c> link is kept.</summary>
+    /// <summary>Reads one item of the Bundle's <c>link</c> array; the first <c>next</c> and <c>self</c> links are kept.</summary>
     public void Link(JsonElement link)
     {
-        if (next is null
-            && link.ValueKind == JsonValueKind.Object
+        if (link.ValueKind == JsonValueKind.Object
             && link.TryGetProperty("relation", out var relation) && relation.ValueKind == JsonValueKind.String
-            && relation.ValueEquals("next")
             && link.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
             && url.GetString() is { Length: > 0 } found)
         {
-            next = found;
+            if (relation.ValueEquals("next"))
+            {
+                next ??= found;
+            }
+            else if (relation.ValueEquals("self"))
+            {
+                self ??= found;
+            }
         }
     }
 
@@ -62,6 +68,7 @@ internal sealed class BundleReading
     {
         Entries = entries,
         Next = next,
+        Self = self,
         Failed = entries.Count == 0 && unreadable == 0 && outcomes > 0 && failingOutcomes > 0,
         Unreadable = unreadable,
         Partial = partials,

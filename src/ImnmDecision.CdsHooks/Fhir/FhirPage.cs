@@ -12,6 +12,12 @@ internal sealed record FhirPage
     /// <summary>The Bundle's <c>next</c> link, or <c>null</c>.</summary>
     public string? Next { get; init; }
 
+    /// <summary>
+    /// The Bundle's <c>self</c> link: the search as the server ran it (FHIR R4 3.1.1.3: it lists the parameters
+    /// the server actually applied), or <c>null</c>.
+    /// </summary>
+    public string? Self { get; init; }
+
     /// <summary>An OperationOutcome, or a Bundle of only failing OperationOutcomes, or not a FHIR resource at all.</summary>
     public bool Failed { get; init; }
 

@@ -33,8 +33,12 @@ internal static class CkMapper
             return null;
         }
 
-        var (current, _, _, line) = usable[0];
-        report.Used($"CK {line} (most recent).");
+        var (current, _, newest, line) = usable[0];
+        // Results recorded at the same moment (often the same day, no time) have no newest one: say so, do not pretend.
+        var sameTime = newest.When is null ? 1 : usable.Count(u => u.Reading.When?.Start == newest.When?.Start && u.Reading.Issued == newest.Issued);
+        report.Used(sameTime > 1
+            ? $"CK {line} (most recent; {sameTime} results carry this same date and time, so which is the newest is not recorded)."
+            : $"CK {line} (most recent).");
         if (usable.Count > 1)
         {
             var peak = usable.OrderByDescending(u => u.UnitsPerLitre).First();

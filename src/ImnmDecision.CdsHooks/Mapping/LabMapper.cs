@@ -55,7 +55,8 @@ internal static class LabMapper
         var value = FhirValues.Decimal(reading.ValueQuantity?.ValueElement);
         var (range, _) = ReferenceRanges.Pick(reading.ReferenceRange, sex, ageYears);
         var high = FhirValues.Decimal(range?.High?.ValueElement);
-        if (value is { } v && high is { } h && SameUnit(reading.ValueQuantity!, range!.High!))
+        // An upper limit of zero or below is no normal range (SMART's sample labs carry low 0 and high 0): not used, as for CK.
+        if (value is { } v && high is { } h && h > 0 && SameUnit(reading.ValueQuantity!, range!.High!))
         {
             var unit = Safe.Code(UnitOf(reading.ValueQuantity!));
             return (v > h, $"{Safe.Number((double)v)} {unit} against the lab's upper limit {Safe.Number((double)h)} {unit}".Replace("  ", " ", StringComparison.Ordinal));

@@ -15,15 +15,18 @@ namespace ImnmDecision.CdsHooks.Prefetch;
 /// </summary>
 internal sealed partial class FhirServerClient(HttpClient http, FhirBodyPool pool, IOptionsMonitor<CdsHooksOptions> options, ILogger<FhirServerClient> logger)
 {
-    /// <summary>Runs one prefetch query (a read or a search) against the server; never throws for server failures.</summary>
+    /// <summary>
+    /// Runs one prefetch query (a read or a search) against the server; never throws for server failures. The
+    /// <paramref name="key"/> it answers, when given, says when its first page suffices (see <see cref="PrefetchKey.FirstPageSuffices"/>).
+    /// </summary>
     public Task<FhirFetchResult> FetchAsync(
-        FhirServerTarget server, string relativeQuery, string? accessToken, FetchAllowance allowance, CancellationToken budget, CancellationToken caller)
+        FhirServerTarget server, string relativeQuery, string? accessToken, FetchAllowance allowance, CancellationToken budget, CancellationToken caller, PrefetchKey? key = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(relativeQuery);
         var url = new Uri(server.BaseUrl, relativeQuery.TrimStart('/'));
         var isRead = !relativeQuery.Contains('?', StringComparison.Ordinal);
-        return PagesAsync(server, url, isRead, 0, accessToken, allowance, budget, caller);
+        return PagesAsync(server, url, isRead, 0, accessToken, allowance, budget, caller, key);
     }
 
     /// <summary>Follows a <c>next</c> link of a prefetched Bundle; <paramref name="pagesBefore"/> pages are already in hand.</summary>
@@ -35,7 +38,7 @@ internal sealed partial class FhirServerClient(HttpClient http, FhirBodyPool poo
     }
 
     private async Task<FhirFetchResult> PagesAsync(
-        FhirServerTarget server, Uri first, bool isRead, int pagesBefore, string? accessToken, FetchAllowance allowance, CancellationToken budget, CancellationToken caller)
+        FhirServerTarget server, Uri first, bool isRead, int pagesBefore, string? accessToken, FetchAllowance allowance, CancellationToken budget, CancellationToken caller, PrefetchKey? key = null)
     {
         var maxPages = Math.Max(1, options.CurrentValue.FhirMaxPages);
         var entries = new List<FhirEntry>();
@@ -63,7 +66,7 @@ internal sealed partial class FhirServerClient(HttpClient http, FhirBodyPool poo
             entries.AddRange(page.Entries);
             unreadable += page.Unreadable;
             partial += page.Partial;
-            if (page.Next is null)
+            if (page.Next is null || key?.FirstPageSuffices(page.Self) == true)
             {
                 return Result();
             }

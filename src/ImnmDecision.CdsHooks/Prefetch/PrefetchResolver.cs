@@ -113,7 +113,8 @@ internal sealed partial class PrefetchResolver(
         }
 
         var state = page.Entries.Count == 0 && page.Next is null ? PrefetchState.Empty : PrefetchState.Provided;
-        return new PrefetchSlot(key, state, page.Entries) { Next = page.Next, Unreadable = page.Unreadable, Partial = page.Partial };
+        var next = key.FirstPageSuffices(page.Self) ? null : page.Next;
+        return new PrefetchSlot(key, state, page.Entries) { Next = next, Unreadable = page.Unreadable, Partial = page.Partial };
     }
 
     /// <summary>Replaces <c>{{context.x}}</c> tokens with the (URL-encoded) context values; <c>null</c> when one is absent.</summary>
@@ -154,7 +155,7 @@ internal sealed partial class PrefetchResolver(
             return new PrefetchSlot(key, PrefetchState.FetchFailed, [], "the hook context lacks a value this search needs");
         }
 
-        var result = await client.FetchAsync(server, query, token, allowance, budget, caller);
+        var result = await client.FetchAsync(server, query, token, allowance, budget, caller, key);
         return result.Succeeded
             ? new PrefetchSlot(key, PrefetchState.Fetched, result.Entries) { Truncation = result.Truncation, Unreadable = result.Unreadable, Partial = result.Partial }
             : new PrefetchSlot(key, PrefetchState.FetchFailed, [], ServerUnusable);
