@@ -95,9 +95,11 @@ public sealed class OtherCommandsHardeningTests
     {
         using var console = new TestConsole();
         var file = console.PathOf("r.ndjson");
+        var other = console.PathOf("r2.ndjson");
         await File.WriteAllTextAsync(file, NdjsonSummary(s => s["subtypes"]!["anti-srp"] = long.MaxValue));
+        File.Copy(file, other);
 
-        var exit = await console.RunAsync("summary", "merge", file, file);
+        var exit = await console.RunAsync("summary", "merge", file, other);
 
         exit.Should().Be(3, console.Stdout);
         console.Stdout.Should().BeEmpty();
