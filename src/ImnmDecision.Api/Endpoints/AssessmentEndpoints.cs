@@ -63,6 +63,7 @@ internal static class AssessmentEndpoints
         IValidator<Findings> validator, AssessmentEngine engine, AuditTrail audit, IAnswerWriter answers, HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        AnswerNegotiation.VaryOnAccept(context.Response);
         if (AnswerNegotiation.Negotiate(context.Request) is not { } answer)
         {
             return ApiProblems.Result(context, ApiProblems.NotAcceptable(

@@ -1,5 +1,6 @@
 using ImnmDecision.Api.Batch;
 using ImnmDecision.Api.Hosting;
+using ImnmDecision.Api.Http;
 using ImnmDecision.Api.Problems;
 using ImnmDecision.Api.Security;
 using ImnmDecision.Engine.Batch;
@@ -74,6 +75,7 @@ internal static class BatchEndpoints
     private static Results<BatchStreamResult, BatchProblemResult> AssessBatch(HttpContext context, bool? rawCsv)
     {
         var options = context.GetEndpoint()?.Metadata.GetMetadata<BatchOptions>() ?? new BatchOptions();
+        AnswerNegotiation.VaryOnAccept(context.Response);
         if (BatchNegotiation.InputFormat(context.Request) is not { } input)
         {
             return new BatchProblemResult(ApiProblems.Create(
@@ -90,7 +92,7 @@ internal static class BatchEndpoints
                 "A CSV cohort needs a header row naming its columns: send it with one (text/csv, or text/csv; header=present), not header=absent."));
         }
 
-                if (BatchNegotiation.OutputFormat(context.Request, input) is not { } output)
+        if (BatchNegotiation.OutputFormat(context.Request, input) is not { } output)
         {
             return new BatchProblemResult(ApiProblems.NotAcceptable(
                 "The batch answers application/json, application/x-ndjson or text/csv; the Accept header allows none of them."));

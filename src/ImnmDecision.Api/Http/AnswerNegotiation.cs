@@ -32,6 +32,16 @@ internal static class AnswerNegotiation
         return null;
     }
 
+    /// <summary>
+    /// Says that the form of the answer follows the request's Accept header (RFC 9110, section 12.5.5), so that a
+    /// cache between the EHR and the service keeps the JSON, markdown and HTML forms apart.
+    /// </summary>
+    public static void VaryOnAccept(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+    }
+
     public static string ContentType(AnswerMediaType type) => type switch
     {
         AnswerMediaType.Markdown => "text/markdown; charset=utf-8",

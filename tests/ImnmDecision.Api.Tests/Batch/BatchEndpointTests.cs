@@ -40,6 +40,19 @@ public sealed class BatchEndpointTests(BatchApiFactory factory) : IClassFixture<
         lines[^1]["summary"]!["scored"]!.GetValue<long>().Should().Be(9);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("application/x-ndjson")]
+    [InlineData("application/xml")]
+    public async Task Batch_AnyAccept_SaysTheAnswerVariesWithAccept(string? accept)
+    {
+        var csv = await File.ReadAllTextAsync(Path.Combine(BatchApi.Cohorts, "example.csv"));
+
+        using var response = await client.PostAsync(BatchApi.Body(csv, "text/csv"), accept: accept);
+
+        response.Headers.Vary.Should().Contain("Accept", "the rows come back as CSV, NDJSON or JSON as Accept asks");
+    }
+
     [Fact]
     public async Task Batch_Ndjson_AnswersNdjsonWithTheListsOfEachResult()
     {

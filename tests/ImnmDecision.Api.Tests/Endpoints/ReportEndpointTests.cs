@@ -116,6 +116,18 @@ public sealed class ReportEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         problem["detail"]!.GetValue<string>().Should().Contain("application/json").And.Contain("text/markdown").And.Contain("text/html");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/markdown")]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    public async Task Assess_AnyAccept_SaysTheAnswerVariesWithAccept(string? accept)
+    {
+        var response = await PostAsync(Cases.HmgcrStatinExposed, accept);
+
+        response.Headers.Vary.Should().Contain("Accept", "a cache must not hand the HTML report to a caller that asked for JSON");
+    }
+
     [Fact]
     public async Task Assess_InvalidFindingsAskingForHtml_IsStillAProblemDocument()
     {
