@@ -112,8 +112,29 @@ public static class AssessmentReport
                 syntax.BeginItem(done ? "done" : null, null,
                     [Span.Check(done), Span.Strong(JsonNames.Name(item.Priority)), Span.Plain(" " + item.Label + " "), Span.Code(JsonNames.Name(item.Id)),
                      .. Cite(item.Citations), Span.Plain(": " + item.Reason)]);
+                Details(Stratification(item));
                 Trace(item.RuleId, item.Trace);
             });
+        }
+
+        /// <summary>A stratified item's category, the factors that set it or could raise it, its schedule and cautions.</summary>
+        private Span[][] Stratification(WorkupItem item)
+        {
+            if (item.RiskCategory is not { } category)
+            {
+                return [.. (item.Cautions ?? []).Select(c => new[] { Span.Plain("caution: " + c) })];
+            }
+
+            return
+            [
+                [Span.Plain("risk category: "), Span.Strong(category), Span.Plain(" ("), Span.Code(item.RiskStratification ?? ""), Span.Plain(")")],
+                .. (item.RiskFactors ?? []).Select(f => (Span[])[Span.Plain($"risk factor ({f.Tier}): {f.Label}"), .. Cite(f.Citations)]),
+                .. (item.RiskFactorsCouldRaise ?? []).Select(f => (Span[])[Span.Plain($"not known, would raise it ({f.Tier}): {f.Label}"),
+                    .. (f.Fields is { Count: > 0 } fields ? fields.SelectMany<string, Span>((field, i) => [Span.Plain(i == 0 ? "; tells: " : ", "), Span.Code(field)]) : []),
+                    .. Cite(f.Citations)]),
+                .. (item.Schedule ?? []).Select(step => new[] { Span.Plain("schedule: " + step.Text) }),
+                .. (item.Cautions ?? []).Select(c => new[] { Span.Plain("caution: " + c) }),
+            ];
         }
 
         private void Treatment()

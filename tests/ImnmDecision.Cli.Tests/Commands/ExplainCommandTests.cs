@@ -45,6 +45,24 @@ public sealed partial class ExplainCommandTests
     }
 
     [Fact]
+    public async Task Explain_CancerScreening_ShowsTheRiskCategoryItsFactorsWhatCouldRaiseItAndTheSchedule()
+    {
+        using var console = new TestConsole();
+        await File.WriteAllTextAsync(console.PathOf("case.json"), Case);
+
+        var exit = await console.RunAsync("explain", console.PathOf("case.json"));
+
+        exit.Should().Be(0);
+        var screening = console.Out.ToString().Split("`cancer-screening`")[1].Split("\n- ")[0];
+        screening.Should().Contain("\n  - risk category: **moderate** (`imacs-2023-cancer-risk`)\n");
+        screening.Should().MatchRegex(@"\n  - risk factor \(high\): Dysphagia \[\\\[\d+");
+        screening.Should().Contain("\n  - risk factor (intermediate): Anti-HMGCR antibody ");
+        screening.Should().Contain("\n  - not known, would raise it (high): Age over 40 at symptom onset; tells: `clinical.symptomOnsetYearsAgo` ");
+        screening.Should().Contain("\n  - schedule: At diagnosis, the enhanced panel: ");
+        screening.IndexOf("risk category", StringComparison.Ordinal).Should().BeLessThan(screening.IndexOf("  - rule `workup.cancer-screening", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Explain_FormatHtml_PrintsThePrintablePage()
     {
         using var console = new TestConsole();
