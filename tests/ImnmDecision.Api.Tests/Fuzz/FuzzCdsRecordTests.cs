@@ -49,6 +49,49 @@ public sealed class FuzzCdsRecordTests(CdsApiFactory factory) : IClassFixture<Cd
         cards.ShouldKeepTheCardRules();
     }
 
+    [Theory]
+    [InlineData("patient")]
+    [InlineData("ck")]
+    [InlineData("myositisAntibodies")]
+    [InlineData("statinRequests")]
+    public async Task PatientView_IdWrittenAsANumber_IsSkippedAndTheCallAnswered(string key)
+    {
+        using var client = factory.CreateClient();
+        var body = CdsHttp.Edit(Exposed, call =>
+        {
+            var value = call["prefetch"]![key]!;
+            (value["entry"]?[0]?["resource"] ?? value)["id"] = 5;
+        });
+
+        var response = await client.PostHookAsync("imnm-assessment", body);
+
+        var cards = await response.CardsAsync();
+        cards.Should().NotBeEmpty();
+        cards.ShouldKeepTheCardRules();
+    }
+
+    [Fact]
+    public async Task PatientView_ContainedMedicationWithANumericIdAndBiopsyReportsWithNumericIds_AreSkipped()
+    {
+        using var client = factory.CreateClient();
+        var body = CdsHttp.Edit(Exposed, call =>
+        {
+            var order = call["prefetch"]!["statinRequests"]!["entry"]![0]!["resource"]!.AsObject();
+            order.Remove("medicationCodeableConcept");
+            order["medicationReference"] = new JsonObject { ["reference"] = "#5" };
+            order["contained"] = JsonNode.Parse("""[ { "resourceType": "Medication", "id": 5, "code": { "text": "atorvastatin" } } ]""");
+            call["prefetch"]!["biopsy"] = JsonNode.Parse("""
+                { "resourceType": "Bundle", "type": "searchset", "entry": [
+                  { "resource": { "resourceType": "DiagnosticReport", "id": 1, "status": "final", "code": { "text": "Muscle biopsy" }, "subject": { "reference": "Patient/pt-hmgcr-1" }, "effectiveDateTime": "2024-01-01", "conclusion": "normal" } },
+                  { "resource": { "resourceType": "DiagnosticReport", "id": 2, "status": "final", "code": { "text": "Muscle biopsy" }, "subject": { "reference": "Patient/pt-hmgcr-1" }, "effectiveDateTime": "2024-01-01", "conclusion": "normal" } } ] }
+                """);
+        });
+
+        var response = await client.PostHookAsync("imnm-assessment", body);
+
+        (await response.CardsAsync()).Should().NotBeEmpty();
+    }
+
     [Fact]
     public async Task PatientView_DoNotPerformWrittenAsText_IsNotCountedAsExposure()
     {
