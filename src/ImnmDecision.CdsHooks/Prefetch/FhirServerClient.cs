@@ -68,6 +68,11 @@ internal sealed partial class FhirServerClient(HttpClient http, FhirBodyPool poo
             entries.AddRange(page.Entries);
             unreadable += page.Unreadable;
             partial += page.Partial;
+            if (page.Dropped > 0 || (entries.Count >= FhirPage.MaxEntries && page.Next is not null))
+            {
+                return Result(truncation: FhirPage.OverLimit);
+            }
+
             if (page.Next is null || key?.FirstPageSuffices(page.Self) == true)
             {
                 return Result();
