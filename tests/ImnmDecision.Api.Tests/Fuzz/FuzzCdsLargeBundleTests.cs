@@ -58,6 +58,26 @@ public sealed class FuzzCdsLargeBundleTests(CdsApiFactory factory) : IClassFixtu
         card["detail"]!.GetValue<string>().Should().Contain($"- CK results: more than {FhirPage.MaxEntries} results; the rest were not read.");
     }
 
+    [Fact]
+    public async Task PatientView_ThousandResultsThatCannotBeUsed_AreNotListedOneByOne()
+    {
+        using var client = factory.CreateClient();
+        var ck = Bundle(FhirPage.MaxEntries);
+        foreach (var entry in ck["entry"]!.AsArray())
+        {
+            entry!["resource"]!["status"] = "cancelled";
+        }
+
+        var body = CdsHttp.Edit("patient-view-anti-hmgcr-statin-exposed.json", call => call["prefetch"]!["ck"] = ck);
+
+        var detail = (await (await client.PostHookAsync("imnm-assessment", body)).CardsAsync())[0]!["detail"]!.GetValue<string>();
+
+        var seen = detail[detail.IndexOf("#### Seen but not used\n", StringComparison.Ordinal)..];
+        seen = seen[..seen.IndexOf("\n\n", StringComparison.Ordinal)];
+        seen.Split('\n').Should().HaveCount(1 + 5 + 1, "a heading, 5 notes and a line that counts the rest");
+        seen.Should().Contain("- A CK result (2024-03-02, cancelled) was not used.").And.EndWith($"- … and {FhirPage.MaxEntries - 5} more like this.");
+    }
+
     // A searchset of CK results, newest first.
     private static JsonObject Bundle(int count)
     {
