@@ -132,6 +132,17 @@ public sealed class FuzzCdsRecordTests(CdsApiFactory factory) : IClassFixture<Cd
     }
 
     [Fact]
+    public async Task PatientView_CkOfNegativeZero_IsShownAsZero()
+    {
+        using var client = factory.CreateClient();
+        var body = CdsHttp.Edit(Exposed, call => call["prefetch"]!["ck"]!["entry"]![1]!["resource"]!["valueQuantity"]!["value"] = JsonNode.Parse("-0"));
+
+        var detail = (await (await client.PostHookAsync("imnm-assessment", body)).CardsAsync())[0]!["detail"]!.GetValue<string>();
+
+        detail.Should().Contain("CK 0 U/L on 2024-03-02").And.NotContain("-0 U/L");
+    }
+
+    [Fact]
     public async Task PatientView_DateOfDeathAfterToday_IsNotUsedForTheAge()
     {
         using var client = factory.CreateClient();
