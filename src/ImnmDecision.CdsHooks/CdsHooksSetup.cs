@@ -78,11 +78,13 @@ public static class CdsHooksSetup
         // Requests to the EHR's FHIR server carry its access token: no redirects (the token must not travel
         // elsewhere), connections only to public addresses after DNS resolution (GuardedConnector), no
         // HttpClient request logging (URLs hold the patient id), bodies streamed under caps by the client, the
-        // time budget enforced by the caller's cancellation rather than a client timeout.
+        // time budget enforced by the caller's cancellation rather than a client timeout. Compressed answers are
+        // asked for and unpacked as they stream, so the caps count the unpacked bytes (a gzip bomb stops there).
         services.AddHttpClient<FhirServerClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
                 UseCookies = false,
                 ConnectCallback = GuardedConnector.ConnectAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -170,20 +170,21 @@ internal sealed class CodeBook
         return null;
     }
 
-    /// <summary>Reads <c>Observation.interpretation</c>; <c>null</c> when no coding is recognised.</summary>
-    public (AntibodyResult Result, string Code)? Interpretation(IEnumerable<CodeableConcept>? interpretation)
+    /// <summary>Every recognised coding of <c>Observation.interpretation</c>, in order (empty when none is recognised).</summary>
+    public IReadOnlyList<(AntibodyResult Result, string Code)> Interpretations(IEnumerable<CodeableConcept>? interpretation)
     {
+        var found = new List<(AntibodyResult Result, string Code)>();
         foreach (var coding in FhirValues.Concepts(interpretation).SelectMany(FhirValues.Codings))
         {
             if (coding.Code is { } code
                 && (coding.System is null || interpretationSystems.Contains(NormalizeSystem(coding.System)))
                 && interpretationCodes.TryGetValue(code.Trim(), out var result))
             {
-                return (result, code.Trim());
+                found.Add((result, code.Trim()));
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>Reads a coded result value (SNOMED Positive/Negative...); <c>null</c> when no coding is recognised.</summary>

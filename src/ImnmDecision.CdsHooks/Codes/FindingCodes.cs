@@ -64,20 +64,29 @@ internal sealed class FindingCodes
     public string? Lab(CodeableConcept? code) =>
         FhirValues.Codings(code).Select(c => labByCode.GetValueOrDefault(CodeBook.Key(c.System, c.Code))).FirstOrDefault(p => p is not null);
 
-    /// <summary>Whether a lab result's interpretation calls it high (true) or normal or low (false); <c>null</c> when not recognised.</summary>
+    /// <summary>
+    /// Whether a lab result's interpretation calls it high (true) or normal or low (false); <c>null</c> when not
+    /// recognised, or when its codings disagree (one high, another normal or low).
+    /// </summary>
     public (bool High, string Code)? LabInterpretation(IEnumerable<CodeableConcept>? interpretation)
     {
+        (bool High, string Code)? found = null;
         foreach (var coding in FhirValues.Concepts(interpretation).SelectMany(FhirValues.Codings))
         {
             if (coding.Code is { } code
                 && (coding.System is null || interpretationSystems.Contains(CodeBook.Key(coding.System, "")))
                 && highByInterpretation.TryGetValue(code.Trim(), out var high))
             {
-                return (high, code.Trim());
+                if (found is { } first && first.High != high)
+                {
+                    return null;
+                }
+
+                found ??= (high, code.Trim());
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>The sign or weakness-pattern finding a Condition or Observation code denotes, or <c>null</c>.</summary>

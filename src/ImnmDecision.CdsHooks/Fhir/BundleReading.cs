@@ -14,12 +14,27 @@ internal sealed class BundleReading
     private int partials;
     private int outcomes;
     private int failingOutcomes;
+    private int items;
+    private int dropped;
     private string? next;
     private string? self;
 
-    /// <summary>Reads one item of the Bundle's <c>entry</c> array.</summary>
+    /// <summary>Whether <see cref="FhirPage.MaxEntries"/> entries were taken: further ones are only counted (<see cref="Skip"/>).</summary>
+    public bool Full => items >= FhirPage.MaxEntries;
+
+    /// <summary>Counts an entry beyond the limit, not read.</summary>
+    public void Skip() => dropped++;
+
+    /// <summary>Reads one item of the Bundle's <c>entry</c> array (only counted once the page is <see cref="Full"/>).</summary>
     public void Entry(JsonElement item)
     {
+        if (Full)
+        {
+            Skip();
+            return;
+        }
+
+        items++;
         if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("resource", out var element) || element.ValueKind != JsonValueKind.Object)
         {
             return;
@@ -72,5 +87,6 @@ internal sealed class BundleReading
         Failed = entries.Count == 0 && unreadable == 0 && outcomes > 0 && failingOutcomes > 0,
         Unreadable = unreadable,
         Partial = partials,
+        Dropped = dropped,
     };
 }

@@ -8,19 +8,6 @@ internal sealed record FhirEntry(Resource Resource, string? FullUrl = null)
     /// <summary>The relative reference <c>Type/id</c>, or <c>null</c> without an id (or with one that does not follow FHIR R4).</summary>
     public string? RelativeReference => Id is { Length: > 0 } id ? $"{Resource.TypeName}/{id}" : null;
 
-    /// <summary>The resource's id; null when it has none or when it does not follow FHIR R4 (Firely refuses to read it).</summary>
-    public string? Id
-    {
-        get
-        {
-            try
-            {
-                return Resource.Id;
-            }
-            catch (Hl7.Fhir.Validation.CodedValidationException)
-            {
-                return null;
-            }
-        }
-    }
+    /// <summary>The resource's id; null when it has none or when it does not follow FHIR R4.</summary>
+    public string? Id => FhirValues.Id(Resource);
 }

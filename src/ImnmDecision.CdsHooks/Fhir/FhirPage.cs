@@ -6,6 +6,15 @@ namespace ImnmDecision.CdsHooks.Fhir;
 /// </summary>
 internal sealed record FhirPage
 {
+    /// <summary>
+    /// The most Bundle entries read from one page: reading is per resource and costs time, and a body within the
+    /// size limits can hold tens of thousands of small resources. Entries beyond it are counted, not read.
+    /// </summary>
+    public const int MaxEntries = 1000;
+
+    /// <summary>A truncation that says a page held more than <see cref="MaxEntries"/> entries.</summary>
+    public static string OverLimit => $"more than {MaxEntries} results; the rest were not read";
+
     /// <summary>The resources (OperationOutcome entries left out).</summary>
     public required IReadOnlyList<FhirEntry> Entries { get; init; }
 
@@ -26,6 +35,9 @@ internal sealed record FhirPage
 
     /// <summary>Resources read with some elements left out because they did not follow FHIR R4.</summary>
     public int Partial { get; init; }
+
+    /// <summary>Entries beyond <see cref="MaxEntries"/>, not read.</summary>
+    public int Dropped { get; init; }
 
     /// <summary>A page that reports a failed search.</summary>
     public static FhirPage Failure { get; } = new() { Entries = [], Failed = true };

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
+using Hl7.Fhir.Validation;
 
 namespace ImnmDecision.CdsHooks.Fhir;
 
@@ -46,6 +47,13 @@ internal static class FhirParsing
         }
         catch (DeserializationFailedException failed)
         {
+            // A list where FHIR R4 has one value (or one value where it has a list, or an empty list) is kept by
+            // Firely in a shape its getters refuse to hand out: such a resource cannot be read safely and is skipped.
+            if (failed.Exceptions.Any(e => e.ErrorCode == CodedValidationException.PROPERTY_TYPE_MISMATCH_CODE))
+            {
+                return null;
+            }
+
             partial = true;
             return failed.PartialResult as Resource;
         }

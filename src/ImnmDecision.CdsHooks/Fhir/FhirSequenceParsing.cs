@@ -74,6 +74,13 @@ internal static class FhirSequenceParsing
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
+                if (entry && reading.Full)
+                {
+                    reader.Skip();
+                    reading.Skip();
+                    continue;
+                }
+
                 using var item = JsonDocument.ParseValue(ref reader);
                 if (entry)
                 {

@@ -29,6 +29,28 @@ internal static class FhirValues
         _ => null,
     };
 
+    /// <summary>
+    /// A resource's id; <c>null</c> when it has none or one that does not follow FHIR R4 (<c>"id": 5</c>, which
+    /// Firely keeps but refuses to hand out).
+    /// </summary>
+    public static string? Id(Resource? resource)
+    {
+        try
+        {
+            return resource?.Id;
+        }
+        catch (Hl7.Fhir.Validation.CodedValidationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A boolean's value, or <c>null</c> when absent or not a JSON boolean (text such as <c>"x"</c> or <c>"true"</c>).</summary>
+    public static bool? Flag(FhirBoolean? element) => element?.JsonValue as bool?;
+
+    /// <summary>Whether a boolean element is present with a value that is not a JSON boolean.</summary>
+    public static bool Unreadable(FhirBoolean? element) => element?.JsonValue is { } value && value is not bool;
+
     /// <summary>A quantity's value as a finite double, or <c>null</c>.</summary>
     public static double? Number(Quantity? quantity) => Decimal(quantity?.ValueElement) is { } value ? (double)value : null;
 

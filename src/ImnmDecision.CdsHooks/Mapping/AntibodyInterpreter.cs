@@ -9,44 +9,59 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// interpretation (a coding, else its text), else a coded value (SNOMED), else a quantity (or a number written
 /// as text, such as <c>&lt;20 CU</c>) against the lab's limit (<c>referenceRange.high</c>, else a range text
 /// such as <c>&lt;20 CU</c>), else the result text. When the interpretation and the value disagree, the
-/// interpretation is used and the disagreement is reported. Nothing is read into a result that does not say it.
+/// interpretation is used and the disagreement is reported. An interpretation that says two things at once
+/// (positive and negative codings) is read as neither: the result is not used and the reason is reported.
+/// Nothing is read into a result that does not say it.
 /// </summary>
 internal static class AntibodyInterpreter
 {
-    /// <summary>The reading, what it was read from, and a contradiction between interpretation and value, if any.</summary>
-    public static (AntibodyResult Result, string Basis, string? Contradiction)? Read(ObservationReading reading, CodeBook codes)
+    /// <summary>
+    /// The reading, what it was read from, and a contradiction between interpretation and value, if any; a
+    /// <c>null</c> result with the contradiction when the interpretation contradicts itself.
+    /// </summary>
+    public static (AntibodyResult? Result, string Basis, string? Contradiction)? Read(ObservationReading reading, CodeBook codes)
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(codes);
         var interpretation = Interpretation(reading, codes);
         var value = Value(reading, codes);
-        if (interpretation is { } lab)
+        if (interpretation is { Result: null } both)
         {
-            var contradiction = value is { } v && v.Result != lab.Result
-                ? $"the interpretation ({Safe.Code(lab.Basis)}) says {AntibodyNames.Result(lab.Result)} but the value ({v.Basis}) reads {AntibodyNames.Result(v.Result)}; the interpretation was used"
+            return (null, both.Basis, $"its interpretation says both {Said(reading, codes)}");
+        }
+
+        if (interpretation is { Result: { } said } lab)
+        {
+            var contradiction = value is { } v && v.Result != said
+                ? $"the interpretation ({Safe.Code(lab.Basis)}) says {AntibodyNames.Result(said)} but the value ({v.Basis}) reads {AntibodyNames.Result(v.Result)}; the interpretation was used"
                 : null;
-            return (lab.Result, lab.Basis, contradiction);
+            return (said, lab.Basis, contradiction);
         }
 
         return value is { } read ? (read.Result, read.Basis, null) : null;
     }
 
-    private static (AntibodyResult Result, string Basis)? Interpretation(ObservationReading reading, CodeBook codes)
+    // The interpretation's one result (its codings, else its texts); a null result when they disagree.
+    private static (AntibodyResult? Result, string Basis)? Interpretation(ObservationReading reading, CodeBook codes)
     {
-        if (codes.Interpretation(reading.Interpretation) is { } coded)
+        var coded = codes.Interpretations(reading.Interpretation);
+        if (coded.Count > 0)
         {
-            return (coded.Result, $"interpretation {Safe.Code(coded.Code)}");
+            return (One(coded.Select(c => c.Result)), $"interpretation {string.Join(", ", coded.Select(c => Safe.Code(c.Code)).Distinct(StringComparer.OrdinalIgnoreCase))}");
         }
 
-        foreach (var text in reading.Interpretation.SelectMany(FhirValues.Texts))
-        {
-            if (codes.TextValue(text) is { } written)
-            {
-                return (written, "interpretation text");
-            }
-        }
+        var written = reading.Interpretation.SelectMany(FhirValues.Texts).Select(codes.TextValue).OfType<AntibodyResult>().ToList();
+        return written.Count > 0 ? (One(written), "interpretation text") : null;
+    }
 
-        return null;
+    private static AntibodyResult? One(IEnumerable<AntibodyResult> results) => results.Distinct().ToList() is [var only] ? only : null;
+
+    // The results a self-contradicting interpretation names, for example "negative and positive".
+    private static string Said(ObservationReading reading, CodeBook codes)
+    {
+        var coded = codes.Interpretations(reading.Interpretation).Select(c => c.Result).ToList();
+        var results = coded.Count > 0 ? coded : [.. reading.Interpretation.SelectMany(FhirValues.Texts).Select(codes.TextValue).OfType<AntibodyResult>()];
+        return string.Join(" and ", results.Distinct().Order().Select(AntibodyNames.Result));
     }
 
     private static (AntibodyResult Result, string Basis)? Value(ObservationReading reading, CodeBook codes)

@@ -64,13 +64,19 @@ internal static class AntibodyMapper
                 continue;
             }
 
+            if (result.Result is not { } value)
+            {
+                report.Note($"An {name} result ({reading.DateText}): {result.Contradiction}; the result was not used.");
+                continue;
+            }
+
             if (result.Contradiction is { } contradiction)
             {
                 report.Note($"An {name} result ({reading.DateText}): {contradiction}.");
             }
 
             var caveat = ResultStatus.Caveat(reading.Status) is { } text ? $", {text}" : "";
-            read.Add(new AntibodyReading(kind, result.Result, reading.When, result.Basis + caveat));
+            read.Add(new AntibodyReading(kind, value, reading.When, result.Basis + caveat));
         }
 
         if (read.Count == 0)

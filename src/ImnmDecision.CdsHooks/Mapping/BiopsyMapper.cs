@@ -23,7 +23,7 @@ internal static class BiopsyMapper
             .Where(r => r.Pattern is not null || r.Items.Count > 0)
             .OrderByDescending(r => r.When.HasValue)
             .ThenByDescending(r => r.When?.Start)
-            .ThenByDescending(r => r.Report.Id, StringComparer.Ordinal);
+            .ThenByDescending(r => FhirValues.Id(r.Report), StringComparer.Ordinal);
         foreach (var (found, when, pattern, items) in candidates)
         {
             var date = when?.Display ?? "undated";

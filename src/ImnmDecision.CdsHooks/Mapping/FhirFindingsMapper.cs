@@ -35,7 +35,7 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
         var patient = entries
             .Select(e => e.Resource)
             .OfType<Patient>()
-            .FirstOrDefault(p => p.Id is null || p.Id == patientId);
+            .FirstOrDefault(p => FhirValues.Id(p) is not { } id || id == patientId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (age, sex) = PatientMapper.Map(patient, today, report);
 

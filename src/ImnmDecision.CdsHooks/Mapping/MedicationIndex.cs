@@ -40,7 +40,7 @@ internal sealed class MedicationIndex
                 return (concept, false);
             case ResourceReference reference when FhirValues.Reference(reference) is { Length: > 0 } target:
                 var found = target.StartsWith('#')
-                    ? (owner.Contained ?? []).OfType<Medication>().FirstOrDefault(m => m.Id == target[1..])
+                    ? (owner.Contained ?? []).OfType<Medication>().FirstOrDefault(m => FhirValues.Id(m) == target[1..])
                     : Find(target);
                 return (found?.Code, found is null);
             default:

@@ -49,7 +49,7 @@ internal sealed record ObservationReading
             Status = FhirValues.Text(observation.StatusElement),
             When = when,
             Issued = ClinicalDate.Parse(FhirValues.Text(observation.IssuedElement))?.Start,
-            Id = observation.Id,
+            Id = FhirValues.Id(observation),
         };
         yield return shared with
         {

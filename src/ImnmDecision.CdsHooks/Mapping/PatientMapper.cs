@@ -30,7 +30,7 @@ internal static class PatientMapper
             _ => null,
         };
 
-        var died = Died(patient, birthDate);
+        var died = Died(patient, birthDate, today, report);
         var age = Age(birthDate, died?.FirstDay ?? today, out var ageText);
         if (birthDate is not null && age is null)
         {
@@ -43,7 +43,7 @@ internal static class PatientMapper
             parts.Add(died is { } death ? $"{ageText} at death on {death.Display}" : ageText!);
         }
 
-        if (died is null && patient.Deceased is FhirBoolean { Value: true })
+        if (died is null && patient.Deceased is FhirBoolean deceased && FhirValues.Flag(deceased) == true)
         {
             parts.Add("recorded as deceased (no date; age counted to today)");
         }
@@ -61,13 +61,23 @@ internal static class PatientMapper
         return (age, sex);
     }
 
-    // The date of death, when the record gives one that is not before the birth date.
-    private static ClinicalDate? Died(Patient patient, string? birthDate) =>
-        patient.Deceased is FhirDateTime deceased
-        && ClinicalDate.Parse(FhirValues.Text(deceased)) is { } died
-        && (ClinicalDate.Parse(birthDate) is not { } born || born.FirstDay <= died.FirstDay)
-            ? died
-            : null;
+    // The date of death, when the record gives one that is not before the birth date nor after today.
+    private static ClinicalDate? Died(Patient patient, string? birthDate, DateOnly today, MappingReport report)
+    {
+        if (patient.Deceased is not FhirDateTime deceased || ClinicalDate.Parse(FhirValues.Text(deceased)) is not { } died
+            || (ClinicalDate.Parse(birthDate) is { } born && born.FirstDay > died.FirstDay))
+        {
+            return null;
+        }
+
+        if (died.FirstDay > today)
+        {
+            report.Note($"The date of death ({died.Display}) lies after today and was not used.");
+            return null;
+        }
+
+        return died;
+    }
 
     /// <summary>Age in whole years on <paramref name="today"/>, the youngest the (possibly partial) birth date allows.</summary>
     public static int? Age(string? birthDate, DateOnly today, out string? description)

@@ -11,8 +11,8 @@ internal static class Safe
 {
     private const int MaxLength = 40;
 
-    /// <summary>A number with at most two decimals and thousands separators (8,400; 1.25).</summary>
-    public static string Number(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+    /// <summary>A number with at most two decimals and thousands separators (8,400; 1.25); negative zero reads 0.</summary>
+    public static string Number(double value) => (value == 0 ? 0d : value).ToString("#,0.##", CultureInfo.InvariantCulture);
 
     /// <summary>A code or unit: letters, digits and <c>/ . - _ % [ ] µ</c> only, at most 40 characters.</summary>
     public static string Code(string? text)

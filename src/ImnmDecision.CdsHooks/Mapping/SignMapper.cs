@@ -85,7 +85,7 @@ internal static class SignMapper
 
             bool? present = reading.Value switch
             {
-                FhirBoolean flag => flag.Value,
+                FhirBoolean flag => FhirValues.Flag(flag),
                 CodeableConcept concept => Read(codes.CodedValue(concept) ?? FhirValues.Texts(concept).Select(codes.TextValue).FirstOrDefault(r => r is not null)),
                 FhirString text => Read(codes.TextValue(FhirValues.Text(text))),
                 _ => null,

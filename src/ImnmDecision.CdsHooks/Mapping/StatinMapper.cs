@@ -64,8 +64,10 @@ internal static class StatinMapper
 
     private static MedicationRecord? Record(Resource resource, string patientId) => resource switch
     {
-        MedicationRequest order when !FhirValues.PointsToOtherPatient(order.Subject, patientId) && order.DoNotPerform != true => new MedicationRecord(
-            order, order.Medication, OrderExposure(FhirValues.Text(order.StatusElement), FhirValues.Text(order.IntentElement)),
+        // An order whose doNotPerform cannot be read may be a do-not-perform order: seen, not counted as exposure.
+        MedicationRequest order when !FhirValues.PointsToOtherPatient(order.Subject, patientId) && FhirValues.Flag(order.DoNotPerformElement) != true => new MedicationRecord(
+            order, order.Medication,
+            FhirValues.Unreadable(order.DoNotPerformElement) ? null : OrderExposure(FhirValues.Text(order.StatusElement), FhirValues.Text(order.IntentElement)),
             "MedicationRequest", FhirValues.Text(order.StatusElement), ClinicalDate.Parse(FhirValues.Text(order.AuthoredOnElement))),
         MedicationStatement statement when !FhirValues.PointsToOtherPatient(statement.Subject, patientId) => new MedicationRecord(
             statement, statement.Medication, StatementExposure(FhirValues.Text(statement.StatusElement)),

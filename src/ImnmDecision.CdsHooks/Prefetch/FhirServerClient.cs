@@ -8,7 +8,8 @@ namespace ImnmDecision.CdsHooks.Prefetch;
 
 /// <summary>
 /// Reads and searches the EHR's FHIR server with the bearer token the EHR handed over, following <c>next</c>
-/// links under the same base URL only. Every page that arrived is kept when the time budget or a later page
+/// links under the same base URL only, and never to a page already read (a server whose links loop has given
+/// all it has). Every page that arrived is kept when the time budget or a later page
 /// fails; what was not reached is said. Bodies are streamed into blocks of the service's bounded pool (<see cref="FhirBodyPool"/>) with a per-response cap and
 /// a per-hook cap, so a hostile server cannot inflate memory. Neither the token nor the URLs (they carry the
 /// patient id) are logged; failures are logged by kind only.
@@ -45,6 +46,7 @@ internal sealed partial class FhirServerClient(HttpClient http, FhirBodyPool poo
         var unreadable = 0;
         var partial = 0;
         var pages = 0;
+        var read = new HashSet<string>(StringComparer.Ordinal) { first.AbsoluteUri };
         Uri? url = first;
         while (url is not null)
         {
@@ -66,6 +68,11 @@ internal sealed partial class FhirServerClient(HttpClient http, FhirBodyPool poo
             entries.AddRange(page.Entries);
             unreadable += page.Unreadable;
             partial += page.Partial;
+            if (page.Dropped > 0 || (entries.Count >= FhirPage.MaxEntries && page.Next is not null))
+            {
+                return Result(truncation: FhirPage.OverLimit);
+            }
+
             if (page.Next is null || key?.FirstPageSuffices(page.Self) == true)
             {
                 return Result();
@@ -75,6 +82,12 @@ internal sealed partial class FhirServerClient(HttpClient http, FhirBodyPool poo
             {
                 LogFailure("next link outside the server's base URL, not followed", pagesBefore + pages);
                 return Result(truncation: $"{pagesBefore + pages} page(s) of results were read; a link to more points outside the FHIR server and was not followed");
+            }
+
+            if (!read.Add(next.AbsoluteUri))
+            {
+                LogFailure("next link back to a page already read, not followed", pagesBefore + pages);
+                return Result();
             }
 
             url = next;

@@ -113,8 +113,14 @@ internal sealed partial class PrefetchResolver(
         }
 
         var state = page.Entries.Count == 0 && page.Next is null ? PrefetchState.Empty : PrefetchState.Provided;
-        var next = key.FirstPageSuffices(page.Self) ? null : page.Next;
-        return new PrefetchSlot(key, state, page.Entries) { Next = next, Unreadable = page.Unreadable, Partial = page.Partial };
+        var next = key.FirstPageSuffices(page.Self) || page.Dropped > 0 ? null : page.Next;
+        return new PrefetchSlot(key, state, page.Entries)
+        {
+            Next = next,
+            Unreadable = page.Unreadable,
+            Partial = page.Partial,
+            Truncation = page.Dropped > 0 ? FhirPage.OverLimit : null,
+        };
     }
 
     /// <summary>Replaces <c>{{context.x}}</c> tokens with the (URL-encoded) context values; <c>null</c> when one is absent.</summary>

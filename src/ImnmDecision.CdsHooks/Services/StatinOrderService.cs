@@ -87,7 +87,7 @@ internal sealed class StatinOrderService(PrefetchTemplates templates, CdsChartRe
         {
             if (entry.Resource is not MedicationRequest order
                 || FhirValues.Text(order.StatusElement) is "entered-in-error" or "cancelled"
-                || order.DoNotPerform == true
+                || FhirValues.Flag(order.DoNotPerformElement) == true
                 || !selections.Any(s => Selects(s, entry)))
             {
                 continue;

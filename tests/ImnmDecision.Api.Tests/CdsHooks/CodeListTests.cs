@@ -21,6 +21,20 @@ public sealed class CodeListTests
         lists.Results.NegativeValues.Should().Contain(c => c.Code == "260385009");
     }
 
+    [Theory]
+    [InlineData("""[ { "coding": [ { "code": "H" } ] } ]""", true)]
+    [InlineData("""[ { "coding": [ { "code": "N" } ] }, { "coding": [ { "code": "L" } ] } ]""", false)]
+    [InlineData("""[ { "coding": [ { "code": "N" } ] }, { "coding": [ { "code": "H" } ] } ]""", null)]
+    [InlineData("""[ { "coding": [ { "code": "HH" }, { "code": "N" } ] } ]""", null)]
+    public void LabInterpretation_CodesThatDisagree_AreNotRead(string interpretation, bool? high)
+    {
+        var observation = FhirTestData.Observation($$"""{ "interpretation": {{interpretation}} }""");
+
+        var read = CdsFixtures.Codes.Findings.LabInterpretation(observation.Interpretation);
+
+        (read is { } found ? found.High : (bool?)null).Should().Be(high);
+    }
+
     [Fact]
     public void Load_LocalAdditions_AreAddedWithoutDroppingDefaults()
     {

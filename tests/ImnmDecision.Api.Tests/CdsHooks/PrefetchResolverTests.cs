@@ -106,13 +106,26 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
     [Fact]
     public async Task Resolve_NextPageOnTheSameServer_IsFollowed()
     {
-        server.NextLink = server.BaseUrl + "/Observation?patient=pt-fetch-1&code=http://loinc.org|2157-6&page=2";
+        server.NextLink = server.BaseUrl + "/Observation?patient=pt-fetch-1&code=http://loinc.org|2157-6&page={page}";
 
         var resolution = await Resolver(budgetMs: 5000).ResolveAsync(Request(server.BaseUrl, prefetch: "{}"), [templates.Assessment[1]], CancellationToken.None);
 
         resolution.Slots["ck"].Resources.Should().HaveCount(5, "each page repeats the result; paging stops at the page limit (FhirMaxPages 5)");
         server.Requests.Should().HaveCount(5);
         resolution.Slots["ck"].Truncation.Should().Be("more than 5 pages of results; the rest were not read");
+    }
+
+    [Fact]
+    public async Task Resolve_NextLinkBackToAPageAlreadyRead_StopsWithoutReadingItAgain()
+    {
+        // Every answer links to page 2, page 2 included: a loop. Page 2 is read once; nothing is missing.
+        server.NextLink = server.BaseUrl + "/Observation?patient=pt-fetch-1&code=http://loinc.org|2157-6&page=2";
+
+        var resolution = await Resolver(budgetMs: 5000).ResolveAsync(Request(server.BaseUrl, prefetch: "{}"), [templates.Assessment[1]], CancellationToken.None);
+
+        server.Requests.Should().HaveCount(2);
+        resolution.Slots["ck"].Resources.Should().HaveCount(2);
+        resolution.Slots["ck"].Truncation.Should().BeNull("every page the server offers was read");
     }
 
     [Fact]

@@ -44,7 +44,10 @@ internal sealed class FakeFhirServer : IAsyncDisposable
     /// <summary>When set, only searches on this resource type are slow or failing.</summary>
     public string? OnlyFor { get; set; }
 
-    /// <summary>A next-page link to add to Observation searches (to test that foreign links are not followed).</summary>
+    /// <summary>
+    /// A next-page link to add to Observation searches (to test that foreign links are not followed); <c>{page}</c>
+    /// in it becomes the number of the page after the one asked for (<c>page=</c>, 1 when absent).
+    /// </summary>
     public string? NextLink { get; set; }
 
     /// <summary>How long to wait before answering a later page (a query with <c>page=</c>).</summary>
@@ -154,7 +157,8 @@ internal sealed class FakeFhirServer : IAsyncDisposable
         var copy = answer.DeepClone().AsObject();
         if (NextLink is { } next && type == "Observation")
         {
-            copy["link"] = new JsonArray(new JsonObject { ["relation"] = "next", ["url"] = next });
+            var page = int.TryParse(request.Query["page"], out var asked) ? asked : 1;
+            copy["link"] = new JsonArray(new JsonObject { ["relation"] = "next", ["url"] = next.Replace("{page}", (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) });
         }
 
         return Results.Text(copy.ToJsonString(), "application/fhir+json");

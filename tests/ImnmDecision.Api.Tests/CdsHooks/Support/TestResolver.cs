@@ -18,7 +18,7 @@ internal static class TestResolver
         var settings = new CdsHooksOptions { FhirFetchBudgetMs = budgetMs, FhirServers = [.. rules] };
         configure?.Invoke(settings);
         var options = new StaticOptions<CdsHooksOptions>(settings);
-        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectCallback = GuardedConnector.ConnectAsync }) { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.All, ConnectCallback = GuardedConnector.ConnectAsync }) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new FhirServerClient(http, pool ?? new FhirBodyPool(options), options, NullLogger<FhirServerClient>.Instance);
         var policy = new FhirServerPolicy(options, new HostingEnvironment { EnvironmentName = "Production" }, NullLogger<FhirServerPolicy>.Instance);
         return new PrefetchResolver(client, policy, new MedicationFollowUp(client), options, NullLogger<PrefetchResolver>.Instance);
