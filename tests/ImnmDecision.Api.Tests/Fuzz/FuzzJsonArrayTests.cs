@@ -7,8 +7,10 @@ namespace ImnmDecision.Api.Tests.Fuzz;
 /// <summary>
 /// What the fifth fuzz round found in the JSON array reader of the batch: an element nested deeper than the
 /// framing reader's 64 levels (valid JSON, well under the row size limit) ended the whole batch as "not valid
-/// JSON" and lost every row after it, where NDJSON answers the same case with one error row; and the byte an
-/// array's syntax error names was counted from the start of its element, not of its line.
+/// JSON" and lost every row after it, where NDJSON answers the same case with one error row; the byte an
+/// array's syntax error names was counted from the start of its element, not of its line; and a first case
+/// (NDJSON too) that nests deeper than 64 levels before a property named like a direct identifier was not
+/// refused as a whole, the check stopping at that depth.
 /// </summary>
 public sealed class FuzzJsonArrayTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
@@ -54,5 +56,21 @@ public sealed class FuzzJsonArrayTests(ApiFactory factory) : IClassFixture<ApiFa
         rows[0]["subtype"].Should().NotBeNull();
         rows[1]["error"]!["errors"]!["$"]![0]!.GetValue<string>().Should().Be($"The JSON array is not valid JSON at line {line}, byte {column}.");
         rows[2]["summary"]!["aborted"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/x-ndjson")]
+    public async Task Batch_FirstCaseWithAnIdentifierAfterADeepValue_RefusesTheBatch(string mediaType)
+    {
+        var first = "{\"caseId\":\"a\",\"ck\":{\"x\":" + new string('[', 70) + new string(']', 70) + "},\"patient\":{\"name\":\"Jane Roe\"}}";
+        var second = "{\"caseId\":\"b\",\"ck\":{\"value\":1}}";
+        var body = mediaType == "application/json" ? $"[{first},{second}]" : $"{first}\n{second}\n";
+
+        using var response = await client.PostAsync(BatchApi.Body(body, mediaType), "application/x-ndjson");
+
+        var problem = await response.ReadProblemAsync(400);
+        problem["errors"]!["patient.name"].Should().NotBeNull();
+        problem.ToJsonString().Should().NotContain("Jane Roe");
     }
 }
