@@ -10,7 +10,8 @@ namespace ImnmDecision.Api.Tests.Fuzz;
 /// JSON" and lost every row after it, where NDJSON answers the same case with one error row; the byte an
 /// array's syntax error names was counted from the start of its element, not of its line; and a first case
 /// (NDJSON too) that nests deeper than 64 levels before a property named like a direct identifier was not
-/// refused as a whole, the check stopping at that depth.
+/// refused as a whole, the check stopping at that depth. A case nested deeper than the findings reader goes
+/// (16 levels) was answered "Not well-formed JSON", which it is not.
 /// </summary>
 public sealed class FuzzJsonArrayTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
@@ -72,5 +73,19 @@ public sealed class FuzzJsonArrayTests(ApiFactory factory) : IClassFixture<ApiFa
         var problem = await response.ReadProblemAsync(400);
         problem["errors"]!["patient.name"].Should().NotBeNull();
         problem.ToJsonString().Should().NotContain("Jane Roe");
+    }
+
+    [Fact]
+    public async Task Assess_CaseNestedDeeperThanTheReaderGoes_SaysSoNotThatItIsMalformed()
+    {
+        var body = "{\"ck\":{\"value\":" + new string('[', 40) + new string(']', 40) + "}}";
+
+        using var single = await client.PostAssessmentAsync(body);
+        using var batch = await client.PostAsync(BatchApi.Body(body + "\n", "application/x-ndjson"), "application/x-ndjson");
+
+        var problem = await single.ReadProblemAsync(400);
+        problem["errors"]!["$"]![0]!.GetValue<string>().Should().StartWith("Nested too deeply (line 1, byte ");
+        var rows = BatchApi.NdjsonLines(await batch.Content.ReadAsStringAsync());
+        rows[0]["error"]!["errors"]!["$"]![0]!.GetValue<string>().Should().StartWith("Nested too deeply (line 1, byte ");
     }
 }
