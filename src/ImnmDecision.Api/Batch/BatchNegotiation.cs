@@ -1,3 +1,4 @@
+using ImnmDecision.Api.Http;
 using ImnmDecision.CdsHooks.Http;
 using ImnmDecision.Engine.Batch;
 using Microsoft.Net.Http.Headers;
@@ -7,6 +8,8 @@ namespace ImnmDecision.Api.Batch;
 /// <summary>Chooses the batch's input format from Content-Type and its output format from Accept.</summary>
 internal static class BatchNegotiation
 {
+    private static readonly BatchFormat[] Formats = [BatchFormat.Json, BatchFormat.Ndjson, BatchFormat.Csv];
+
     /// <summary>The input format, or null for an unsupported media type (or a charset other than UTF-8).</summary>
     public static BatchFormat? InputFormat(HttpRequest request) =>
         Utf8MediaType.Of(request) is { } mediaType && BatchFormats.TryFromMediaType(mediaType, out var format) ? format : null;
@@ -21,8 +24,8 @@ internal static class BatchNegotiation
             && HeaderUtilities.RemoveQuotes(p.Value).Equals("absent", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The output format: the first type of Accept (by quality) that is one of the three formats, or the input's
-    /// format when Accept is absent or a wildcard covers it; null when Accept allows none of them (406).
+    /// The output format: the one Accept rates highest (a wildcard prefers the input's format, then JSON, NDJSON,
+    /// CSV; a format refused by name, never), the input's when Accept is absent; null when Accept allows none (406).
     /// </summary>
     public static BatchFormat? OutputFormat(HttpRequest request, BatchFormat input)
     {
@@ -32,22 +35,16 @@ internal static class BatchNegotiation
             return input;
         }
 
-        foreach (var type in accept.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1))
-        {
-            var mediaType = type.MediaType.Value ?? string.Empty;
-            if (BatchFormats.TryFromMediaType(mediaType, out var exact))
-            {
-                return exact;
-            }
-
-            if (type.MatchesAllTypes || (type.MatchesAllSubTypes && BatchFormats.MediaType(input).StartsWith(type.Type.Value + "/", StringComparison.OrdinalIgnoreCase)))
-            {
-                return input;
-            }
-        }
-
-        return null;
+        BatchFormat[] offers = [input, .. Formats.Where(f => f != input)];
+        var chosen = AcceptNegotiation.Choose([.. accept.Select(Canonical)], [.. offers.Select(BatchFormats.MediaType)]);
+        return chosen < 0 ? null : offers[chosen];
     }
+
+    /// <summary>A range naming a format by another of its names (<c>application/jsonl</c>) as its own media type, with its quality.</summary>
+    private static MediaTypeHeaderValue Canonical(MediaTypeHeaderValue range) =>
+        !range.MatchesAllSubTypes && BatchFormats.TryFromMediaType(range.MediaType.Value, out var format)
+            ? new MediaTypeHeaderValue(BatchFormats.MediaType(format), range.Quality ?? 1)
+            : range;
 
     /// <summary>The Content-Type of the answer.</summary>
     public static string ContentType(BatchFormat format) => format switch

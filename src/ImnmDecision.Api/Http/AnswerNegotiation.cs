@@ -1,17 +1,18 @@
-using Microsoft.Net.Http.Headers;
-
 namespace ImnmDecision.Api.Http;
 
 /// <summary>
 /// Which form of the answer the caller's Accept header asks for: JSON by default (no Accept, <c>*/*</c>,
 /// <c>application/*</c>), the markdown or HTML report when asked by name (or <c>text/*</c>: markdown), the
-/// highest quality first; null when Accept allows none (406).
+/// highest quality first, a form refused by name (<c>q=0</c>) never; null when Accept allows none (406).
 /// </summary>
 internal static class AnswerNegotiation
 {
     public const string JsonMediaType = "application/json";
     public const string MarkdownMediaType = "text/markdown";
     public const string HtmlMediaType = "text/html";
+
+    /// <summary>The forms, in the order a wildcard prefers them.</summary>
+    private static readonly string[] Offers = [JsonMediaType, MarkdownMediaType, HtmlMediaType];
 
     public static AnswerMediaType? Negotiate(HttpRequest request)
     {
@@ -21,15 +22,13 @@ internal static class AnswerNegotiation
             return AnswerMediaType.Json;
         }
 
-        foreach (var type in accept.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1))
+        return AcceptNegotiation.Choose(accept, Offers) switch
         {
-            if (Match(type) is { } match)
-            {
-                return match;
-            }
-        }
-
-        return null;
+            0 => AnswerMediaType.Json,
+            1 => AnswerMediaType.Markdown,
+            2 => AnswerMediaType.Html,
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -48,27 +47,4 @@ internal static class AnswerNegotiation
         AnswerMediaType.Html => "text/html; charset=utf-8",
         _ => "application/json; charset=utf-8",
     };
-
-    private static AnswerMediaType? Match(MediaTypeHeaderValue type)
-    {
-        if (type.MatchesAllTypes)
-        {
-            return AnswerMediaType.Json;
-        }
-
-        var mediaType = type.MediaType.Value ?? "";
-        if (Is(mediaType, JsonMediaType) || Is(mediaType, "application/*"))
-        {
-            return AnswerMediaType.Json;
-        }
-
-        if (Is(mediaType, MarkdownMediaType) || Is(mediaType, "text/*"))
-        {
-            return AnswerMediaType.Markdown;
-        }
-
-        return Is(mediaType, HtmlMediaType) ? AnswerMediaType.Html : null;
-    }
-
-    private static bool Is(string mediaType, string name) => string.Equals(mediaType, name, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ImnmDecision.Cli.Output;
@@ -15,6 +16,8 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
     /// <summary>The caseId of a CSV answer's summary row (the engine's CsvResultWriter writes it).</summary>
     private const string SummaryCaseId = "#summary";
 
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     /// <summary>Reads the summary, or null when the file holds none.</summary>
     public static SummaryFile? Read(string path)
     {
@@ -23,7 +26,8 @@ internal sealed record SummaryFile(long Rows, long Scored, long Failed, bool Tru
         var json = tail.LastIndexOf("{\"summary\"", StringComparison.Ordinal);
         if (json >= 0 && json > csvRow)
         {
-            var node = JsonNode.Parse(tail[json..].TrimEnd().TrimEnd(']').TrimEnd())!["summary"]!;
+            // A key given twice is a JsonException here (JsonNode would otherwise fail with an ArgumentException when read).
+            var node = JsonNode.Parse(tail[json..].TrimEnd().TrimEnd(']').TrimEnd(), documentOptions: Strict)!["summary"]!;
             return new SummaryFile(
                 node["rows"]!.GetValue<long>(), node["scored"]!.GetValue<long>(), node["failed"]!.GetValue<long>(), node["truncated"]!.GetValue<bool>(),
                 node["aborted"]?.GetValue<bool>() ?? false,

@@ -17,4 +17,9 @@ public readonly record struct FindingError(string Path, string Message)
     public static FindingError Syntax(long? line, long? bytePosition, string path = "$") => new(path, string.Create(
         CultureInfo.InvariantCulture,
         $"Not well-formed JSON (line {(line ?? 0) + 1}, byte {(bytePosition ?? 0) + 1}): send an object with the findings of one case."));
+
+    /// <summary>The error of a record or body nested deeper than any case is (well-formed or not), at a zero-based line and byte.</summary>
+    public static FindingError TooDeep(long? line, long? bytePosition) => new("$", string.Create(
+        CultureInfo.InvariantCulture,
+        $"Nested too deeply (line {(line ?? 0) + 1}, byte {(bytePosition ?? 0) + 1}): the findings of a case are a few levels deep; send an object with the findings of one case."));
 }

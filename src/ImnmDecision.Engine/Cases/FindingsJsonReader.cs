@@ -42,7 +42,9 @@ internal static partial class FindingsJsonReader
         }
         catch (JsonException e)
         {
-            errors.Add(FindingError.Syntax(firstLine - 1 + (e.LineNumber ?? 0), e.BytePositionInLine));
+            // At the reader's depth limit the JSON may well be well-formed: say what is wrong with it.
+            var line = firstLine - 1 + (e.LineNumber ?? 0);
+            errors.Add(reader.CurrentDepth >= MaxDepth - 1 ? FindingError.TooDeep(line, e.BytePositionInLine) : FindingError.Syntax(line, e.BytePositionInLine));
         }
 
         return errors.Count == 0;

@@ -52,7 +52,10 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
         }
         else if (fieldCount != header.Length)
         {
-            AddError("$", string.Create(CultureInfo.InvariantCulture, $"The row has {fieldCount} fields; the header has {header.Length}."));
+            AddError("$", string.Create(CultureInfo.InvariantCulture, $"The row has {fieldCount} fields; the header has {header.Length}.")
+                + (HasLoneCarriageReturn(data)
+                    ? " It holds a carriage return that is not followed by a line feed: line breaks must be LF or CRLF (RFC 4180), so the rows it separates were read as this one."
+                    : string.Empty));
         }
 
         var badShape = errors.Count > 0;
@@ -242,5 +245,23 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
                 parser.ReadCell(header[index], cell, values);
             }
         }
+    }
+
+    /// <summary>Whether the row holds a carriage return that does not start a CRLF (its own line break aside).</summary>
+    private static bool HasLoneCarriageReturn(ReadOnlySpan<byte> row)
+    {
+        var rest = row.TrimEnd("\r\n"u8);
+        int at;
+        while ((at = rest.IndexOf((byte)'\r')) >= 0)
+        {
+            if (at + 1 == rest.Length || rest[at + 1] != (byte)'\n')
+            {
+                return true;
+            }
+
+            rest = rest[(at + 2)..];
+        }
+
+        return false;
     }
 }

@@ -7,12 +7,15 @@ namespace ImnmDecision.Engine.Batch;
 /// Reads a JSON array of <c>Findings</c> element by element as the bytes arrive, so memory stays flat. An
 /// element that is valid JSON but not valid findings becomes that row's error and the batch goes on; broken
 /// JSON syntax (or an element over the size limit) cannot be skipped safely inside an array, so it ends the
-/// batch with an error row and the summary. NDJSON has no such limit: a broken line is skipped alone.
+/// batch with an error row and the summary, naming the line and the byte of that line where it broke. NDJSON has
+/// no such limit: a broken line is skipped alone. Elements are framed at any depth (an element cannot nest
+/// deeper than it has bytes): a deep one is valid JSON, answered by its own error row.
 /// </summary>
 internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
 {
     private State state = State.Start;
     private long line = 1;
+    private long column;
     private bool first = true;
 
     private enum State
@@ -47,8 +50,8 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
             var skipped = whitespace < 0 ? data.Length : whitespace;
             if (skipped > 0)
             {
-                line += data[..skipped].Count((byte)'\n');
                 consumed = skipped;
+                Advance(data[..skipped]);
                 return RecordStatus.Skipped;
             }
         }
@@ -77,15 +80,18 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
                 }
 
                 consumed = 1;
+                column++;
                 state = State.FirstElement;
                 return RecordStatus.Skipped;
             case State.FirstElement when data[0] == (byte)']':
             case State.AfterElement when data[0] == (byte)']':
                 consumed = 1;
+                column++;
                 state = State.Done;
                 return RecordStatus.Skipped;
             case State.AfterElement when data[0] == (byte)',':
                 consumed = 1;
+                column++;
                 state = State.Element;
                 return RecordStatus.Skipped;
             case State.AfterElement:
@@ -104,7 +110,7 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
     private RecordStatus ReadElement(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
         consumed = 0;
-        var reader = new Utf8JsonReader(data, isFinalBlock, new JsonReaderState(new JsonReaderOptions { MaxDepth = 64 }));
+        var reader = new Utf8JsonReader(data, isFinalBlock, new JsonReaderState(new JsonReaderOptions { MaxDepth = maxRecordBytes }));
         try
         {
             var complete = reader.Read();
@@ -122,14 +128,15 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
         }
         catch (JsonException e)
         {
-            return Fatal(ref record, string.Create(CultureInfo.InvariantCulture, $"The JSON array is not valid JSON at line {line + (e.LineNumber ?? 0)}, byte {(e.BytePositionInLine ?? 0) + 1}."));
+            var byteInLine = (e.LineNumber is null or 0 ? column : 0) + (e.BytePositionInLine ?? 0) + 1;
+            return Fatal(ref record, string.Create(CultureInfo.InvariantCulture, $"The JSON array is not valid JSON at line {line + (e.LineNumber ?? 0)}, byte {byteInLine}."));
         }
 
         var length = (int)reader.BytesConsumed;
         var element = data[..length];
         consumed = length;
         record = new ParsedRecord { Line = line };
-        line += element.Count((byte)'\n');
+        Advance(element);
         state = State.AfterElement;
         if (length > maxRecordBytes)
         {
@@ -150,6 +157,20 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
 
         record.TextLength = length;
         return RecordStatus.Record;
+    }
+
+    /// <summary>Moves the position (line, and byte within it) past bytes that were consumed.</summary>
+    private void Advance(ReadOnlySpan<byte> passed)
+    {
+        var lastBreak = passed.LastIndexOf((byte)'\n');
+        if (lastBreak < 0)
+        {
+            column += passed.Length;
+            return;
+        }
+
+        line += passed.Count((byte)'\n');
+        column = passed.Length - lastBreak - 1;
     }
 
     private RecordStatus Fatal(ref ParsedRecord record, string reason)

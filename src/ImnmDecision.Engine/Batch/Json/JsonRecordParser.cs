@@ -54,7 +54,8 @@ internal static class JsonRecordParser
         var containers = new List<string>();
         string? property = null;
         var depth = 0;
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+        // Any depth (a record cannot nest deeper than it has bytes): a property after a deep value is checked too.
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = Math.Max(json.Length, 1) });
         try
         {
             while (reader.Read())

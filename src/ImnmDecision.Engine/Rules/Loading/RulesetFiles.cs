@@ -51,6 +51,7 @@ internal sealed class RulesetFiles(LoadContext context)
         try
         {
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            RepeatedProperties.Report(document.RootElement, "$", name, context.Errors);
             return new JsonCursor(document.RootElement.Clone(), "$", name, context.Errors);
         }
         catch (JsonException e)
