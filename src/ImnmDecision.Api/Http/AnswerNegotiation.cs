@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace ImnmDecision.Api.Http;
 
 /// <summary>

@@ -15,11 +15,27 @@ public static partial class Iso8601
     public static bool TryParse(string? text, out DateTimeOffset value)
     {
         value = default;
-        return text is not null
-            && Shape().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+        if (text is null || Shape().Match(text) is not { Success: true } match)
+        {
+            return false;
+        }
+
+        // A leap second (23:59:60 UTC, RFC 3339 section 5.7; FHIR's instant allows it) is the next minute's start.
+        var leap = match.Groups["second"] is { Success: true, Value: "60" } second && match.Groups["minute"].Value == "59";
+        var readable = leap ? string.Concat(text.AsSpan(0, match.Groups["second"].Index), "59", text.AsSpan(match.Groups["second"].Index + 2)) : text;
+        if (!DateTimeOffset.TryParse(readable, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
+        {
+            return false;
+        }
+
+        if (leap)
+        {
+            value = value.AddTicks(TimeSpan.TicksPerSecond - (value.Ticks % TimeSpan.TicksPerSecond));
+        }
+
+        return true;
     }
 
-    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,7})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:(?<minute>[0-9]{2})(?::(?<second>[0-9]{2})(?:\.[0-9]{1,7})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

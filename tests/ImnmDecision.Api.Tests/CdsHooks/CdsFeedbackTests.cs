@@ -60,6 +60,34 @@ public sealed class CdsFeedbackTests(CdsApiFactory factory) : IClassFixture<CdsA
     }
 
     [Theory]
+    [InlineData("2016-12-31T23:59:60Z")]
+    [InlineData("2016-12-31T23:59:60.5Z")]
+    [InlineData("2017-01-01T08:59:60+09:00")]
+    public async Task Feedback_LeapSecondTimestamp_IsAccepted(string timestamp)
+    {
+        using var client = factory.CreateClient();
+        var body = $$"""{ "feedback": [ { "card": "{{Card}}", "outcome": "overridden", "outcomeTimestamp": "{{timestamp}}" } ] }""";
+
+        var response = await client.PostJsonAsync("/cds-services/imnm-assessment/feedback", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("2016-12-31T23:58:60Z")]
+    [InlineData("2016-12-31T23:59:61Z")]
+    public async Task Feedback_SecondsPastTheLeapSecond_Is400(string timestamp)
+    {
+        using var client = factory.CreateClient();
+        var body = $$"""{ "feedback": [ { "card": "{{Card}}", "outcome": "overridden", "outcomeTimestamp": "{{timestamp}}" } ] }""";
+
+        var response = await client.PostJsonAsync("/cds-services/imnm-assessment/feedback", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.JsonAsync())["issue"]![0]!["diagnostics"]!.GetValue<string>().Should().Contain("outcomeTimestamp");
+    }
+
+    [Theory]
     [InlineData("""{ "feedback": [ { "card": "x", "outcome": "ignored", "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "outcome must be accepted or overridden")]
     [InlineData("""{ "feedback": [ { "outcome": "accepted", "outcomeTimestamp": "2025-06-15T10:00:00Z" } ] }""", "card (the card's uuid) is required")]
     [InlineData("""{ "feedback": [ { "card": "x", "outcome": "accepted", "outcomeTimestamp": "yesterday" } ] }""", "outcomeTimestamp must be an ISO 8601 timestamp")]
