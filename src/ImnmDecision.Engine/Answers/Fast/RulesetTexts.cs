@@ -11,8 +11,8 @@ namespace ImnmDecision.Engine.Answers.Fast;
 /// ruleset text, and only those are kept, by reference (no hashing of their characters). A text seen once is
 /// remembered only by its identity hash code in a fixed table, never by reference: per-case texts stay garbage as
 /// soon as their answer is written (kept alive, they would outlive young collections and make every collection
-/// slower). Two instances sharing an identity hash code in the same slot would make a per-case text look like a
-/// ruleset text: it is then kept, encoded correctly, among at most <see cref="MaxEncoded"/> texts.
+/// slower). Two instances sharing both an identity hash code and the hash code of their characters would make a
+/// per-case text look like a ruleset text: it is then kept, encoded correctly, among at most <see cref="MaxEncoded"/> texts.
 /// </summary>
 internal sealed class RulesetTexts
 {
@@ -26,7 +26,7 @@ internal sealed class RulesetTexts
     private const int MinLength = 24;
 
     private readonly ConcurrentDictionary<string, JsonEncodedText> encoded = new(ReferenceEqualityComparer.Instance);
-    private readonly int[] seen = new int[SeenSlots];
+    private readonly long[] seen = new long[SeenSlots];
     private int encodedCount;
 
     /// <summary>Writes a text property, from the encoded copy where the text is a ruleset text.</summary>
@@ -69,8 +69,11 @@ internal sealed class RulesetTexts
 
     private void Remember(string text)
     {
-        var hash = RuntimeHelpers.GetHashCode(text);
-        ref var slot = ref seen[hash & (SeenSlots - 1)];
+        // The identity hash code tells instances apart, the characters' hash code the rare two instances that share
+        // one (identity hash codes come from a per-thread sequence whose top bits repeat more often than chance).
+        var identity = RuntimeHelpers.GetHashCode(text);
+        var hash = ((long)identity << 32) | (uint)string.GetHashCode(text, StringComparison.Ordinal);
+        ref var slot = ref seen[identity & (SeenSlots - 1)];
         if (hash != 0 && Volatile.Read(ref slot) == hash)
         {
             if (Volatile.Read(ref encodedCount) < MaxEncoded && encoded.TryAdd(text, JsonEncodedText.Encode(text)))
