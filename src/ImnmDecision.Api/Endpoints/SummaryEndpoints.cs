@@ -2,6 +2,7 @@ using ImnmDecision.Api.Problems;
 using ImnmDecision.Api.Security;
 using ImnmDecision.Api.Store;
 using ImnmDecision.CdsHooks.Http;
+using ImnmDecision.Engine.Reports;
 using ImnmDecision.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,6 +12,9 @@ namespace ImnmDecision.Api.Endpoints;
 internal static class SummaryEndpoints
 {
     private static readonly TimeSpan DefaultRange = TimeSpan.FromDays(30);
+
+    /// <summary>Longer than any ruleset tag (name@version+hash).</summary>
+    private const int MaxTagLength = 200;
 
     public static RouteGroupBuilder MapSummaries(this RouteGroupBuilder v1)
     {
@@ -35,14 +39,15 @@ internal static class SummaryEndpoints
     /// <param name="context">The request.</param>
     /// <param name="from">Start of the range (ISO 8601, inclusive).</param>
     /// <param name="to">End of the range (ISO 8601, exclusive; default now).</param>
-    /// <param name="ruleset">Only cards from this ruleset tag.</param>
+    /// <param name="ruleset">Only cards from this ruleset tag (at most 200 characters, none of them a control, line-break or direction character).</param>
     /// <response code="200">The summary.</response>
     /// <response code="400">The range is not valid.</response>
     private static async Task<Results<Ok<FeedbackSummary>, ProblemHttpResult>> FeedbackAsync(
         DecisionStore store, HttpContext context, DateTimeOffset? from, DateTimeOffset? to, string? ruleset)
     {
-        // Sent twice, the binder would join both values with a comma into one tag that matches nothing.
-        if ((NotIso8601(context) ?? (context.Request.Query["ruleset"].Count > 1 ? "ruleset" : null)) is { } parameter)
+        // Sent twice, the binder would join both values with a comma into one tag that matches nothing; the summary
+        // repeats the filter, so one that no tag can be (too long, control or direction characters) is refused.
+        if ((NotIso8601(context) ?? (context.Request.Query["ruleset"].Count > 1 || NotATag(ruleset) ? "ruleset" : null)) is { } parameter)
         {
             return ApiProblems.Result(context, ApiProblems.BadParameter(parameter));
         }
@@ -87,6 +92,9 @@ internal static class SummaryEndpoints
     /// </summary>
     private static string? NotIso8601(HttpContext context) =>
         Array.Find(["from", "to"], name => context.Request.Query.TryGetValue(name, out var values) && (values.Count != 1 || !Iso8601.TryParse(values[0], out _)));
+
+    private static bool NotATag(string? ruleset) =>
+        ruleset is not null && (ruleset.Length > MaxTagLength || !string.Equals(DisplayText.Replace(ruleset, '?'), ruleset, StringComparison.Ordinal));
 
     private static (DateTimeOffset From, DateTimeOffset To)? Range(DateTimeOffset? from, DateTimeOffset? to)
     {

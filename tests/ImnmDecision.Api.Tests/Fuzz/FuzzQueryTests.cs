@@ -139,6 +139,33 @@ public sealed class FuzzQueryTests(CdsApiFactory factory) : IClassFixture<CdsApi
     }
 
     [Theory]
+    [InlineData("ab%0D%0AX-Forged:%201")]
+    [InlineData("imnm-core%E2%80%AE")]
+    [InlineData("%1B%5B2J")]
+    [InlineData("201-characters")]
+    public async Task FeedbackSummary_RulesetNoTagCanBe_IsRefusedNotRepeated(string sent)
+    {
+        using var client = factory.CreateClient();
+        var query = sent == "201-characters" ? new string('a', 201) : sent;
+
+        using var response = await client.GetAsync(new Uri("/api/v1/feedback/summary?ruleset=" + query, UriKind.Relative));
+
+        var problem = await response.ReadProblemAsync(400);
+        problem["errors"]!["ruleset"].Should().NotBeNull();
+        problem.ToJsonString().Should().NotContain("X-Forged").And.NotContain("aaaaaaaaaa");
+    }
+
+    [Fact]
+    public async Task FeedbackSummary_RulesetOfTagLength_IsAFilter()
+    {
+        using var client = factory.CreateClient();
+
+        var summary = await client.GetFromJsonNodeAsync("/api/v1/feedback/summary?ruleset=" + new string('a', 200));
+
+        summary["rulesetTag"]!.GetValue<string>().Should().HaveLength(200);
+    }
+
+    [Theory]
     [InlineData("ab%0D%0AX-Forged:%201%E2%80%AE%1B%5B2J", "ab??X-Forged: 1??[2J")]
     public async Task Pin_WithControlAndDirectionCharacters_IsEchoedWithoutThem(string sent, string shown)
     {
