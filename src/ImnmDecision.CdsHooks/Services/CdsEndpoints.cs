@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Cards;
@@ -180,9 +181,11 @@ internal static class CdsEndpoints
         {
             document = await JsonDocument.ParseAsync(http.Request.Body, DocumentOptions, http.RequestAborted);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return (null, CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure, "The body is not valid JSON."));
+            var at = e.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {(e.BytePositionInLine ?? 0) + 1})") : "";
+            return (null, CdsOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Structure,
+                $"The body is not valid JSON, or nests deeper than {DocumentOptions.MaxDepth} levels{at}."));
         }
         catch (Exception e) when (e is RequestBodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {

@@ -217,6 +217,19 @@ public sealed class CdsHooksEndpointTests(CdsApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task PatientView_BodyNestedPastTheDepthLimit_Is400SayingSoWithItsPlace()
+    {
+        using var client = factory.CreateClient();
+        var body = "{ \"hook\": \"patient-view\",\n \"context\": " + new string('[', 70) + new string(']', 70) + " }";
+
+        var response = await client.PostHookAsync("imnm-assessment", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.JsonAsync())["issue"]![0]!["diagnostics"]!.GetValue<string>()
+            .Should().Be("The body is not valid JSON, or nests deeper than 64 levels (line 2, byte 76).");
+    }
+
+    [Fact]
     public async Task PatientView_PrefetchLargerThanTheApisBodyLimit_IsAccepted()
     {
         using var client = factory.CreateClient();
