@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hl7.Fhir.Model;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.CdsHooks.Mapping;
@@ -13,7 +14,8 @@ namespace ImnmDecision.CdsHooks.Prefetch;
 /// reference is read only when it is relative or an absolute URL under the server's base URL; one to another
 /// host is never followed (with or without the token). At most <see cref="MedicationFollowUp.MaxReads"/> reads.
 /// </summary>
-internal sealed class DraftMedicationReader(FhirServerClient client, FhirServerPolicy policy, IOptionsMonitor<CdsHooksOptions> options)
+internal sealed partial class DraftMedicationReader(
+    FhirServerClient client, FhirServerPolicy policy, IOptionsMonitor<CdsHooksOptions> options, ILogger<DraftMedicationReader> logger)
 {
     /// <summary>The reason given when no FHIR server came with the call.</summary>
     public const string NoServer = "the EHR gave no FHIR server to read it from";
@@ -24,10 +26,12 @@ internal sealed class DraftMedicationReader(FhirServerClient client, FhirServerP
     /// <summary>The reason given when the server has no such Medication.</summary>
     public const string NotFound = "the FHIR server has no such Medication";
 
-    /// <summary>One answer per distinct reference, in order.</summary>
-    public async Task<IReadOnlyList<DraftMedicationRead>> ReadAsync(CdsServiceRequest request, IReadOnlyList<string> references, CancellationToken cancellationToken)
+    /// <summary>One answer per distinct reference, in order; the bytes read count against <paramref name="allowance"/>, the hook's.</summary>
+    public async Task<IReadOnlyList<DraftMedicationRead>> ReadAsync(
+        CdsServiceRequest request, IReadOnlyList<string> references, FetchAllowance allowance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(allowance);
         ArgumentNullException.ThrowIfNull(references);
         var distinct = references.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 0)
@@ -46,15 +50,18 @@ internal sealed class DraftMedicationReader(FhirServerClient client, FhirServerP
             return [.. distinct.Select(r => new DraftMedicationRead(r, null, PrefetchResolver.ServerUnusable))];
         }
 
-        var settings = options.CurrentValue;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(Math.Max(1, settings.FhirFetchBudgetMs));
-        var allowance = new FetchAllowance(settings.FhirMaxBytesPerHook);
+        budget.CancelAfter(Math.Max(1, options.CurrentValue.FhirFetchBudgetMs));
         var token = request.FhirAuthorization?.AccessToken;
+        var started = Stopwatch.GetTimestamp();
         var reads = distinct.Select((reference, index) => index >= MedicationFollowUp.MaxReads
                 ? System.Threading.Tasks.Task.FromResult(new DraftMedicationRead(reference, null, $"more than {MedicationFollowUp.MaxReads} draft medications would have to be read"))
                 : ReadOneAsync(server, reference, token, allowance, budget.Token, cancellationToken));
-        return await System.Threading.Tasks.Task.WhenAll(reads);
+        var answers = await System.Threading.Tasks.Task.WhenAll(reads);
+        var unread = answers.Count(a => a.Medication is null);
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogRead(answers.Length, unread, elapsedMs);
+        return answers;
     }
 
     /// <summary>
@@ -100,4 +107,7 @@ internal sealed class DraftMedicationReader(FhirServerClient client, FhirServerP
         var medication = result.Entries.Select(e => e.Resource).OfType<Medication>().FirstOrDefault(m => FhirValues.Id(m) == id);
         return new DraftMedicationRead(reference, medication, medication is null ? NotFound : null);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Looked up {DraftCount} draft order medication(s) on the FHIR server in {ElapsedMs} ms: {UnreadCount} could not be read")]
+    private partial void LogRead(int draftCount, int unreadCount, long elapsedMs);
 }

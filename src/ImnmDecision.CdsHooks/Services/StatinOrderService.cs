@@ -27,7 +27,7 @@ internal sealed class StatinOrderService(
         "Warns when a statin is ordered for a patient whose record shows a positive anti-HMGCR antibody "
             + "(statin-associated immune-mediated necrotizing myopathy), with the ruleset's advice and citations.",
         "Send context.draftOrders with the MedicationRequest drafts, and the myositisAntibodies prefetch "
-            + "(or fhirServer with fhirAuthorization allowing patient/Observation.read).");
+            + "(or fhirServer with fhirAuthorization allowing patient/Observation.read, and patient/Medication.read for drafts that refer to a Medication).");
 
     public async Task<CdsServiceOutcome> HandleAsync(CdsServiceRequest request, CancellationToken cancellationToken)
     {
@@ -57,10 +57,11 @@ internal sealed class StatinOrderService(
             return CdsServiceOutcome.Cards(CdsResponse.Empty, tag);
         }
 
-        // A draft whose Medication is on the FHIR server is read alongside the chart, within the same time budget.
-        var chartRead = chart.ReadAsync(request, patientId, templates.StatinOrder, cancellationToken);
+        // A draft whose Medication is on the FHIR server is read alongside the chart, within the same time budget and byte cap.
+        var allowance = chart.NewAllowance();
+        var chartRead = chart.ReadAsync(request, patientId, templates.StatinOrder, allowance, cancellationToken);
         var medicationReads = order is null
-            ? await draftMedications.ReadAsync(request, [.. drafts.Unresolved.Select(d => d.Target)], cancellationToken)
+            ? await draftMedications.ReadAsync(request, [.. drafts.Unresolved.Select(d => d.Target)], allowance, cancellationToken)
             : [];
         order ??= FetchedStatin(drafts.Unresolved, medicationReads);
         var unread = order is null ? medicationReads.Where(r => r.Medication is null).ToList() : [];

@@ -85,6 +85,18 @@ public sealed class DraftMedicationTests(CdsApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task HugeAnswer_IsCutAtTheResponseCapAndSaidUnread()
+    {
+        server.HugeBodyMiB = 64;
+        using var host = factory.With(new Dictionary<string, string?>(server.Settings(5000)) { ["CdsHooks:FhirMaxResponseBytes"] = "65536" });
+        using var client = host.CreateClient();
+
+        var cards = await (await client.PostHookAsync("imnm-statin-order", Call("Medication/med-statin"))).CardsAsync();
+
+        ShouldSayUnread(cards, PrefetchResolver.ServerUnusable);
+    }
+
+    [Fact]
     public async Task MedicationOnAnotherHost_IsNotReadAndTheTokenStaysHome()
     {
         await using var other = await FakeFhirServer.StartAsync();
