@@ -59,6 +59,7 @@ public static class CdsHooksSetup
         services.AddSingleton<FhirBodyPool>();
         services.AddSingleton<FhirServerPolicy>();
         services.AddSingleton<MedicationFollowUp>();
+        services.AddSingleton<DraftMedicationReader>();
         services.AddHostedService<CdsWarmUp>();
         CdsWarmUpServer.Decorate(services);
         services.AddSingleton<FhirFindingsMapper>();

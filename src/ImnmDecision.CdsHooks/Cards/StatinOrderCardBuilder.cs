@@ -101,16 +101,47 @@ internal sealed class StatinOrderCardBuilder(CardSources sources)
         ArgumentNullException.ThrowIfNull(mapped);
         var detail = new StringBuilder();
         detail.Append("**").Append(Capitalized(drug ?? "A statin")).Append(" is being ordered**, but the anti-HMGCR antibody result could not be checked:\n\n");
+        return Incomplete(detail, mapped, "Check the record for an anti-HMGCR result", "Statin order: the anti-HMGCR antibody check could not be completed", rulesetTag);
+    }
+
+    /// <summary>
+    /// The card when a selected draft order's medication could not be read, so it may be a statin, and the record
+    /// shows a positive anti-HMGCR antibody or could not be checked for one. <paramref name="mapped"/>'s gaps name
+    /// the unread medication.
+    /// </summary>
+    public CdsCard MedicationUnread(MappedCase mapped, string rulesetTag)
+    {
+        ArgumentNullException.ThrowIfNull(mapped);
+        var detail = new StringBuilder("**The medication of a selected draft order could not be read**, so whether a statin is being ordered is unknown");
+        string summary;
+        if (mapped.Hmgcr is { PositiveInRecord: true } hmgcr)
+        {
+            var positive = hmgcr.EarlierPositive ?? hmgcr;
+            detail.Append("; the patient's anti-HMGCR antibody was positive on ").Append(positive.DateText).Append(" (").Append(positive.Basis).Append(')');
+            summary = $"Draft order not checked for a statin, and anti-HMGCR antibody positive ({positive.DateText})";
+        }
+        else
+        {
+            summary = "Draft order: neither its medication nor the anti-HMGCR antibody could be checked";
+        }
+
+        detail.Append(":\n\n");
+        var check = mapped.Hmgcr is { PositiveInRecord: true } ? "Check whether the order is a statin" : "Check whether the order is a statin and the record for an anti-HMGCR result";
+        return Incomplete(detail, mapped, check, summary, rulesetTag);
+    }
+
+    private CdsCard Incomplete(StringBuilder detail, MappedCase mapped, string check, string summary, string rulesetTag)
+    {
         foreach (var gap in mapped.Gaps.Where(g => g.Failed))
         {
             detail.Append("- ").Append(gap.What).Append(": ").Append(gap.Reason).Append(".\n");
         }
 
-        detail.Append("\nCheck the record for an anti-HMGCR result before signing.\n");
+        detail.Append('\n').Append(check).Append(" before signing.\n");
         return new CdsCard
         {
             Uuid = Guid.NewGuid().ToString(),
-            Summary = CardText.Summary("Statin order: the anti-HMGCR antibody check could not be completed"),
+            Summary = CardText.Summary(summary),
             Detail = detail.ToString(),
             Indicator = CardIndicator.Info,
             Source = sources.Source(rulesetTag, CardSources.IncompleteTopic, "IMNM guidance incomplete"),

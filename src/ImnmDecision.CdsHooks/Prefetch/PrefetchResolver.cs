@@ -20,7 +20,11 @@ internal sealed partial class PrefetchResolver(
     /// <summary>What the card says about the FHIR server whatever went wrong (the reason is only logged).</summary>
     public const string ServerUnusable = "the FHIR server could not be used";
 
-    public async Task<PrefetchResolution> ResolveAsync(CdsServiceRequest request, IReadOnlyList<PrefetchKey> keys, CancellationToken cancellationToken)
+    public Task<PrefetchResolution> ResolveAsync(CdsServiceRequest request, IReadOnlyList<PrefetchKey> keys, CancellationToken cancellationToken) =>
+        ResolveAsync(request, keys, NewAllowance(), cancellationToken);
+
+    /// <summary>Resolves the keys, reading from the FHIR server within <paramref name="allowance"/>, shared with the hook's other reads.</summary>
+    public async Task<PrefetchResolution> ResolveAsync(CdsServiceRequest request, IReadOnlyList<PrefetchKey> keys, FetchAllowance allowance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(keys);
@@ -62,7 +66,6 @@ internal sealed partial class PrefetchResolver(
         var budgetMs = Math.Max(1, settings.FhirFetchBudgetMs);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(budgetMs);
-        var allowance = new FetchAllowance(settings.FhirMaxBytesPerHook);
         var token = request.FhirAuthorization?.AccessToken;
         var started = Stopwatch.GetTimestamp();
         var fetches = missing.Select(key => FetchAsync(server, request, key, token, allowance, budget.Token, cancellationToken))
@@ -91,6 +94,9 @@ internal sealed partial class PrefetchResolver(
             ? Unobtained(slots, missing, unobtained)
             : new PrefetchResolution { Slots = slots, MissingRequired = [], FetchAttempts = missing.Count };
     }
+
+    /// <summary>The bytes one hook call may read from the FHIR server (<c>CdsHooks:FhirMaxBytesPerHook</c>), for all its reads together.</summary>
+    public FetchAllowance NewAllowance() => new(options.CurrentValue.FhirMaxBytesPerHook);
 
     /// <summary>Classifies a prefetch value the EHR sent, reading its resources with Firely.</summary>
     public static PrefetchSlot FromPrefetch(PrefetchKey key, JsonElement value)

@@ -17,14 +17,22 @@ internal sealed class CdsChartReader(PrefetchResolver resolver, FhirFindingsMapp
     public string RulesetTag => engine.Ruleset.Identity.Tag;
 
     /// <summary>The chart mapped for the patient, with its resolution; or the outcome to answer instead (412).</summary>
+    public Task<(MappedCase? Mapped, PrefetchResolution Resolution, CdsServiceOutcome? Refused)> ReadAsync(
+        CdsServiceRequest request, string patientId, IReadOnlyList<PrefetchKey> keys, CancellationToken cancellationToken) =>
+        ReadAsync(request, patientId, keys, resolver.NewAllowance(), cancellationToken);
+
+    /// <summary>The same, reading from the FHIR server within <paramref name="allowance"/>, shared with the hook's other reads.</summary>
     public async Task<(MappedCase? Mapped, PrefetchResolution Resolution, CdsServiceOutcome? Refused)> ReadAsync(
-        CdsServiceRequest request, string patientId, IReadOnlyList<PrefetchKey> keys, CancellationToken cancellationToken)
+        CdsServiceRequest request, string patientId, IReadOnlyList<PrefetchKey> keys, FetchAllowance allowance, CancellationToken cancellationToken)
     {
-        var resolution = await resolver.ResolveAsync(request, keys, cancellationToken);
+        var resolution = await resolver.ResolveAsync(request, keys, allowance, cancellationToken);
         return CdsServiceOutcome.PreconditionFailed(resolution) is { } refused
             ? (null, resolution, refused)
             : (mapper.Map(patientId, resolution.Slots), resolution, null);
     }
+
+    /// <summary>A fresh per-hook byte allowance for reads from the FHIR server.</summary>
+    public FetchAllowance NewAllowance() => resolver.NewAllowance();
 
     /// <summary>The findings the engine may use (see <see cref="FindingsChecker"/>); <c>null</c> when none are.</summary>
     public Findings? Check(Findings findings, ICollection<string> notes) => checker.Check(findings, notes);

@@ -13,7 +13,7 @@ namespace ImnmDecision.Api.Tests.CdsHooks.Support;
 
 /// <summary>
 /// A small real FHIR R4 server for the fallback tests: Kestrel on 127.0.0.1 (a free port) answering the
-/// prefetch searches from the fixture fhir-server-pt-fetch-1.json. It can be slow (sleeps beyond the budget) or
+/// prefetch searches from the fixture fhir-server-pt-fetch-1.json, and reads of the Medications a test gives it. It can be slow (sleeps beyond the budget) or
 /// failing (HTTP 500), for everything or for one resource type, and it records what it was asked and with which
 /// bearer token. It also serves a JWK Set for the JWT tests.
 /// </summary>
@@ -58,6 +58,9 @@ internal sealed class FakeFhirServer : IAsyncDisposable
 
     /// <summary>The JWK Set served at /jwks.json.</summary>
     public string Jwks { get; set; } = """{"keys":[]}""";
+
+    /// <summary>The Medications it serves at <c>Medication/{id}</c>, by id (any other id is a 404).</summary>
+    public ConcurrentDictionary<string, JsonObject> Medications { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every request: path and query, and the Authorization header.</summary>
     public ConcurrentQueue<(string PathAndQuery, string? Authorization)> Requests { get; } = new();
@@ -138,6 +141,13 @@ internal sealed class FakeFhirServer : IAsyncDisposable
         if (affected && FailWith is { } status)
         {
             return Results.Json(new { resourceType = "OperationOutcome", issue = new[] { new { severity = "error", code = "exception" } } }, statusCode: status, contentType: "application/fhir+json");
+        }
+
+        if (type == "Medication")
+        {
+            return id is not null && Medications.TryGetValue(id, out var medication)
+                ? Results.Text(medication.ToJsonString(), "application/fhir+json")
+                : Results.StatusCode(StatusCodes.Status404NotFound);
         }
 
         var key = type switch
