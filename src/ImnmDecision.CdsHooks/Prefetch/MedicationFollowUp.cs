@@ -33,7 +33,7 @@ internal sealed class MedicationFollowUp(FhirServerClient client)
                 _ => default,
             })
             .Where(r => r.Owner is not null && r.Medication is ResourceReference && index.Concept(r.Owner, r.Medication).Unresolved)
-            .Select(r => FhirValues.Reference((ResourceReference)r.Medication!) is { } target && !target.StartsWith('#') ? MedicationIndex.Relative(target) : null)
+            .Select(r => FhirValues.Reference((ResourceReference)r.Medication!) is { } target && !target.StartsWith('#') ? DraftMedicationReader.OnServer(target, server) : null)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .Take(MaxReads)

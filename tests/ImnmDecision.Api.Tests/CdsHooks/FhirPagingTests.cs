@@ -89,6 +89,23 @@ public sealed class FhirPagingTests : IAsyncLifetime
             "the test server has no such Medication");
     }
 
+    [Fact]
+    public async Task Resolve_OrderReferringToAMedicationOnAnotherHost_DoesNotReadThatIdFromTheHooksServer()
+    {
+        var prefetch = """
+            { "statinRequests": { "resourceType": "Bundle", "type": "searchset", "entry": [ { "resource":
+                { "resourceType": "MedicationRequest", "id": "mr-1", "status": "active", "intent": "order",
+                  "subject": { "reference": "Patient/pt-fetch-1" }, "medicationReference": { "reference": "https://other.example.org/fhir/Medication/med-9" } } } ] } }
+            """;
+
+        var resolution = await TestResolver.Create(server, 5000).ResolveAsync(
+            PrefetchResolverTests.Request(server.BaseUrl, prefetch), [templates.Assessment[3]], CancellationToken.None);
+
+        server.Requests.Should().BeEmpty("med-9 on another server is not the hook server's med-9");
+        Map(resolution).Notes.Should().Contain(
+            n => n.Contains("refer to a Medication that was neither sent nor could be fetched", StringComparison.Ordinal));
+    }
+
     private static MappedCase Map(PrefetchResolution resolution) =>
         new FhirFindingsMapper(CdsFixtures.Codes, new FixedTime(CdsFixtures.Today)).Map("pt-fetch-1", resolution.Slots);
 }
