@@ -230,9 +230,9 @@ internal sealed class CodeBook
     /// </summary>
     public (CkUnit Unit, decimal Factor)? CkUnitOf(Quantity? quantity)
     {
-        foreach (var spelling in new[] { FhirValues.Text(quantity?.CodeElement), FhirValues.Text(quantity?.UnitElement) })
+        foreach (var spelling in UnitSpellings(quantity))
         {
-            if (spelling is not null && ckUnits.TryGetValue(spelling.Trim(), out var unit))
+            if (ckUnits.TryGetValue(spelling, out var unit))
             {
                 return unit;
             }
@@ -241,12 +241,25 @@ internal sealed class CodeBook
         return null;
     }
 
+    // A UCUM-coded quantity means its code: the display text cannot name another unit. Otherwise the code
+    // (perhaps a local one), then the unit text.
+    private static IEnumerable<string> UnitSpellings(Quantity? quantity)
+    {
+        var code = FhirValues.Text(quantity?.CodeElement)?.Trim();
+        if (code is { Length: > 0 } && string.Equals(FhirValues.Text(quantity!.SystemElement)?.Trim(), "http://unitsofmeasure.org", StringComparison.Ordinal))
+        {
+            return [code];
+        }
+
+        return new[] { code, FhirValues.Text(quantity?.UnitElement)?.Trim() }.OfType<string>();
+    }
+
     /// <summary>The factor that turns a weight in this quantity's unit into kilograms; <c>null</c> when not recognised.</summary>
     public double? KilogramFactor(Quantity? quantity)
     {
-        foreach (var spelling in new[] { FhirValues.Text(quantity?.CodeElement), FhirValues.Text(quantity?.UnitElement) })
+        foreach (var spelling in UnitSpellings(quantity))
         {
-            if (spelling is not null && kilogramFactors.TryGetValue(spelling.Trim(), out var factor))
+            if (kilogramFactors.TryGetValue(spelling, out var factor))
             {
                 return factor;
             }
