@@ -39,6 +39,7 @@ internal sealed class CodeBook
     private readonly PhraseMatcher negativeText;
     private readonly PhraseMatcher equivocalText;
     private readonly PhraseMatcher positiveText;
+    private readonly PhraseMatcher negationText;
     private readonly FrozenDictionary<string, (CkUnit Unit, decimal Factor)> ckUnits;
     private readonly FrozenDictionary<string, double> kilogramFactors;
     private readonly FrozenDictionary<string, BiopsyPattern> biopsyByCode;
@@ -87,6 +88,7 @@ internal sealed class CodeBook
         negativeText = new PhraseMatcher(results.NegativeText);
         equivocalText = new PhraseMatcher(results.EquivocalText);
         positiveText = new PhraseMatcher(results.PositiveText);
+        negationText = new PhraseMatcher(results.NegationText);
 
         // Unit spellings are matched ignoring case: UCUM's case-sensitive codes are sent in every case in practice
         // (U/L, u/L, UNITS/L), and no two CK units differ only by case.
@@ -201,12 +203,26 @@ internal sealed class CodeBook
         return null;
     }
 
-    /// <summary>Reads a result written as text; negative phrases are checked first, then equivocal, then positive.</summary>
-    public AntibodyResult? TextValue(string? text) =>
-        negativeText.IsMatch(text) ? AntibodyResult.Negative
-        : equivocalText.IsMatch(text) ? AntibodyResult.Equivocal
-        : positiveText.IsMatch(text) ? AntibodyResult.Positive
-        : null;
+    /// <summary>
+    /// Reads a result written as text: negative phrases are taken out first (so "not detected" is no
+    /// "detected"), then equivocal, then positive ones. The text is read only when it names one result and no
+    /// negating word is left outside the phrases ("No antibodies detected", "Not positive": not read).
+    /// </summary>
+    public AntibodyResult? TextValue(string? text)
+    {
+        var found = new List<AntibodyResult>();
+        var rest = text;
+        foreach (var (matcher, result) in new[] { (negativeText, AntibodyResult.Negative), (equivocalText, AntibodyResult.Equivocal), (positiveText, AntibodyResult.Positive) })
+        {
+            if (matcher.IsMatch(rest))
+            {
+                found.Add(result);
+                rest = matcher.Remove(rest);
+            }
+        }
+
+        return found is [var only] && rest is not null && !negationText.IsMatch(rest) ? only : null;
+    }
 
     /// <summary>
     /// The CK unit of a quantity (its UCUM code, else its unit text) and the factor that turns its value into
@@ -214,9 +230,9 @@ internal sealed class CodeBook
     /// </summary>
     public (CkUnit Unit, decimal Factor)? CkUnitOf(Quantity? quantity)
     {
-        foreach (var spelling in new[] { FhirValues.Text(quantity?.CodeElement), FhirValues.Text(quantity?.UnitElement) })
+        foreach (var spelling in UnitSpellings(quantity))
         {
-            if (spelling is not null && ckUnits.TryGetValue(spelling.Trim(), out var unit))
+            if (ckUnits.TryGetValue(spelling, out var unit))
             {
                 return unit;
             }
@@ -225,12 +241,25 @@ internal sealed class CodeBook
         return null;
     }
 
+    // A UCUM-coded quantity means its code: the display text cannot name another unit. Otherwise the code
+    // (perhaps a local one), then the unit text.
+    private static IEnumerable<string> UnitSpellings(Quantity? quantity)
+    {
+        var code = FhirValues.Text(quantity?.CodeElement)?.Trim();
+        if (code is { Length: > 0 } && string.Equals(FhirValues.Text(quantity!.SystemElement)?.Trim(), "http://unitsofmeasure.org", StringComparison.Ordinal))
+        {
+            return [code];
+        }
+
+        return new[] { code, FhirValues.Text(quantity?.UnitElement)?.Trim() }.OfType<string>();
+    }
+
     /// <summary>The factor that turns a weight in this quantity's unit into kilograms; <c>null</c> when not recognised.</summary>
     public double? KilogramFactor(Quantity? quantity)
     {
-        foreach (var spelling in new[] { FhirValues.Text(quantity?.CodeElement), FhirValues.Text(quantity?.UnitElement) })
+        foreach (var spelling in UnitSpellings(quantity))
         {
-            if (spelling is not null && kilogramFactors.TryGetValue(spelling.Trim(), out var factor))
+            if (kilogramFactors.TryGetValue(spelling, out var factor))
             {
                 return factor;
             }

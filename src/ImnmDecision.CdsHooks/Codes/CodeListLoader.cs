@@ -101,6 +101,7 @@ internal static class CodeListLoader
                 NegativeText = [.. defaults.Results.NegativeText, .. additions.Results.NegativeText],
                 EquivocalText = [.. defaults.Results.EquivocalText, .. additions.Results.EquivocalText],
                 PositiveText = [.. defaults.Results.PositiveText, .. additions.Results.PositiveText],
+                NegationText = [.. defaults.Results.NegationText, .. additions.Results.NegationText],
                 HighInterpretations = [.. defaults.Results.HighInterpretations, .. additions.Results.HighInterpretations],
                 NotHighInterpretations = [.. defaults.Results.NotHighInterpretations, .. additions.Results.NotHighInterpretations],
             },

@@ -48,6 +48,24 @@ internal sealed class PhraseMatcher
         }
     }
 
+    /// <summary>The text with every phrase replaced by a space; <c>null</c> when the text could not be searched in time.</summary>
+    public string? Remove(string? text)
+    {
+        if (regex is null || string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        try
+        {
+            return regex.Replace(text, " ");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether any phrase occurs in the text.</summary>
     public bool IsMatch(string? text) => Find(text) is not null;
 }

@@ -33,6 +33,9 @@ internal sealed class ResultCodeLists
     /// <summary>Phrases meaning positive in result text; checked last.</summary>
     public List<string> PositiveText { get; set; } = [];
 
+    /// <summary>Words that negate a result phrase; a result text holding one outside the phrases is not read.</summary>
+    public List<string> NegationText { get; set; } = [];
+
     /// <summary>Interpretation codes that call a lab value high (for the <c>labs.*Elevated</c> findings).</summary>
     public List<string> HighInterpretations { get; set; } = [];
 
