@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.Api.Tests.Infrastructure;
+using ImnmDecision.Engine.Cases;
 
 namespace ImnmDecision.Api.Tests.Fuzz;
 
@@ -70,6 +71,33 @@ public sealed class FuzzDoorAgreementTests(CdsApiFactory factory) : IClassFixtur
         FuzzSchemaTests.Report(failures, $"seed {Seed} (set FUZZ_SEED to replay)");
     }
 
+    [Fact]
+    public async Task Fuzz_AbsentFieldNotListedMissing_ChangesNothingWhenGiven_300Cases()
+    {
+        var failures = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+        {
+            var generator = new CaseGenerator(unchecked((Seed * 1_000_003) + (9 * 100_003) + i));
+            var random = new Random(i);
+            var @case = ValidCase(generator);
+            var (_, text) = await PostAsync(Json.AssessmentsPath, @case.Json, "application/json", "application/json");
+            var answer = JsonNode.Parse(text)!;
+            var missing = answer["missing"]!.AsArray().Select(m => m!["field"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+            var before = Decisions(answer);
+            foreach (var field in ContractField.All.Where(f => Fillable(f.Path) && !missing.Contains(FindingsSchema.Field(f.Path).MissingKey ?? f.Path) && @case.Values.All(v => v.Field.Path != f.Path)))
+            {
+                var filled = new FuzzCase { Values = [.. @case.Values, (field, Fill(field, random))] };
+                var (status, after) = await PostAsync(Json.AssessmentsPath, filled.Json, "application/json", "application/json");
+                if (status == HttpStatusCode.OK && Decisions(JsonNode.Parse(after)!) is var changed && changed != before)
+                {
+                    failures.Add($"FUZZ_SEED={Seed} absent case {i}: {field.Path} is not listed missing, yet giving it changes {before} into {changed}; sent {Preview(Encoding.UTF8.GetString(filled.Json))}");
+                }
+            }
+        });
+
+        FuzzSchemaTests.Report(failures, $"seed {Seed} (set FUZZ_SEED to replay)");
+    }
+
     /// <summary>A case the contract accepts (the generator's caseId is now and then one character too long).</summary>
     internal static FuzzCase ValidCase(CaseGenerator generator)
     {
@@ -98,13 +126,53 @@ public sealed class FuzzDoorAgreementTests(CdsApiFactory factory) : IClassFixtur
     /// <summary>A field sent with a known value is never listed missing (<c>not-tested</c>, <c>unknown</c> and <c>equivocal</c> say it is not known).</summary>
     internal static void CheckMissing(FuzzCase @case, JsonNode answer, string label, ConcurrentBag<string> failures)
     {
-        var sent = @case.Values.Where(v => v.Value.Json is not ("\"not-tested\"" or "\"unknown\"" or "\"equivocal\"")).Select(v => v.Field.Path).ToHashSet(StringComparer.Ordinal);
+        var sent = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, value) in @case.Values.Where(v => v.Value.Json is not ("\"not-tested\"" or "\"unknown\"" or "\"equivocal\"")).Select(v => (v.Field.Path, v.Value.Json)))
+        {
+            // Some fields are listed under another key: a biopsy done as "biopsy" (one not done still is, by design); a biopsy finding says it was done.
+            var field = FindingsSchema.Field(path);
+            sent.UnionWith(new[] { path, value == "false" ? null : field.MissingKey, field.ImpliesTrue, field.ImpliesTrue is { } implied ? FindingsSchema.Field(implied).MissingKey : null }.OfType<string>());
+        }
+
         foreach (var missing in answer["missing"]!.AsArray().Select(m => m!["field"]!.GetValue<string>()))
         {
             if (sent.Contains(missing))
             {
                 failures.Add($"{label}: {missing} was sent with a value and is listed missing; sent {Preview(Encoding.UTF8.GetString(@case.Json))}");
             }
+        }
+    }
+
+    private static string Decisions(JsonNode answer)
+    {
+        var row = Row(answer);
+        row.Remove("missing");
+        return row.ToJsonString();
+    }
+
+    /// <summary>Findings that can be given alone, with no other field they depend on.</summary>
+    private static bool Fillable(string path) =>
+        FindingsSchema.Field(path) is { IsFinding: true, RequiresTrue: null, Kind: not FindingKind.Text }
+        && path is not ("patient.pregnant" or "statin.stoppedWeeksAgo" or "clinical.symptomOnsetYearsAgo" or "patient.ageYears");
+
+    private static FuzzValue Fill(ContractField field, Random random)
+    {
+        switch (field.Type)
+        {
+            case "number":
+                var low = field.ExclusiveMinimum ? Math.BitIncrement(field.Minimum ?? 0) : field.Minimum ?? 0;
+                var high = field.Maximum ?? 100_000;
+                var number = random.Next(3) switch { 0 => low, 1 => high, _ => Math.Round(low + ((high - low) * random.NextDouble())) };
+                var plain = number.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                return FuzzValue.Valid(plain, plain);
+            case "boolean":
+                return random.Next(2) == 0 ? FuzzValue.Valid("true", "true") : FuzzValue.Valid("false", "false");
+            case "array":
+                var members = field.Spellings.Where(_ => random.Next(3) == 0).ToList();
+                return FuzzValue.Valid("[" + string.Join(',', members.Select(m => $"\"{m}\"")) + "]", members.Count == 0 ? "none" : string.Join(';', members));
+            default:
+                var choice = field.Spellings[random.Next(field.Spellings.Length)];
+                return FuzzValue.Valid($"\"{choice}\"", choice);
         }
     }
 
