@@ -98,6 +98,23 @@ public sealed class FuzzDoorAgreementTests(CdsApiFactory factory) : IClassFixtur
         FuzzSchemaTests.Report(failures, $"seed {Seed} (set FUZZ_SEED to replay)");
     }
 
+    [Theory]
+    [InlineData("1.7976931348623157e308", "1.7976931348623157e308", "100", "100")]
+    [InlineData("1e308", "1e307", "1000", "100")]
+    [InlineData("1.7976931348623157e308", "3e307", "600", "100")]
+    public async Task Assess_CkAndItsLimitInMicrokatalPastDoubleRangeInUnitsPerLitre_AnswerAsTheSameRatioDoes(string value, string limit, string smallValue, string smallLimit)
+    {
+        static string Case(string value, string limit) =>
+            "{\"ck\":{\"value\":" + value + ",\"unit\":\"ukat/L\",\"upperLimitOfNormal\":" + limit + "},\"antibodies\":{\"srp\":\"positive\"},\"clinical\":{\"proximalWeakness\":\"severe\"}}";
+
+        var (_, huge) = await PostAsync(Json.AssessmentsPath, Encoding.UTF8.GetBytes(Case(value, limit)), "application/json", "application/json");
+        var (_, small) = await PostAsync(Json.AssessmentsPath, Encoding.UTF8.GetBytes(Case(smallValue, smallLimit)), "application/json", "application/json");
+
+        var answer = JsonNode.Parse(huge)!;
+        answer["missing"]!.AsArray().Select(m => m!["field"]!.GetValue<string>()).Should().NotContain("ck.upperLimitOfNormal", "the lab's limit was sent");
+        Row(answer).ToJsonString().Should().Be(Row(JsonNode.Parse(small)!).ToJsonString(), "CK as a multiple of its limit is the same");
+    }
+
     /// <summary>A case the contract accepts (the generator's caseId is now and then one character too long).</summary>
     internal static FuzzCase ValidCase(CaseGenerator generator)
     {
