@@ -98,6 +98,55 @@ public sealed class FuzzDoorAgreementTests(CdsApiFactory factory) : IClassFixtur
         FuzzSchemaTests.Report(failures, $"seed {Seed} (set FUZZ_SEED to replay)");
     }
 
+    [Fact]
+    public async Task Grid_CkAtTheEdgesOfDouble_EveryDoorAgreesAndNothingSentIsListedMissing()
+    {
+        string?[] values = ["0", "5E-324", "1e-300", "1", "1e12", "1e300", "1.7976931348623157E+308"];
+        string?[] limits = [null, "5E-324", "1", "1e300", "1.7976931348623157E+308"];
+        string?[] units = [null, "U/L", "ukat/L"];
+        string?[] sexes = [null, "female", "male"];
+        var grid = (from value in values from limit in limits from unit in units from sex in sexes select (value, limit, unit, sex)).ToList();
+        var cases = grid.Select((g, i) => new FuzzCase
+        {
+            Values = new (string Path, string? Json)[]
+            {
+                ("caseId", $"\"grid-{i}\""), ("ck.value", g.value), ("ck.upperLimitOfNormal", g.limit), ("ck.unit", g.unit is null ? null : $"\"{g.unit}\""),
+                ("patient.sex", g.sex is null ? null : $"\"{g.sex}\""), ("antibodies.srp", "\"positive\""), ("clinical.proximalWeakness", "\"mild\""),
+            }.Where(v => v.Json is not null).Select(v => (ContractField.All.First(f => f.Path == v.Path), FuzzValue.Valid(v.Json!, v.Json!.Trim('"')))).ToList(),
+        }).ToList();
+
+        var failures = new ConcurrentBag<string>();
+        var singles = new List<JsonNode>();
+        foreach (var @case in cases)
+        {
+            var (status, text) = await PostAsync(Json.AssessmentsPath, @case.Json, "application/json", "application/json");
+            status.Should().Be(HttpStatusCode.OK, Encoding.UTF8.GetString(@case.Json));
+            var answer = JsonNode.Parse(text)!;
+            singles.Add(Row(answer));
+            CheckMissing(@case, answer, Encoding.UTF8.GetString(@case.Json), failures);
+            foreach (var problem in FuzzAnswerInvariantTests.Violations(answer.AsObject(), null).Where(p => !p.StartsWith("the ruleset", StringComparison.Ordinal)))
+            {
+                failures.Add($"{Encoding.UTF8.GetString(@case.Json)}: {problem}");
+            }
+        }
+
+        foreach (var (body, mediaType) in new[] { (cases.SelectMany(c => c.Json.Append((byte)'\n')).ToArray(), "application/x-ndjson"), (Encoding.UTF8.GetBytes(FuzzCsv.Cohort(cases)), "text/csv") })
+        {
+            var (_, text) = await PostAsync("/api/v1/assessments/batch", body, mediaType, "application/x-ndjson");
+            var rows = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+            rows.Should().HaveCount(cases.Count + 1);
+            for (var r = 0; r < cases.Count; r++)
+            {
+                if (Project(rows[r]).ToJsonString() != singles[r].ToJsonString())
+                {
+                    failures.Add($"{mediaType} row {r}: {Project(rows[r]).ToJsonString()}, the single door {singles[r].ToJsonString()}; sent {Encoding.UTF8.GetString(cases[r].Json)}");
+                }
+            }
+        }
+
+        FuzzSchemaTests.Report(failures, $"{cases.Count} CK readings");
+    }
+
     [Theory]
     [InlineData("1.7976931348623157e308", "1.7976931348623157e308", "100", "100")]
     [InlineData("1e308", "1e307", "1000", "100")]
