@@ -119,7 +119,9 @@ internal sealed class CkArithmetic
             return new CkReading(ckPerLitre, ulnPerLitre, Comparable(ratio), ratio > 1 ? 1 : 0);
         }
 
-        var times = ckPerLitre / ulnPerLitre;
+        // In the unit they were sent in when they share it: in U/L both may pass double's range (1e308 ukat/L), and
+        // infinity over infinity is no ratio at all.
+        var times = valueMicrokatal == ulnMicrokatal ? ck / uln : ckPerLitre / ulnPerLitre;
         return new CkReading(ckPerLitre, ulnPerLitre, times, times > 1 ? 1 : 0);
     }
 
