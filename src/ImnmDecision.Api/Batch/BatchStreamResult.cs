@@ -74,6 +74,10 @@ internal sealed class BatchStreamResult(BatchFormat inputFormat, BatchFormat out
             {
                 response.StatusCode = StatusCodes.Status499ClientClosedRequest;
             }
+
+            // Nobody is left to read an answer: close the connection rather than let the server drain a body
+            // whose reader stopped mid-read (Kestrel then logs an error, "Reading is already in progress").
+            httpContext.Abort();
         }
     }
 

@@ -37,7 +37,16 @@ public sealed partial class BatchRunner
                     var reading = input.ReadAsync(cancellationToken);
                     if (!reading.IsCompleted && batch.Count > 0)
                     {
-                        await SendAsync(batch, toWrite, toScore, cancellationToken).ConfigureAwait(false);
+                        try
+                        {
+                            await SendAsync(batch, toWrite, toScore, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch
+                        {
+                            await AbandonAsync(input, reading).ConfigureAwait(false);
+                            throw;
+                        }
+
                         batch = Next(empty);
                     }
 
@@ -92,6 +101,25 @@ public sealed partial class BatchRunner
                     ArrayPool<byte>.Shared.Return(window);
                     window = [];
                 }
+            }
+        }
+
+        /// <summary>
+        /// Ends a read left pending when the batch stops while handing over rows (the client went away, the answer
+        /// failed): the server drains the rest of the body afterwards, and refuses to (with an error in the log)
+        /// while a read is still in progress.
+        /// </summary>
+        private static async Task AbandonAsync(PipeReader input, ValueTask<ReadResult> reading)
+        {
+            input.CancelPendingRead();
+            try
+            {
+                var result = await reading.ConfigureAwait(false);
+                input.AdvanceTo(result.Buffer.Start);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
+            {
+                // The read ended with the batch; nothing of it is used.
             }
         }
 
