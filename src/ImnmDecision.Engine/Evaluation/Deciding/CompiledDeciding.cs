@@ -24,7 +24,13 @@ internal sealed class CompiledDeciding : IConditionDeciding
         var result = typeof(Decisions).GetConstructor([typeof(ulong), typeof(ulong)])!;
         var decidable = Decidable(conditions, kindSlots);
         var end = Expression.Label(typeof(Decisions), "end");
-        var body = new List<Expression>();
+        // One bounds check each up front, at the highest index any condition reads: the JIT then drops the checks of
+        // every later read at a constant index below it.
+        var body = new List<Expression>
+        {
+            Expression.ArrayIndex(values, Expression.Constant(FactCatalog.All.Count - 1)),
+            Expression.ArrayIndex(unknown, Expression.Constant(SlotMask.WordsFor(FactCatalog.All.Count) - 1)),
+        };
         for (var i = 0; i < conditions.Length; i++)
         {
             var bit = Expression.Constant(1UL << i);
