@@ -186,6 +186,19 @@ public sealed class AssessmentEngineTests
     }
 
     [Fact]
+    public void Assess_Rituximab_CitesTheAntiSrpCohortOnlyWhereItIsGivenForAntiSrp()
+    {
+        var srp = Assess(Case.WithCk(4000, uln: 200).Antibodies(AntibodyResult.Negative, AntibodyResult.Positive, [])
+            .Weakness(WeaknessGrade.Moderate, Onset.Subacute).Patient(Sex.Male, ageYears: 50, weightKg: 80));
+        var hmgcr = Assess(ClassicStatinHmgcr(80));
+
+        srp.Treatment.Should().ContainSingle(t => t.Id == TreatmentId.Rituximab)
+            .Which.Citations.Should().Contain("pinal-fernandez-2017-srp");
+        hmgcr.Treatment.Should().ContainSingle(t => t.Id == TreatmentId.Rituximab)
+            .Which.Citations.Should().NotContain("pinal-fernandez-2017-srp", "the anti-SRP cohort says nothing of refractory anti-HMGCR");
+    }
+
+    [Fact]
     public void Assess_DefaultUln_IsListedAsMissingWithItsSource()
     {
         var answer = Assess(Case.WithCk(5000).Antibodies(AntibodyResult.Positive, AntibodyResult.Negative).Weakness(WeaknessGrade.Mild).Patient(Sex.Female));
