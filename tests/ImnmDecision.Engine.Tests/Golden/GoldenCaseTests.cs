@@ -112,6 +112,11 @@ public sealed class GoldenCaseTests
                 .Which.Message.Should().Contain(text, because);
         }
 
+        if (expect.SummaryContains is { } summary)
+        {
+            answer.Summary.Should().Contain(summary, because);
+        }
+
         var texts = answer.Alerts.Select(a => a.Message)
             .Concat(answer.Workup.SelectMany(w => new[] { w.Label, w.Reason }))
             .Concat(answer.Treatment.SelectMany(t => t.Cautions.Append(t.Label).Append(t.Dose?.Text ?? string.Empty)))

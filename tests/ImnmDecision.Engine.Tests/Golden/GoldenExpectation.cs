@@ -34,6 +34,9 @@ public sealed record GoldenExpectation
     /// <summary>Per alert id, a text that its message contains.</summary>
     public IReadOnlyDictionary<string, string>? AlertContains { get; init; }
 
+    /// <summary>A text that the answer's summary sentence contains (its next step, say).</summary>
+    public string? SummaryContains { get; init; }
+
     /// <summary>Texts that appear nowhere in the answer's alert messages, workup items, treatment labels, doses and cautions (case-insensitive).</summary>
     public IReadOnlyList<string>? TextAbsent { get; init; }
 
