@@ -5,6 +5,7 @@ using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.CdsHooks.Prefetch;
 using ImnmDecision.CdsHooks.Security;
 using ImnmDecision.CdsHooks.Services;
+using ImnmDecision.Engine;
 using ImnmDecision.Engine.Cases;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,7 +63,8 @@ public static class CdsHooksSetup
         services.AddSingleton<DraftMedicationReader>();
         services.AddHostedService<CdsWarmUp>();
         CdsWarmUpServer.Decorate(services);
-        services.AddSingleton<FhirFindingsMapper>();
+        services.AddSingleton(provider => new FhirFindingsMapper(
+            provider.GetRequiredService<CodeBook>(), provider.GetRequiredService<TimeProvider>(), CkDefaultLimits.Of(provider.GetRequiredService<AssessmentEngine>().Ruleset)));
         services.AddSingleton<FindingsChecker>();
         services.AddSingleton<CardSources>();
         services.AddSingleton<AssessmentCardBuilder>();

@@ -17,12 +17,12 @@ internal static class CkMapper
     // Far above any laboratory's range, and small enough that no unit conversion overflows a decimal.
     private const decimal Largest = 1e15m;
 
-    public static CkFindings? Map(IEnumerable<ObservationReading> readings, CodeBook codes, Sex? sex, double? ageYears, MappingReport report)
+    public static CkFindings? Map(IEnumerable<ObservationReading> readings, CodeBook codes, Sex? sex, double? ageYears, MappingReport report, CkDefaultLimits? defaults = null)
     {
         var usable = new List<(CkFindings Ck, decimal UnitsPerLitre, ObservationReading Reading, string Line)>();
         foreach (var reading in ObservationReading.NewestFirst(readings))
         {
-            if (Read(reading, codes, sex, ageYears, report) is { } read)
+            if (Read(reading, codes, sex, ageYears, report, defaults) is { } read)
             {
                 usable.Add((read.Ck, read.UnitsPerLitre, reading, read.Line));
             }
@@ -50,7 +50,7 @@ internal static class CkMapper
         return current;
     }
 
-    private static (CkFindings Ck, decimal UnitsPerLitre, string Line)? Read(ObservationReading reading, CodeBook codes, Sex? sex, double? ageYears, MappingReport report)
+    private static (CkFindings Ck, decimal UnitsPerLitre, string Line)? Read(ObservationReading reading, CodeBook codes, Sex? sex, double? ageYears, MappingReport report, CkDefaultLimits? defaults)
     {
         if (!ResultStatus.IsUsableObservation(reading.Status))
         {
@@ -95,6 +95,18 @@ internal static class CkMapper
         }
 
         var unitText = valueUnit == CkUnit.UnitsPerLitre ? "U/L" : "ukat/L";
+        // Without the lab's limit the engine applies the ruleset's default; when the lab's own flag (H, N...) says
+        // otherwise, the default would overrule the lab, so the result is not used (its elevation is not known).
+        var flag = uln is null ? codes.Findings.LabInterpretation(reading.Interpretation) : null;
+        if (flag is { } labFlag && defaults is { } limits && limits.Raised(ToUnitsPerLitre(value, valueUnit), sex) is { } raised && raised != labFlag.High)
+        {
+            report.Note($"A CK result ({reading.DateText}, {Shown(value)} {unitText}) is flagged {(labFlag.High ? "high" : "not high")} by the lab "
+                + $"(interpretation {Safe.Code(labFlag.Code)}) but carries no upper limit of normal, and the ruleset's default ({limits.Shown(sex)}) "
+                + $"would call it {(raised ? "raised" : "normal")}: it was not used, since the lab's reference range is needed to tell.");
+            report.AbnormalResultNotUsed |= labFlag.High;
+            return null;
+        }
+
         var comparator = FhirValues.Comparator(quantity) switch
         {
             ">" or ">=" => $" (reported as {FhirValues.Comparator(quantity)}{Shown(value)}: a lower bound, used as the value)",
@@ -105,7 +117,12 @@ internal static class CkMapper
         var ulnText = uln is { } shownLimit
             ? $"lab upper limit of normal {Shown(shownLimit)} {unitText}"
             : rangeProblem is not null ? $"no upper limit of normal used: {rangeProblem}" : "no upper limit of normal in the result";
-        var line = $"{Shown(value)} {unitText} on {reading.DateText}{comparator}{caveat}; {ulnText}";
+        if (flag is { } shownFlag)
+        {
+            ulnText += $" (flagged {Safe.Code(shownFlag.Code)} by the lab)";
+        }
+
+        var line = $"{Shown(value)} {unitText} {reading.OnDate}{comparator}{caveat}; {ulnText}";
         var ck = new CkFindings { Value = (double)value, Unit = valueUnit, UpperLimitOfNormal = uln is { } u ? (double)u : null };
         return (ck, ToUnitsPerLitre(value, valueUnit), line);
     }

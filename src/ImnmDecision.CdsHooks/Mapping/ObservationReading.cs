@@ -38,6 +38,9 @@ internal sealed record ObservationReading
     /// <summary>The date as shown on cards ("undated" when the result has none).</summary>
     public string DateText => When?.Display ?? "undated";
 
+    /// <summary>The date as a card line ends a value with it: "on 2024-03-02", or "(undated)".</summary>
+    public string OnDate => When is { } when ? $"on {when.Display}" : "(undated)";
+
     /// <summary>The Observation itself and each of its components.</summary>
     public static IEnumerable<ObservationReading> From(Observation observation)
     {

@@ -24,7 +24,7 @@ internal static class WeightMapper
 
             var kg = Math.Round(value * factor, 1);
             var caveat = ResultStatus.Caveat(reading.Status) is { } text ? $" [{text}]" : "";
-            report.Used($"Weight {Safe.Number(kg)} kg on {reading.DateText}{caveat}.");
+            report.Used($"Weight {Safe.Number(kg)} kg {reading.OnDate}{caveat}.");
             return kg;
         }
 

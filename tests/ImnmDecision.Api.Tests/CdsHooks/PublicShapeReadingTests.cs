@@ -1,0 +1,129 @@
+using ImnmDecision.Api.Tests.CdsHooks.Support;
+using ImnmDecision.CdsHooks.Mapping;
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.Api.Tests.CdsHooks;
+
+/// <summary>
+/// Shapes of the FHIR R4 specification's, US Core's and the IPS's own examples (sources in Fixtures/README.md) that
+/// were misread: sex recorded only in US Core's individual-sex extension (US Core's Patient example has no
+/// <c>gender</c>), and a Medication with no code of its own, only coded ingredients (the specification's med0317 to
+/// med0319, here with the IPS example's simvastatin ingredient); and from the MII test data, a CK flagged high by the
+/// lab without its range (which the default limit called normal) and an undated CK ("on undated").
+/// </summary>
+public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixture<CdsApiFactory>
+{
+    private const string IndividualSex = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-individual-sex";
+
+    [Fact]
+    public async Task Map_UsCorePatientExample_ReadsSexFromTheIndividualSexExtension()
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-uscore-example-individual-sex.json"));
+
+        var mapped = RecordHooks.Map(RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates()), server.Record.PatientId);
+
+        mapped.Sections.Patient!.Sex.Should().Be(Sex.Female, "the extension records SNOMED CT 248152002 Female");
+        mapped.Evidence.Should().Contain(e => e.StartsWith("Patient: age ", StringComparison.Ordinal)
+            && e.EndsWith(", sex female (from the us-core-individual-sex extension; no gender recorded).", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{ "url": "IND", "valueCoding": { "system": "http://snomed.info/sct", "code": "248153007", "display": "Male (finding)" } }""", "\"gender\": \"unknown\",", Sex.Male)]
+    [InlineData("""{ "url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex", "valueCode": "248152002" }""", "", Sex.Female)]
+    [InlineData("""{ "url": "IND", "valueCoding": { "system": "http://snomed.info/sct", "code": "248152002" } }""", "\"gender\": \"male\",", Sex.Male)]
+    [InlineData("""{ "url": "IND", "valueCoding": { "system": "http://snomed.info/sct", "code": "32570681000036106", "display": "Indeterminate sex" } }""", "", null)]
+    [InlineData("""{ "url": "http://example.org/other-extension", "valueCoding": { "system": "http://snomed.info/sct", "code": "248152002" } }""", "", null)]
+    public void Map_SexExtension_UsedOnlyWithoutAGenderAndOnlyForAConfiguredCode(string extension, string gender, Sex? expected)
+    {
+        var patient = $$"""{ "resourceType": "Patient", "id": "pt-1", {{gender}} "birthDate": "1960-01-01", "extension": [ {{extension.Replace("\"IND\"", $"\"{IndividualSex}\"", StringComparison.Ordinal)}} ] }""";
+
+        var mapped = FhirMapping.Map(patient, FhirMapping.Ck("ck-1", "900", "U/L", "2024-03-02"));
+
+        mapped.Sections.Patient!.Sex.Should().Be(expected is null && gender.Contains("unknown", StringComparison.Ordinal) ? Sex.Unknown : expected);
+    }
+
+    [Fact]
+    public void Map_MedicationWithOnlyCodedIngredients_StatinIngredientIsExposure()
+    {
+        // The specification's medrx0322 shape (a contained Medication with a form and ingredients, no code), with the
+        // IPS example's simvastatin ingredient (RxNorm 36567) and no statin name anywhere else.
+        const string statement = """
+            {
+              "resourceType": "MedicationStatement", "id": "ms-1", "status": "active",
+              "contained": [ {
+                "resourceType": "Medication", "id": "med0317",
+                "form": { "coding": [ { "system": "http://snomed.info/sct", "code": "385055001", "display": "Tablet" } ] },
+                "ingredient": [
+                  { "itemCodeableConcept": { "coding": [ { "system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "36567" } ] } },
+                  { "itemCodeableConcept": { "coding": [ { "system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "1191" } ] } }
+                ]
+              } ],
+              "medicationReference": { "reference": "#med0317" },
+              "subject": { "reference": "Patient/pt-1" },
+              "effectiveDateTime": "2024-01-10"
+            }
+            """;
+
+        var mapped = FhirMapping.Map(FhirMapping.Patient("male"), statement);
+
+        mapped.Sections.Statin.Should().BeEquivalentTo(new StatinFindings { Exposure = StatinExposure.Current, Drug = "simvastatin" });
+        mapped.Evidence.Should().Contain("Statin: simvastatin (active MedicationStatement, 2024-01-10): exposure current.");
+    }
+
+    [Fact]
+    public async Task PatientView_MiiCkFlaggedHighWithoutARange_IsNotCalledNormalByTheDefaultLimit()
+    {
+        // MII test patient 8: CK 85 U/L, interpretation H, no reference range; the male default (300 U/L) would call it
+        // normal and the card would read "IMNM not supported by the findings" against the lab's own flag.
+        var detail = await PatientViewDetailAsync("real-mii-pat8-atorvastatin-ck-flag-only.json");
+
+        detail.Should().Contain("- A CK result (2023-11-12, 85 U/L) is flagged high by the lab (interpretation H) but carries no upper limit of normal, "
+            + "and the ruleset's default (300 U/L) would call it normal: it was not used, since the lab's reference range is needed to tell.");
+        detail.Should().NotContain("ck.elevated = no").And.NotContain("IMNM not supported by the findings");
+        detail.Should().Contain("- Statin: atorvastatin (active MedicationRequest, 2023-11-12): exposure current.");
+        detail.Should().Contain("- Statin: atorvastatin (completed MedicationStatement, 2023-11-12 to 2023-11-15): exposure past.", "a statement's period is shown as a period, not as its end date alone");
+    }
+
+    [Fact]
+    public async Task PatientView_IpsStatementWithAStartYearOnly_ShowsFromThatYear()
+    {
+        var detail = await PatientViewDetailAsync("real-ips-eumfh-39-07-simvastatin.json");
+
+        detail.Should().Contain("- Statin: simvastatin (active MedicationStatement, from 2014): exposure current.");
+        detail.Should().Contain("- Patient: age ").And.Contain("(birth date recorded as 1957, so ");
+    }
+
+    [Theory]
+    [InlineData("12000", "male", "CK 12,000 U/L on 2024-03-02; no upper limit of normal in the result (flagged H by the lab) (most recent).")]
+    [InlineData("250", null, "CK 250 U/L on 2024-03-02; no upper limit of normal in the result (flagged H by the lab) (most recent).")]
+    public void Map_CkFlaggedHighWithoutARange_IsUsedWhenTheDefaultDoesNotSayOtherwise(string value, string? gender, string line)
+    {
+        var ck = FhirMapping.Ck("ck-1", value, "U/L", "2024-03-02").Replace("\"referenceRange\": []",
+            "\"referenceRange\": [], \"interpretation\": [ { \"coding\": [ { \"system\": \"http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation\", \"code\": \"H\" } ] } ]",
+            StringComparison.Ordinal);
+        var patient = gender is null ? """{ "resourceType": "Patient", "id": "pt-1", "birthDate": "1960-01-01" }""" : FhirMapping.Patient(gender);
+
+        var mapped = FhirMapping.Map(new CkDefaultLimits(200, 300), patient, ck);
+
+        mapped.Sections.Ck.Should().NotBeNull("the default agrees with the lab (12,000 U/L), or cannot decide without the sex (250 U/L)");
+        mapped.Evidence.Should().Contain(line);
+    }
+
+    [Fact]
+    public async Task PatientView_MiiUndatedCk_SaysUndatedNotOnUndated()
+    {
+        var detail = await PatientViewDetailAsync("real-mii-seltene1-undated-ck.json");
+
+        detail.Should().Contain("- CK 450 U/L (undated); no upper limit of normal in the result (most recent).");
+        detail.Should().NotContain("on undated");
+    }
+
+    private async Task<string> PatientViewDetailAsync(string fixture)
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load(fixture));
+        using var host = factory.With(server.Settings(3000));
+        using var client = host.CreateClient();
+        var cards = await (await client.PostHookAsync("imnm-assessment", RecordHooks.Call(server, RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates())))).CardsAsync();
+        return cards.Should().ContainSingle().Subject!["detail"]!.GetValue<string>();
+    }
+}
