@@ -7,6 +7,7 @@ using ImnmDecision.CdsHooks.Security;
 using ImnmDecision.CdsHooks.Services;
 using ImnmDecision.Engine;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Rules;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -63,8 +64,13 @@ public static class CdsHooksSetup
         services.AddSingleton<DraftMedicationReader>();
         services.AddHostedService<CdsWarmUp>();
         CdsWarmUpServer.Decorate(services);
-        services.AddSingleton(provider => new FhirFindingsMapper(
-            provider.GetRequiredService<CodeBook>(), provider.GetRequiredService<TimeProvider>(), CkDefaultLimits.Of(provider.GetRequiredService<AssessmentEngine>().Ruleset)));
+        services.AddSingleton(provider =>
+        {
+            var ruleset = provider.GetRequiredService<AssessmentEngine>().Ruleset;
+            return new FhirFindingsMapper(
+                provider.GetRequiredService<CodeBook>(), provider.GetRequiredService<TimeProvider>(), CkDefaultLimits.Of(ruleset),
+                ruleset.FindParameter(RulesetLoader.ChildUnderYearsParameter)?.Value);
+        });
         services.AddSingleton<FindingsChecker>();
         services.AddSingleton<CardSources>();
         services.AddSingleton<AssessmentCardBuilder>();

@@ -11,9 +11,10 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// is a CK, how a result reads, which record is a statin. Every clinical decision is the engine's. What the
 /// data do not show stays unknown, and what could not be obtained or was cut short is reported. This is the
 /// one place that builds <see cref="Findings"/> from FHIR. <paramref name="ckDefaults"/> are the ruleset's default CK
-/// limits, against which a CK without the lab's own limit is checked for a lab flag that says otherwise.
+/// limits, against which a CK without the lab's own limit is checked for a lab flag that says otherwise;
+/// <paramref name="childUnderYears"/> is the ruleset's child age, under which a weight was a child's.
 /// </summary>
-internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock, CkDefaultLimits? ckDefaults = null)
+internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock, CkDefaultLimits? ckDefaults = null, double? childUnderYears = null)
 {
     public MappedCase Map(string patientId, IReadOnlyDictionary<string, PrefetchSlot> slots)
     {
@@ -54,7 +55,7 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock, CkD
         var (antibodies, hmgcr) = AntibodyMapper.Map(antibodyReadings, codes, report);
         var statin = StatinMapper.Map(entries, patientId, codes, today, report);
         var (biopsy, biopsyItems) = BiopsyMapper.Map(entries.Select(e => e.Resource).OfType<DiagnosticReport>(), patientId, codes, report);
-        var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report);
+        var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report, FhirValues.Text(patient?.BirthDateElement), age, childUnderYears);
         var labs = LabMapper.Map(readings, codes, sex, age, report);
         var (signs, onsetYearsAgo) = SignMapper.Map([.. entries.Select(e => e.Resource)], readings, patientId, codes, age, today, report);
 

@@ -9,7 +9,8 @@ namespace ImnmDecision.Api.Tests.CdsHooks;
 /// were misread: sex recorded only in US Core's individual-sex extension (US Core's Patient example has no
 /// <c>gender</c>), and a Medication with no code of its own, only coded ingredients (the specification's med0317 to
 /// med0319, here with the IPS example's simvastatin ingredient); and from the MII test data, a CK flagged high by the
-/// lab without its range (which the default limit called normal) and an undated CK ("on undated").
+/// lab without its range (which the default limit called normal) and an undated CK ("on undated"); and a weight
+/// measured in childhood used for an adult's doses (US Core's weight example).
 /// </summary>
 public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixture<CdsApiFactory>
 {
@@ -107,6 +108,25 @@ public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixtu
 
         mapped.Sections.Ck.Should().NotBeNull("the default agrees with the lab (12,000 U/L), or cannot decide without the sex (250 U/L)");
         mapped.Evidence.Should().Contain(line);
+    }
+
+    [Fact]
+    public async Task PatientView_UsCoreAdultWithOnlyAChildhoodWeight_DoesNotSizeDosesWithIt()
+    {
+        // US Core's Patient example (born 1987-02-20) and its weight example: 20.1 kg on 1999-07-02, at age 12.
+        var detail = await PatientViewDetailAsync("real-uscore-example-individual-sex.json");
+
+        detail.Should().Contain("- A weight (1999-07-02) was measured at age 12 or younger, as a child, and is not used for the doses of an adult: weigh the patient.");
+        detail.Should().NotContain("Weight 20.1 kg");
+    }
+
+    [Fact]
+    public async Task PatientView_SpecExampleWeightInPounds_IsAnAdultWeightInKilograms()
+    {
+        // The FHIR R4 example Observation "example": 185 [lb_av] on 2016-03-28 for Patient/example, born 1974-12-25.
+        var detail = await PatientViewDetailAsync("real-r4spec-example-weight-lb.json");
+
+        detail.Should().Contain("- Weight 83.9 kg on 2016-03-28.");
     }
 
     [Fact]
