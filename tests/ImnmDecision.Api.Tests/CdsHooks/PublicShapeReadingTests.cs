@@ -72,6 +72,27 @@ public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task OrderSelect_DraftWhoseContainedMedicationHasOnlyAStatinIngredient_Warns()
+    {
+        var call = CdsFixtures.Node("order-select-statin-hmgcr-positive.json");
+        var draft = call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!.AsObject();
+        draft.Remove("medicationCodeableConcept");
+        draft["contained"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            [ { "resourceType": "Medication", "id": "med0317",
+                "form": { "coding": [ { "system": "http://snomed.info/sct", "code": "385055001", "display": "Tablet" } ] },
+                "ingredient": [ { "itemCodeableConcept": { "coding": [ { "system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "83367" } ] } } ] } ]
+            """);
+        draft["medicationReference"] = new System.Text.Json.Nodes.JsonObject { ["reference"] = "#med0317" };
+        using var client = factory.CreateClient();
+
+        var cards = await (await client.PostHookAsync("imnm-statin-order", call.ToJsonString())).CardsAsync();
+
+        var card = cards.Should().ContainSingle().Subject!;
+        card["summary"]!.GetValue<string>().Should().Be("Statin ordered, but anti-HMGCR antibody positive (2024-03-05): review before signing");
+        card["detail"]!.GetValue<string>().Should().StartWith("**Atorvastatin is being ordered**");
+    }
+
+    [Fact]
     public async Task PatientView_MiiCkFlaggedHighWithoutARange_IsNotCalledNormalByTheDefaultLimit()
     {
         // MII test patient 8: CK 85 U/L, interpretation H, no reference range; the male default (300 U/L) would call it
