@@ -6,7 +6,7 @@ namespace ImnmDecision.CdsHooks.Codes;
 /// </summary>
 internal sealed class PatientSexLists
 {
-    /// <summary>Extension URLs that record the patient's sex (US Core individual sex, sex parameter for clinical use).</summary>
+    /// <summary>Extension URLs that record the patient's sex (US Core's individual sex, and its retired us-core-sex).</summary>
     public List<string> Extensions { get; set; } = [];
 
     /// <summary>Codes of those extensions' values that mean male.</summary>

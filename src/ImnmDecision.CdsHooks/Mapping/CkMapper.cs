@@ -100,7 +100,7 @@ internal static class CkMapper
         var flag = uln is null ? codes.Findings.LabInterpretation(reading.Interpretation) : null;
         if (flag is { } labFlag && defaults is { } limits && limits.Raised(ToUnitsPerLitre(value, valueUnit), sex) is { } raised && raised != labFlag.High)
         {
-            report.Note($"A CK result ({reading.DateText}, {Shown(value)} {unitText}) is flagged {(labFlag.High ? "high" : "not high")} by the lab "
+            report.Note($"A CK result ({reading.DateText}, {Shown(value)} {unitText}) is flagged {(labFlag.High ? "high" : "normal or low")} by the lab "
                 + $"(interpretation {Safe.Code(labFlag.Code)}) but carries no upper limit of normal, and the ruleset's default ({limits.Shown(sex)}) "
                 + $"would call it {(raised ? "raised" : "normal")}: it was not used, since the lab's reference range is needed to tell.");
             report.AbnormalResultNotUsed |= labFlag.High;
@@ -119,7 +119,7 @@ internal static class CkMapper
             : rangeProblem is not null ? $"no upper limit of normal used: {rangeProblem}" : "no upper limit of normal in the result";
         if (flag is { } shownFlag)
         {
-            ulnText += $" (flagged {Safe.Code(shownFlag.Code)} by the lab)";
+            ulnText += $", flagged {Safe.Code(shownFlag.Code)} by the lab";
         }
 
         var line = $"{Shown(value)} {unitText} {reading.OnDate}{comparator}{caveat}; {ulnText}";

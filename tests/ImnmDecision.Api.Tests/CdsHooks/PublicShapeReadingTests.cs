@@ -116,8 +116,8 @@ public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("12000", "male", "CK 12,000 U/L on 2024-03-02; no upper limit of normal in the result (flagged H by the lab) (most recent).")]
-    [InlineData("250", null, "CK 250 U/L on 2024-03-02; no upper limit of normal in the result (flagged H by the lab) (most recent).")]
+    [InlineData("12000", "male", "CK 12,000 U/L on 2024-03-02; no upper limit of normal in the result, flagged H by the lab (most recent).")]
+    [InlineData("250", null, "CK 250 U/L on 2024-03-02; no upper limit of normal in the result, flagged H by the lab (most recent).")]
     public void Map_CkFlaggedHighWithoutARange_IsUsedWhenTheDefaultDoesNotSayOtherwise(string value, string? gender, string line)
     {
         var ck = FhirMapping.Ck("ck-1", value, "U/L", "2024-03-02").Replace("\"referenceRange\": []",
@@ -148,6 +148,21 @@ public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixtu
         var detail = await PatientViewDetailAsync("real-r4spec-example-weight-lb.json");
 
         detail.Should().Contain("- Weight 83.9 kg on 2016-03-28.");
+    }
+
+    [Fact]
+    public void Map_CkFlaggedNormalWithoutARangeThatTheDefaultCallsRaised_IsNotUsed()
+    {
+        var ck = FhirMapping.Ck("ck-1", "450", "U/L", "2024-03-02").Replace("\"referenceRange\": []",
+            "\"referenceRange\": [], \"interpretation\": [ { \"coding\": [ { \"system\": \"http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation\", \"code\": \"N\" } ] } ]",
+            StringComparison.Ordinal);
+
+        var mapped = FhirMapping.Map(new CkDefaultLimits(200, 300), FhirMapping.Patient("male"), ck);
+
+        mapped.Sections.Ck.Should().BeNull("the lab calls 450 U/L normal for its own range, which the default (300 U/L) would overrule");
+        mapped.Notes.Should().Contain("A CK result (2024-03-02, 450 U/L) is flagged normal or low by the lab (interpretation N) but carries no upper limit of normal, "
+            + "and the ruleset's default (300 U/L) would call it raised: it was not used, since the lab's reference range is needed to tell.");
+        mapped.HasMyositisData.Should().BeFalse("a CK the lab calls normal is no reason for a card");
     }
 
     [Fact]
