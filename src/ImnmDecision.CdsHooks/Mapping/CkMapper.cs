@@ -61,7 +61,9 @@ internal static class CkMapper
         var quantity = reading.ValueQuantity;
         if (FhirValues.Decimal(quantity?.ValueElement) is not { } raw || raw < 0 || raw > Largest)
         {
-            report.Note($"A CK result ({reading.DateText}) has no numeric value and was not used.");
+            report.Note(reading.AbsentReason is { } absent
+                ? $"A CK result ({reading.DateText}) has no value (data absent: {absent}) and was not used."
+                : $"A CK result ({reading.DateText}) has no numeric value and was not used.");
             return null;
         }
 

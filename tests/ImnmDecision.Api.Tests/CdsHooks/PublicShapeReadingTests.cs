@@ -166,6 +166,25 @@ public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public void Map_CkAndAntibodyWithADataAbsentReason_SayWhyThereIsNoValue()
+    {
+        // The FHIR R4 example observation-example-bloodpressure-dar's shape: no value, a data-absent-reason code.
+        const string absent = """
+            "dataAbsentReason": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/data-absent-reason", "code": "not-performed", "display": "Not Performed" } ] }
+            """;
+        var ck = $$"""
+            { "resourceType": "Observation", "id": "ck-1", "status": "final",
+              "code": { "coding": [ { "system": "http://loinc.org", "code": "2157-6" } ] },
+              "subject": { "reference": "Patient/pt-1" }, "effectiveDateTime": "2024-03-02", {{absent}} }
+            """;
+
+        var mapped = FhirMapping.Map(FhirMapping.Patient("male"), ck, FhirMapping.Antibody("hmgcr-1", "93493-5", "2024-03-05", absent));
+
+        mapped.Notes.Should().Contain("A CK result (2024-03-02) has no value (data absent: not-performed) and was not used.");
+        mapped.Notes.Should().Contain("An Anti-HMGCR result (2024-03-05) has no value (data absent: not-performed) and was not used.");
+    }
+
+    [Fact]
     public async Task PatientView_MiiUndatedCk_SaysUndatedNotOnUndated()
     {
         var detail = await PatientViewDetailAsync("real-mii-seltene1-undated-ck.json");
