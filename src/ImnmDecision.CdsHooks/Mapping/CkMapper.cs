@@ -118,7 +118,9 @@ internal static class CkMapper
         var caveat = ResultStatus.Caveat(reading.Status) is { } text ? $" [{text}]" : "";
         var ulnText = uln is { } shownLimit
             ? $"lab upper limit of normal {Shown(shownLimit)} {unitText}"
-            : rangeProblem is not null ? $"no upper limit of normal used: {rangeProblem}" : "no upper limit of normal in the result";
+            : rangeProblem is not null ? $"no upper limit of normal used: {rangeProblem}"
+            : range is { High: null } ? RangeWithoutHigh(range)
+            : "no upper limit of normal in the result";
         if (flag is { } shownFlag)
         {
             ulnText += $", flagged {Safe.Code(shownFlag.Code)} by the lab";
@@ -130,6 +132,12 @@ internal static class CkMapper
     }
 
     private static string Shown(decimal value) => Safe.Number((double)value);
+
+    // A range the lab gave without an upper limit as a number: only a lower one, or only text (which is not read).
+    private static string RangeWithoutHigh(Hl7.Fhir.Model.Observation.ReferenceRangeComponent range) =>
+        FhirValues.Text(range.TextElement) is { Length: > 0 }
+            ? "no upper limit of normal used: the lab's range is given only as text, which is not read"
+            : "no upper limit of normal in the result (the lab's range gives only a lower limit)";
 
     private static decimal ToUnitsPerLitre(decimal value, CkUnit unit) =>
         unit == CkUnit.MicrokatalPerLitre ? value * CkArithmetic.UnitsPerLitrePerMicrokatalPerLitre : value;

@@ -184,6 +184,19 @@ public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixtu
         mapped.Notes.Should().Contain("An Anti-HMGCR result (2024-03-05) has no value (data absent: not-performed) and was not used.");
     }
 
+    [Theory]
+    [InlineData("""[ { "text": "male 39-308 U/L; female 26-192 U/L" } ]""", "CK 900 U/L on 2024-03-02; no upper limit of normal used: the lab's range is given only as text, which is not read (most recent).")]
+    [InlineData("""[ { "low": { "value": 20, "unit": "U/L" } } ]""", "CK 900 U/L on 2024-03-02; no upper limit of normal in the result (the lab's range gives only a lower limit) (most recent).")]
+    public void Map_CkRangeWithoutANumericUpperLimit_SaysWhatTheLabGave(string ranges, string line)
+    {
+        // The FHIR R4 examples give ranges as text only (observation-example-f004-erythrocyte) or with a low limit only
+        // (observation-example-glasgow).
+        var mapped = FhirMapping.Map(FhirMapping.Patient("male"), FhirMapping.Ck("ck-1", "900", "U/L", "2024-03-02", ranges: ranges));
+
+        mapped.Evidence.Should().Contain(line);
+        mapped.Sections.Ck!.UpperLimitOfNormal.Should().BeNull();
+    }
+
     [Fact]
     public async Task PatientView_MiiUndatedCk_SaysUndatedNotOnUndated()
     {
