@@ -59,6 +59,17 @@ internal sealed class MedicationIndex
         }
     }
 
+    /// <summary>
+    /// The dosage texts of an order or statement ("Atorvastatin 40mg 1x täglich abends", as the MII test data write
+    /// them), which name the drug when its Medication cannot be had.
+    /// </summary>
+    public static IEnumerable<string> DosageTexts(DomainResource owner) => (owner switch
+    {
+        MedicationRequest order => (order.DosageInstruction ?? []).Select(d => FhirValues.Text(d?.TextElement)),
+        MedicationStatement statement => (statement.Dosage ?? []).Select(d => FhirValues.Text(d?.TextElement)),
+        _ => [],
+    }).OfType<string>();
+
     /// <summary>The ingredients of a Medication given as concepts (<c>ingredient.itemCodeableConcept</c>).</summary>
     public static IReadOnlyList<CodeableConcept> Ingredients(Medication? medication) =>
         [.. (medication?.Ingredient ?? []).Select(i => i?.Item).OfType<CodeableConcept>()];

@@ -36,7 +36,9 @@ internal static class StatinMapper
 
             var (concept, ingredients, isUnresolved) = medications.Resolve(record.Owner, record.Medication);
             var display = FhirValues.Text((record.Medication as ResourceReference)?.DisplayElement);
-            if (codes.Statins.Match(concept, display, ingredients) is not { } match)
+            // A Medication that could not be had leaves the dosage text, which may still name the statin.
+            var byDosage = isUnresolved ? codes.Statins.InText(MedicationIndex.DosageTexts(record.Owner)) : null;
+            if ((codes.Statins.Match(concept, display, ingredients) ?? byDosage) is not { } match)
             {
                 unresolved += isUnresolved ? 1 : 0;
                 continue;
@@ -50,7 +52,8 @@ internal static class StatinMapper
             }
 
             var intent = record.Owner is MedicationRequest request ? FhirValues.Text(request.IntentElement) : null;
-            var source = intent is "proposal" or "plan" ? $"{record.Status} {record.Kind}, intent {intent}" : $"{record.Status} {record.Kind}";
+            var source = (intent is "proposal" or "plan" ? $"{record.Status} {record.Kind}, intent {intent}" : $"{record.Status} {record.Kind}")
+                + (ReferenceEquals(match, byDosage) ? ", its Medication not available, the statin named in the dosage text" : "");
             found.Add(new Found(exposure, match.Ingredient, source, record.When, record.Stopped));
         }
 

@@ -198,6 +198,25 @@ public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public void Map_MiiStatinOrderWhoseMedicationIsNotAvailable_IsReadFromItsDosageText()
+    {
+        // The MII test data's atorvastatin order as published; its Medication (Medication/mii-exa-test-data-medication-
+        // atorvastatin) is neither sent nor fetchable here, but the dosage text names the drug.
+        var order = MiiResource("MedicationRequest", "mii-exa-test-data-patient-8-medrequest-3").Replace("Patient/mii-exa-test-data-patient-8", "Patient/pt-1", StringComparison.Ordinal);
+        var heparin = MiiResource("MedicationRequest", "mii-exa-test-data-patient-8-medrequest-1").Replace("Patient/mii-exa-test-data-patient-8", "Patient/pt-1", StringComparison.Ordinal);
+
+        var mapped = FhirMapping.Map(FhirMapping.Patient("male"), order, heparin);
+
+        mapped.Sections.Statin.Should().BeEquivalentTo(new StatinFindings { Exposure = StatinExposure.Current, Drug = "atorvastatin" });
+        mapped.Evidence.Should().Contain("Statin: atorvastatin (active MedicationRequest, its Medication not available, the statin named in the dosage text, 2023-11-12): exposure current.");
+        mapped.Notes.Should().Contain("1 medication record(s) refer to a Medication that was neither sent nor could be fetched, so they could not be checked for a statin.", "the heparin order names no statin anywhere");
+    }
+
+    private static string MiiResource(string type, string id) =>
+        RecordSearch.Load("real-mii-pat8-atorvastatin-ck-flag-only.json").Resources
+            .Single(r => r["resourceType"]!.GetValue<string>() == type && r["id"]!.GetValue<string>() == id).ToJsonString();
+
+    [Fact]
     public async Task PatientView_MiiUndatedCk_SaysUndatedNotOnUndated()
     {
         var detail = await PatientViewDetailAsync("real-mii-seltene1-undated-ck.json");
