@@ -5,12 +5,12 @@ using ImnmDecision.Engine.Cases;
 namespace ImnmDecision.Api.Tests.CdsHooks;
 
 /// <summary>
-/// Shapes of the FHIR R4 specification's, US Core's and the IPS's own examples (sources in Fixtures/README.md) that
-/// were misread: sex recorded only in US Core's individual-sex extension (US Core's Patient example has no
-/// <c>gender</c>), and a Medication with no code of its own, only coded ingredients (the specification's med0317 to
-/// med0319, here with the IPS example's simvastatin ingredient); and from the MII test data, a CK flagged high by the
-/// lab without its range (which the default limit called normal) and an undated CK ("on undated"); and a weight
-/// measured in childhood used for an adult's doses (US Core's weight example).
+/// Shapes of the FHIR R4 specification's, US Core's, the IPS's and the MII test data's own examples (sources in
+/// Fixtures/README.md) that were misread or misreported: sex only in US Core's individual-sex extension; a statin
+/// only among a Medication's coded ingredients, or only in the dosage text of an order whose Medication cannot be
+/// had; a CK flagged by the lab without its range, which the default limit contradicted; an undated CK ("on
+/// undated"), a range given only as text or a lower limit, a result with a data-absent reason; a statement's period
+/// shown as one date; and a weight measured in childhood used for an adult's doses.
 /// </summary>
 public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixture<CdsApiFactory>
 {
