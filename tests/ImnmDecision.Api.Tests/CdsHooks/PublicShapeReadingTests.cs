@@ -216,6 +216,22 @@ public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixtu
         RecordSearch.Load("real-mii-pat8-atorvastatin-ck-flag-only.json").Resources
             .Single(r => r["resourceType"]!.GetValue<string>() == type && r["id"]!.GetValue<string>() == id).ToJsonString();
 
+    [Theory]
+    [InlineData("LA6576-8", AntibodyResult.Positive)]
+    [InlineData("LA11883-8", AntibodyResult.Negative)]
+    [InlineData("LA11885-3", AntibodyResult.Equivocal)]
+    public void Map_AntibodyCodedAsALoincAnswerWithoutADisplay_IsRead(string answer, AntibodyResult expected)
+    {
+        // The MII test data code qualitative results as LOINC answers, in a pathology example without a display.
+        var hmgcr = FhirMapping.Antibody("hmgcr-1", "93493-5", "2024-03-05", $$"""
+            "valueCodeableConcept": { "coding": [ { "system": "http://loinc.org", "code": "{{answer}}" } ] }
+            """);
+
+        var mapped = FhirMapping.Map(FhirMapping.Patient("male"), hmgcr);
+
+        mapped.Hmgcr!.Result.Should().Be(expected);
+    }
+
     [Fact]
     public async Task PatientView_MiiUndatedCk_SaysUndatedNotOnUndated()
     {
