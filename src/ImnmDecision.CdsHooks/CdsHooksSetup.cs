@@ -5,7 +5,9 @@ using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.CdsHooks.Prefetch;
 using ImnmDecision.CdsHooks.Security;
 using ImnmDecision.CdsHooks.Services;
+using ImnmDecision.Engine;
 using ImnmDecision.Engine.Cases;
+using ImnmDecision.Engine.Rules;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -62,7 +64,13 @@ public static class CdsHooksSetup
         services.AddSingleton<DraftMedicationReader>();
         services.AddHostedService<CdsWarmUp>();
         CdsWarmUpServer.Decorate(services);
-        services.AddSingleton<FhirFindingsMapper>();
+        services.AddSingleton(provider =>
+        {
+            var ruleset = provider.GetRequiredService<AssessmentEngine>().Ruleset;
+            return new FhirFindingsMapper(
+                provider.GetRequiredService<CodeBook>(), provider.GetRequiredService<TimeProvider>(), CkDefaultLimits.Of(ruleset),
+                ruleset.FindParameter(RulesetLoader.ChildUnderYearsParameter)?.Value);
+        });
         services.AddSingleton<FindingsChecker>();
         services.AddSingleton<CardSources>();
         services.AddSingleton<AssessmentCardBuilder>();

@@ -55,6 +55,9 @@ internal sealed class CdsCodeLists
     /// <summary>The Conditions whose onset is the onset of the muscle symptoms (<c>clinical.symptomOnsetYearsAgo</c>).</summary>
     public BiopsyPatternCodes SymptomOnset { get; set; } = new();
 
+    /// <summary>Where the patient's sex is read when <c>gender</c> is absent or unknown.</summary>
+    public PatientSexLists PatientSex { get; set; } = new();
+
     /// <summary>Reasons a clinician can pick when dismissing a card.</summary>
     public OverrideReasonLists OverrideReasons { get; set; } = new();
 }

@@ -122,6 +122,7 @@ internal sealed class CodeBook
         _ = Keys(lists.BiopsyReportCategories, "biopsyReportCategories", errors).ToList();
         Statins = new StatinMatcher(lists.Statins, errors);
         Findings = new FindingCodes(lists, errors);
+        PatientSex = new PatientSexReader(lists.PatientSex, errors);
 
         if (lists.OverrideReasons.Assessment.Concat(lists.OverrideReasons.StatinOrder).Any(r => string.IsNullOrWhiteSpace(r.Code) || string.IsNullOrWhiteSpace(r.Display)))
         {
@@ -150,6 +151,9 @@ internal sealed class CodeBook
 
     /// <summary>The codes of the lab, sign, weakness-pattern and biopsy-item findings.</summary>
     public FindingCodes Findings { get; }
+
+    /// <summary>The patient's sex from an extension, when <c>gender</c> does not give it.</summary>
+    public PatientSexReader PatientSex { get; }
 
     /// <summary>The key used for matching: the system (OIDs turned into URIs, no trailing slash), a bar, the code.</summary>
     public static string Key(string? system, string? code) => $"{NormalizeSystem(system ?? "")}|{code?.Trim()}";

@@ -120,6 +120,12 @@ internal static class CodeListLoader
             Findings = MergeMap(defaults.Findings, additions.Findings, Combine),
             BiopsyItems = MergeMap(defaults.BiopsyItems, additions.BiopsyItems, Combine),
             SymptomOnset = Combine(defaults.SymptomOnset, additions.SymptomOnset),
+            PatientSex = new PatientSexLists
+            {
+                Extensions = [.. defaults.PatientSex.Extensions, .. additions.PatientSex.Extensions],
+                Male = [.. defaults.PatientSex.Male, .. additions.PatientSex.Male],
+                Female = [.. defaults.PatientSex.Female, .. additions.PatientSex.Female],
+            },
             OverrideReasons = new OverrideReasonLists
             {
                 System = defaults.OverrideReasons.System,

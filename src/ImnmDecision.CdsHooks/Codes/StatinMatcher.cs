@@ -75,6 +75,27 @@ internal sealed class StatinMatcher
         atcPrefixes = [.. lists.AtcPrefixes.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())];
     }
 
+    /// <summary>
+    /// Whether the medication is a statin, and which one: its concept (code, class, name), else one of its
+    /// ingredients (a Medication's <c>ingredient.itemCodeableConcept</c>), by code or by name.
+    /// </summary>
+    public StatinMatch? Match(CodeableConcept? medication, string? referenceDisplay, IEnumerable<CodeableConcept> ingredients)
+    {
+        ArgumentNullException.ThrowIfNull(ingredients);
+        return Match(medication, referenceDisplay)
+            ?? ingredients.Select(i => Match(i) is { } m ? m with { MatchedBy = $"ingredient {m.MatchedBy}" } : null).FirstOrDefault(m => m is not null);
+    }
+
+    /// <summary>
+    /// Whether a text names a statin (a dosage text, read only when the order's Medication could not be had), and
+    /// which one.
+    /// </summary>
+    public StatinMatch? InText(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.Select(t => NameIn(null, t)).FirstOrDefault(n => n is not null) is { } named ? new StatinMatch(named, "name in the dosage text") : null;
+    }
+
     /// <summary>Whether the medication concept is a statin, and which one.</summary>
     public StatinMatch? Match(CodeableConcept? medication, string? referenceDisplay = null)
     {

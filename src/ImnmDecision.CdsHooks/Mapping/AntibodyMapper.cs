@@ -60,7 +60,9 @@ internal static class AntibodyMapper
 
             if (AntibodyInterpreter.Read(reading, codes) is not { } result)
             {
-                report.Note($"An {name} result ({reading.DateText}) does not say positive or negative in a way that can be read (no interpretation, coded result, reference limit or result text) and was not used.");
+                report.Note(reading.AbsentReason is { } absent && reading.Value is null
+                    ? $"An {name} result ({reading.DateText}) has no value (data absent: {absent}) and was not used."
+                    : $"An {name} result ({reading.DateText}) does not say positive or negative in a way that can be read (no interpretation, coded result, reference limit or result text) and was not used.");
                 continue;
             }
 

@@ -17,12 +17,12 @@ internal static class CkMapper
     // Far above any laboratory's range, and small enough that no unit conversion overflows a decimal.
     private const decimal Largest = 1e15m;
 
-    public static CkFindings? Map(IEnumerable<ObservationReading> readings, CodeBook codes, Sex? sex, double? ageYears, MappingReport report)
+    public static CkFindings? Map(IEnumerable<ObservationReading> readings, CodeBook codes, Sex? sex, double? ageYears, MappingReport report, CkDefaultLimits? defaults = null)
     {
         var usable = new List<(CkFindings Ck, decimal UnitsPerLitre, ObservationReading Reading, string Line)>();
         foreach (var reading in ObservationReading.NewestFirst(readings))
         {
-            if (Read(reading, codes, sex, ageYears, report) is { } read)
+            if (Read(reading, codes, sex, ageYears, report, defaults) is { } read)
             {
                 usable.Add((read.Ck, read.UnitsPerLitre, reading, read.Line));
             }
@@ -50,7 +50,7 @@ internal static class CkMapper
         return current;
     }
 
-    private static (CkFindings Ck, decimal UnitsPerLitre, string Line)? Read(ObservationReading reading, CodeBook codes, Sex? sex, double? ageYears, MappingReport report)
+    private static (CkFindings Ck, decimal UnitsPerLitre, string Line)? Read(ObservationReading reading, CodeBook codes, Sex? sex, double? ageYears, MappingReport report, CkDefaultLimits? defaults)
     {
         if (!ResultStatus.IsUsableObservation(reading.Status))
         {
@@ -61,7 +61,9 @@ internal static class CkMapper
         var quantity = reading.ValueQuantity;
         if (FhirValues.Decimal(quantity?.ValueElement) is not { } raw || raw < 0 || raw > Largest)
         {
-            report.Note($"A CK result ({reading.DateText}) has no numeric value and was not used.");
+            report.Note(reading.AbsentReason is { } absent
+                ? $"A CK result ({reading.DateText}) has no value (data absent: {absent}) and was not used."
+                : $"A CK result ({reading.DateText}) has no numeric value and was not used.");
             return null;
         }
 
@@ -95,6 +97,18 @@ internal static class CkMapper
         }
 
         var unitText = valueUnit == CkUnit.UnitsPerLitre ? "U/L" : "ukat/L";
+        // Without the lab's limit the engine applies the ruleset's default; when the lab's own flag (H, N...) says
+        // otherwise, the default would overrule the lab, so the result is not used (its elevation is not known).
+        var flag = uln is null ? codes.Findings.LabInterpretation(reading.Interpretation) : null;
+        if (flag is { } labFlag && defaults is { } limits && limits.Raised(ToUnitsPerLitre(value, valueUnit), sex) is { } raised && raised != labFlag.High)
+        {
+            report.Note($"A CK result ({reading.DateText}, {Shown(value)} {unitText}) is flagged {(labFlag.High ? "high" : "normal or low")} by the lab "
+                + $"(interpretation {Safe.Code(labFlag.Code)}) but carries no upper limit of normal, and the ruleset's default ({limits.Shown(sex)}) "
+                + $"would call it {(raised ? "raised" : "normal")}: it was not used, since the lab's reference range is needed to tell.");
+            report.AbnormalResultNotUsed |= labFlag.High;
+            return null;
+        }
+
         var comparator = FhirValues.Comparator(quantity) switch
         {
             ">" or ">=" => $" (reported as {FhirValues.Comparator(quantity)}{Shown(value)}: a lower bound, used as the value)",
@@ -104,13 +118,26 @@ internal static class CkMapper
         var caveat = ResultStatus.Caveat(reading.Status) is { } text ? $" [{text}]" : "";
         var ulnText = uln is { } shownLimit
             ? $"lab upper limit of normal {Shown(shownLimit)} {unitText}"
-            : rangeProblem is not null ? $"no upper limit of normal used: {rangeProblem}" : "no upper limit of normal in the result";
-        var line = $"{Shown(value)} {unitText} on {reading.DateText}{comparator}{caveat}; {ulnText}";
+            : rangeProblem is not null ? $"no upper limit of normal used: {rangeProblem}"
+            : range is { High: null } ? RangeWithoutHigh(range)
+            : "no upper limit of normal in the result";
+        if (flag is { } shownFlag)
+        {
+            ulnText += $", flagged {Safe.Code(shownFlag.Code)} by the lab";
+        }
+
+        var line = $"{Shown(value)} {unitText} {reading.OnDate}{comparator}{caveat}; {ulnText}";
         var ck = new CkFindings { Value = (double)value, Unit = valueUnit, UpperLimitOfNormal = uln is { } u ? (double)u : null };
         return (ck, ToUnitsPerLitre(value, valueUnit), line);
     }
 
     private static string Shown(decimal value) => Safe.Number((double)value);
+
+    // A range the lab gave without an upper limit as a number: only a lower one, or only text (which is not read).
+    private static string RangeWithoutHigh(Hl7.Fhir.Model.Observation.ReferenceRangeComponent range) =>
+        FhirValues.Text(range.TextElement) is { Length: > 0 }
+            ? "no upper limit of normal used: the lab's range is given only as text, which is not read"
+            : "no upper limit of normal in the result (the lab's range gives only a lower limit)";
 
     private static decimal ToUnitsPerLitre(decimal value, CkUnit unit) =>
         unit == CkUnit.MicrokatalPerLitre ? value * CkArithmetic.UnitsPerLitrePerMicrokatalPerLitre : value;

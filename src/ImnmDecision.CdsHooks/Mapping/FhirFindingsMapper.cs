@@ -10,9 +10,11 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// Maps resolved prefetch data (Firely's FHIR R4 resources) to <see cref="Findings"/>. It only maps: which code
 /// is a CK, how a result reads, which record is a statin. Every clinical decision is the engine's. What the
 /// data do not show stays unknown, and what could not be obtained or was cut short is reported. This is the
-/// one place that builds <see cref="Findings"/> from FHIR.
+/// one place that builds <see cref="Findings"/> from FHIR. <paramref name="ckDefaults"/> are the ruleset's default CK
+/// limits, against which a CK without the lab's own limit is checked for a lab flag that says otherwise;
+/// <paramref name="childUnderYears"/> is the ruleset's child age, under which a weight was a child's.
 /// </summary>
-internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
+internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock, CkDefaultLimits? ckDefaults = null, double? childUnderYears = null)
 {
     public MappedCase Map(string patientId, IReadOnlyDictionary<string, PrefetchSlot> slots)
     {
@@ -37,7 +39,7 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
             .OfType<Patient>()
             .FirstOrDefault(p => FhirValues.Id(p) is not { } id || id == patientId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var (age, sex) = PatientMapper.Map(patient, today, report);
+        var (age, sex) = PatientMapper.Map(patient, codes, today, report);
 
         var observations = entries
             .Select(e => e.Resource)
@@ -45,7 +47,7 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
             .Where(o => KeepForPatient(o.Subject, patientId, report))
             .ToList();
         var readings = observations.SelectMany(ObservationReading.From).ToList();
-        var ck = CkMapper.Map(readings.Where(r => codes.IsCk(r.Code)), codes, sex, age, report);
+        var ck = CkMapper.Map(readings.Where(r => codes.IsCk(r.Code)), codes, sex, age, report, ckDefaults);
         var antibodyReadings = readings
             .Select(r => (Kind: codes.Antibody(r.Code), Reading: r))
             .Where(r => r.Kind is not null)
@@ -53,7 +55,7 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
         var (antibodies, hmgcr) = AntibodyMapper.Map(antibodyReadings, codes, report);
         var statin = StatinMapper.Map(entries, patientId, codes, today, report);
         var (biopsy, biopsyItems) = BiopsyMapper.Map(entries.Select(e => e.Resource).OfType<DiagnosticReport>(), patientId, codes, report);
-        var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report);
+        var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report, FhirValues.Text(patient?.BirthDateElement), age, childUnderYears);
         var labs = LabMapper.Map(readings, codes, sex, age, report);
         var (signs, onsetYearsAgo) = SignMapper.Map([.. entries.Select(e => e.Resource)], readings, patientId, codes, age, today, report);
 
@@ -82,6 +84,7 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock)
             Notes = report.Notes,
             Gaps = gaps,
             Hmgcr = hmgcr,
+            AbnormalResultNotUsed = report.AbnormalResultNotUsed,
         };
     }
 

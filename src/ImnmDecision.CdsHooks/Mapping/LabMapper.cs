@@ -40,7 +40,7 @@ internal static class LabMapper
 
                 found[group.Key] = read.Elevated;
                 var caveat = ResultStatus.Caveat(reading.Status) is { } text ? $" [{text}]" : "";
-                report.Used($"{name} on {reading.DateText}: {(read.Elevated ? "elevated" : "not elevated")} ({read.Why}){caveat}.");
+                report.Used($"{name} {reading.OnDate}: {(read.Elevated ? "elevated" : "not elevated")} ({read.Why}){caveat}.");
                 break;
             }
 

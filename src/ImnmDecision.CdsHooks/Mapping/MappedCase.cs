@@ -26,9 +26,12 @@ internal sealed record MappedCase
     /// <summary>The anti-HMGCR result used, if any (the statin-order check reads it).</summary>
     public AntibodyReading? Hmgcr { get; init; }
 
-    /// <summary>Whether any myositis-relevant result was found (CK, an antibody, a biopsy).</summary>
+    /// <summary>Whether a myositis result the lab calls abnormal was seen but could not be used (see <see cref="MappingReport"/>).</summary>
+    public bool AbnormalResultNotUsed { get; init; }
+
+    /// <summary>Whether any myositis-relevant result was found (CK, an antibody, a biopsy, or an abnormal one not used).</summary>
     public bool HasMyositisData =>
-        Sections.Ck is not null || Sections.Antibodies is not null || Sections.Biopsy is not null;
+        Sections.Ck is not null || Sections.Antibodies is not null || Sections.Biopsy is not null || AbnormalResultNotUsed;
 
     /// <summary>Whether some requested data could not be obtained, so the guidance is incomplete.</summary>
     public bool Incomplete => Gaps.Any(g => g.Failed);

@@ -19,6 +19,12 @@ internal sealed partial class MappingReport
 
     public List<string> Evidence { get; } = [];
 
+    /// <summary>
+    /// Whether a myositis result was seen that the lab calls abnormal yet could not be used (a CK flagged high
+    /// without its range, which the default limit would call normal): the card must still be shown.
+    /// </summary>
+    public bool AbnormalResultNotUsed { get; set; }
+
     /// <summary>The notes in the order given, each kind followed by the count of its notes not kept.</summary>
     public IReadOnlyList<string> Notes
     {

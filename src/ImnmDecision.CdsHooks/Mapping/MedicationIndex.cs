@@ -33,20 +33,46 @@ internal sealed class MedicationIndex
     /// <summary>The medication of an order or statement as a concept, and whether a reference was left unresolved.</summary>
     public (CodeableConcept? Concept, bool Unresolved) Concept(DomainResource owner, DataType? medication)
     {
+        var (concept, _, unresolved) = Resolve(owner, medication);
+        return (concept, unresolved);
+    }
+
+    /// <summary>
+    /// The medication as a concept, the coded ingredients of a referenced Medication (a compounded or multi-ingredient
+    /// Medication may carry no code of its own, as the FHIR specification's examples med0317 to med0319 do), and
+    /// whether a reference was left unresolved.
+    /// </summary>
+    public (CodeableConcept? Concept, IReadOnlyList<CodeableConcept> Ingredients, bool Unresolved) Resolve(DomainResource owner, DataType? medication)
+    {
         ArgumentNullException.ThrowIfNull(owner);
         switch (medication)
         {
             case CodeableConcept concept:
-                return (concept, false);
+                return (concept, [], false);
             case ResourceReference reference when FhirValues.Reference(reference) is { Length: > 0 } target:
                 var found = target.StartsWith('#')
                     ? (owner.Contained ?? []).OfType<Medication>().FirstOrDefault(m => FhirValues.Id(m) == target[1..])
                     : Find(target);
-                return (found?.Code, found is null);
+                return (found?.Code, Ingredients(found), found is null);
             default:
-                return (null, false);
+                return (null, [], false);
         }
     }
+
+    /// <summary>
+    /// The dosage texts of an order or statement ("Atorvastatin 40mg 1x täglich abends", as the MII test data write
+    /// them), which name the drug when its Medication cannot be had.
+    /// </summary>
+    public static IEnumerable<string> DosageTexts(DomainResource owner) => (owner switch
+    {
+        MedicationRequest order => (order.DosageInstruction ?? []).Select(d => FhirValues.Text(d?.TextElement)),
+        MedicationStatement statement => (statement.Dosage ?? []).Select(d => FhirValues.Text(d?.TextElement)),
+        _ => [],
+    }).OfType<string>();
+
+    /// <summary>The ingredients of a Medication given as concepts (<c>ingredient.itemCodeableConcept</c>).</summary>
+    public static IReadOnlyList<CodeableConcept> Ingredients(Medication? medication) =>
+        [.. (medication?.Ingredient ?? []).Select(i => i?.Item).OfType<CodeableConcept>()];
 
     /// <summary>The relative reference (<c>Medication/id</c>) of an external medication reference, or <c>null</c>.</summary>
     public static string? Relative(string target)

@@ -38,6 +38,14 @@ internal sealed record ObservationReading
     /// <summary>The date as shown on cards ("undated" when the result has none).</summary>
     public string DateText => When?.Display ?? "undated";
 
+    /// <summary>Why the result has no value, as the lab coded it (<c>dataAbsentReason</c>: "not-performed"...), or <c>null</c>.</summary>
+    public string? AbsentReason =>
+        FhirValues.Codings(DataAbsentReason).Select(c => Safe.Code(c.Code)).FirstOrDefault(c => c.Length > 0)
+        ?? FhirValues.Texts(DataAbsentReason).Select(Safe.Code).FirstOrDefault(t => t.Length > 0);
+
+    /// <summary>The date as a card line ends a value with it: "on 2024-03-02", or "(undated)".</summary>
+    public string OnDate => When is { } when ? $"on {when.Display}" : "(undated)";
+
     /// <summary>The Observation itself and each of its components.</summary>
     public static IEnumerable<ObservationReading> From(Observation observation)
     {

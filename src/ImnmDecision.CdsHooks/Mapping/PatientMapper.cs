@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.Engine.Cases;
 
@@ -8,11 +9,13 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// Patient: sex from <c>gender</c>, age from <c>birthDate</c>. A partial birth date (<c>1961</c>,
 /// <c>1961-04</c>) gives an age range; the younger age is used and the card says so. For a patient recorded as
 /// deceased on a date (<c>deceasedDateTime</c>, as in Synthea's records) the age is the age at death; one marked
-/// deceased without a date keeps the age counted to today, and the card says both.
+/// deceased without a date keeps the age counted to today, and the card says both. Without a <c>gender</c> (or
+/// with <c>unknown</c>), sex comes from a configured extension (US Core's individual sex, as its Patient example
+/// records it), and the card names the extension.
 /// </summary>
 internal static class PatientMapper
 {
-    public static (double? AgeYears, Sex? Sex) Map(Patient? patient, DateOnly today, MappingReport report)
+    public static (double? AgeYears, Sex? Sex) Map(Patient? patient, CodeBook codes, DateOnly today, MappingReport report)
     {
         if (patient is null)
         {
@@ -29,6 +32,12 @@ internal static class PatientMapper
             "unknown" => Sex.Unknown,
             _ => null,
         };
+        var sexText = gender;
+        if (sex is null or Sex.Unknown && codes.PatientSex.Read(patient) is { } recorded)
+        {
+            sex = recorded.Sex;
+            sexText = $"{(recorded.Sex == Sex.Male ? "male" : "female")} (from the {recorded.Extension} extension; {(gender is null ? "no gender recorded" : $"gender {gender}")})";
+        }
 
         var died = Died(patient, birthDate, today, report);
         var age = Age(birthDate, died?.FirstDay ?? today, out var ageText);
@@ -50,7 +59,7 @@ internal static class PatientMapper
 
         if (sex is { } s)
         {
-            parts.Add($"sex {gender}");
+            parts.Add($"sex {sexText}");
         }
 
         if (parts.Count > 0)

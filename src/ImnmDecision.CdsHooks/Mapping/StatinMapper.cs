@@ -34,9 +34,11 @@ internal static class StatinMapper
                 continue;
             }
 
-            var (concept, isUnresolved) = medications.Concept(record.Owner, record.Medication);
+            var (concept, ingredients, isUnresolved) = medications.Resolve(record.Owner, record.Medication);
             var display = FhirValues.Text((record.Medication as ResourceReference)?.DisplayElement);
-            if (codes.Statins.Match(concept, display) is not { } match)
+            // A Medication that could not be had leaves the dosage text, which may still name the statin.
+            var byDosage = isUnresolved ? codes.Statins.InText(MedicationIndex.DosageTexts(record.Owner)) : null;
+            if ((codes.Statins.Match(concept, display, ingredients) ?? byDosage) is not { } match)
             {
                 unresolved += isUnresolved ? 1 : 0;
                 continue;
@@ -50,7 +52,8 @@ internal static class StatinMapper
             }
 
             var intent = record.Owner is MedicationRequest request ? FhirValues.Text(request.IntentElement) : null;
-            var source = intent is "proposal" or "plan" ? $"{record.Status} {record.Kind}, intent {intent}" : $"{record.Status} {record.Kind}";
+            var source = (intent is "proposal" or "plan" ? $"{record.Status} {record.Kind}, intent {intent}" : $"{record.Status} {record.Kind}")
+                + (ReferenceEquals(match, byDosage) ? ", its Medication not available, the statin named in the dosage text" : "");
             found.Add(new Found(exposure, match.Ingredient, source, record.When, record.Stopped));
         }
 
@@ -72,10 +75,32 @@ internal static class StatinMapper
         MedicationStatement statement when !FhirValues.PointsToOtherPatient(statement.Subject, patientId) => new MedicationRecord(
             statement, statement.Medication, StatementExposure(FhirValues.Text(statement.StatusElement)),
             "MedicationStatement", FhirValues.Text(statement.StatusElement),
-            FhirValues.When(statement.Effective) ?? ClinicalDate.Parse(FhirValues.Text(statement.DateAssertedElement)),
+            StatementWhen(statement.Effective) ?? ClinicalDate.Parse(FhirValues.Text(statement.DateAssertedElement)),
             ClinicalDate.Parse(FhirValues.Text((statement.Effective as Period)?.EndElement))),
         _ => null,
     };
+
+    // A statement's date for ordering (the period's end, else its start), shown as the period it gives: "2023-11-12
+    // to 2023-11-15", "from 2014" or "until 2019-05", never one bare date that could be read as the start.
+    private static ClinicalDate? StatementWhen(DataType? effective)
+    {
+        if (FhirValues.When(effective) is not { } when || effective is not Period period)
+        {
+            return FhirValues.When(effective);
+        }
+
+        var start = ClinicalDate.Parse(FhirValues.Text(period.StartElement));
+        var end = ClinicalDate.Parse(FhirValues.Text(period.EndElement));
+        return when with
+        {
+            Display = (start, end) switch
+            {
+                ({ } from, { } to) => $"{from.Display} to {to.Display}",
+                ({ } from, null) => $"from {from.Display}",
+                _ => $"until {when.Display}",
+            },
+        };
+    }
 
     private static StatinFindings Summarise(List<Found> found, DateOnly today, MappingReport report)
     {

@@ -122,9 +122,9 @@ internal sealed class StatinOrderService(
                 continue;
             }
 
-            var (concept, missing) = medications.Concept(order, order.Medication);
+            var (concept, ingredients, missing) = medications.Resolve(order, order.Medication);
             var display = FhirValues.Text((order.Medication as ResourceReference)?.DisplayElement);
-            if (codes.Statins.Match(concept, display) is { } match)
+            if (codes.Statins.Match(concept, display, ingredients) is { } match)
             {
                 return new SelectedDrafts((match.Ingredient, entry.RelativeReference ?? entry.FullUrl), []);
             }
@@ -144,7 +144,7 @@ internal sealed class StatinOrderService(
         foreach (var draft in drafts)
         {
             if (reads.FirstOrDefault(r => r.Reference == draft.Target)?.Medication is { } medication
-                && codes.Statins.Match(medication.Code, draft.Display) is { } match)
+                && codes.Statins.Match(medication.Code, draft.Display, MedicationIndex.Ingredients(medication)) is { } match)
             {
                 return (match.Ingredient, draft.OrderReference);
             }

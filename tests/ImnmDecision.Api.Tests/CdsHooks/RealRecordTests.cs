@@ -84,13 +84,27 @@ public sealed class RealRecordTests(CdsApiFactory factory, ITestOutputHelper out
         }
     }
 
-    // The record's newest statin order, made a draft as the sandbox's order-select sends it.
+    // The record's first statin order (coded, or naming a contained or stored Medication), made a draft as the
+    // sandbox's order-select sends it.
     private static JsonObject? StatinOrder(RecordSearch record) =>
         record.Resources
             .Where(r => r["resourceType"]!.GetValue<string>() == "MedicationRequest"
-                && System.Text.RegularExpressions.Regex.IsMatch(r["medicationCodeableConcept"]?.ToJsonString() ?? string.Empty, "statin|Vytorin|Crestor|Simcor|Lipitor|Zocor", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+                && System.Text.RegularExpressions.Regex.IsMatch(MedicationOf(record, r), "statin|Vytorin|Crestor|Simcor|Lipitor|Zocor", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
             .Select(r => r.DeepClone().AsObject())
             .FirstOrDefault();
+
+    private static string MedicationOf(RecordSearch record, JsonObject order)
+    {
+        if (order["medicationReference"]?["reference"]?.GetValue<string>() is not { } reference)
+        {
+            return order["medicationCodeableConcept"]?.ToJsonString() ?? string.Empty;
+        }
+
+        var medication = reference.StartsWith('#')
+            ? order["contained"]?.AsArray().FirstOrDefault(c => c?["id"]?.GetValue<string>() == reference[1..])
+            : record.Resources.FirstOrDefault(r => $"{r["resourceType"]}/{r["id"]}" == reference);
+        return medication?["code"]?.ToJsonString() ?? string.Empty;
+    }
 
     private static IEnumerable<string> RecordFiles() =>
         Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "Fixtures"), "real-*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);

@@ -10,13 +10,18 @@ internal static class FhirMapping
 {
     public static MappedCase Map(params string[] resources) => Map(CdsFixtures.Codes, resources);
 
-    public static MappedCase Map(CodeBook codes, params string[] resources)
+    public static MappedCase Map(CodeBook codes, params string[] resources) => Map(codes, null, resources);
+
+    /// <summary>The same, with the ruleset's default CK limits as the service passes them.</summary>
+    public static MappedCase Map(CkDefaultLimits? ckDefaults, params string[] resources) => Map(CdsFixtures.Codes, ckDefaults, resources);
+
+    private static MappedCase Map(CodeBook codes, CkDefaultLimits? ckDefaults, string[] resources)
     {
         var entries = string.Join(",", resources.Select((r, i) => $$"""{ "fullUrl": "urn:uuid:00000000-0000-4000-8000-{{i:D12}}", "resource": {{r}} }"""));
         using var document = JsonDocument.Parse($$"""{ "resourceType": "Bundle", "type": "searchset", "entry": [ {{entries}} ] }""");
         var key = new PrefetchTemplates(codes).Assessment[1];
         var slot = PrefetchResolver.FromPrefetch(key, document.RootElement.Clone());
-        return new FhirFindingsMapper(codes, new FixedTime(CdsFixtures.Today)).Map("pt-1", new Dictionary<string, PrefetchSlot> { [key.Name] = slot });
+        return new FhirFindingsMapper(codes, new FixedTime(CdsFixtures.Today), ckDefaults).Map("pt-1", new Dictionary<string, PrefetchSlot> { [key.Name] = slot });
     }
 
     /// <summary>A patient (pt-1) of the given sex born on the given date.</summary>

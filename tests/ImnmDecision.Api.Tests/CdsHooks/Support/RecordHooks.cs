@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImnmDecision.CdsHooks.Mapping;
 using ImnmDecision.CdsHooks.Prefetch;
+using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Api.Tests.CdsHooks.Support;
 
@@ -54,6 +55,16 @@ internal static class RecordHooks
         return call.ToJsonString();
     }
 
+    // The repository ruleset's default CK limits and child age, as the service passes them to its mapper.
+    private static readonly Lazy<(CkDefaultLimits Ck, double ChildUnderYears)> RulesetLimits = new(() =>
+    {
+        var folder = RulesetLoader.FindFolder(AppContext.BaseDirectory, Directory.GetCurrentDirectory())!;
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, RulesetLoader.RulesetFile)))!["parameters"]!;
+        decimal Value(string name) => parameters[name]!["value"]!.GetValue<decimal>();
+        return (new CkDefaultLimits(Value(RulesetLoader.DefaultUlnFemaleParameter), Value(RulesetLoader.DefaultUlnOtherParameter)),
+            (double)Value(RulesetLoader.ChildUnderYearsParameter));
+    });
+
     /// <summary>The mapping of a filled prefetch (evidence and notes as the card lists them), today being the real today.</summary>
     public static MappedCase Map(JsonObject prefetch, string patientId)
     {
@@ -63,6 +74,6 @@ internal static class RecordHooks
                 ? PrefetchResolver.FromPrefetch(key, JsonSerializer.Deserialize<JsonElement>(value.ToJsonString()))
                 : new PrefetchSlot(key, PrefetchState.NotProvided, [], "not provided by the EHR"),
             StringComparer.Ordinal);
-        return new FhirFindingsMapper(CdsFixtures.Codes, TimeProvider.System).Map(patientId, slots);
+        return new FhirFindingsMapper(CdsFixtures.Codes, TimeProvider.System, RulesetLimits.Value.Ck, RulesetLimits.Value.ChildUnderYears).Map(patientId, slots);
     }
 }

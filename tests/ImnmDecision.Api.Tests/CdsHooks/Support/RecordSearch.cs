@@ -44,7 +44,10 @@ internal sealed class RecordSearch
         }
 
         var unique = resources.DistinctBy(r => (Type(r), Id(r))).Select(r => r.DeepClone().AsObject()).ToList();
-        var local = unique.ToDictionary(r => "urn:uuid:" + Id(r), r => $"{Type(r)}/{Id(r)}", StringComparer.Ordinal);
+        // Ids are unique per resource type only (the FHIR specification's examples hold Patient/example and
+        // Observation/example): only an id that one resource of the record carries can stand for a urn:uuid.
+        var local = unique.GroupBy(r => "urn:uuid:" + Id(r), StringComparer.Ordinal).Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => $"{Type(g.Single())}/{Id(g.Single())}", StringComparer.Ordinal);
         unique.ForEach(r => Rewrite(r, local));
         patientId ??= Id(unique.First(r => Type(r) == "Patient"));
         return new RecordSearch(unique, patientId);
