@@ -19,6 +19,7 @@ internal sealed class PrefetchTemplates
     public const string Weight = "weight";
     public const string Labs = "labs";
     public const string Conditions = "conditions";
+    public const string Pregnancy = "pregnancy";
 
     private const string PatientToken = "{{context.patientId}}";
 
@@ -41,7 +42,12 @@ internal sealed class PrefetchTemplates
         var labs = new PrefetchKey(Labs, $"Observation?patient={PatientToken}&code={Tokens(codes.Findings.LabCodes)}&_sort=-date&_count=15", false, "LDH, AST and ALT results");
         var conditions = new PrefetchKey(Conditions, $"Condition?patient={PatientToken}", false, "conditions (signs, weakness patterns, symptom onset)");
 
-        Assessment = [patient, ck, antibodies, requests, statements, biopsy, weight, labs, conditions];
+        // Pregnancy status results (patient.pregnant); pregnancy Conditions come with the conditions key.
+        var pregnancy = new PrefetchKey(Pregnancy, $"Observation?patient={PatientToken}&code={Tokens(lists.Pregnancy.Observations)}&_sort=-date&_count=5", false, "pregnancy status");
+
+        Assessment = lists.Pregnancy.Observations.Count > 0
+            ? [patient, ck, antibodies, requests, statements, biopsy, weight, labs, conditions, pregnancy]
+            : [patient, ck, antibodies, requests, statements, biopsy, weight, labs, conditions];
         StatinOrder = [antibodies, patient with { Required = false }, ck with { Required = false }];
     }
 
