@@ -58,6 +58,9 @@ internal sealed class CdsCodeLists
     /// <summary>Where the patient's sex is read when <c>gender</c> is absent or unknown.</summary>
     public PatientSexLists PatientSex { get; set; } = new();
 
+    /// <summary>How pregnancy is read (<c>patient.pregnant</c>): status Observations, their answers, pregnancy Conditions.</summary>
+    public PregnancyCodeLists Pregnancy { get; set; } = new();
+
     /// <summary>Reasons a clinician can pick when dismissing a card.</summary>
     public OverrideReasonLists OverrideReasons { get; set; } = new();
 }

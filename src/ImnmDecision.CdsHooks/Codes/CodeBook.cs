@@ -123,6 +123,7 @@ internal sealed class CodeBook
         Statins = new StatinMatcher(lists.Statins, errors);
         Findings = new FindingCodes(lists, errors);
         PatientSex = new PatientSexReader(lists.PatientSex, errors);
+        Pregnancy = new PregnancyCodes(lists.Pregnancy, errors);
 
         if (lists.OverrideReasons.Assessment.Concat(lists.OverrideReasons.StatinOrder).Any(r => string.IsNullOrWhiteSpace(r.Code) || string.IsNullOrWhiteSpace(r.Display)))
         {
@@ -154,6 +155,9 @@ internal sealed class CodeBook
 
     /// <summary>The patient's sex from an extension, when <c>gender</c> does not give it.</summary>
     public PatientSexReader PatientSex { get; }
+
+    /// <summary>The pregnancy status Observations and their answers, and the pregnancy Conditions.</summary>
+    public PregnancyCodes Pregnancy { get; }
 
     /// <summary>The key used for matching: the system (OIDs turned into URIs, no trailing slash), a bar, the code.</summary>
     public static string Key(string? system, string? code) => $"{NormalizeSystem(system ?? "")}|{code?.Trim()}";
@@ -309,10 +313,10 @@ internal sealed class CodeBook
         return SystemAliases.TryGetValue(trimmed, out var alias) ? alias : trimmed;
     }
 
-    private static bool Matches(CodeableConcept? code, FrozenSet<string> keys) =>
+    internal static bool Matches(CodeableConcept? code, FrozenSet<string> keys) =>
         FhirValues.Codings(code).Any(c => keys.Contains(Key(c.System, c.Code)));
 
-    private static IEnumerable<string> Keys(IEnumerable<CodeRef> codes, string list, List<string> errors)
+    internal static IEnumerable<string> Keys(IEnumerable<CodeRef> codes, string list, List<string> errors)
     {
         foreach (var code in codes)
         {

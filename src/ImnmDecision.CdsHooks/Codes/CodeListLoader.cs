@@ -126,6 +126,13 @@ internal static class CodeListLoader
                 Male = [.. defaults.PatientSex.Male, .. additions.PatientSex.Male],
                 Female = [.. defaults.PatientSex.Female, .. additions.PatientSex.Female],
             },
+            Pregnancy = new PregnancyCodeLists
+            {
+                Observations = [.. defaults.Pregnancy.Observations, .. additions.Pregnancy.Observations],
+                Pregnant = [.. defaults.Pregnancy.Pregnant, .. additions.Pregnancy.Pregnant],
+                NotPregnant = [.. defaults.Pregnancy.NotPregnant, .. additions.Pregnancy.NotPregnant],
+                Conditions = [.. defaults.Pregnancy.Conditions, .. additions.Pregnancy.Conditions],
+            },
             OverrideReasons = new OverrideReasonLists
             {
                 System = defaults.OverrideReasons.System,

@@ -8,7 +8,8 @@ namespace ImnmDecision.CdsHooks.Codes;
 /// <summary>
 /// Reads the patient's sex from the configured extensions (see <see cref="PatientSexLists"/>): the first
 /// configured extension whose value is a configured male or female code (a bare <c>valueCode</c> is matched by
-/// its code alone). Any other value leaves sex unknown.
+/// its code alone). An extension whose <c>period</c> sub-extension (as the clinical-use sex parameter carries one)
+/// does not cover today is skipped. Any other value leaves sex unknown.
 /// </summary>
 internal sealed class PatientSexReader
 {
@@ -48,10 +49,10 @@ internal sealed class PatientSexReader
     }
 
     /// <summary>The sex an extension of the patient records, with the extension's name; null when none does.</summary>
-    public (Sex Sex, string Extension)? Read(Patient patient)
+    public (Sex Sex, string Extension)? Read(Patient patient, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        foreach (var extension in (patient.Extension ?? []).Where(e => e?.Url is { } url && extensions.Contains(url)))
+        foreach (var extension in (patient.Extension ?? []).Where(e => e?.Url is { } url && extensions.Contains(url) && Covers(e, today)))
         {
             var name = extension.Url!.Split('/')[^1];
             var value = extension.Value
@@ -78,5 +79,18 @@ internal sealed class PatientSexReader
         }
 
         return null;
+    }
+
+    // Whether the extension's period (a "period" sub-extension), if it has one, covers today.
+    private static bool Covers(Extension extension, DateOnly today)
+    {
+        if ((extension.Extension ?? []).FirstOrDefault(e => e?.Url == "period")?.Value is not Period period)
+        {
+            return true;
+        }
+
+        var start = Mapping.ClinicalDate.Parse(FhirValues.Text(period.StartElement));
+        var end = Mapping.ClinicalDate.Parse(FhirValues.Text(period.EndElement));
+        return (start is null || start.Value.FirstDay <= today) && (end is null || end.Value.LastDay >= today);
     }
 }

@@ -67,8 +67,20 @@ internal sealed class MedicationIndex
     {
         MedicationRequest order => (order.DosageInstruction ?? []).Select(d => FhirValues.Text(d?.TextElement)),
         MedicationStatement statement => (statement.Dosage ?? []).Select(d => FhirValues.Text(d?.TextElement)),
+        MedicationDispense dispense => (dispense.DosageInstruction ?? []).Select(d => FhirValues.Text(d?.TextElement)),
+        MedicationAdministration given => [FhirValues.Text(given.Dosage?.TextElement)],
         _ => [],
     }).OfType<string>();
+
+    /// <summary>The <c>medication[x]</c> of an order, statement, dispense or administration; <c>null</c> for any other resource.</summary>
+    public static DataType? MedicationOf(Resource resource) => resource switch
+    {
+        MedicationRequest order => order.Medication,
+        MedicationStatement statement => statement.Medication,
+        MedicationDispense dispense => dispense.Medication,
+        MedicationAdministration given => given.Medication,
+        _ => null,
+    };
 
     /// <summary>The ingredients of a Medication given as concepts (<c>ingredient.itemCodeableConcept</c>).</summary>
     public static IReadOnlyList<CodeableConcept> Ingredients(Medication? medication) =>

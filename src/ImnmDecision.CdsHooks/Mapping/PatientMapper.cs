@@ -33,7 +33,7 @@ internal static class PatientMapper
             _ => null,
         };
         var sexText = gender;
-        if (sex is null or Sex.Unknown && codes.PatientSex.Read(patient) is { } recorded)
+        if (sex is null or Sex.Unknown && codes.PatientSex.Read(patient, today) is { } recorded)
         {
             sex = recorded.Sex;
             sexText = $"{(recorded.Sex == Sex.Male ? "male" : "female")} (from the {recorded.Extension} extension; {(gender is null ? "no gender recorded" : $"gender {gender}")})";

@@ -6,9 +6,13 @@ using ImnmDecision.Engine.Cases;
 namespace ImnmDecision.CdsHooks.Mapping;
 
 /// <summary>
-/// Statin exposure from MedicationRequest and MedicationStatement. An active (or on-hold) order means
-/// <c>current</c>, a completed or stopped one <c>past</c>; an order whose intent is only a <c>proposal</c> or
-/// <c>plan</c>, and a statement whose status is <c>unknown</c> or <c>intended</c>, mean exposure unknown.
+/// Statin exposure from MedicationRequest, MedicationStatement, MedicationDispense and MedicationAdministration. An
+/// active (or on-hold) order means <c>current</c>, a completed or stopped one <c>past</c>; an order whose intent is
+/// only a <c>proposal</c> or <c>plan</c>, and a statement whose status is <c>unknown</c> or <c>intended</c>, mean
+/// exposure unknown. A dispense picked up (<c>completed</c>) and a completed or stopped administration mean
+/// <c>past</c> (the statin was had then; whether it still is, they do not say), an administration
+/// <c>in-progress</c> <c>current</c>; a dispense only ready for pickup (<c>in-progress</c>) means exposure unknown;
+/// not-done, declined, preparation and on-hold records are not counted.
 /// Entered-in-error, cancelled, draft, not-taken and do-not-perform records are ignored. No statin in the
 /// record leaves exposure unknown: a record's silence is not proof the patient never took one.
 /// Weeks since a past statin was stopped come only from a stop date to the day (a completed or stopped
@@ -44,7 +48,13 @@ internal static class StatinMapper
                 continue;
             }
 
-            var what = record.Kind == "MedicationRequest" ? "statin order" : "statin statement";
+            var what = record.Kind switch
+            {
+                "MedicationRequest" => "statin order",
+                "MedicationDispense" => "statin dispense",
+                "MedicationAdministration" => "statin administration",
+                _ => "statin statement",
+            };
             if (record.Exposure is not { } exposure)
             {
                 report.Note($"A {what} ({StatusText(record.Status)}) was not counted as exposure.");
@@ -77,6 +87,13 @@ internal static class StatinMapper
             "MedicationStatement", FhirValues.Text(statement.StatusElement),
             StatementWhen(statement.Effective) ?? ClinicalDate.Parse(FhirValues.Text(statement.DateAssertedElement)),
             ClinicalDate.Parse(FhirValues.Text((statement.Effective as Period)?.EndElement))),
+        // A dispense or an administration says when the statin was had, not when it was stopped: no stop date.
+        MedicationDispense dispense when !FhirValues.PointsToOtherPatient(dispense.Subject, patientId) => new MedicationRecord(
+            dispense, dispense.Medication, DispenseExposure(FhirValues.Text(dispense.StatusElement)), "MedicationDispense", FhirValues.Text(dispense.StatusElement),
+            ClinicalDate.Parse(FhirValues.Text(dispense.WhenHandedOverElement)) ?? ClinicalDate.Parse(FhirValues.Text(dispense.WhenPreparedElement))),
+        MedicationAdministration given when !FhirValues.PointsToOtherPatient(given.Subject, patientId) => new MedicationRecord(
+            given, given.Medication, AdministrationExposure(FhirValues.Text(given.StatusElement)), "MedicationAdministration", FhirValues.Text(given.StatusElement),
+            FhirValues.When(given.Effective)),
         _ => null,
     };
 
@@ -167,6 +184,21 @@ internal static class StatinMapper
         "active" or "on-hold" => StatinExposure.Current,
         "completed" or "stopped" => StatinExposure.Past,
         "unknown" or "intended" => StatinExposure.Unknown,
+        _ => null,
+    };
+
+    private static StatinExposure? DispenseExposure(string? status) => status switch
+    {
+        "completed" => StatinExposure.Past,
+        "in-progress" or "unknown" => StatinExposure.Unknown,
+        _ => null,
+    };
+
+    private static StatinExposure? AdministrationExposure(string? status) => status switch
+    {
+        "in-progress" => StatinExposure.Current,
+        "completed" or "stopped" => StatinExposure.Past,
+        "unknown" => StatinExposure.Unknown,
         _ => null,
     };
 

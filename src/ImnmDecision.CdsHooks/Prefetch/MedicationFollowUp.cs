@@ -5,7 +5,7 @@ using ImnmDecision.CdsHooks.Mapping;
 namespace ImnmDecision.CdsHooks.Prefetch;
 
 /// <summary>
-/// Reads, from the FHIR server, the Medications that orders and statements refer to when neither the prefetch
+/// Reads, from the FHIR server, the Medications that orders, statements, dispenses and administrations refer to when neither the prefetch
 /// (<c>_include</c>) nor a contained resource supplied them, so a statin coded only on the Medication is still
 /// recognised. At most <see cref="MaxReads"/> reads per call, inside the hook's time budget.
 /// </summary>
@@ -26,12 +26,7 @@ internal sealed class MedicationFollowUp(FhirServerClient client)
         var entries = slots.Values.SelectMany(s => s.Resources).ToList();
         var index = new MedicationIndex(entries);
         var wanted = entries
-            .Select(e => e.Resource switch
-            {
-                MedicationRequest order => (Owner: (DomainResource)order, order.Medication),
-                MedicationStatement statement => (statement, statement.Medication),
-                _ => default,
-            })
+            .Select(e => (Owner: e.Resource as DomainResource, Medication: MedicationIndex.MedicationOf(e.Resource)))
             .Where(r => r.Owner is not null && r.Medication is ResourceReference && index.Concept(r.Owner, r.Medication).Unresolved)
             .Select(r => FhirValues.Reference((ResourceReference)r.Medication!) is { } target && !target.StartsWith('#') ? DraftMedicationReader.OnServer(target, server) : null)
             .OfType<string>()

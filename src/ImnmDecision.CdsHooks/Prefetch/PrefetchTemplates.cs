@@ -19,6 +19,9 @@ internal sealed class PrefetchTemplates
     public const string Weight = "weight";
     public const string Labs = "labs";
     public const string Conditions = "conditions";
+    public const string Pregnancy = "pregnancy";
+    public const string StatinDispenses = "statinDispenses";
+    public const string StatinAdministrations = "statinAdministrations";
 
     private const string PatientToken = "{{context.patientId}}";
 
@@ -34,6 +37,8 @@ internal sealed class PrefetchTemplates
         // _include brings the Medication an order or statement refers to, so a drug coded only there is recognised.
         var requests = new PrefetchKey(StatinRequests, $"MedicationRequest?patient={PatientToken}&_include=MedicationRequest:medication", true, "medication orders");
         var statements = new PrefetchKey(StatinStatements, $"MedicationStatement?patient={PatientToken}&_include=MedicationStatement:medication", false, "medication statements");
+        var dispenses = new PrefetchKey(StatinDispenses, $"MedicationDispense?patient={PatientToken}&_include=MedicationDispense:medication", false, "medication dispenses");
+        var administrations = new PrefetchKey(StatinAdministrations, $"MedicationAdministration?patient={PatientToken}&_include=MedicationAdministration:medication", false, "medication administrations");
         var biopsy = new PrefetchKey(Biopsy, $"DiagnosticReport?patient={PatientToken}&category={Tokens(lists.BiopsyReportCategories)}&_sort=-date&_count=10", false, "pathology (muscle biopsy) reports");
         var weight = new PrefetchKey(Weight, $"Observation?patient={PatientToken}&code={Tokens(lists.BodyWeight)}&_sort=-date&_count=1", false, "body weight");
 
@@ -41,7 +46,12 @@ internal sealed class PrefetchTemplates
         var labs = new PrefetchKey(Labs, $"Observation?patient={PatientToken}&code={Tokens(codes.Findings.LabCodes)}&_sort=-date&_count=15", false, "LDH, AST and ALT results");
         var conditions = new PrefetchKey(Conditions, $"Condition?patient={PatientToken}", false, "conditions (signs, weakness patterns, symptom onset)");
 
-        Assessment = [patient, ck, antibodies, requests, statements, biopsy, weight, labs, conditions];
+        // Pregnancy status results (patient.pregnant); pregnancy Conditions come with the conditions key.
+        var pregnancy = new PrefetchKey(Pregnancy, $"Observation?patient={PatientToken}&code={Tokens(lists.Pregnancy.Observations)}&_sort=-date&_count=5", false, "pregnancy status");
+
+        Assessment = lists.Pregnancy.Observations.Count > 0
+            ? [patient, ck, antibodies, requests, statements, dispenses, administrations, biopsy, weight, labs, conditions, pregnancy]
+            : [patient, ck, antibodies, requests, statements, dispenses, administrations, biopsy, weight, labs, conditions];
         StatinOrder = [antibodies, patient with { Required = false }, ck with { Required = false }];
     }
 

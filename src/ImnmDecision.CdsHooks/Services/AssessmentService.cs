@@ -22,7 +22,8 @@ internal sealed class AssessmentService(PrefetchTemplates templates, CdsChartRea
             + "checklist and treatment options, each with citations, from the patient's CK, myositis antibodies, statin "
             + "exposure and muscle biopsy. Decision support for clinicians; not a diagnosis.",
         "Send the prefetch keys, or fhirServer with fhirAuthorization allowing patient/Patient.read, "
-            + "patient/Observation.read, patient/MedicationRequest.read, patient/MedicationStatement.read and patient/DiagnosticReport.read.");
+            + "patient/Observation.read, patient/MedicationRequest.read, patient/MedicationStatement.read, patient/MedicationDispense.read, "
+            + "patient/MedicationAdministration.read, patient/DiagnosticReport.read and patient/Condition.read.");
 
     public async Task<CdsServiceOutcome> HandleAsync(CdsServiceRequest request, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public sealed class CdsHooksFhirServerTests(CdsApiFactory factory) : IClassFixtu
         var card = cards.Should().ContainSingle().Subject!;
         card["summary"]!.GetValue<string>().Should().Be($"IMNM: {Rules.SubtypeLabels[SubtypeCode.AntiHmgcrStatinExposed]} (probable)");
         card["detail"]!.GetValue<string>().Should().Contain("- Statin: atorvastatin (active MedicationRequest, 2022-06-01): exposure current.");
-        server.Requests.Should().HaveCount(9).And.OnlyContain(r => r.Authorization == "Bearer " + FakeFhirServer.AccessToken);
+        server.Requests.Should().HaveCount(12).And.OnlyContain(r => r.Authorization == "Bearer " + FakeFhirServer.AccessToken);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class CdsHooksFhirServerTests(CdsApiFactory factory) : IClassFixtu
     {
         using var host = factory.With(server.Settings(5000));
         using var client = host.CreateClient();
-        var body = HookCall(prefetch: new JsonObject { ["patient"] = null, ["statinStatements"] = null, ["biopsy"] = null, ["weight"] = null, ["labs"] = null, ["conditions"] = null });
+        var body = HookCall(prefetch: new JsonObject { ["patient"] = null, ["statinStatements"] = null, ["biopsy"] = null, ["weight"] = null, ["labs"] = null, ["conditions"] = null, ["pregnancy"] = null, ["statinDispenses"] = null, ["statinAdministrations"] = null });
 
         var cards = await (await client.PostHookAsync("imnm-assessment", body)).CardsAsync();
 

@@ -29,7 +29,7 @@ public sealed class CdsWarmUpTests
         var log = sink.Render();
         log.Should().MatchRegex(@"CDS Hooks HTTP path warmed up .* statuses 200,(200|412),200, throw-away JWT verified [Tt]rue", "discovery and the second patient-view call were answered (the first, cold, may overrun its fetch budget)");
         log.Should().NotContain("request body size limit could not be applied", "the warm-up requests offer the body-size feature Kestrel offers");
-        log.Should().MatchRegex(@"Fetched 9 prefetch keys and 0 further pages from the FHIR server in \d+ ms: 0 failed", "the warm-up fetched every key of the patient-view template (9 with labs and conditions) with the FHIR client");
+        log.Should().MatchRegex(@"Fetched 12 prefetch keys and 0 further pages from the FHIR server in \d+ ms: 0 failed", "the warm-up fetched every key of the patient-view template (12 with labs, conditions, pregnancy status, dispenses and administrations) with the FHIR client");
         (await StoreRows.ReadAsync(settings, "SELECT COUNT(*) FROM audit")).Single()[0].Should().Be("0");
         (await StoreRows.ReadAsync(settings, "SELECT COUNT(*) FROM shown_card")).Single()[0].Should().Be("0");
         (await StoreRows.ReadAsync(settings, "SELECT COUNT(*) FROM jti")).Single()[0].Should().Be("0");

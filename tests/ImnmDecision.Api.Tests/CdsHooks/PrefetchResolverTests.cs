@@ -54,12 +54,12 @@ public sealed class PrefetchResolverTests : IAsyncLifetime
         var resolution = await Resolver(budgetMs: 5000).ResolveAsync(request, templates.Assessment, CancellationToken.None);
 
         resolution.MissingRequired.Should().BeEmpty();
-        resolution.FetchAttempts.Should().Be(8, "every key but the one prefetched: patient, ck, antibodies, orders, biopsy, weight, labs, conditions");
+        resolution.FetchAttempts.Should().Be(11, "every key but the one prefetched: patient, ck, antibodies, orders, dispenses, administrations, biopsy, weight, labs, conditions, pregnancy");
         resolution.Slots["patient"].State.Should().Be(PrefetchState.Fetched);
         resolution.Slots["patient"].Resources.Should().ContainSingle();
         resolution.Slots["ck"].Resources.Should().ContainSingle();
         resolution.Slots["statinStatements"].State.Should().Be(PrefetchState.Empty, "it was prefetched as null and not fetched again");
-        server.Requests.Should().HaveCount(8).And.OnlyContain(r => r.Authorization == "Bearer " + FakeFhirServer.AccessToken);
+        server.Requests.Should().HaveCount(11).And.OnlyContain(r => r.Authorization == "Bearer " + FakeFhirServer.AccessToken);
         server.Requests.Select(r => r.PathAndQuery).Should().Contain("/fhir/R4/Patient/pt-fetch-1")
             .And.Contain(q => q.StartsWith("/fhir/R4/Observation?patient=pt-fetch-1&code=http://loinc.org%7C2157-6", StringComparison.Ordinal)
                 || q.StartsWith("/fhir/R4/Observation?patient=pt-fetch-1&code=http://loinc.org|2157-6", StringComparison.Ordinal));

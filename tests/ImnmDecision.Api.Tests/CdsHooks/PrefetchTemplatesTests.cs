@@ -8,7 +8,7 @@ namespace ImnmDecision.Api.Tests.CdsHooks;
 /// <summary>Prefetch templates are valid FHIR R4 reads and searches inside the CDS Hooks prefetch subset.</summary>
 public sealed partial class PrefetchTemplatesTests
 {
-    private static readonly string[] SearchableTypes = ["Observation", "MedicationRequest", "MedicationStatement", "DiagnosticReport", "Condition"];
+    private static readonly string[] SearchableTypes = ["Observation", "MedicationRequest", "MedicationStatement", "MedicationDispense", "MedicationAdministration", "DiagnosticReport", "Condition"];
     private static readonly string[] AllowedParameters = ["patient", "code", "category", "_sort", "_count", "_include"];
 
     [Fact]
@@ -56,6 +56,9 @@ public sealed partial class PrefetchTemplatesTests
         keys["myositisAntibodies"].Should().StartWith("Observation?patient={{context.patientId}}&code=http://loinc.org|93493-5,http://loinc.org|33921-8");
         keys["statinRequests"].Should().Be("MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication");
         keys["statinStatements"].Should().Be("MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication");
+        keys["statinDispenses"].Should().Be("MedicationDispense?patient={{context.patientId}}&_include=MedicationDispense:medication");
+        keys["statinAdministrations"].Should().Be("MedicationAdministration?patient={{context.patientId}}&_include=MedicationAdministration:medication");
+        keys["pregnancy"].Should().Be("Observation?patient={{context.patientId}}&code=http://loinc.org|82810-3,http://loinc.org|11449-6&_sort=-date&_count=5");
     }
 
     [Fact]

@@ -4,7 +4,7 @@
 Starts a small FHIR R4 server on 127.0.0.1 that answers the prefetch searches from the test fixture
 fhir-server-pt-fetch-1.json, starts the API (Release build, Production, the local server allow-listed with
 AllowHttp and AllowPrivateNetwork), then sends patient-view calls without prefetch, so that every call fetches
-its 7 keys from the FHIR server. Reports the start-up warm-ups (from the log: the SDK and model load, then the
+every key of the patient-view template from the FHIR server. Reports the start-up warm-ups (from the log: the SDK and model load, then the
 in-memory calls through the HTTP pipeline and the FHIR client before the port opens), the first call, and the
 median and p99 of the next N calls.
 
@@ -37,7 +37,8 @@ class Fhir(http.server.BaseHTTPRequestHandler):
         kind = parts[3] if len(parts) > 3 else ""
         key = kind
         if kind == "Observation":
-            key = "ck" if "2157-6" in query else "weight" if "29463-7" in query else "myositisAntibodies"
+            key = ("ck" if "2157-6" in query else "weight" if "29463-7" in query
+                   else "pregnancy" if "82810-3" in query else "myositisAntibodies")
         body = json.dumps(DATA.get(key, {"resourceType": "Bundle", "type": "searchset"})).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/fhir+json")

@@ -157,6 +157,7 @@ internal sealed class FakeFhirServer : IAsyncDisposable
             "Observation" when request.Query["code"].ToString().Contains("93493-5", StringComparison.Ordinal) => "myositisAntibodies",
             "Observation" when request.Query["code"].ToString().Contains("29463-7", StringComparison.Ordinal) => "weight",
             "Observation" when request.Query["code"].ToString().Contains("2532-0", StringComparison.Ordinal) => "labs",
+            "Observation" when request.Query["code"].ToString().Contains("82810-3", StringComparison.Ordinal) => "pregnancy",
             _ => type,
         };
         if (type == "Patient" && id != "pt-fetch-1" || data[key] is not { } answer)

@@ -1,0 +1,90 @@
+using Hl7.Fhir.Model;
+using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Fhir;
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.CdsHooks.Mapping;
+
+/// <summary>
+/// Pregnancy (<c>patient.pregnant</c>) from the newest <c>final</c>, <c>amended</c> or <c>corrected</c> pregnancy
+/// status Observation (a configured code, read from a configured coded answer or a <c>valueBoolean</c>; any other
+/// answer, "Unknown" included, leaves pregnancy unknown), or from an active, unabated pregnancy Condition recorded
+/// after that result (or with no such result). A Condition that is refuted, unconfirmed, provisional, differential
+/// or entered in error is not used. Pregnant is never set for a male patient (the contract forbids it; the card
+/// says so). Nothing recorded stays unknown, never false.
+/// </summary>
+internal static class PregnancyMapper
+{
+    private static readonly string[] UnusedVerifications = ["entered-in-error", "refuted", "unconfirmed", "provisional", "differential"];
+
+    public static bool? Map(IEnumerable<ObservationReading> readings, IEnumerable<Resource> resources, string patientId, CodeBook codes, Sex? sex, MappingReport report)
+    {
+        var status = ObservationReading.NewestFirst(readings.Where(r => codes.Pregnancy.IsStatus(r.Code)))
+            .FirstOrDefault(r => r.Status is "final" or "amended" or "corrected");
+        var condition = resources.OfType<Condition>()
+            .Where(c => !FhirValues.PointsToOtherPatient(c.Subject, patientId) && codes.Pregnancy.IsPregnancyCondition(c.Code) && IsActive(c))
+            .Select(c => (Condition: c, When: FhirValues.When(c.Onset) ?? ClinicalDate.Parse(FhirValues.Text(c.RecordedDateElement))))
+            .OrderByDescending(c => c.When.HasValue)
+            .ThenByDescending(c => c.When?.Start)
+            .FirstOrDefault();
+
+        bool? pregnant;
+        if (condition.Condition is not null && (status is null || (condition.When is { } since && (status.When is not { } then || since.Start > then.Start))))
+        {
+            pregnant = true;
+            report.Used($"Pregnancy: pregnant (an active pregnancy Condition{(condition.When is { } when ? $" since {when.Display}" : "")}).");
+        }
+        else if (status is not null)
+        {
+            pregnant = Read(status, codes, out var answer);
+            report.Used($"Pregnancy status: {answer} (Observation {Code(status.Code, codes)} {status.OnDate}){(pregnant is null ? ": pregnancy stays unknown" : "")}.");
+            if (condition.Condition is not null)
+            {
+                report.Note("An active pregnancy Condition is not newer than the pregnancy status result, so the result was used.");
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        if (pregnant == true && sex == Sex.Male)
+        {
+            report.Note("The record says pregnant, but the patient's sex is male: pregnancy was not used.");
+            return null;
+        }
+
+        return pregnant;
+    }
+
+    private static bool IsActive(Condition condition)
+    {
+        var clinical = FhirValues.Codings(condition.ClinicalStatus).Select(c => c.Code).FirstOrDefault(c => c is not null);
+        var verification = FhirValues.Codings(condition.VerificationStatus).Select(c => c.Code).FirstOrDefault(c => c is not null);
+        return clinical == "active" && condition.Abatement is null && !UnusedVerifications.Contains(verification, StringComparer.Ordinal);
+    }
+
+    private static bool? Read(ObservationReading status, CodeBook codes, out string answer)
+    {
+        switch (status.Value)
+        {
+            case CodeableConcept concept when codes.Pregnancy.Answer(concept) is { } coded:
+                answer = $"{(coded.Pregnant ? "pregnant" : "not pregnant")}, {Safe.Code(coded.Code)}";
+                return coded.Pregnant;
+            case FhirBoolean flag when FhirValues.Flag(flag) is { } value:
+                answer = value ? "pregnant, true" : "not pregnant, false";
+                return value;
+            case CodeableConcept concept:
+                var said = FhirValues.Codings(concept).Select(c => c.Code).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c))
+                    ?? FhirValues.Texts(concept).FirstOrDefault();
+                answer = said is null ? "without a coded answer" : $"\"{Safe.Code(said)}\"";
+                return null;
+            default:
+                answer = status.AbsentReason is { } absent ? $"without a value (data absent: {absent})" : "without a coded answer";
+                return null;
+        }
+    }
+
+    private static string Code(CodeableConcept? code, CodeBook codes) =>
+        FhirValues.Codings(code).Where(c => codes.Pregnancy.IsStatus(new CodeableConcept(c.System, c.Code))).Select(c => Safe.Code(c.Code)).FirstOrDefault() ?? "pregnancy status";
+}

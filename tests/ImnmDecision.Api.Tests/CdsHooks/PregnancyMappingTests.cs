@@ -1,0 +1,207 @@
+using ImnmDecision.Api.Tests.CdsHooks.Support;
+using ImnmDecision.CdsHooks.Codes;
+using ImnmDecision.CdsHooks.Prefetch;
+
+namespace ImnmDecision.Api.Tests.CdsHooks;
+
+/// <summary>
+/// Pregnancy (<c>patient.pregnant</c>) from a pregnancy status Observation (LOINC 82810-3 or 11449-6, answered with
+/// the IPS value set's LOINC answers, their SNOMED CT equivalents, or a boolean) and from an active pregnancy
+/// Condition (SNOMED CT 77386006): the newest final result decides, "Unknown" stays unknown, and the IPS's own
+/// pregnancy status example is read prefetched and fetched.
+/// </summary>
+public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture<CdsApiFactory>
+{
+    private const string Loinc = "http://loinc.org";
+    private const string Snomed = "http://snomed.info/sct";
+
+    [Theory]
+    [InlineData("82810-3", Loinc, "LA15173-0", true)]
+    [InlineData("82810-3", Loinc, "LA26683-5", false)]
+    [InlineData("82810-3", Loinc, "LA4489-6", null)]
+    [InlineData("11449-6", Snomed, "77386006", true)]
+    [InlineData("11449-6", Snomed, "60001007", false)]
+    [InlineData("82810-3", "http://example.org/other", "LA15173-0", null)]
+    public void Map_PregnancyStatusAnswer_IsReadFromTheCodeLists(string code, string answerSystem, string answer, bool? expected)
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Status("ps-1", code, "2025-05-01", Coded(answerSystem, answer)));
+
+        mapped.Sections.Patient!.Pregnant.Should().Be(expected);
+        mapped.Evidence.Should().Contain(e => e.StartsWith("Pregnancy status: ", StringComparison.Ordinal) && e.Contains($"(Observation {code} on 2025-05-01)", StringComparison.Ordinal));
+        if (expected is null)
+        {
+            mapped.Findings.Has("patient.pregnant").Should().BeFalse("an unknown answer is not false");
+        }
+    }
+
+    [Fact]
+    public void Map_PregnancyStatusAsABoolean_IsRead()
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Status("ps-1", "11449-6", "2025-05-01", "\"valueBoolean\": true"));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeTrue();
+        mapped.Evidence.Should().Contain("Pregnancy status: pregnant, true (Observation 11449-6 on 2025-05-01).");
+    }
+
+    [Fact]
+    public void Map_SeveralResults_TheNewestFinalAmendedOrCorrectedOneDecides()
+    {
+        var mapped = FhirMapping.Map(
+            FhirMapping.Patient("female"),
+            Status("ps-old", "82810-3", "2024-01-10", Coded(Loinc, "LA15173-0")),
+            Status("ps-new", "82810-3", "2025-02-01", Coded(Loinc, "LA26683-5"), status: "amended"),
+            Status("ps-prelim", "82810-3", "2025-03-01", Coded(Loinc, "LA15173-0"), status: "preliminary"),
+            Status("ps-error", "82810-3", "2025-04-01", Coded(Loinc, "LA15173-0"), status: "entered-in-error"));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeFalse("the newest final, amended or corrected result says not pregnant");
+        mapped.Evidence.Should().Contain("Pregnancy status: not pregnant, LA26683-5 (Observation 82810-3 on 2025-02-01).");
+    }
+
+    [Fact]
+    public void Map_NewestResultUnknown_PregnancyStaysUnknownDespiteAnOlderPregnant()
+    {
+        var mapped = FhirMapping.Map(
+            FhirMapping.Patient("female"),
+            Status("ps-old", "82810-3", "2024-01-10", Coded(Loinc, "LA15173-0")),
+            Status("ps-new", "82810-3", "2025-02-01", Coded(Loinc, "LA4489-6")));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeNull();
+        mapped.Evidence.Should().Contain("Pregnancy status: \"LA4489-6\" (Observation 82810-3 on 2025-02-01): pregnancy stays unknown.");
+    }
+
+    [Theory]
+    [InlineData("active", null, null, true)]
+    [InlineData("resolved", null, null, null)]
+    [InlineData("active", "refuted", null, null)]
+    [InlineData("active", "provisional", null, null)]
+    [InlineData("active", "entered-in-error", null, null)]
+    [InlineData("active", null, "\"abatementDateTime\": \"2025-01-01\",", null)]
+    public void Map_PregnancyCondition_OnlyAnActiveUsableOneSetsPregnant(string clinical, string? verification, string? abatement, bool? expected)
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Condition("c-1", "2025-03-01", clinical, verification, abatement));
+
+        (mapped.Sections.Patient?.Pregnant).Should().Be(expected);
+        if (expected == true)
+        {
+            mapped.Evidence.Should().Contain("Pregnancy: pregnant (an active pregnancy Condition since 2025-03-01).");
+        }
+    }
+
+    [Theory]
+    [InlineData("2025-04-01", true)]
+    [InlineData("2024-04-01", false)]
+    public void Map_ConditionAndResult_TheNewerOneDecides(string conditionOnset, bool expected)
+    {
+        var mapped = FhirMapping.Map(
+            FhirMapping.Patient("female"),
+            Status("ps-1", "82810-3", "2025-02-01", Coded(Loinc, "LA26683-5")),
+            Condition("c-1", conditionOnset, "active", "confirmed", null));
+
+        mapped.Sections.Patient!.Pregnant.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Map_PregnantButMale_IsNotUsedAndSaysWhy()
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("male"), Status("ps-1", "82810-3", "2025-05-01", Coded(Loinc, "LA15173-0")));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeNull();
+        mapped.Notes.Should().Contain("The record says pregnant, but the patient's sex is male: pregnancy was not used.");
+    }
+
+    [Fact]
+    public void Map_NoPregnancyData_StaysUnknownWithoutAnyLine()
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), FhirMapping.Ck("ck-1", "900", "U/L", "2024-03-02"));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeNull();
+        mapped.Evidence.Concat(mapped.Notes).Should().NotContain(l => l.Contains("regnan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Map_SiteCodes_AreAddedToTheDefaults()
+    {
+        var codes = new CodeBook(CodeListLoader.Load(null, new CdsCodeLists
+        {
+            Pregnancy = new PregnancyCodeLists
+            {
+                Observations = [new CodeRef { System = "http://lab.example.org", Code = "PREG" }],
+                Pregnant = [new CodeRef { System = "http://lab.example.org", Code = "Y" }],
+            },
+        }));
+
+        var mapped = FhirMapping.Map(codes, FhirMapping.Patient("female"), Status("ps-1", "PREG", "2025-05-01", Coded("http://lab.example.org", "Y"), system: "http://lab.example.org"));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeTrue();
+        new PrefetchTemplates(codes).Assessment.Single(k => k.Name == "pregnancy").Template
+            .Should().Be("Observation?patient={{context.patientId}}&code=http://loinc.org|82810-3,http://loinc.org|11449-6,http://lab.example.org|PREG&_sort=-date&_count=5");
+    }
+
+    [Fact]
+    public void CodeLists_AnAnswerBothPregnantAndNotPregnant_StopsStartUp()
+    {
+        var both = new CodeRef { System = Loinc, Code = "LA15173-0" };
+
+        var act = () => new CodeBook(CodeListLoader.Load(null, new CdsCodeLists { Pregnancy = new PregnancyCodeLists { NotPregnant = [both] } }));
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*pregnancy: the code http://loinc.org|LA15173-0 is listed as pregnant and as not pregnant.*");
+    }
+
+    [Fact]
+    public async Task PatientView_IpsPregnancyStatusExample_PrefetchedAndFetched_NamesPregnancyOnTheCard()
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-ips-female-pregnancy-status.json"));
+        using var host = factory.With(server.Settings(3000));
+        using var client = host.CreateClient();
+        var prefetch = RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates());
+
+        var mapped = RecordHooks.Map(prefetch, server.Record.PatientId);
+        var prefetched = await (await client.PostHookAsync("imnm-assessment", RecordHooks.Call(server, prefetch))).CardsAsync();
+        var fetched = await (await client.PostHookAsync("imnm-assessment", RecordHooks.Call(server, null))).CardsAsync();
+
+        prefetch.Should().ContainKey("pregnancy");
+        mapped.Sections.Patient!.Pregnant.Should().BeTrue("the IPS example answers 82810-3 with LA15173-0 Pregnant");
+        var detail = prefetched.Should().ContainSingle().Subject!["detail"]!.GetValue<string>();
+        detail.Should().Contain("- Pregnancy status: pregnant, LA15173-0 (Observation 82810-3 on 2020-01-10).");
+        detail.Should().NotContain("Pregnancy status: not provided");
+        fetched.Should().ContainSingle().Subject!["detail"]!.GetValue<string>().Should().Be(detail);
+        server.Requests.Should().Contain(q => q.Contains("82810-3", StringComparison.Ordinal), "without prefetch the service searches the pregnancy status itself");
+    }
+
+    [Fact]
+    public async Task Map_SyntheaActiveTubalPregnancyFrom1990_IsNotAConfiguredPregnancyCode()
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-synthea-almeda-67e13ece.json"));
+
+        var mapped = RecordHooks.Map(RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates()), server.Record.PatientId);
+
+        (mapped.Sections.Patient?.Pregnant).Should().BeNull("SNOMED CT 79586000 and 72892002 are not in the default pregnancy Conditions");
+    }
+
+    private static string Coded(string system, string code) =>
+        $$"""  "valueCodeableConcept": { "coding": [ { "system": "{{system}}", "code": "{{code}}" } ] }""";
+
+    private static string Status(string id, string code, string date, string value, string status = "final", string system = Loinc) => $$"""
+        {
+          "resourceType": "Observation", "id": "{{id}}", "status": "{{status}}",
+          "code": { "coding": [ { "system": "{{system}}", "code": "{{code}}", "display": "Pregnancy status" } ] },
+          "subject": { "reference": "Patient/pt-1" },
+          "effectiveDateTime": "{{date}}",
+          {{value}}
+        }
+        """;
+
+    private static string Condition(string id, string onset, string clinical, string? verification, string? abatement) => $$"""
+        {
+          "resourceType": "Condition", "id": "{{id}}",
+          "clinicalStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "{{clinical}}" } ] },
+          {{(verification is null ? "" : $$"""
+          "verificationStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "{{verification}}" } ] },
+          """)}}
+          "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "77386006", "display": "Pregnant" } ] },
+          "subject": { "reference": "Patient/pt-1" },
+          {{abatement ?? ""}}
+          "onsetDateTime": "{{onset}}"
+        }
+        """;
+}
