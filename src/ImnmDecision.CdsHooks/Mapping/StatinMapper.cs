@@ -61,8 +61,13 @@ internal static class StatinMapper
                 continue;
             }
 
+            // A dispense picked up whose days' supply still runs today is a statin taken now, not one had once.
+            var supplied = exposure == StatinExposure.Past && record.Owner is MedicationDispense dispensed && SupplyRunsToday(dispensed, record.When, today);
+            exposure = supplied ? StatinExposure.Current : exposure;
+
             var intent = record.Owner is MedicationRequest request ? FhirValues.Text(request.IntentElement) : null;
             var source = (intent is "proposal" or "plan" ? $"{record.Status} {record.Kind}, intent {intent}" : $"{record.Status} {record.Kind}")
+                + (supplied ? ", its days' supply running to today" : "")
                 + (ReferenceEquals(match, byDosage) ? ", its Medication not available, the statin named in the dosage text" : "");
             found.Add(new Found(exposure, match.Ingredient, source, record.When, record.Stopped));
         }
@@ -186,6 +191,22 @@ internal static class StatinMapper
         "unknown" or "intended" => StatinExposure.Unknown,
         _ => null,
     };
+
+    /// <summary>
+    /// Whether a dispense handed over on a known day (not after today) gave a supply in days (UCUM <c>d</c> or a
+    /// unit reading "day") that reaches today.
+    /// </summary>
+    private static bool SupplyRunsToday(MedicationDispense dispense, ClinicalDate? handedOver, DateOnly today)
+    {
+        if (handedOver is not { Precision: DatePrecision.Day or DatePrecision.Time } day || day.LastDay > today
+            || dispense.DaysSupply is not { Value: { } days } supply || days <= 0 || days > 3650)
+        {
+            return false;
+        }
+
+        var inDays = supply.Code is "d" || (supply.Unit ?? string.Empty).StartsWith("day", StringComparison.OrdinalIgnoreCase);
+        return inDays && day.LastDay.AddDays((int)Math.Ceiling(days)) >= today;
+    }
 
     private static StatinExposure? DispenseExposure(string? status) => status switch
     {

@@ -154,6 +154,24 @@ public sealed class StatinDispenseAdministrationTests(CdsApiFactory factory) : I
         after[0]!["indicator"]!.GetValue<string>().Should().Be(before[0]!["indicator"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("2025-06-01", "{ \"value\": 30, \"system\": \"http://unitsofmeasure.org\", \"code\": \"d\" }", StatinExposure.Current)]
+    [InlineData("2025-05-16", "{ \"value\": 30, \"unit\": \"days\" }", StatinExposure.Current)]
+    [InlineData("2025-05-15", "{ \"value\": 30, \"unit\": \"days\" }", StatinExposure.Past)]
+    [InlineData("2025-06-01", "{ \"value\": 30, \"unit\": \"tablets\" }", StatinExposure.Past)]
+    [InlineData("2025-06", "{ \"value\": 90, \"code\": \"d\" }", StatinExposure.Past)]
+    [InlineData("2025-07-01", "{ \"value\": 30, \"code\": \"d\" }", StatinExposure.Past)]
+    public void Map_DispenseWhoseSupplyRunsToToday_IsCurrent(string handedOver, string daysSupply, StatinExposure expected)
+    {
+        var dispense = Dispense("md-1", "completed", handedOver).TrimEnd().TrimEnd('}') + $", \"daysSupply\": {daysSupply} }}";
+
+        var mapped = FhirMapping.Map(dispense);
+
+        (mapped.Sections.Statin?.Exposure).Should().Be(expected, "today is 2025-06-15; only a supply in days from a known day reaching it is current");
+        var named = mapped.Evidence.Any(e => e.Contains("days' supply running to today", StringComparison.Ordinal));
+        named.Should().Be(expected == StatinExposure.Current, "the card says why a dispense counts as a statin taken now");
+    }
+
     private static string Dispense(string id, string status, string handedOver) => $$"""
         {
           "resourceType": "MedicationDispense", "id": "{{id}}", "status": "{{status}}",
