@@ -19,6 +19,10 @@ public sealed class FuzzCdsResultTextTests
     [InlineData("Positive, see note: negative control valid")]
     [InlineData("Negative (previously positive)")]
     [InlineData("Not equivocal")]
+    [InlineData("nicht positiv")]
+    [InlineData("Kein Anti-HMGCR-Antikörper nachweisbar")]
+    [InlineData("pas positif")]
+    [InlineData("positiv (Kontrolle negativ)")]
     public void ResultTextThatNegatesOrNamesTwoResults_IsNotRead(string text)
     {
         var mapped = FhirMapping.Map(FhirMapping.Antibody("ab-1", "93493-5", "2024-03-02", $$""" "valueString": "{{text}}" """));
@@ -38,6 +42,21 @@ public sealed class FuzzCdsResultTextTests
     [InlineData("Non-reactive", AntibodyResult.Negative)]
     [InlineData("neg.", AntibodyResult.Negative)]
     [InlineData("Borderline", AntibodyResult.Equivocal)]
+    [InlineData("Borderline positive", AntibodyResult.Equivocal)]
+    [InlineData("positiv", AntibodyResult.Positive)]
+    [InlineData("Positiv", AntibodyResult.Positive)]
+    [InlineData("nachweisbar", AntibodyResult.Positive)]
+    [InlineData("negativ", AntibodyResult.Negative)]
+    [InlineData("nicht nachweisbar", AntibodyResult.Negative)]
+    [InlineData("kein Nachweis", AntibodyResult.Negative)]
+    [InlineData("grenzwertig", AntibodyResult.Equivocal)]
+    [InlineData("grenzwertig positiv", AntibodyResult.Equivocal)]
+    [InlineData("fraglich positiv", AntibodyResult.Equivocal)]
+    [InlineData("Négatif", AntibodyResult.Negative)]
+    [InlineData("positif", AntibodyResult.Positive)]
+    [InlineData("negatief", AntibodyResult.Negative)]
+    [InlineData("positivo", AntibodyResult.Positive)]
+    [InlineData("Negativo", AntibodyResult.Negative)]
     public void ResultTextSayingOneResult_IsRead(string text, AntibodyResult expected)
     {
         var mapped = FhirMapping.Map(FhirMapping.Antibody("ab-1", "93493-5", "2024-03-02", $$""" "valueString": "{{text}}" """));
