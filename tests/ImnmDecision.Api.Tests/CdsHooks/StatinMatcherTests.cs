@@ -14,6 +14,10 @@ public sealed class StatinMatcherTests
     [InlineData("""{ "coding": [ { "system": "http://www.whocc.no/atc", "code": "C10BA02", "display": "simvastatin and ezetimibe" } ] }""", "simvastatin")]
     [InlineData("""{ "text": "CRESTOR 10mg tablets" }""", "rosuvastatin")]
     [InlineData("""{ "text": "Pitavastatin 2 mg" }""", "pitavastatin")]
+    [InlineData("""{ "text": "Atorvastatine 20 mg comprimé" }""", "atorvastatin")]
+    [InlineData("""{ "text": "Simvastatina 40 mg compresse" }""", "simvastatin")]
+    [InlineData("""{ "text": "SORTIS 40 mg Filmtabletten" }""", "atorvastatin")]
+    [InlineData("""{ "text": "Pravasin protect 20 mg" }""", "pravastatin")]
     public void Match_StatinConcepts_NameTheIngredient(string concept, string ingredient)
     {
         var match = CdsFixtures.Codes.Statins.Match(Concept(concept));
