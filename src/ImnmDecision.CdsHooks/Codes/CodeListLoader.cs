@@ -123,8 +123,10 @@ internal static class CodeListLoader
             PatientSex = new PatientSexLists
             {
                 Extensions = [.. defaults.PatientSex.Extensions, .. additions.PatientSex.Extensions],
+                ClinicalUseExtensions = [.. defaults.PatientSex.ClinicalUseExtensions, .. additions.PatientSex.ClinicalUseExtensions],
                 Male = [.. defaults.PatientSex.Male, .. additions.PatientSex.Male],
                 Female = [.. defaults.PatientSex.Female, .. additions.PatientSex.Female],
+                Specified = [.. defaults.PatientSex.Specified, .. additions.PatientSex.Specified],
             },
             Pregnancy = new PregnancyCodeLists
             {

@@ -9,11 +9,13 @@ namespace ImnmDecision.CdsHooks.Codes;
 /// Reads the patient's sex from the configured extensions (see <see cref="PatientSexLists"/>): the first
 /// configured extension whose value is a configured male or female code (a bare <c>valueCode</c> is matched by
 /// its code alone). An extension whose <c>period</c> sub-extension (as the clinical-use sex parameter carries one)
-/// does not cover today is skipped. Any other value leaves sex unknown.
+/// does not cover today is skipped. The clinical-use extensions are read on their own (they decide over
+/// <c>gender</c>); a "specified" value there means sex is unknown. Any other value leaves sex unknown.
 /// </summary>
 internal sealed class PatientSexReader
 {
     private readonly FrozenSet<string> extensions;
+    private readonly FrozenSet<string> clinicalUseExtensions;
     private readonly FrozenDictionary<string, Sex> sexByCode;
     private readonly FrozenDictionary<string, Sex> sexByBareCode;
 
@@ -26,10 +28,16 @@ internal sealed class PatientSexReader
             errors.Add("patientSex.extensions: every extension needs a URL.");
         }
 
-        extensions = lists.Extensions.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).ToFrozenSet(StringComparer.Ordinal);
+        if (lists.ClinicalUseExtensions.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("patientSex.clinicalUseExtensions: every extension needs a URL.");
+        }
+
+        extensions = Urls(lists.Extensions);
+        clinicalUseExtensions = Urls(lists.ClinicalUseExtensions);
         var codes = new Dictionary<string, Sex>(StringComparer.Ordinal);
         var bare = new Dictionary<string, Sex>(StringComparer.Ordinal);
-        foreach (var (list, sex, name) in new[] { (lists.Male, Sex.Male, "male"), (lists.Female, Sex.Female, "female") })
+        foreach (var (list, sex, name) in new[] { (lists.Male, Sex.Male, "male"), (lists.Female, Sex.Female, "female"), (lists.Specified, Sex.Unknown, "specified") })
         {
             foreach (var code in list)
             {
@@ -49,10 +57,18 @@ internal sealed class PatientSexReader
     }
 
     /// <summary>The sex an extension of the patient records, with the extension's name; null when none does.</summary>
-    public (Sex Sex, string Extension)? Read(Patient patient, DateOnly today)
+    public (Sex Sex, string Extension)? Read(Patient patient, DateOnly today) => Read(patient, today, extensions);
+
+    /// <summary>
+    /// The sex whose settings and reference ranges apply clinically, from a clinical-use extension, with its name:
+    /// <see cref="Sex.Unknown"/> for a "specified" value; null when no such extension says.
+    /// </summary>
+    public (Sex Sex, string Extension)? ReadClinicalUse(Patient patient, DateOnly today) => Read(patient, today, clinicalUseExtensions);
+
+    private (Sex Sex, string Extension)? Read(Patient patient, DateOnly today, FrozenSet<string> urls)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        foreach (var extension in (patient.Extension ?? []).Where(e => e?.Url is { } url && extensions.Contains(url) && Covers(e, today)))
+        foreach (var extension in (patient.Extension ?? []).Where(e => e?.Url is { } url && urls.Contains(url) && Covers(e, today)))
         {
             var name = extension.Url!.Split('/')[^1];
             var value = extension.Value
@@ -80,6 +96,9 @@ internal sealed class PatientSexReader
 
         return null;
     }
+
+    private static FrozenSet<string> Urls(List<string> urls) =>
+        urls.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).ToFrozenSet(StringComparer.Ordinal);
 
     // Whether the extension's period (a "period" sub-extension), if it has one, covers today.
     private static bool Covers(Extension extension, DateOnly today)

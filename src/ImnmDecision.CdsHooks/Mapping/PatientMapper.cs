@@ -11,7 +11,8 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// deceased on a date (<c>deceasedDateTime</c>, as in Synthea's records) the age is the age at death; one marked
 /// deceased without a date keeps the age counted to today, and the card says both. Without a <c>gender</c> (or
 /// with <c>unknown</c>), sex comes from a configured extension (US Core's individual sex, as its Patient example
-/// records it), and the card names the extension.
+/// records it), and the card names the extension. The sex parameter for clinical use, when it says male-typical or
+/// female-typical (or "specified": unknown), decides over <c>gender</c>: it sets which reference ranges apply.
 /// </summary>
 internal static class PatientMapper
 {
@@ -33,10 +34,18 @@ internal static class PatientMapper
             _ => null,
         };
         var sexText = gender;
-        if (sex is null or Sex.Unknown && codes.PatientSex.Read(patient, today) is { } recorded)
+        var genderText = gender is null ? "no gender recorded" : $"gender {gender}";
+        if (codes.PatientSex.ReadClinicalUse(patient, today) is { } clinical)
+        {
+            sex = clinical.Sex;
+            sexText = clinical.Sex == Sex.Unknown
+                ? $"unknown (the {clinical.Extension} extension says settings are specified elsewhere; {genderText})"
+                : $"{SexWord(clinical.Sex)} (from the {clinical.Extension} extension, which sets clinical reference ranges; {genderText})";
+        }
+        else if (sex is null or Sex.Unknown && codes.PatientSex.Read(patient, today) is { Sex: Sex.Male or Sex.Female } recorded)
         {
             sex = recorded.Sex;
-            sexText = $"{(recorded.Sex == Sex.Male ? "male" : "female")} (from the {recorded.Extension} extension; {(gender is null ? "no gender recorded" : $"gender {gender}")})";
+            sexText = $"{SexWord(recorded.Sex)} (from the {recorded.Extension} extension; {genderText})";
         }
 
         var died = Died(patient, birthDate, today, report);
@@ -69,6 +78,8 @@ internal static class PatientMapper
 
         return (age, sex);
     }
+
+    private static string SexWord(Sex sex) => sex == Sex.Male ? "male" : "female";
 
     // The date of death, when the record gives one that is not before the birth date nor after today.
     private static ClinicalDate? Died(Patient patient, string? birthDate, DateOnly today, MappingReport report)

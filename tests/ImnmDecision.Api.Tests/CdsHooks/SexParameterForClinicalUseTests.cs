@@ -5,20 +5,25 @@ namespace ImnmDecision.Api.Tests.CdsHooks;
 
 /// <summary>
 /// The FHIR extension patient-sexParameterForClinicalUse (a "value" sub-extension coded female-typical, male-typical
-/// or specified, and an optional "period"): read like US Core's sex extensions, only without a usable gender, only
-/// for the two typical codes, and only when its period covers today (the mapping tests' "today" is 2025-06-15).
+/// or specified, and an optional "period"): it says which sex's reference ranges apply, so it decides over `gender`
+/// when its period covers today (the mapping tests' "today" is 2025-06-15): the two typical codes give the sex,
+/// "specified" makes it unknown (the CK limit of normal then needs the lab's own).
 /// </summary>
 public sealed class SexParameterForClinicalUseTests
 {
     [Theory]
     [InlineData("", "male-typical", null, Sex.Male)]
     [InlineData("\"gender\": \"unknown\",", "female-typical", null, Sex.Female)]
-    [InlineData("\"gender\": \"female\",", "male-typical", null, Sex.Female)]
+    [InlineData("\"gender\": \"female\",", "male-typical", null, Sex.Male)]
+    [InlineData("\"gender\": \"male\",", "female-typical", null, Sex.Female)]
+    [InlineData("\"gender\": \"other\",", "male-typical", null, Sex.Male)]
+    [InlineData("\"gender\": \"male\",", "specified", null, null)]
+    [InlineData("\"gender\": \"female\",", "male-typical", """{ "end": "2024-12-31" }""", Sex.Female)]
     [InlineData("", "specified", null, null)]
     [InlineData("", "male-typical", """{ "start": "2020-01-01", "end": "2024-12-31" }""", null)]
     [InlineData("", "male-typical", """{ "start": "2026-01-01" }""", null)]
     [InlineData("", "female-typical", """{ "start": "2024-01-01" }""", Sex.Female)]
-    public void Map_SexParameterForClinicalUse_UsedOnlyWithoutAGenderForATypicalCodeInItsPeriod(string gender, string code, string? period, Sex? expected)
+    public void Map_SexParameterForClinicalUse_DecidesOverGenderInItsPeriod(string gender, string code, string? period, Sex? expected)
     {
         var periodExtension = period is null ? "" : $$""", { "url": "period", "valuePeriod": {{period}} }""";
         var patient = $$"""
@@ -40,7 +45,12 @@ public sealed class SexParameterForClinicalUseTests
         (sex == Sex.Unknown ? null : sex).Should().Be(expected);
         if (expected is not null && gender.Length == 0)
         {
-            mapped.Evidence.Should().Contain(e => e.EndsWith($", sex {(expected == Sex.Male ? "male" : "female")} (from the patient-sexParameterForClinicalUse extension; no gender recorded).", StringComparison.Ordinal));
+            mapped.Evidence.Should().Contain(e => e.EndsWith($", sex {(expected == Sex.Male ? "male" : "female")} (from the patient-sexParameterForClinicalUse extension, which sets clinical reference ranges; no gender recorded).", StringComparison.Ordinal));
+        }
+
+        if (code == "specified" && gender.Length > 0)
+        {
+            mapped.Evidence.Should().Contain(e => e.EndsWith(", sex unknown (the patient-sexParameterForClinicalUse extension says settings are specified elsewhere; gender male).", StringComparison.Ordinal));
         }
     }
 }
