@@ -65,6 +65,7 @@ internal static class CardText
     {
         "ck.value" => "CK value",
         "ck.unit" => "CK unit",
+        "ck.comparator" => "CK bound",
         "ck.upperLimitOfNormal" => "CK upper limit of normal",
         "antibodies.hmgcr" => "Anti-HMGCR antibody",
         "antibodies.srp" => "Anti-SRP antibody",

@@ -13,4 +13,7 @@ internal sealed record CkFindings
 
     /// <summary>The lab's upper limit of normal, above 0, in the same unit. When absent, the ruleset's default for the sex applies and the answer says so.</summary>
     public double? UpperLimitOfNormal { get; init; }
+
+    /// <summary>When the lab reported only a bound (<c>&gt;20000</c>): how the true value relates to <see cref="Value"/>.</summary>
+    public CkComparator? Comparator { get; init; }
 }

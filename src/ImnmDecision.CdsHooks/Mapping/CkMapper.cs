@@ -109,12 +109,17 @@ internal static class CkMapper
             return null;
         }
 
-        var comparator = FhirValues.Comparator(quantity) switch
+        // A bound goes to the engine as one (ck.comparator): what it does not settle stays unknown.
+        var bound = FhirValues.Comparator(quantity) switch
         {
-            ">" or ">=" => $" (reported as {FhirValues.Comparator(quantity)}{Shown(value)}: a lower bound, used as the value)",
-            "<" or "<=" => $" (reported as {FhirValues.Comparator(quantity)}{Shown(value)}: an upper bound, used as the value)",
-            _ => "",
+            ">" => CkComparator.GreaterThan,
+            ">=" => CkComparator.AtLeast,
+            "<" => CkComparator.LessThan,
+            "<=" => (CkComparator?)CkComparator.AtMost,
+            _ => null,
         };
+        var comparator = bound is null ? ""
+            : $" (reported as {FhirValues.Comparator(quantity)}{Shown(value)}: {(bound is CkComparator.GreaterThan or CkComparator.AtLeast ? "a lower" : "an upper")} bound; a CK threshold it does not settle stays unknown)";
         var caveat = ResultStatus.Caveat(reading.Status) is { } text ? $" [{text}]" : "";
         var ulnText = uln is { } shownLimit
             ? $"lab upper limit of normal {Shown(shownLimit)} {unitText}"
@@ -127,7 +132,7 @@ internal static class CkMapper
         }
 
         var line = $"{Shown(value)} {unitText} {reading.OnDate}{comparator}{caveat}; {ulnText}";
-        var ck = new CkFindings { Value = (double)value, Unit = valueUnit, UpperLimitOfNormal = uln is { } u ? (double)u : null };
+        var ck = new CkFindings { Value = (double)value, Unit = valueUnit, UpperLimitOfNormal = uln is { } u ? (double)u : null, Comparator = bound };
         return (ck, ToUnitsPerLitre(value, valueUnit), line);
     }
 

@@ -45,6 +45,7 @@ internal sealed record MappedSections
         .Number("ck.value", Ck?.Value)
         .Choice("ck.unit", Ck?.Unit)
         .Number("ck.upperLimitOfNormal", Ck?.UpperLimitOfNormal)
+        .Choice("ck.comparator", Ck?.Comparator)
         .Choice("antibodies.hmgcr", Antibodies?.Hmgcr)
         .Choice("antibodies.srp", Antibodies?.Srp)
         .Set("antibodies.otherMyositisSpecific", Antibodies?.OtherMyositisSpecific?.Select(a => JsonNames.Name(a)))

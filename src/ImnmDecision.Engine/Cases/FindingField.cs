@@ -223,6 +223,16 @@ public sealed class FindingField
         return this;
     }
 
+    /// <summary>
+    /// This field, whose absence is a meaning rather than an unknown (a CK without a comparator is the exact value):
+    /// never listed missing.
+    /// </summary>
+    public FindingField NeverMissing()
+    {
+        MissingKey = null;
+        return this;
+    }
+
     /// <summary>This field, read only when another (true/false) field is true; otherwise unknown, missing as that field.</summary>
     public FindingField Requires(string path)
     {

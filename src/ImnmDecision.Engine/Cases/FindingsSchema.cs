@@ -26,6 +26,7 @@ public static class FindingsSchema
         FindingField.Number("ck.value", "The measured creatine kinase, at least 0, in ck.unit.", min: 0, unit: "ck.unit").DerivedFacts(),
         FindingField.Choice<CkUnit>("ck.unit", "U/L (the same as IU/L) or ukat/L (1 ukat/L = 60 U/L). When absent, U/L is assumed and the answer says so.").NotAFinding().DerivedFacts(),
         FindingField.Number("ck.upperLimitOfNormal", "The lab's upper limit of normal, above 0, in the same unit. When absent, the ruleset's default for the sex applies and the answer says so.", min: 0, minExclusive: true, unit: "ck.unit", note: "in the same unit as ck.value").DerivedFacts(),
+        FindingField.Choice<CkComparator>("ck.comparator", "Only when the lab reports CK as a bound (FHIR Quantity.comparator): > or >= means the true value is above ck.value, < or <= below it. What the bound settles is used (>15,000 U/L is over 50x a ULN of 300); a comparison it does not settle (>1,400 U/L against 10x a ULN of 200) is unknown, and the exact value is listed missing. Absent: ck.value is the exact value.").NotAFinding().NeverMissing().DerivedFacts(),
         FindingField.Choice<AntibodyResult>("antibodies.hmgcr", "Anti-HMGCR result.").DerivedFacts(),
         FindingField.Choice<AntibodyResult>("antibodies.srp", "Anti-SRP result.").DerivedFacts(),
         FindingField.SetOf<MyositisAntibody>("antibodies.otherMyositisSpecific", "Other myositis-specific antibodies that were positive (anti-PM/Scl and anti-Ku sent here are read as myositis-associated); an empty list means the extended panel was done and none was positive; absent means not known."),
@@ -106,6 +107,8 @@ public static class FindingsSchema
     private static readonly FindingField StatinExposure = Field("statin.exposure");
     private static readonly int PastStatin = StatinExposure.OrdinalOf("past");
     private static readonly FindingField StatinStoppedWeeksAgo = Field("statin.stoppedWeeksAgo");
+    private static readonly FindingField CkValueField = Field("ck.value");
+    private static readonly FindingField CkComparatorField = Field("ck.comparator");
     private static readonly FindingField[] BiopsyResults = [.. Fields.Where(f => f.RequiresTrue == BiopsyPerformed.Path)];
 
     /// <summary>Checks that involve two fields, each keyed by the path its error names.</summary>
@@ -117,6 +120,8 @@ public static class FindingsSchema
             v => v.Raw(BiopsyPerformed) != 0 || !HasAny(v, BiopsyResults)),
         new("statin.stoppedWeeksAgo", "statin.stoppedWeeksAgo is only allowed when statin.exposure is past.", "statin.stoppedWeeksAgo", "statin.exposure",
             v => !v.Has(StatinStoppedWeeksAgo) || v.Raw(StatinExposure) == PastStatin),
+        new("ck.comparator", "ck.comparator is only allowed with ck.value (it says how the true value relates to it).", "ck.comparator", "ck.value",
+            v => !v.Has(CkComparatorField) || v.Has(CkValueField)),
         new("clinical.symptomOnsetYearsAgo", "clinical.symptomOnsetYearsAgo cannot be more than patient.ageYears.", "clinical.symptomOnsetYearsAgo", "patient.ageYears",
             v => !(v.Raw(SymptomOnsetYearsAgo) > v.Raw(AgeYears))),
     ];

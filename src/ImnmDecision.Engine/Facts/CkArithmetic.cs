@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Rules;
 
 namespace ImnmDecision.Engine.Facts;
@@ -34,7 +35,7 @@ namespace ImnmDecision.Engine.Facts;
 /// other, ends included, makes it unknown.
 /// </para>
 /// </summary>
-internal sealed class CkArithmetic
+internal sealed partial class CkArithmetic
 {
     /// <summary>1 ukat/L of CK is 60 U/L (1 U = 1 umol/min; 1 kat = 1 mol/s).</summary>
     public const decimal UnitsPerLitrePerMicrokatalPerLitre = 60m;
@@ -84,8 +85,13 @@ internal sealed class CkArithmetic
     /// and <paramref name="female"/> null for sex <c>other</c>, <c>unknown</c> or absent, else whether the patient is female.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public CkReading Read(double? value, double? labUln, bool microkatal, bool? female)
+    public CkReading Read(double? value, double? labUln, bool microkatal, bool? female, CkComparator? bound = null)
     {
+        if (bound is { } comparator && value is { } reported)
+        {
+            return ReadBound(reported, comparator, labUln, microkatal, female);
+        }
+
         if (labUln is { } uln)
         {
             return ReadWithUln(value, uln, microkatal, microkatal);

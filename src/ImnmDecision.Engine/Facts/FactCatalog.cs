@@ -20,7 +20,7 @@ public static class FactCatalog
 
     private static readonly int DirectFacts = Declare(DirectFields.Select(Direct));
 
-    internal static readonly int CkUnitsPerLitre = Number("ck.uPerL", "U/L", "CK in U/L (ukat/L x 60).");
+    internal static readonly int CkUnitsPerLitre = Number("ck.uPerL", "U/L", "CK in U/L (ukat/L x 60), as reported (the bound, when ck.comparator says the lab gave one).");
     internal static readonly int CkUpperLimitUnitsPerLitre = Number("ck.uln", "U/L", "The lab's upper limit of normal in U/L, or the ruleset's default for the sex when absent.");
     internal static readonly int CkTimesUpperLimit = Number("ck.timesUln", "x ULN", "CK as a multiple of the upper limit of normal.");
     internal static readonly int AgeAtOnsetYears = Number("patient.ageAtOnsetYears", "years", "Age at the first muscle symptoms: patient.ageYears minus clinical.symptomOnsetYearsAgo; unknown unless both are given.");

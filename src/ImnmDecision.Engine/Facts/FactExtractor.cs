@@ -14,6 +14,7 @@ internal sealed class FactExtractor
     private static readonly FindingField CkValueField = FindingsSchema.Field("ck.value");
     private static readonly FindingField CkUnitField = FindingsSchema.Field("ck.unit");
     private static readonly FindingField CkUlnField = FindingsSchema.Field("ck.upperLimitOfNormal");
+    private static readonly FindingField CkComparatorField = FindingsSchema.Field("ck.comparator");
     private static readonly FindingField SexField = FindingsSchema.Field("patient.sex");
     private static readonly FindingField HmgcrField = FindingsSchema.Field("antibodies.hmgcr");
     private static readonly FindingField SrpField = FindingsSchema.Field("antibodies.srp");
@@ -218,9 +219,12 @@ internal sealed class FactExtractor
         }
 
         facts.AssumedFields = assumed;
-        var reading = ck.Read(ckValue, labUln, microkatal, female);
+        var bound = v.Choice<CkComparator>(CkComparatorField);
+        var reading = ck.Read(ckValue, labUln, microkatal, female, bound);
         SetOrUnknown(facts, FactCatalog.CkUpperLimitUnitsPerLitre, reading.UpperLimitUnitsPerLitre, ulnSources);
-        var source = ckValue is null ? CkValueBit : ulnSources;
+
+        // A CK reported only as a bound leaves unknown what the bound does not settle: the exact value is missing.
+        var source = ckValue is null ? CkValueBit : bound is null ? ulnSources : (labUln is null ? ulnSources : FieldMask.Zero) | CkValueBit;
         SetOrUnknown(facts, FactCatalog.CkUnitsPerLitre, reading.UnitsPerLitre, CkValueBit);
         SetOrUnknown(facts, FactCatalog.CkTimesUpperLimit, reading.TimesUpperLimit, source);
         SetOrUnknown(facts, FactCatalog.CkElevated, reading.Elevated, source);
