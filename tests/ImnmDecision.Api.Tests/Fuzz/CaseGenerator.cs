@@ -216,6 +216,11 @@ internal sealed class CaseGenerator(int seed)
             Set("statin.exposure", Choice("past"));
         }
 
+        if (Get("ck.comparator") is not null && Get("ck.value") is null)
+        {
+            values.RemoveAll(v => v.Field.Path == "ck.comparator");
+        }
+
         if (Get("biopsy.performed")?.Json == "false" && values.Any(v => v.Field.Path.StartsWith("biopsy.", StringComparison.Ordinal) && v.Field.Path != "biopsy.performed"))
         {
             Set("biopsy.performed", FuzzValue.Valid("true", "true"));
