@@ -9,7 +9,8 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// Pregnancy (<c>patient.pregnant</c>) from the newest <c>final</c>, <c>amended</c> or <c>corrected</c> pregnancy
 /// status Observation (a configured code, read from a configured coded answer or a <c>valueBoolean</c>; any other
 /// answer, "Unknown" included, leaves pregnancy unknown), or from an active, unabated pregnancy Condition recorded
-/// after that result (or with no such result). A Condition that is refuted, unconfirmed, provisional, differential
+/// after that result (or with no such result) whose onset is not longer ago than a pregnancy can last (the code
+/// lists' <c>conditionCurrentForWeeks</c>; an older one is out of date and noted, not used). A Condition that is refuted, unconfirmed, provisional, differential
 /// or entered in error is not used. Pregnant is never set for a male patient (the contract forbids it; the card
 /// says so). Nothing recorded stays unknown, never false.
 /// </summary>
@@ -17,7 +18,7 @@ internal static class PregnancyMapper
 {
     private static readonly string[] UnusedVerifications = ["entered-in-error", "refuted", "unconfirmed", "provisional", "differential"];
 
-    public static bool? Map(IEnumerable<ObservationReading> readings, IEnumerable<Resource> resources, string patientId, CodeBook codes, Sex? sex, MappingReport report)
+    public static bool? Map(IEnumerable<ObservationReading> readings, IEnumerable<Resource> resources, string patientId, CodeBook codes, Sex? sex, DateOnly today, MappingReport report)
     {
         var status = ObservationReading.NewestFirst(readings.Where(r => codes.Pregnancy.IsStatus(r.Code)))
             .FirstOrDefault(r => r.Status is "final" or "amended" or "corrected");
@@ -27,6 +28,12 @@ internal static class PregnancyMapper
             .OrderByDescending(c => c.When.HasValue)
             .ThenByDescending(c => c.When?.Start)
             .FirstOrDefault();
+        if (condition.Condition is not null && OutOfDate(condition.When, codes.Pregnancy.ConditionCurrentForWeeks, today) is { } weeks)
+        {
+            report.Note($"An active pregnancy Condition since {condition.When!.Value.Display} began more than {weeks} weeks ago, longer than a pregnancy lasts: "
+                + "it is out of date and was not used (pregnancy stays unknown unless a pregnancy status says otherwise; ask the patient).");
+            condition = default;
+        }
 
         bool? pregnant;
         if (condition.Condition is not null && (status is null || (condition.When is { } since && (status.When is not { } then || since.Start > then.Start))))
@@ -56,6 +63,13 @@ internal static class PregnancyMapper
 
         return pregnant;
     }
+
+    /// <summary>
+    /// The configured number of weeks when a Condition's onset (its last possible day, for a partial date) lies more
+    /// than that long before today; <c>null</c> when it does not, when the onset is unknown, or when no limit is set.
+    /// </summary>
+    private static int? OutOfDate(ClinicalDate? onset, int? weeks, DateOnly today) =>
+        onset is { } since && weeks is { } limit && today.DayNumber - since.LastDay.DayNumber > limit * 7 ? limit : null;
 
     private static bool IsActive(Condition condition)
     {

@@ -7,8 +7,9 @@ namespace ImnmDecision.Api.Tests.CdsHooks;
 /// <summary>
 /// Pregnancy (<c>patient.pregnant</c>) from a pregnancy status Observation (LOINC 82810-3 or 11449-6, answered with
 /// the IPS value set's LOINC answers, their SNOMED CT equivalents, or a boolean) and from an active pregnancy
-/// Condition (SNOMED CT 77386006): the newest final result decides, "Unknown" stays unknown, and the IPS's own
-/// pregnancy status example is read prefetched and fetched.
+/// Condition (SNOMED CT 77386006, and Synthea's 72892002 and 47200007) begun within 44 weeks: the newest final result
+/// decides, "Unknown" stays unknown, an older active Condition is out of date, and the IPS's own pregnancy status
+/// example and a Synthea record are read as the sandbox sends them.
 /// </summary>
 public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture<CdsApiFactory>
 {
@@ -169,13 +170,76 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Map_SyntheaActiveTubalPregnancyFrom1990_IsNotAConfiguredPregnancyCode()
+    public async Task Map_SyntheaActiveTubalPregnancyFrom1990_IsNotAPregnancyUnderWay()
     {
         await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-synthea-almeda-67e13ece.json"));
 
         var mapped = RecordHooks.Map(RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates()), server.Record.PatientId);
 
-        (mapped.Sections.Patient?.Pregnant).Should().BeNull("SNOMED CT 79586000 and 72892002 are not in the default pregnancy Conditions");
+        (mapped.Sections.Patient?.Pregnant).Should().BeNull("79586000 Tubal pregnancy is not listed and her 72892002 Normal pregnancy is resolved");
+        mapped.Evidence.Concat(mapped.Notes).Should().NotContain(l => l.Contains("regnan", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("72892002", "Normal pregnancy", true)]
+    [InlineData("47200007", "High risk pregnancy", true)]
+    [InlineData("79586000", "Tubal pregnancy", null)]
+    [InlineData("19169002", "Miscarriage in first trimester", null)]
+    [InlineData("398254007", "Preeclampsia", null)]
+    public void Map_SyntheaPregnancyConditions_OnlyThoseOfAPregnancyUnderWaySetPregnant(string code, string display, bool? expected)
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Condition("c-1", "2025-03-01", "active", "confirmed", null, code, display));
+
+        (mapped.Sections.Patient?.Pregnant).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("2024-08-20", true)] // 42.7 weeks before today (2025-06-15)
+    [InlineData("2024-07-01", null)] // 49.9 weeks
+    [InlineData("2024-07", null)] // at the latest 2024-07-31, 45.6 weeks
+    [InlineData("2024-08", true)] // at the latest 2024-08-31, 41.1 weeks
+    public void Map_ActivePregnancyConditionOlderThan44Weeks_IsOutOfDateAndSaysSo(string onset, bool? expected)
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Condition("c-1", onset, "active", "confirmed", null, "72892002", "Normal pregnancy"));
+
+        (mapped.Sections.Patient?.Pregnant).Should().Be(expected);
+        var outOfDate = $"An active pregnancy Condition since {onset} began more than 44 weeks ago, longer than a pregnancy lasts: it is out of date and was not used (pregnancy stays unknown unless a pregnancy status says otherwise; ask the patient).";
+        if (expected is null)
+        {
+            mapped.Notes.Should().Contain(outOfDate);
+            mapped.Findings.Has("patient.pregnant").Should().BeFalse("an out-of-date pregnancy is unknown, not false");
+        }
+        else
+        {
+            mapped.Notes.Should().NotContain(outOfDate);
+        }
+    }
+
+    [Fact]
+    public void Map_OutOfDatePregnancyCondition_AnOlderPregnancyStatusStillDecides()
+    {
+        var mapped = FhirMapping.Map(
+            FhirMapping.Patient("female"),
+            Status("ps-1", "82810-3", "2024-01-10", Coded(Loinc, "LA26683-5")),
+            Condition("c-1", "2024-05-01", "active", "confirmed", null, "72892002", "Normal pregnancy"));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeFalse("the out-of-date Condition is set aside and the status result is the newest left");
+        mapped.Notes.Should().Contain(n => n.StartsWith("An active pregnancy Condition since 2024-05-01 began more than 44 weeks ago", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Map_SyntheaAlix_FourDeliveredPregnanciesAndOneActive_PregnantWhileItIsCurrentOutOfDateLater()
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-synthea-alix-b5598b1a.json"));
+        var prefetch = RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates());
+
+        var during = RecordHooks.Map(prefetch, server.Record.PatientId, new FixedTime(new DateTimeOffset(2021, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+        var now = RecordHooks.Map(prefetch, server.Record.PatientId);
+
+        during.Sections.Patient!.Pregnant.Should().BeTrue("the 72892002 Normal pregnancy of 2020-10-07 is active and unabated; the four before it are resolved");
+        during.Evidence.Should().Contain("Pregnancy: pregnant (an active pregnancy Condition since 2020-10-07).");
+        now.Sections.Patient!.Pregnant.Should().BeNull("a pregnancy that began in 2020 is not under way now");
+        now.Notes.Should().Contain(n => n.StartsWith("An active pregnancy Condition since 2020-10-07 began more than 44 weeks ago", StringComparison.Ordinal));
     }
 
     private static string Coded(string system, string code) =>
@@ -191,14 +255,14 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
         }
         """;
 
-    private static string Condition(string id, string onset, string clinical, string? verification, string? abatement) => $$"""
+    private static string Condition(string id, string onset, string clinical, string? verification, string? abatement, string code = "77386006", string display = "Pregnant") => $$"""
         {
           "resourceType": "Condition", "id": "{{id}}",
           "clinicalStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "{{clinical}}" } ] },
           {{(verification is null ? "" : $$"""
           "verificationStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "{{verification}}" } ] },
           """)}}
-          "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "77386006", "display": "Pregnant" } ] },
+          "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "{{code}}", "display": "{{display}}" } ] },
           "subject": { "reference": "Patient/pt-1" },
           {{abatement ?? ""}}
           "onsetDateTime": "{{onset}}"
