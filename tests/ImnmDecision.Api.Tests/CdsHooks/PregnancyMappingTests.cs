@@ -1,6 +1,9 @@
+using System.Text.Json.Nodes;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.CdsHooks.Prefetch;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;
 
@@ -240,6 +243,38 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
         during.Evidence.Should().Contain("Pregnancy: pregnant (an active pregnancy Condition since 2020-10-07).");
         now.Sections.Patient!.Pregnant.Should().BeNull("a pregnancy that began in 2020 is not under way now");
         now.Notes.Should().Contain(n => n.StartsWith("An active pregnancy Condition since 2020-10-07 began more than 44 weeks ago", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PatientView_SyntheaAlixWithAnImnmWorkup_AvoidsMethotrexateWhilePregnantAndSaysTheConditionIsOutOfDateLater()
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-synthea-alix-b5598b1a.json"));
+        var prefetch = RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates());
+        var patient = server.Record.PatientId;
+        var ck = FhirMapping.Ck("ck-1", "9000", "U/L", "2021-02-20").Replace("Patient/pt-1", $"Patient/{patient}", StringComparison.Ordinal);
+        prefetch["ck"] = JsonNode.Parse($$"""{ "resourceType": "Bundle", "type": "searchset", "total": 1, "entry": [ { "resource": {{ck}} } ] }""");
+        var antibodies = CdsFixtures.Node("order-select-statin-hmgcr-positive.json")["prefetch"]!["myositisAntibodies"]!.DeepClone();
+        foreach (var entry in antibodies["entry"]!.AsArray())
+        {
+            entry!["resource"]!["subject"] = new JsonObject { ["reference"] = $"Patient/{patient}" };
+        }
+
+        prefetch["myositisAntibodies"] = antibodies;
+        using var during = factory.With(server.Settings(3000)).WithWebHostBuilder(builder => builder.ConfigureTestServices(
+            services => services.AddSingleton<TimeProvider>(new FixedTime(new DateTimeOffset(2021, 3, 1, 12, 0, 0, TimeSpan.Zero)))));
+        using var now = factory.With(server.Settings(3000));
+
+        var pregnantCards = await (await during.CreateClient().PostHookAsync("imnm-assessment", RecordHooks.Call(server, prefetch))).CardsAsync();
+        var laterCards = await (await now.CreateClient().PostHookAsync("imnm-assessment", RecordHooks.Call(server, prefetch))).CardsAsync();
+
+        var pregnant = pregnantCards[0]!["detail"]!.GetValue<string>();
+        pregnant.Should().Contain("Pregnancy: pregnant (an active pregnancy Condition since 2020-10-07).");
+        pregnant.Should().Contain("Avoid in pregnancy: methotrexate is teratogenic");
+        var later = laterCards[0]!["detail"]!.GetValue<string>();
+        later.Should().Contain("An active pregnancy Condition since 2020-10-07 began more than 44 weeks ago");
+        later.Should().NotContain("Avoid in pregnancy: methotrexate is teratogenic");
+        pregnantCards.ShouldKeepTheCardRules();
+        laterCards.ShouldKeepTheCardRules();
     }
 
     private static string Coded(string system, string code) =>
