@@ -10,9 +10,9 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// status Observation (a configured code, read from a configured coded answer or a <c>valueBoolean</c>; any other
 /// answer, "Unknown" included, leaves pregnancy unknown), or from an active, unabated pregnancy Condition recorded
 /// after that result (or with no such result) whose onset is not longer ago than a pregnancy can last (the code
-/// lists' <c>conditionCurrentForWeeks</c>; an older one is out of date and noted, not used). A Condition that is refuted, unconfirmed, provisional, differential
-/// or entered in error is not used. Pregnant is never set for a male patient (the contract forbids it; the card
-/// says so). Nothing recorded stays unknown, never false.
+/// lists' <c>conditionCurrentForWeeks</c>; an older one is out of date and noted, not used). A Condition that is
+/// refuted, unconfirmed, provisional, differential or entered in error is not used. Pregnant is never set for a male
+/// patient (the contract forbids it; the card says so). Nothing recorded stays unknown, never false.
 /// </summary>
 internal static class PregnancyMapper
 {

@@ -40,6 +40,18 @@ public sealed class FhirListRepairTests
         patient.Name[0].GivenElement[0].ElementId.Should().Be("g1");
     }
 
+    [Fact]
+    public void Read_AContainedResourceWithOneValueWhereR4HasAList_IsReadWhole()
+    {
+        var order = Read("""
+            { "resourceType": "MedicationRequest", "id": "m-1", "status": "active", "intent": "order",
+              "contained": [ { "resourceType": "Medication", "id": "med", "ingredient": { "itemCodeableConcept": { "coding": [ { "system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "36567" } ] } } } ],
+              "medicationReference": { "reference": "#med" }, "subject": { "reference": "Patient/p-1" } }
+            """, out _).Should().BeOfType<MedicationRequest>().Subject;
+
+        order.Contained.Should().ContainSingle().Which.Should().BeOfType<Medication>().Which.Ingredient.Should().ContainSingle();
+    }
+
     [Theory]
     [InlineData("""{ "resourceType": "MedicationRequest", "id": "m-1", "status": ["draft"], "intent": "order" }""")]
     [InlineData("""{ "resourceType": "MedicationRequest", "id": "m-1", "status": "draft", "intent": "order", "subject": [ { "reference": "Patient/p-1" } ] }""")]
