@@ -10,7 +10,8 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// status Observation (a configured code, read from a configured coded answer or a <c>valueBoolean</c>; any other
 /// answer, "Unknown" included, leaves pregnancy unknown), or from an active, unabated pregnancy Condition recorded
 /// after that result (or with no such result) whose onset is not longer ago than a pregnancy can last (the code
-/// lists' <c>conditionCurrentForWeeks</c>; an older one is out of date and noted, not used). A Condition that is
+/// lists' <c>conditionCurrentForWeeks</c>; an older one, or an older result saying pregnant, or one followed by the end
+/// of a pregnancy Condition, is noted and not used). A Condition that is
 /// refuted, unconfirmed, provisional, differential or entered in error is not used. Pregnant is never set for a male
 /// patient (the contract forbids it; the card says so). Nothing recorded stays unknown, never false.
 /// </summary>
@@ -44,6 +45,11 @@ internal static class PregnancyMapper
         else if (status is not null)
         {
             pregnant = Read(status, codes, out var answer);
+            if (pregnant == true && !StillPregnant(status, resources, patientId, codes, today, report))
+            {
+                return null;
+            }
+
             report.Used($"Pregnancy status: {answer} (Observation {Code(status.Code, codes)} {status.OnDate}){(pregnant is null ? ": pregnancy stays unknown" : "")}.");
             if (condition.Condition is not null)
             {
@@ -62,6 +68,36 @@ internal static class PregnancyMapper
         }
 
         return pregnant;
+    }
+
+    /// <summary>
+    /// Whether a status result saying pregnant still can: not when it is older than a pregnancy lasts, nor when a
+    /// pregnancy Condition ended after it (Synthea records "Pregnant" at conception and no "not pregnant" after the
+    /// delivery, which ends its Condition). Either way the card says why pregnancy stays unknown.
+    /// </summary>
+    private static bool StillPregnant(ObservationReading status, IEnumerable<Resource> resources, string patientId, CodeBook codes, DateOnly today, MappingReport report)
+    {
+        if (OutOfDate(status.When, codes.Pregnancy.ConditionCurrentForWeeks, today) is { } weeks)
+        {
+            report.Note($"A pregnancy status of {status.DateText} said pregnant more than {weeks} weeks ago, longer than a pregnancy lasts: "
+                + "it is out of date and was not used (pregnancy stays unknown; ask the patient).");
+            return false;
+        }
+
+        var ended = status.When is not { } seen ? null : resources.OfType<Condition>()
+            .Where(c => !FhirValues.PointsToOtherPatient(c.Subject, patientId) && codes.Pregnancy.IsPregnancyCondition(c.Code))
+            .Where(c => !UnusedVerifications.Contains(FhirValues.Codings(c.VerificationStatus).Select(v => v.Code).FirstOrDefault(v => v is not null), StringComparer.Ordinal))
+            .Select(c => FhirValues.When(c.Abatement))
+            .Where(end => end is { } day && day.FirstDay > seen.LastDay)
+            .OrderByDescending(end => end!.Value.Start)
+            .FirstOrDefault();
+        if (ended is { } end)
+        {
+            report.Note($"The pregnancy status of {status.DateText} said pregnant, but a pregnancy Condition ended on {end.Display}: pregnancy stays unknown; ask the patient.");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -155,21 +155,48 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
     public async Task PatientView_IpsPregnancyStatusExample_PrefetchedAndFetched_NamesPregnancyOnTheCard()
     {
         await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-ips-female-pregnancy-status.json"));
-        using var host = factory.With(server.Settings(3000));
+        var then = new FixedTime(new DateTimeOffset(2020, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        using var host = factory.With(server.Settings(3000)).WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(then)));
         using var client = host.CreateClient();
+        using var today = factory.With(server.Settings(3000));
         var prefetch = RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates());
 
-        var mapped = RecordHooks.Map(prefetch, server.Record.PatientId);
+        var mapped = RecordHooks.Map(prefetch, server.Record.PatientId, then);
         var prefetched = await (await client.PostHookAsync("imnm-assessment", RecordHooks.Call(server, prefetch))).CardsAsync();
         var fetched = await (await client.PostHookAsync("imnm-assessment", RecordHooks.Call(server, null))).CardsAsync();
+        var later = await (await today.CreateClient().PostHookAsync("imnm-assessment", RecordHooks.Call(server, prefetch))).CardsAsync();
 
         prefetch.Should().ContainKey("pregnancy");
-        mapped.Sections.Patient!.Pregnant.Should().BeTrue("the IPS example answers 82810-3 with LA15173-0 Pregnant");
+        mapped.Sections.Patient!.Pregnant.Should().BeTrue("the IPS example answers 82810-3 with LA15173-0 Pregnant on 2020-01-10, seven weeks before");
         var detail = prefetched.Should().ContainSingle().Subject!["detail"]!.GetValue<string>();
         detail.Should().Contain("- Pregnancy status: pregnant, LA15173-0 (Observation 82810-3 on 2020-01-10).");
         detail.Should().NotContain("Pregnancy status: not provided");
         fetched.Should().ContainSingle().Subject!["detail"]!.GetValue<string>().Should().Be(detail);
         server.Requests.Should().Contain(q => q.Contains("82810-3", StringComparison.Ordinal), "without prefetch the service searches the pregnancy status itself");
+        later.Should().ContainSingle().Subject!["detail"]!.GetValue<string>().Should().Contain("A pregnancy status of 2020-01-10 said pregnant more than 44 weeks ago");
+    }
+
+    [Fact]
+    public void Map_PregnantStatusOlderThan44Weeks_IsOutOfDateAndSaysSo()
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Status("ps-1", "82810-3", "2024-05-01", Coded(Loinc, "LA15173-0")));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeNull("a pregnancy observed 58 weeks ago has ended one way or another");
+        mapped.Notes.Should().Contain("A pregnancy status of 2024-05-01 said pregnant more than 44 weeks ago, longer than a pregnancy lasts: it is out of date and was not used (pregnancy stays unknown; ask the patient).");
+    }
+
+    [Fact]
+    public void Map_SyntheaPregnantStatusAndItsConditionEndedSince_PregnancyIsUnknown()
+    {
+        // Synthea's pregnancy module records 82810-3 "Pregnant" (SNOMED CT 77386006) at conception and ends the
+        // 72892002 Condition at delivery, miscarriage or abortion; it records no later "not pregnant".
+        var mapped = FhirMapping.Map(
+            FhirMapping.Patient("female"),
+            Status("ps-1", "82810-3", "2024-10-01", Coded(Snomed, "77386006")),
+            Condition("c-1", "2024-10-01", "resolved", "confirmed", "\"abatementDateTime\": \"2025-06-01\",", "72892002", "Normal pregnancy"));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeNull("the pregnancy that result saw has ended");
+        mapped.Notes.Should().Contain("The pregnancy status of 2024-10-01 said pregnant, but a pregnancy Condition ended on 2025-06-01: pregnancy stays unknown; ask the patient.");
     }
 
     [Fact]
