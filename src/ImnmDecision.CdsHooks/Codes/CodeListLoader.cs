@@ -134,6 +134,7 @@ internal static class CodeListLoader
                 Pregnant = [.. defaults.Pregnancy.Pregnant, .. additions.Pregnancy.Pregnant],
                 NotPregnant = [.. defaults.Pregnancy.NotPregnant, .. additions.Pregnancy.NotPregnant],
                 Conditions = [.. defaults.Pregnancy.Conditions, .. additions.Pregnancy.Conditions],
+                ConditionCurrentForWeeks = defaults.Pregnancy.ConditionCurrentForWeeks,
             },
             OverrideReasons = new OverrideReasonLists
             {

@@ -18,4 +18,10 @@ internal sealed class PregnancyCodeLists
 
     /// <summary>Condition codes that record a pregnancy; an active one may set pregnant.</summary>
     public List<CodeRef> Conditions { get; set; } = [];
+
+    /// <summary>
+    /// Weeks after its onset when an active pregnancy Condition no longer means a current pregnancy (longer than a
+    /// pregnancy lasts); <c>null</c> for no limit.
+    /// </summary>
+    public int? ConditionCurrentForWeeks { get; set; }
 }

@@ -24,11 +24,20 @@ internal sealed class PregnancyCodes
             errors.Add($"pregnancy: the code {both} is listed as pregnant and as not pregnant.");
         }
 
+        if (lists.ConditionCurrentForWeeks is <= 0)
+        {
+            errors.Add("pregnancy: conditionCurrentForWeeks must be a positive number of weeks.");
+        }
+
+        ConditionCurrentForWeeks = lists.ConditionCurrentForWeeks;
         answers = pregnant.Select(k => KeyValuePair.Create(k, true))
             .Concat(notPregnant.Select(k => KeyValuePair.Create(k, false)))
             .DistinctBy(p => p.Key, StringComparer.Ordinal)
             .ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>Weeks after its onset when an active pregnancy Condition is out of date; <c>null</c> for no limit.</summary>
+    public int? ConditionCurrentForWeeks { get; }
 
     /// <summary>Whether an Observation code is a pregnancy status.</summary>
     public bool IsStatus(CodeableConcept? code) => CodeBook.Matches(code, observations);

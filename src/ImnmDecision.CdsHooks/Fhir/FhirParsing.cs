@@ -40,7 +40,13 @@ internal static class FhirParsing
             return null;
         }
 
-        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(element));
+        return Deserialize(JsonMarshal.GetRawUtf8Value(element), repair: true, out partial);
+    }
+
+    private static Resource? Deserialize(ReadOnlySpan<byte> json, bool repair, out bool partial)
+    {
+        partial = false;
+        var reader = new Utf8JsonReader(json);
         try
         {
             return Deserializer.DeserializeResource(ref reader);
@@ -48,10 +54,15 @@ internal static class FhirParsing
         catch (DeserializationFailedException failed)
         {
             // A list where FHIR R4 has one value (or one value where it has a list, or an empty list) is kept by
-            // Firely in a shape its getters refuse to hand out: such a resource cannot be read safely and is skipped.
-            if (failed.Exceptions.Any(e => e.ErrorCode == CodedValidationException.PROPERTY_TYPE_MISMATCH_CODE))
+            // Firely in a shape its getters refuse to hand out: such a resource cannot be read safely as it is.
+            // One value where R4 has a list is read again as a list of one (FhirListRepair); otherwise it is skipped.
+            var mismatches = failed.Exceptions.Where(e => e.ErrorCode == CodedValidationException.PROPERTY_TYPE_MISMATCH_CODE).ToList();
+            if (mismatches.Count > 0)
             {
-                return null;
+                var paths = mismatches.Select(e => (e as ExtendedCodedException)?.InstancePath).OfType<string>().ToList();
+                return repair && paths.Count == mismatches.Count && FhirListRepair.Wrap(json, paths) is { } repaired
+                    ? Deserialize(repaired, repair: false, out partial)
+                    : null;
             }
 
             partial = true;

@@ -75,6 +75,7 @@ internal sealed partial class DraftMedicationReader(
         if (Uri.TryCreate(reference, UriKind.Absolute, out var absolute))
         {
             return absolute.Scheme is "http" or "https" && server.Contains(absolute)
+                && absolute.AbsolutePath.Length > server.BaseUrl.AbsolutePath.Length
                 ? Exact(absolute.AbsolutePath[server.BaseUrl.AbsolutePath.Length..])
                 : null;
         }

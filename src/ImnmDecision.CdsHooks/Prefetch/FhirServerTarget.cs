@@ -5,7 +5,10 @@ namespace ImnmDecision.CdsHooks.Prefetch;
 /// <param name="AllowPrivateNetwork">Whether loopback, link-local and private addresses are allowed for it (tests, local development).</param>
 internal sealed record FhirServerTarget(Uri BaseUrl, bool AllowPrivateNetwork)
 {
-    /// <summary>Whether a URL (a paging link) lies under this server's base URL (same scheme, host, port and path prefix).</summary>
+    /// <summary>
+    /// Whether a URL (a paging link) lies under this server's base URL (same scheme, host, port and path prefix), or is
+    /// the base URL itself with a query, as HAPI FHIR writes its paging links (<c>{base}?_getpages=...</c>).
+    /// </summary>
     public bool Contains(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -14,6 +17,7 @@ internal sealed record FhirServerTarget(Uri BaseUrl, bool AllowPrivateNetwork)
             && string.Equals(url.Scheme, BaseUrl.Scheme, StringComparison.OrdinalIgnoreCase)
             && string.Equals(url.IdnHost, BaseUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
             && url.Port == BaseUrl.Port
-            && url.AbsolutePath.StartsWith(BaseUrl.AbsolutePath, StringComparison.Ordinal);
+            && (url.AbsolutePath.StartsWith(BaseUrl.AbsolutePath, StringComparison.Ordinal)
+                || url.AbsolutePath == BaseUrl.AbsolutePath.TrimEnd('/'));
     }
 }

@@ -160,6 +160,8 @@ public sealed class DraftMedicationTests(CdsApiFactory factory) : IClassFixture<
     [InlineData("Patient/p-1", null)]
     [InlineData("x/Medication/med-1", null)]
     [InlineData("urn:uuid:0b1d7a5e-5b1e-4a7a-9a43-2f1c6f0b8a11", null)]
+    [InlineData("http://127.0.0.1:5000/fhir/R4", null)]
+    [InlineData("http://127.0.0.1:5000/fhir/R4?_getpages=abc", null)]
     public void OnServer_ReadsRelativeAndSameServerReferencesOnly(string reference, string? expected)
     {
         var target = new FhirServerTarget(new Uri("http://127.0.0.1:5000/fhir/R4/"), AllowPrivateNetwork: true);

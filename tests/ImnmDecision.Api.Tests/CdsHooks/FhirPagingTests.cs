@@ -38,6 +38,38 @@ public sealed class FhirPagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resolve_PrefetchedBundleWithHapiPagingLinkAtTheBaseUrl_ReadsTheNextPage()
+    {
+        // HAPI FHIR (SMART's R4 sandbox, its launcher's /v/r4/fhir proxy) writes next links at the base URL itself.
+        var next = server.BaseUrl + "?_getpages=5f0e7c1a-2b3d&_getpagesoffset=1&_count=1&_pretty=true&_bundletype=searchset";
+        var prefetch = $$"""
+            { "ck": { "resourceType": "Bundle", "type": "searchset", "total": 2,
+                      "link": [ { "relation": "self", "url": "{{server.BaseUrl}}/Observation?patient=pt-fetch-1" }, { "relation": "next", "url": "{{next}}" } ],
+                      "entry": [ { "fullUrl": "{{server.BaseUrl}}/Observation/ck-0", "resource": {{FhirMapping.Ck("ck-0", "950", "U/L", "2023-01-10").Replace("pt-1", "pt-fetch-1", StringComparison.Ordinal)}} } ] } }
+            """;
+
+        var resolution = await TestResolver.Create(server, 5000).ResolveAsync(
+            PrefetchResolverTests.Request(server.BaseUrl, prefetch), [templates.Assessment[1]], CancellationToken.None);
+
+        resolution.Slots["ck"].Resources.Select(r => r.Resource.Id).Should().BeEquivalentTo("ck-0", "ck-1");
+        resolution.Slots["ck"].Truncation.Should().BeNull();
+        server.Requests.Should().ContainSingle().Which.Should().Be(("/fhir/R4" + next[server.BaseUrl.ToString().Length..], $"Bearer {FakeFhirServer.AccessToken}"));
+    }
+
+    [Theory]
+    [InlineData("https://launch.smarthealthit.org/v/r4/fhir?_getpages=abc&_getpagesoffset=10", true)]
+    [InlineData("https://launch.smarthealthit.org/v/r4/fhir/Observation?patient=p&page=2", true)]
+    [InlineData("https://launch.smarthealthit.org/v/r4/fhirx?_getpages=abc", false)]
+    [InlineData("https://launch.smarthealthit.org/v/r4?_getpages=abc", false)]
+    [InlineData("https://launch.smarthealthit.org:8443/v/r4/fhir?_getpages=abc", false)]
+    public void ServerTarget_ThePagingLinkAtTheBaseUrlItself_IsUnderTheBase(string url, bool under)
+    {
+        var target = new FhirServerTarget(new Uri("https://launch.smarthealthit.org/v/r4/fhir/"), AllowPrivateNetwork: false);
+
+        target.Contains(new Uri(url)).Should().Be(under);
+    }
+
+    [Fact]
     public async Task Resolve_PrefetchedBundleWithNextLinkAndNoFhirServer_SaysMorePagesWereNotRead()
     {
         var prefetch = """

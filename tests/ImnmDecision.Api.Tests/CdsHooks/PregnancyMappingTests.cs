@@ -1,14 +1,18 @@
+using System.Text.Json.Nodes;
 using ImnmDecision.Api.Tests.CdsHooks.Support;
 using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.CdsHooks.Prefetch;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImnmDecision.Api.Tests.CdsHooks;
 
 /// <summary>
 /// Pregnancy (<c>patient.pregnant</c>) from a pregnancy status Observation (LOINC 82810-3 or 11449-6, answered with
 /// the IPS value set's LOINC answers, their SNOMED CT equivalents, or a boolean) and from an active pregnancy
-/// Condition (SNOMED CT 77386006): the newest final result decides, "Unknown" stays unknown, and the IPS's own
-/// pregnancy status example is read prefetched and fetched.
+/// Condition (SNOMED CT 77386006, and Synthea's 72892002 and 47200007) begun within 44 weeks: the newest final result
+/// decides, "Unknown" stays unknown, an older active Condition is out of date, and the IPS's own pregnancy status
+/// example and a Synthea record are read as the sandbox sends them.
 /// </summary>
 public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture<CdsApiFactory>
 {
@@ -151,31 +155,153 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
     public async Task PatientView_IpsPregnancyStatusExample_PrefetchedAndFetched_NamesPregnancyOnTheCard()
     {
         await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-ips-female-pregnancy-status.json"));
-        using var host = factory.With(server.Settings(3000));
+        var then = new FixedTime(new DateTimeOffset(2020, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        using var host = factory.With(server.Settings(3000)).WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(then)));
         using var client = host.CreateClient();
+        using var today = factory.With(server.Settings(3000));
         var prefetch = RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates());
 
-        var mapped = RecordHooks.Map(prefetch, server.Record.PatientId);
+        var mapped = RecordHooks.Map(prefetch, server.Record.PatientId, then);
         var prefetched = await (await client.PostHookAsync("imnm-assessment", RecordHooks.Call(server, prefetch))).CardsAsync();
         var fetched = await (await client.PostHookAsync("imnm-assessment", RecordHooks.Call(server, null))).CardsAsync();
+        var later = await (await today.CreateClient().PostHookAsync("imnm-assessment", RecordHooks.Call(server, prefetch))).CardsAsync();
 
         prefetch.Should().ContainKey("pregnancy");
-        mapped.Sections.Patient!.Pregnant.Should().BeTrue("the IPS example answers 82810-3 with LA15173-0 Pregnant");
+        mapped.Sections.Patient!.Pregnant.Should().BeTrue("the IPS example answers 82810-3 with LA15173-0 Pregnant on 2020-01-10, seven weeks before");
         var detail = prefetched.Should().ContainSingle().Subject!["detail"]!.GetValue<string>();
         detail.Should().Contain("- Pregnancy status: pregnant, LA15173-0 (Observation 82810-3 on 2020-01-10).");
         detail.Should().NotContain("Pregnancy status: not provided");
         fetched.Should().ContainSingle().Subject!["detail"]!.GetValue<string>().Should().Be(detail);
         server.Requests.Should().Contain(q => q.Contains("82810-3", StringComparison.Ordinal), "without prefetch the service searches the pregnancy status itself");
+        later.Should().ContainSingle().Subject!["detail"]!.GetValue<string>().Should().Contain("A pregnancy status of 2020-01-10 said pregnant more than 44 weeks ago");
     }
 
     [Fact]
-    public async Task Map_SyntheaActiveTubalPregnancyFrom1990_IsNotAConfiguredPregnancyCode()
+    public void Map_PregnantStatusOlderThan44Weeks_IsOutOfDateAndSaysSo()
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Status("ps-1", "82810-3", "2024-05-01", Coded(Loinc, "LA15173-0")));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeNull("a pregnancy observed 58 weeks ago has ended one way or another");
+        mapped.Notes.Should().Contain("A pregnancy status of 2024-05-01 said pregnant more than 44 weeks ago, longer than a pregnancy lasts: it is out of date and was not used (pregnancy stays unknown; ask the patient).");
+    }
+
+    [Fact]
+    public void Map_SyntheaPregnantStatusAndItsConditionEndedSince_PregnancyIsUnknown()
+    {
+        // Synthea's pregnancy module records 82810-3 "Pregnant" (SNOMED CT 77386006) at conception and ends the
+        // 72892002 Condition at delivery, miscarriage or abortion; it records no later "not pregnant".
+        var mapped = FhirMapping.Map(
+            FhirMapping.Patient("female"),
+            Status("ps-1", "82810-3", "2024-10-01", Coded(Snomed, "77386006")),
+            Condition("c-1", "2024-10-01", "resolved", "confirmed", "\"abatementDateTime\": \"2025-06-01\",", "72892002", "Normal pregnancy"));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeNull("the pregnancy that result saw has ended");
+        mapped.Notes.Should().Contain("The pregnancy status of 2024-10-01 said pregnant, but a pregnancy Condition ended on 2025-06-01: pregnancy stays unknown; ask the patient.");
+    }
+
+    [Fact]
+    public async Task Map_SyntheaActiveTubalPregnancyFrom1990_IsNotAPregnancyUnderWay()
     {
         await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-synthea-almeda-67e13ece.json"));
 
         var mapped = RecordHooks.Map(RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates()), server.Record.PatientId);
 
-        (mapped.Sections.Patient?.Pregnant).Should().BeNull("SNOMED CT 79586000 and 72892002 are not in the default pregnancy Conditions");
+        (mapped.Sections.Patient?.Pregnant).Should().BeNull("79586000 Tubal pregnancy is not listed and her 72892002 Normal pregnancy is resolved");
+        mapped.Evidence.Concat(mapped.Notes).Should().NotContain(l => l.Contains("regnan", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("72892002", "Normal pregnancy", true)]
+    [InlineData("47200007", "High risk pregnancy", true)]
+    [InlineData("79586000", "Tubal pregnancy", null)]
+    [InlineData("19169002", "Miscarriage in first trimester", null)]
+    [InlineData("398254007", "Preeclampsia", null)]
+    public void Map_SyntheaPregnancyConditions_OnlyThoseOfAPregnancyUnderWaySetPregnant(string code, string display, bool? expected)
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Condition("c-1", "2025-03-01", "active", "confirmed", null, code, display));
+
+        (mapped.Sections.Patient?.Pregnant).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("2024-08-20", true)] // 42.7 weeks before today (2025-06-15)
+    [InlineData("2024-07-01", null)] // 49.9 weeks
+    [InlineData("2024-07", null)] // at the latest 2024-07-31, 45.6 weeks
+    [InlineData("2024-08", true)] // at the latest 2024-08-31, 41.1 weeks
+    public void Map_ActivePregnancyConditionOlderThan44Weeks_IsOutOfDateAndSaysSo(string onset, bool? expected)
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Condition("c-1", onset, "active", "confirmed", null, "72892002", "Normal pregnancy"));
+
+        (mapped.Sections.Patient?.Pregnant).Should().Be(expected);
+        var outOfDate = $"An active pregnancy Condition since {onset} began more than 44 weeks ago, longer than a pregnancy lasts: it is out of date and was not used (pregnancy stays unknown unless a pregnancy status says otherwise; ask the patient).";
+        if (expected is null)
+        {
+            mapped.Notes.Should().Contain(outOfDate);
+            mapped.Findings.Has("patient.pregnant").Should().BeFalse("an out-of-date pregnancy is unknown, not false");
+        }
+        else
+        {
+            mapped.Notes.Should().NotContain(outOfDate);
+        }
+    }
+
+    [Fact]
+    public void Map_OutOfDatePregnancyCondition_AnOlderPregnancyStatusStillDecides()
+    {
+        var mapped = FhirMapping.Map(
+            FhirMapping.Patient("female"),
+            Status("ps-1", "82810-3", "2024-01-10", Coded(Loinc, "LA26683-5")),
+            Condition("c-1", "2024-05-01", "active", "confirmed", null, "72892002", "Normal pregnancy"));
+
+        mapped.Sections.Patient!.Pregnant.Should().BeFalse("the out-of-date Condition is set aside and the status result is the newest left");
+        mapped.Notes.Should().Contain(n => n.StartsWith("An active pregnancy Condition since 2024-05-01 began more than 44 weeks ago", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Map_SyntheaAlix_FourDeliveredPregnanciesAndOneActive_PregnantWhileItIsCurrentOutOfDateLater()
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-synthea-alix-b5598b1a.json"));
+        var prefetch = RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates());
+
+        var during = RecordHooks.Map(prefetch, server.Record.PatientId, new FixedTime(new DateTimeOffset(2021, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+        var now = RecordHooks.Map(prefetch, server.Record.PatientId);
+
+        during.Sections.Patient!.Pregnant.Should().BeTrue("the 72892002 Normal pregnancy of 2020-10-07 is active and unabated; the four before it are resolved");
+        during.Evidence.Should().Contain("Pregnancy: pregnant (an active pregnancy Condition since 2020-10-07).");
+        now.Sections.Patient!.Pregnant.Should().BeNull("a pregnancy that began in 2020 is not under way now");
+        now.Notes.Should().Contain(n => n.StartsWith("An active pregnancy Condition since 2020-10-07 began more than 44 weeks ago", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PatientView_SyntheaAlixWithAnImnmWorkup_AvoidsMethotrexateWhilePregnantAndSaysTheConditionIsOutOfDateLater()
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-synthea-alix-b5598b1a.json"));
+        var prefetch = RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates());
+        var patient = server.Record.PatientId;
+        var ck = FhirMapping.Ck("ck-1", "9000", "U/L", "2021-02-20").Replace("Patient/pt-1", $"Patient/{patient}", StringComparison.Ordinal);
+        prefetch["ck"] = JsonNode.Parse($$"""{ "resourceType": "Bundle", "type": "searchset", "total": 1, "entry": [ { "resource": {{ck}} } ] }""");
+        var antibodies = CdsFixtures.Node("order-select-statin-hmgcr-positive.json")["prefetch"]!["myositisAntibodies"]!.DeepClone();
+        foreach (var entry in antibodies["entry"]!.AsArray())
+        {
+            entry!["resource"]!["subject"] = new JsonObject { ["reference"] = $"Patient/{patient}" };
+        }
+
+        prefetch["myositisAntibodies"] = antibodies;
+        using var during = factory.With(server.Settings(3000)).WithWebHostBuilder(builder => builder.ConfigureTestServices(
+            services => services.AddSingleton<TimeProvider>(new FixedTime(new DateTimeOffset(2021, 3, 1, 12, 0, 0, TimeSpan.Zero)))));
+        using var now = factory.With(server.Settings(3000));
+
+        var pregnantCards = await (await during.CreateClient().PostHookAsync("imnm-assessment", RecordHooks.Call(server, prefetch))).CardsAsync();
+        var laterCards = await (await now.CreateClient().PostHookAsync("imnm-assessment", RecordHooks.Call(server, prefetch))).CardsAsync();
+
+        var pregnant = pregnantCards[0]!["detail"]!.GetValue<string>();
+        pregnant.Should().Contain("Pregnancy: pregnant (an active pregnancy Condition since 2020-10-07).");
+        pregnant.Should().Contain("Avoid in pregnancy: methotrexate is teratogenic");
+        var later = laterCards[0]!["detail"]!.GetValue<string>();
+        later.Should().Contain("An active pregnancy Condition since 2020-10-07 began more than 44 weeks ago");
+        later.Should().NotContain("Avoid in pregnancy: methotrexate is teratogenic");
+        pregnantCards.ShouldKeepTheCardRules();
+        laterCards.ShouldKeepTheCardRules();
     }
 
     private static string Coded(string system, string code) =>
@@ -191,14 +317,14 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
         }
         """;
 
-    private static string Condition(string id, string onset, string clinical, string? verification, string? abatement) => $$"""
+    private static string Condition(string id, string onset, string clinical, string? verification, string? abatement, string code = "77386006", string display = "Pregnant") => $$"""
         {
           "resourceType": "Condition", "id": "{{id}}",
           "clinicalStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "{{clinical}}" } ] },
           {{(verification is null ? "" : $$"""
           "verificationStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "{{verification}}" } ] },
           """)}}
-          "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "77386006", "display": "Pregnant" } ] },
+          "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "{{code}}", "display": "{{display}}" } ] },
           "subject": { "reference": "Patient/pt-1" },
           {{abatement ?? ""}}
           "onsetDateTime": "{{onset}}"

@@ -87,6 +87,7 @@ internal sealed class FakeFhirServer : IAsyncDisposable
             return Results.Text(server.Jwks, "application/json");
         });
         app.MapGet("/fhir/R4/{type}/{id?}", server.AnswerAsync);
+        app.MapGet("/fhir/R4", server.AnswerPage);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         server.Root = new Uri(address + "/");
@@ -173,6 +174,21 @@ internal sealed class FakeFhirServer : IAsyncDisposable
         }
 
         return Results.Text(copy.ToJsonString(), "application/fhir+json");
+    }
+
+    // HAPI FHIR's paging links point at the base URL itself: {base}?_getpages=<search id>&_getpagesoffset=<n>&...
+    // Such a page is answered with the CK search's Bundle.
+    private IResult AnswerPage(HttpRequest request)
+    {
+        Requests.Enqueue((request.Path + request.QueryString, request.Headers.Authorization.FirstOrDefault()));
+        if (request.Headers.Authorization != $"Bearer {AccessToken}")
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        return request.Query.ContainsKey("_getpages") && data["ck"] is { } page
+            ? Results.Text(page.ToJsonString(), "application/fhir+json")
+            : Results.StatusCode(StatusCodes.Status404NotFound);
     }
 
     // A Bundle whose one entry carries a huge string, written in 64 KiB chunks until the client stops reading.

@@ -35,6 +35,12 @@ internal sealed class RecordFhirServer : IAsyncDisposable
     /// <summary>Every request's path and query.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Every request's Authorization header (null when it had none).</summary>
+    public ConcurrentQueue<string?> Authorizations { get; } = new();
+
+    /// <summary>Whether requests without a token are answered, as SMART's open sandbox servers answer them.</summary>
+    public bool Open { get; private init; }
+
     /// <summary>Host settings that allow this server, with a fetch budget.</summary>
     public Dictionary<string, string?> Settings(int budgetMs) => new()
     {
@@ -44,13 +50,13 @@ internal sealed class RecordFhirServer : IAsyncDisposable
         ["CdsHooks:FhirServers:0:AllowPrivateNetwork"] = "true",
     };
 
-    public static async Task<RecordFhirServer> StartAsync(RecordSearch record)
+    public static async Task<RecordFhirServer> StartAsync(RecordSearch record, bool open = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new RecordFhirServer(app, record);
+        var server = new RecordFhirServer(app, record) { Open = open };
         app.MapGet("/fhir/{**query}", server.Answer);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -67,7 +73,8 @@ internal sealed class RecordFhirServer : IAsyncDisposable
     private IResult Answer(string query, HttpRequest request)
     {
         Requests.Enqueue(request.Path + request.QueryString);
-        if (request.Headers.Authorization != $"Bearer {AccessToken}")
+        Authorizations.Enqueue(request.Headers.Authorization.Count == 0 ? null : request.Headers.Authorization.ToString());
+        if (!Open && request.Headers.Authorization != $"Bearer {AccessToken}")
         {
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }

@@ -65,8 +65,8 @@ internal static class RecordHooks
             (double)Value(RulesetLoader.ChildUnderYearsParameter));
     });
 
-    /// <summary>The mapping of a filled prefetch (evidence and notes as the card lists them), today being the real today.</summary>
-    public static MappedCase Map(JsonObject prefetch, string patientId)
+    /// <summary>The mapping of a filled prefetch (evidence and notes as the card lists them), today being the real today unless a clock is given.</summary>
+    public static MappedCase Map(JsonObject prefetch, string patientId, TimeProvider? clock = null)
     {
         var slots = new PrefetchTemplates(CdsFixtures.Codes).Assessment.ToDictionary(
             key => key.Name,
@@ -74,6 +74,6 @@ internal static class RecordHooks
                 ? PrefetchResolver.FromPrefetch(key, JsonSerializer.Deserialize<JsonElement>(value.ToJsonString()))
                 : new PrefetchSlot(key, PrefetchState.NotProvided, [], "not provided by the EHR"),
             StringComparer.Ordinal);
-        return new FhirFindingsMapper(CdsFixtures.Codes, TimeProvider.System, RulesetLimits.Value.Ck, RulesetLimits.Value.ChildUnderYears).Map(patientId, slots);
+        return new FhirFindingsMapper(CdsFixtures.Codes, clock ?? TimeProvider.System, RulesetLimits.Value.Ck, RulesetLimits.Value.ChildUnderYears).Map(patientId, slots);
     }
 }
