@@ -135,6 +135,7 @@ internal static class CodeListLoader
                 NotPregnant = [.. defaults.Pregnancy.NotPregnant, .. additions.Pregnancy.NotPregnant],
                 Conditions = [.. defaults.Pregnancy.Conditions, .. additions.Pregnancy.Conditions],
                 ConditionCurrentForWeeks = defaults.Pregnancy.ConditionCurrentForWeeks,
+                NotPregnantCurrentForDays = defaults.Pregnancy.NotPregnantCurrentForDays,
             },
             OverrideReasons = new OverrideReasonLists
             {

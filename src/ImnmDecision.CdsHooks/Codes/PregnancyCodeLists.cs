@@ -24,4 +24,10 @@ internal sealed class PregnancyCodeLists
     /// pregnancy lasts); <c>null</c> for no limit.
     /// </summary>
     public int? ConditionCurrentForWeeks { get; set; }
+
+    /// <summary>
+    /// Days a status result saying not pregnant stands for today (a point-in-time status: a patient can conceive
+    /// after it); an older or undated one leaves pregnancy unknown. <c>null</c> for no limit.
+    /// </summary>
+    public int? NotPregnantCurrentForDays { get; set; }
 }

@@ -29,7 +29,13 @@ internal sealed class PregnancyCodes
             errors.Add("pregnancy: conditionCurrentForWeeks must be a positive number of weeks.");
         }
 
+        if (lists.NotPregnantCurrentForDays is < 0)
+        {
+            errors.Add("pregnancy: notPregnantCurrentForDays must be 0 or a positive number of days.");
+        }
+
         ConditionCurrentForWeeks = lists.ConditionCurrentForWeeks;
+        NotPregnantCurrentForDays = lists.NotPregnantCurrentForDays;
         answers = pregnant.Select(k => KeyValuePair.Create(k, true))
             .Concat(notPregnant.Select(k => KeyValuePair.Create(k, false)))
             .DistinctBy(p => p.Key, StringComparer.Ordinal)
@@ -38,6 +44,9 @@ internal sealed class PregnancyCodes
 
     /// <summary>Weeks after its onset when an active pregnancy Condition is out of date; <c>null</c> for no limit.</summary>
     public int? ConditionCurrentForWeeks { get; }
+
+    /// <summary>Days a "not pregnant" status result stands for today; <c>null</c> for no limit.</summary>
+    public int? NotPregnantCurrentForDays { get; }
 
     /// <summary>Whether an Observation code is a pregnancy status.</summary>
     public bool IsStatus(CodeableConcept? code) => CodeBook.Matches(code, observations);

@@ -11,7 +11,8 @@ namespace ImnmDecision.CdsHooks.Mapping;
 /// answer, "Unknown" included, leaves pregnancy unknown), or from an active, unabated pregnancy Condition recorded
 /// after that result (or with no such result) whose onset is not longer ago than a pregnancy can last (the code
 /// lists' <c>conditionCurrentForWeeks</c>; an older one, or an older result saying pregnant, or one followed by the end
-/// of a pregnancy Condition, is noted and not used). A Condition that is
+/// of a pregnancy Condition, is noted and not used; a result saying not pregnant stands for today only when it is
+/// recent, <c>notPregnantCurrentForDays</c>). A Condition that is
 /// refuted, unconfirmed, provisional, differential or entered in error is not used. Pregnant is never set for a male
 /// patient (the contract forbids it; the card says so). Nothing recorded stays unknown, never false.
 /// </summary>
@@ -47,6 +48,13 @@ internal static class PregnancyMapper
             pregnant = Read(status, codes, out var answer);
             if (pregnant == true && !StillPregnant(status, resources, patientId, codes, today, report))
             {
+                return null;
+            }
+
+            if (pregnant == false && StaleNotPregnant(status, codes.Pregnancy.NotPregnantCurrentForDays, today) is { } days)
+            {
+                report.Note($"A pregnancy status of {status.DateText} said not pregnant, {(status.When is null ? "with no date" : $"more than {days} days ago")}: "
+                    + "a status holds only for when it was taken, so pregnancy stays unknown; check it before starting a drug that pregnancy rules out.");
                 return null;
             }
 
@@ -106,6 +114,11 @@ internal static class PregnancyMapper
     /// </summary>
     private static int? OutOfDate(ClinicalDate? onset, int? weeks, DateOnly today) =>
         onset is { } since && weeks is { } limit && today.DayNumber - since.LastDay.DayNumber > limit * 7 ? limit : null;
+
+    /// <summary>The configured number of days when a "not pregnant" result is older than that (or undated); <c>null</c> when it is recent or no limit is set.</summary>
+    private static int? StaleNotPregnant(ObservationReading status, int? days, DateOnly today) =>
+        days is not { } limit ? null
+        : status.When is not { } taken || today.DayNumber - taken.LastDay.DayNumber > limit ? limit : null;
 
     private static bool IsActive(Condition condition)
     {

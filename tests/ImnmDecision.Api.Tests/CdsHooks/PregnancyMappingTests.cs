@@ -28,10 +28,10 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
     [InlineData("82810-3", "http://example.org/other", "LA15173-0", null)]
     public void Map_PregnancyStatusAnswer_IsReadFromTheCodeLists(string code, string answerSystem, string answer, bool? expected)
     {
-        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Status("ps-1", code, "2025-05-01", Coded(answerSystem, answer)));
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Status("ps-1", code, "2025-06-12", Coded(answerSystem, answer)));
 
         mapped.Sections.Patient!.Pregnant.Should().Be(expected);
-        mapped.Evidence.Should().Contain(e => e.StartsWith("Pregnancy status: ", StringComparison.Ordinal) && e.Contains($"(Observation {code} on 2025-05-01)", StringComparison.Ordinal));
+        mapped.Evidence.Should().Contain(e => e.StartsWith("Pregnancy status: ", StringComparison.Ordinal) && e.Contains($"(Observation {code} on 2025-06-12)", StringComparison.Ordinal));
         if (expected is null)
         {
             mapped.Findings.Has("patient.pregnant").Should().BeFalse("an unknown answer is not false");
@@ -53,12 +53,12 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
         var mapped = FhirMapping.Map(
             FhirMapping.Patient("female"),
             Status("ps-old", "82810-3", "2024-01-10", Coded(Loinc, "LA15173-0")),
-            Status("ps-new", "82810-3", "2025-02-01", Coded(Loinc, "LA26683-5"), status: "amended"),
-            Status("ps-prelim", "82810-3", "2025-03-01", Coded(Loinc, "LA15173-0"), status: "preliminary"),
-            Status("ps-error", "82810-3", "2025-04-01", Coded(Loinc, "LA15173-0"), status: "entered-in-error"));
+            Status("ps-new", "82810-3", "2025-06-10", Coded(Loinc, "LA26683-5"), status: "amended"),
+            Status("ps-prelim", "82810-3", "2025-06-11", Coded(Loinc, "LA15173-0"), status: "preliminary"),
+            Status("ps-error", "82810-3", "2025-06-12", Coded(Loinc, "LA15173-0"), status: "entered-in-error"));
 
         mapped.Sections.Patient!.Pregnant.Should().BeFalse("the newest final, amended or corrected result says not pregnant");
-        mapped.Evidence.Should().Contain("Pregnancy status: not pregnant, LA26683-5 (Observation 82810-3 on 2025-02-01).");
+        mapped.Evidence.Should().Contain("Pregnancy status: not pregnant, LA26683-5 (Observation 82810-3 on 2025-06-10).");
     }
 
     [Fact]
@@ -92,13 +92,13 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
     }
 
     [Theory]
-    [InlineData("2025-04-01", true)]
-    [InlineData("2024-04-01", false)]
+    [InlineData("2025-06-14", true)]
+    [InlineData("2025-04-01", false)]
     public void Map_ConditionAndResult_TheNewerOneDecides(string conditionOnset, bool expected)
     {
         var mapped = FhirMapping.Map(
             FhirMapping.Patient("female"),
-            Status("ps-1", "82810-3", "2025-02-01", Coded(Loinc, "LA26683-5")),
+            Status("ps-1", "82810-3", "2025-06-12", Coded(Loinc, "LA26683-5")),
             Condition("c-1", conditionOnset, "active", "confirmed", null));
 
         mapped.Sections.Patient!.Pregnant.Should().Be(expected);
@@ -253,8 +253,25 @@ public sealed class PregnancyMappingTests(CdsApiFactory factory) : IClassFixture
             Status("ps-1", "82810-3", "2024-01-10", Coded(Loinc, "LA26683-5")),
             Condition("c-1", "2024-05-01", "active", "confirmed", null, "72892002", "Normal pregnancy"));
 
-        mapped.Sections.Patient!.Pregnant.Should().BeFalse("the out-of-date Condition is set aside and the status result is the newest left");
+        mapped.Sections.Patient!.Pregnant.Should().BeNull("the out-of-date Condition is set aside, and the status result left is a 'not pregnant' of long ago");
         mapped.Notes.Should().Contain(n => n.StartsWith("An active pregnancy Condition since 2024-05-01 began more than 44 weeks ago", StringComparison.Ordinal));
+        mapped.Notes.Should().Contain(n => n.StartsWith("A pregnancy status of 2024-01-10 said not pregnant, more than 7 days ago", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2025-06-08", false)] // 7 days before today (2025-06-15): still stands
+    [InlineData("2025-06-07", null)] // 8 days: a patient can conceive after it
+    [InlineData("2023-02-01", null)]
+    public void Map_NotPregnantStatus_StandsForTodayOnlyWhenRecent(string date, bool? expected)
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female"), Status("ps-1", "82810-3", date, Coded(Loinc, "LA26683-5")));
+
+        mapped.Sections.Patient!.Pregnant.Should().Be(expected);
+        if (expected is null)
+        {
+            mapped.Findings.Has("patient.pregnant").Should().BeFalse("an old 'not pregnant' is unknown today, not false");
+            mapped.Notes.Should().Contain($"A pregnancy status of {date} said not pregnant, more than 7 days ago: a status holds only for when it was taken, so pregnancy stays unknown; check it before starting a drug that pregnancy rules out.");
+        }
     }
 
     [Fact]
