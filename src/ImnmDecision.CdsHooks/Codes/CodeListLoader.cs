@@ -120,14 +120,7 @@ internal static class CodeListLoader
             Findings = MergeMap(defaults.Findings, additions.Findings, Combine),
             BiopsyItems = MergeMap(defaults.BiopsyItems, additions.BiopsyItems, Combine),
             SymptomOnset = Combine(defaults.SymptomOnset, additions.SymptomOnset),
-            PatientSex = new PatientSexLists
-            {
-                Extensions = [.. defaults.PatientSex.Extensions, .. additions.PatientSex.Extensions],
-                ClinicalUseExtensions = [.. defaults.PatientSex.ClinicalUseExtensions, .. additions.PatientSex.ClinicalUseExtensions],
-                Male = [.. defaults.PatientSex.Male, .. additions.PatientSex.Male],
-                Female = [.. defaults.PatientSex.Female, .. additions.PatientSex.Female],
-                Specified = [.. defaults.PatientSex.Specified, .. additions.PatientSex.Specified],
-            },
+            PatientSex = PatientSexLists.Merge(defaults.PatientSex, additions.PatientSex),
             Pregnancy = new PregnancyCodeLists
             {
                 Observations = [.. defaults.Pregnancy.Observations, .. additions.Pregnancy.Observations],

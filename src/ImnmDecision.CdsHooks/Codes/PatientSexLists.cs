@@ -25,4 +25,14 @@ internal sealed class PatientSexLists
 
     /// <summary>Codes of a clinical-use value that name neither (settings given elsewhere): sex is then unknown.</summary>
     public List<CodeRef> Specified { get; set; } = [];
+
+    /// <summary>The shipped lists with a site's additions after them.</summary>
+    internal static PatientSexLists Merge(PatientSexLists shipped, PatientSexLists site) => new()
+    {
+        Extensions = [.. shipped.Extensions, .. site.Extensions],
+        ClinicalUseExtensions = [.. shipped.ClinicalUseExtensions, .. site.ClinicalUseExtensions],
+        Male = [.. shipped.Male, .. site.Male],
+        Female = [.. shipped.Female, .. site.Female],
+        Specified = [.. shipped.Specified, .. site.Specified],
+    };
 }
