@@ -108,7 +108,7 @@ internal static class ScoreCommand
         var inputPath = fromStdin ? null : console.Resolve(request.Input);
         if (inputPath is not null && !File.Exists(inputPath))
         {
-            console.Error.WriteLine($"The input file '{TerminalText.Of(request.Input)}' does not exist.");
+            console.Error.WriteLine($"The input file '{TerminalText.Of(request.Input)}' {InputFile.Missing(inputPath)}.");
             return ExitCodes.InputRefused;
         }
 
