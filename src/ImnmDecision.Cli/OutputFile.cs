@@ -65,9 +65,25 @@ internal static class OutputFile
     /// that way): for a 1M-row result that is a few hundred megabytes pushed to the disk before the command can
     /// finish. A new file needs no truncation, so only a file that already has content is emptied.
     /// </remarks>
+    /// <exception cref="IOException">The file cannot be opened; the message says why in the words of imnm when
+    /// a folder has its name or its own folder does not exist.</exception>
     public static FileStream Open(string path)
     {
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 1);
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"The output file '{path}' is a folder, not a file; name a file in it.");
+        }
+
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 1);
+        }
+        catch (DirectoryNotFoundException missing)
+        {
+            throw new IOException($"Cannot write '{path}': the folder it would be written to does not exist.", missing);
+        }
+
         try
         {
             if (stream.Length > 0)

@@ -69,8 +69,9 @@ internal static class FhirParsing
             return failed.PartialResult as Resource;
         }
         catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or InvalidCastException
-            or ArgumentException or CodedException or NotSupportedException or OverflowException)
+            or ArgumentException or CodedException or NotSupportedException or OverflowException or IndexOutOfRangeException)
         {
+            // Firely fails with an index error on a property whose name is empty ("": 1, valid JSON).
             return null;
         }
     }

@@ -26,7 +26,7 @@ internal static class CaseFile
         }
         else
         {
-            console.Error.WriteLine($"The case file '{TerminalText.Of(file)}' does not exist.");
+            console.Error.WriteLine($"The case file '{TerminalText.Of(file)}' {InputFile.Missing(console.Resolve(file))}.");
             return null;
         }
 

@@ -17,7 +17,7 @@ internal static class GenerateCommand
         var seed = new Option<int>("--seed", "-s") { Description = "Seed of the random generator; the same seed gives the same file.", DefaultValueFactory = _ => 1 };
         var invalid = new Option<double>("--invalid-fraction") { Description = "Share of rows (0 to 1) with a deliberate defect.", DefaultValueFactory = _ => 0.01 };
         var output = new Option<string?>("--output", "-o") { Description = "The file to write (.csv, .ndjson, .jsonl or .json; default: CSV on standard output).", HelpName = "file" };
-        var format = new Option<BatchFormat?>("--format", "-f") { Description = "csv, ndjson or json (default: from the file's extension).", HelpName = "csv|ndjson|json" };
+        var format = CommonOptions.Format("--format", "csv, ndjson or json (default: from the file's extension).", "-f");
         var command = new Command("generate", "Write a synthetic, anonymized cohort with a realistic mix of presentations and some invalid rows.")
         {
             rows, seed, invalid, output, format,

@@ -26,16 +26,8 @@ internal static class ScoreCommand
             Description = "Where to write the results (default: standard output).",
             HelpName = "file",
         };
-        var format = new Option<BatchFormat?>("--format", "-f")
-        {
-            Description = "Format of the results: csv, ndjson or json (default: the output file's extension, else the input's format).",
-            HelpName = "csv|ndjson|json",
-        };
-        var inputFormat = new Option<BatchFormat?>("--input-format")
-        {
-            Description = "Format of the input when its extension does not say it (default for standard input: --format, else csv).",
-            HelpName = "csv|ndjson|json",
-        };
+        var format = CommonOptions.Format("--format", "Format of the results: csv, ndjson or json (default: the output file's extension, else the input's format).", "-f");
+        var inputFormat = CommonOptions.Format("--input-format", "Format of the input when its extension does not say it (default for standard input: --format, else csv).");
         var pin = new Option<string?>("--ruleset-version")
         {
             Description = "Refuse to score unless the ruleset is this one (its tag, id@version+sha, as in every summary).",
@@ -108,7 +100,7 @@ internal static class ScoreCommand
         var inputPath = fromStdin ? null : console.Resolve(request.Input);
         if (inputPath is not null && !File.Exists(inputPath))
         {
-            console.Error.WriteLine($"The input file '{TerminalText.Of(request.Input)}' does not exist.");
+            console.Error.WriteLine($"The input file '{TerminalText.Of(request.Input)}' {InputFile.Missing(inputPath)}.");
             return ExitCodes.InputRefused;
         }
 

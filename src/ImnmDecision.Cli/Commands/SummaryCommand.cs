@@ -31,7 +31,7 @@ internal static class SummaryCommand
             var path = console.Resolve(file);
             if (!File.Exists(path))
             {
-                console.Error.WriteLine($"The result file '{TerminalText.Of(file)}' does not exist.");
+                console.Error.WriteLine($"The result file '{TerminalText.Of(file)}' {InputFile.Missing(path)}.");
                 return ExitCodes.InputRefused;
             }
 

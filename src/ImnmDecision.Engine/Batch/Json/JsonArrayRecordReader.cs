@@ -5,10 +5,10 @@ namespace ImnmDecision.Engine.Batch;
 
 /// <summary>
 /// Reads a JSON array of <c>Findings</c> element by element as the bytes arrive, so memory stays flat. An
-/// element that is valid JSON but not valid findings becomes that row's error and the batch goes on; broken
-/// JSON syntax (or an element over the size limit) cannot be skipped safely inside an array, so it ends the
-/// batch with an error row and the summary, naming the line and the byte of that line where it broke. NDJSON has
-/// no such limit: a broken line is skipped alone. Elements are framed at any depth (an element cannot nest
+/// element that is valid JSON but not valid findings becomes that row's error and the batch goes on, and so does
+/// an element over the size limit (skipped as it arrives, see <see cref="OversizedElement"/>); broken JSON syntax
+/// cannot be skipped safely inside an array, so it ends the batch with an error row and the summary, naming the
+/// line and the byte of that line where it broke. NDJSON has no such limit: a broken line is skipped alone. Elements are framed at any depth (an element cannot nest
 /// deeper than it has bytes): a deep one is valid JSON, answered by its own error row.
 /// </summary>
 internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
@@ -17,6 +17,7 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
     private long line = 1;
     private long column;
     private bool first = true;
+    private OversizedElement oversized;
 
     private enum State
     {
@@ -42,6 +43,11 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
         {
             consumed = 3;
             return RecordStatus.Skipped;
+        }
+
+        if (oversized.Skipping)
+        {
+            return Skip(data, isFinalBlock, out consumed, ref record);
         }
 
         var whitespace = data.IndexOfAnyExcept(" \t\r\n"u8);
@@ -121,9 +127,15 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
 
             if (!complete)
             {
-                return data.Length < maxRecordBytes
-                    ? RecordStatus.NeedMoreData
-                    : Fatal(ref record, string.Create(CultureInfo.InvariantCulture, $"An element of the JSON array is longer than {maxRecordBytes} bytes."));
+                if (data.Length < maxRecordBytes)
+                {
+                    return RecordStatus.NeedMoreData;
+                }
+
+                // Longer than a row may be: that row's error, once the rest of it has gone by.
+                first = false;
+                oversized.Start(line);
+                return Skip(data, isFinalBlock, out consumed, ref record);
             }
         }
         catch (JsonException e)
@@ -156,6 +168,27 @@ internal sealed class JsonArrayRecordReader(int maxRecordBytes) : IRecordReader
         }
 
         record.TextLength = length;
+        return RecordStatus.Record;
+    }
+
+    /// <summary>Skips on through an element over the size limit; once it has ended, it is the row's 413 error.</summary>
+    private RecordStatus Skip(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
+    {
+        var ended = oversized.Scan(data, out consumed);
+        Advance(data[..consumed]);
+        if (!ended)
+        {
+            if (!isFinalBlock)
+            {
+                return consumed == 0 ? RecordStatus.NeedMoreData : RecordStatus.Skipped;
+            }
+
+            line = oversized.Line;
+            return Fatal(ref record, "The JSON array is not closed: the body ended inside it.");
+        }
+
+        state = State.AfterElement;
+        record = new ParsedRecord { Line = oversized.Line, Error = NdjsonRecordReader.TooLarge(oversized.Line, maxRecordBytes) };
         return RecordStatus.Record;
     }
 
