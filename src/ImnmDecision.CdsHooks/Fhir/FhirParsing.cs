@@ -65,6 +65,13 @@ internal static class FhirParsing
                     : null;
             }
 
+            // A property given twice (two values of a choice element: valueQuantity and valueString) leaves Firely's
+            // partial result holding one value in the other's place, and its getters throw: skipped, as unreadable.
+            if (failed.Exceptions.Any(e => e.ErrorCode == FhirJsonException.DUPLICATE_PROPERTY_CODE))
+            {
+                return null;
+            }
+
             partial = true;
             return failed.PartialResult as Resource;
         }
