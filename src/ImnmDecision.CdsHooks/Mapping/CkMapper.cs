@@ -70,7 +70,10 @@ internal static class CkMapper
         if (codes.CkUnitOf(quantity) is not { } unit)
         {
             var spelled = FhirValues.Text(quantity!.CodeElement) ?? FhirValues.Text(quantity.UnitElement);
-            report.Note($"A CK result ({reading.DateText}) is in a unit that is not recognised ({Safe.Code(spelled)}) and was not used.");
+            // A value without a unit (Oracle Health's published labs carry some) may be U/L or ukat/L: not guessed.
+            report.Note(string.IsNullOrWhiteSpace(spelled)
+                ? $"A CK result ({reading.DateText}) has no unit and was not used."
+                : $"A CK result ({reading.DateText}) is in a unit that is not recognised ({Safe.Code(spelled)}) and was not used.");
             return null;
         }
 

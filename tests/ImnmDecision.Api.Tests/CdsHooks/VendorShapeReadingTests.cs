@@ -1,0 +1,65 @@
+using ImnmDecision.Api.Tests.CdsHooks.Support;
+using ImnmDecision.Engine.Cases;
+
+namespace ImnmDecision.Api.Tests.CdsHooks;
+
+/// <summary>
+/// Shapes that Oracle Health (Cerner) publishes in its R4 developer documentation (github.com/cerner/fhir.cerner.com,
+/// commit 3d33831, <c>lib/resources/example_json/</c>; sources in Fixtures/README.md): a lab result whose
+/// <c>valueQuantity</c> has a value and no unit (Millennium's <c>L-206310341</c>, <c>{ "value": 189 }</c>), a
+/// "Pregnant" Condition (SNOMED CT 77386006) that is resolved with an abatement date (Millennium's
+/// <c>p73077203</c>), and a Soarian record (patient, weights in kg, a contained Medication) read through the CDS door.
+/// </summary>
+public sealed class VendorShapeReadingTests
+{
+    [Fact]
+    public void Map_CkWithAValueAndNoUnit_IsNotUsedAndTheNoteSaysItHasNoUnit()
+    {
+        var ck = """
+            { "resourceType": "Observation", "id": "L-1", "status": "final",
+              "code": { "coding": [ { "system": "http://loinc.org", "code": "2157-6" } ] },
+              "subject": { "reference": "Patient/pt-1" }, "effectiveDateTime": "2023-10-30T17:04:42.000Z",
+              "valueQuantity": { "value": 2400 },
+              "referenceRange": [ { "high": { "value": 200, "unit": "U/L", "system": "http://unitsofmeasure.org", "code": "U/L" } } ] }
+            """;
+
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female", "1990-01-01"), ck);
+
+        mapped.Sections.Ck.Should().BeNull("a CK without a unit may be in U/L or ukat/L; it is not guessed");
+        mapped.Notes.Should().Contain("A CK result (2023-10-30) has no unit and was not used.");
+        mapped.Notes.Should().NotContain(n => n.Contains("()", StringComparison.Ordinal), "an empty unit is no unit, not a spelling");
+    }
+
+    [Fact]
+    public void Map_CernerResolvedPregnantCondition_DoesNotSetPregnancy()
+    {
+        // Millennium's Condition p73077203 as published (narrative and identifiers left out; subject re-pointed).
+        var condition = """
+            { "resourceType": "Condition", "id": "p73077203",
+              "clinicalStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "resolved", "display": "Resolved", "userSelected": false } ], "text": "Resolved" },
+              "verificationStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed", "display": "Confirmed", "userSelected": false } ], "text": "Confirmed" },
+              "category": [ { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-category", "code": "problem-list-item", "display": "Problem List Item" } ], "text": "Problem List Item" } ],
+              "code": { "coding": [ { "system": "http://snomed.info/sct", "code": "77386006", "display": "Patient currently pregnant (finding)", "userSelected": true } ], "text": "Pregnant" },
+              "subject": { "reference": "Patient/pt-1" },
+              "onsetDateTime": "2019-06-12", "abatementDateTime": "2020-04-04T17:00:00.000Z", "recordedDate": "2020-03-05T16:54:50.000Z" }
+            """;
+
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female", "1990-01-01"), condition);
+
+        mapped.Sections.Patient!.Pregnant.Should().BeNull("a resolved pregnancy says nothing about today");
+        mapped.Findings.Has("patient.pregnant").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Map_SoarianRecord_ReadsSexAgeAndTheNewestWeightInKg()
+    {
+        await using var server = await RecordFhirServer.StartAsync(RecordSearch.Load("real-cerner-soarian-a879904f.json"));
+
+        var mapped = RecordHooks.Map(RecordHooks.Prefetch(server, RecordHooks.AssessmentTemplates()), server.Record.PatientId);
+
+        mapped.Sections.Patient!.Sex.Should().Be(Sex.Female);
+        mapped.Sections.Patient.WeightKg.Should().Be(30, "the newest of the three weights (2021-02-04) is 30 kg");
+        mapped.Evidence.Should().Contain("Weight 30 kg on 2021-02-04.");
+        mapped.Findings.Has("statin.exposure").Should().BeFalse("celecoxib is no statin, and no statin record is no \"never\"");
+    }
+}
