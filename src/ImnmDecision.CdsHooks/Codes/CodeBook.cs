@@ -307,7 +307,8 @@ internal sealed class CodeBook
         return null;
     }
 
-    private static string NormalizeSystem(string system)
+    /// <summary>A code system's canonical URI: trimmed, and its HL7 OID (as Epic sends SNOMED CT) read as the URI.</summary>
+    internal static string NormalizeSystem(string system)
     {
         var trimmed = system.Trim().TrimEnd('/');
         return SystemAliases.TryGetValue(trimmed, out var alias) ? alias : trimmed;

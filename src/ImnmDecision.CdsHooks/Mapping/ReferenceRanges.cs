@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using ImnmDecision.CdsHooks.Codes;
 using ImnmDecision.CdsHooks.Fhir;
 using ImnmDecision.Engine.Cases;
 
@@ -70,7 +71,7 @@ internal static class ReferenceRanges
         {
             foreach (var coding in FhirValues.Codings(concept))
             {
-                var sex = (coding.System, coding.Code) switch
+                var sex = (coding.System is null ? null : CodeBook.NormalizeSystem(coding.System), coding.Code) switch
                 {
                     (Snomed, "248153007") => Sex.Male,
                     (Snomed, "248152002") => Sex.Female,

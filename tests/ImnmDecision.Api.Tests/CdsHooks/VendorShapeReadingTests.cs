@@ -9,6 +9,9 @@ namespace ImnmDecision.Api.Tests.CdsHooks;
 /// <c>valueQuantity</c> has a value and no unit (Millennium's <c>L-206310341</c>, <c>{ "value": 189 }</c>), a
 /// "Pregnant" Condition (SNOMED CT 77386006) that is resolved with an abatement date (Millennium's
 /// <c>p73077203</c>), and a Soarian record (patient, weights in kg, a contained Medication) read through the CDS door.
+/// Epic's R4 answers as captured from its App Orchard sandbox (github.com/The-Ronin-Project/interop-ehr, commit 292a278,
+/// <c>interop-ehr-epic/src/test/resources/ExampleConditionBundle.json</c>) code SNOMED CT by its HL7 OID,
+/// <c>urn:oid:2.16.840.1.113883.6.96</c>: a reference range's <c>appliesTo</c> sex so coded is the same sex.
 /// </summary>
 public sealed class VendorShapeReadingTests
 {
@@ -61,5 +64,34 @@ public sealed class VendorShapeReadingTests
         mapped.Sections.Patient.WeightKg.Should().Be(30, "the newest of the three weights (2021-02-04) is 30 kg");
         mapped.Evidence.Should().Contain("Weight 30 kg on 2021-02-04.");
         mapped.Findings.Has("statin.exposure").Should().BeFalse("celecoxib is no statin, and no statin record is no \"never\"");
+    }
+
+    // Two normal ranges, the female one first, their sex coded with SNOMED CT's OID as Epic codes SNOMED CT.
+    private const string OidSexRanges = """
+        [
+          { "high": { "value": 145, "unit": "U/L", "system": "http://unitsofmeasure.org", "code": "U/L" },
+            "appliesTo": [ { "coding": [ { "system": "urn:oid:2.16.840.1.113883.6.96", "code": "248152002" } ] } ] },
+          { "high": { "value": 200, "unit": "U/L", "system": "http://unitsofmeasure.org", "code": "U/L" },
+            "appliesTo": [ { "coding": [ { "system": "urn:oid:2.16.840.1.113883.6.96", "code": "248153007" } ] } ] }
+        ]
+        """;
+
+    [Theory]
+    [InlineData("male", 200.0)]
+    [InlineData("female", 145.0)]
+    public void Map_RangesBySexCodedWithSnomedCtsOid_UseTheRangeThatAppliesToThePatient(string gender, double uln)
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Patient(gender), FhirMapping.Ck("ck-1", "900", "U/L", "2025-05-01", ranges: OidSexRanges));
+
+        mapped.Sections.Ck!.UpperLimitOfNormal.Should().Be(uln);
+    }
+
+    [Fact]
+    public void Map_RangesBySexCodedWithSnomedCtsOidAndSexUnknown_UsesNoneAndSaysWhy()
+    {
+        var mapped = FhirMapping.Map(FhirMapping.Ck("ck-1", "900", "U/L", "2025-05-01", ranges: OidSexRanges));
+
+        mapped.Sections.Ck!.UpperLimitOfNormal.Should().BeNull("neither range is for every patient");
+        mapped.Evidence.Should().Contain(e => e.Contains("depend on sex or age, and the patient's are not known", StringComparison.Ordinal));
     }
 }
