@@ -94,4 +94,22 @@ public sealed class VendorShapeReadingTests
         mapped.Sections.Ck!.UpperLimitOfNormal.Should().BeNull("neither range is for every patient");
         mapped.Evidence.Should().Contain(e => e.Contains("depend on sex or age, and the patient's are not known", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Map_PregnancyConditionCodedAsEpicCodesSnomedCt_SetsPregnancy()
+    {
+        // Epic's Condition shape (ICD-10-CM and SNOMED CT by their OIDs, text, problem-list category), with 77386006.
+        var condition = """
+            { "resourceType": "Condition", "id": "ep-1",
+              "clinicalStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "version": "4.0.0", "code": "active", "display": "Active" } ], "text": "Active" },
+              "verificationStatus": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "version": "4.0.0", "code": "confirmed", "display": "Confirmed" } ], "text": "Confirmed" },
+              "category": [ { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/condition-category", "code": "problem-list-item", "display": "Problem List Item" } ], "text": "Problem List Item" } ],
+              "code": { "coding": [ { "system": "urn:oid:2.16.840.1.113883.6.90", "code": "Z33.1" }, { "system": "urn:oid:2.16.840.1.113883.6.96", "code": "77386006" } ], "text": "Pregnant state, incidental" },
+              "subject": { "reference": "Patient/pt-1" }, "onsetDateTime": "2025-03-01", "recordedDate": "2025-03-01" }
+            """;
+
+        var mapped = FhirMapping.Map(FhirMapping.Patient("female", "1990-01-01"), condition);
+
+        mapped.Sections.Patient!.Pregnant.Should().BeTrue("SNOMED CT's OID names SNOMED CT");
+    }
 }
