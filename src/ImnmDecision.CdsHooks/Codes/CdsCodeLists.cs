@@ -22,6 +22,12 @@ internal sealed class CdsCodeLists
     /// <summary>Body weight Observation codes.</summary>
     public List<CodeRef> BodyWeight { get; set; } = [];
 
+    /// <summary>
+    /// Days a weight stands for a patient who is a child now (children grow: an older weight would size today's dose
+    /// wrongly); an older or undated one is not used. <c>null</c> for no limit.
+    /// </summary>
+    public int? ChildWeightCurrentForDays { get; set; }
+
     /// <summary>How statins are recognised in medication data.</summary>
     public StatinCodeLists Statins { get; set; } = new();
 

@@ -52,6 +52,10 @@ internal sealed class CodeBook
         var errors = new List<string>();
         ck = Keys(lists.Ck, "ck", errors).ToFrozenSet(StringComparer.Ordinal);
         bodyWeight = Keys(lists.BodyWeight, "bodyWeight", errors).ToFrozenSet(StringComparer.Ordinal);
+        if (lists.ChildWeightCurrentForDays is < 0)
+        {
+            errors.Add("childWeightCurrentForDays must be 0 or a positive number of days.");
+        }
 
         var antibodies = new Dictionary<string, string>(StringComparer.Ordinal);
         AddAntibody(antibodies, lists.Hmgcr, Hmgcr, errors);
@@ -165,6 +169,9 @@ internal sealed class CodeBook
     public bool IsCk(CodeableConcept? code) => Matches(code, ck);
 
     public bool IsBodyWeight(CodeableConcept? code) => Matches(code, bodyWeight);
+
+    /// <summary>Days a weight stands for a patient who is a child now; <c>null</c> for no limit.</summary>
+    public int? ChildWeightCurrentForDays => Lists.ChildWeightCurrentForDays;
 
     /// <summary>Which antibody an Observation code denotes: <c>hmgcr</c>, <c>srp</c>, another contract name, or <c>null</c>.</summary>
     public string? Antibody(CodeableConcept? code)

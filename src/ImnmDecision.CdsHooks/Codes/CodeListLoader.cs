@@ -78,6 +78,7 @@ internal static class CodeListLoader
             Srp = [.. defaults.Srp, .. additions.Srp],
             OtherMyositisAntibodies = MergeMap(defaults.OtherMyositisAntibodies, additions.OtherMyositisAntibodies, (a, b) => [.. a, .. b]),
             BodyWeight = [.. defaults.BodyWeight, .. additions.BodyWeight],
+            ChildWeightCurrentForDays = additions.ChildWeightCurrentForDays ?? defaults.ChildWeightCurrentForDays,
             Statins = new StatinCodeLists
             {
                 RxNormSystem = defaults.Statins.RxNormSystem,

@@ -55,7 +55,7 @@ internal sealed class FhirFindingsMapper(CodeBook codes, TimeProvider clock, CkD
         var (antibodies, hmgcr) = AntibodyMapper.Map(antibodyReadings, codes, report);
         var statin = StatinMapper.Map(entries, patientId, codes, today, report);
         var (biopsy, biopsyItems) = BiopsyMapper.Map(entries.Select(e => e.Resource).OfType<DiagnosticReport>(), patientId, codes, report);
-        var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report, FhirValues.Text(patient?.BirthDateElement), age, childUnderYears);
+        var weight = WeightMapper.Map(readings.Where(r => codes.IsBodyWeight(r.Code)), codes, report, FhirValues.Text(patient?.BirthDateElement), age, childUnderYears, today);
         var labs = LabMapper.Map(readings, codes, sex, age, report);
         var pregnant = PregnancyMapper.Map(readings, entries.Select(e => e.Resource), patientId, codes, sex, today, report);
         var (signs, onsetYearsAgo) = SignMapper.Map([.. entries.Select(e => e.Resource)], readings, patientId, codes, age, today, report);

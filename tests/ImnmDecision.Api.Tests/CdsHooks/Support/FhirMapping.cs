@@ -15,13 +15,17 @@ internal static class FhirMapping
     /// <summary>The same, with the ruleset's default CK limits as the service passes them.</summary>
     public static MappedCase Map(CkDefaultLimits? ckDefaults, params string[] resources) => Map(CdsFixtures.Codes, ckDefaults, resources);
 
-    private static MappedCase Map(CodeBook codes, CkDefaultLimits? ckDefaults, string[] resources)
+    /// <summary>The same, with the ruleset's CK limits and child age as the service passes them.</summary>
+    public static MappedCase MapAsTheService(params string[] resources) =>
+        Map(CdsFixtures.Codes, RecordHooks.RulesetLimits.Value.Ck, resources, RecordHooks.RulesetLimits.Value.ChildUnderYears);
+
+    private static MappedCase Map(CodeBook codes, CkDefaultLimits? ckDefaults, string[] resources, double? childUnderYears = null)
     {
         var entries = string.Join(",", resources.Select((r, i) => $$"""{ "fullUrl": "urn:uuid:00000000-0000-4000-8000-{{i:D12}}", "resource": {{r}} }"""));
         using var document = JsonDocument.Parse($$"""{ "resourceType": "Bundle", "type": "searchset", "entry": [ {{entries}} ] }""");
         var key = new PrefetchTemplates(codes).Assessment[1];
         var slot = PrefetchResolver.FromPrefetch(key, document.RootElement.Clone());
-        return new FhirFindingsMapper(codes, new FixedTime(CdsFixtures.Today), ckDefaults).Map("pt-1", new Dictionary<string, PrefetchSlot> { [key.Name] = slot });
+        return new FhirFindingsMapper(codes, new FixedTime(CdsFixtures.Today), ckDefaults, childUnderYears).Map("pt-1", new Dictionary<string, PrefetchSlot> { [key.Name] = slot });
     }
 
     /// <summary>A patient (pt-1) of the given sex born on the given date.</summary>

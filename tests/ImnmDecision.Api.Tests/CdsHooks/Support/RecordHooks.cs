@@ -56,7 +56,7 @@ internal static class RecordHooks
     }
 
     // The repository ruleset's default CK limits and child age, as the service passes them to its mapper.
-    private static readonly Lazy<(CkDefaultLimits Ck, double ChildUnderYears)> RulesetLimits = new(() =>
+    internal static readonly Lazy<(CkDefaultLimits Ck, double ChildUnderYears)> RulesetLimits = new(() =>
     {
         var folder = RulesetLoader.FindFolder(AppContext.BaseDirectory, Directory.GetCurrentDirectory())!;
         var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, RulesetLoader.RulesetFile)))!["parameters"]!;
