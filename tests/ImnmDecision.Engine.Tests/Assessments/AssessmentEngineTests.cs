@@ -145,11 +145,26 @@ public sealed class AssessmentEngineTests
     public void Assess_PregnantAntiSrp_MarksAvoidedOptionsButKeepsThem()
     {
         var answer = Assess(Case.WithCk(9000, uln: 200).Antibodies(AntibodyResult.Negative, AntibodyResult.Positive, [])
-            .Weakness(WeaknessGrade.Moderate).Patient(Sex.Female, 31, 64, pregnant: true));
+            .Clinical(("proximalWeakness", WeaknessGrade.Moderate), ("onset", Onset.Subacute), ("dysphagia", false),
+                ("respiratoryWeakness", false), ("cardiacSymptoms", false))
+            .Patient(Sex.Female, 31, 64, pregnant: true));
 
         answer.Treatment.Where(t => t.Avoid).Select(t => t.Id).Should().BeEquivalentTo([TreatmentId.Methotrexate, TreatmentId.Mycophenolate, TreatmentId.Rituximab]);
         answer.Treatment.Single(t => t.Id == TreatmentId.Methotrexate).Cautions.Should().Contain(c => c.Contains("pregnancy", StringComparison.OrdinalIgnoreCase));
         answer.Treatment.Single(t => t.Id == TreatmentId.Ivig).Avoid.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Assess_PregnantAntiSrpRedFlagNotRecorded_DoesNotCallTheDiseaseNotSevere()
+    {
+        var answer = Assess(Case.WithCk(9000, uln: 200).Antibodies(AntibodyResult.Negative, AntibodyResult.Positive, [])
+            .Clinical(("proximalWeakness", WeaknessGrade.Moderate), ("onset", Onset.Subacute), ("respiratoryWeakness", false), ("cardiacSymptoms", false))
+            .Patient(Sex.Female, 31, 64, pregnant: true));
+
+        var rituximab = answer.Treatment.Single(t => t.Id == TreatmentId.Rituximab);
+        rituximab.Avoid.Should().BeFalse();
+        rituximab.Cautions.Should().Contain(c => c.Contains("only for severe disease", StringComparison.Ordinal));
+        answer.Missing.Should().Contain(m => m.Field == "clinical.dysphagia");
     }
 
     [Fact]

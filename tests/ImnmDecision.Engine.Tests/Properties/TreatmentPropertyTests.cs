@@ -102,7 +102,8 @@ public sealed class TreatmentPropertyTests
                 }
             }
 
-            // Rituximab in pregnancy only for severe disease: a critical alert, rapid progression or severe weakness.
+            // Rituximab in pregnancy only for severe disease: a critical alert, rapid progression or severe weakness;
+            // not marked avoid while a finding that could make it severe is absent.
             if (answer.Treatment.FirstOrDefault(t => t.Id == TreatmentId.Rituximab) is { } offered && SevereDisease(findings, answer) is { } severe)
             {
                 rituximabCases[severe ? 1 : 0]++;
@@ -114,13 +115,22 @@ public sealed class TreatmentPropertyTests
         rituximabCases.Should().OnlyContain(n => n > 5, "the cohort must hold pregnant patients offered rituximab with and without severe disease");
     }
 
-    /// <summary>Whether the disease is severe (null when the weakness grade that could make it so is absent).</summary>
+    /// <summary>
+    /// Whether the disease is severe (null when a finding that could make it so is absent: the weakness grade, a red
+    /// flag, or the onset beside moderate weakness; an alert is raised only for a red flag recorded true).
+    /// </summary>
     private static bool? SevereDisease(Findings findings, Assessment answer)
     {
         var weakness = findings.Values.Choice<WeaknessGrade>(FindingsSchema.Field("clinical.proximalWeakness"));
-        return answer.Alerts.Any(a => a.Severity == AlertSeverity.Critical || a.Id == AlertId.RapidProgression) || weakness == WeaknessGrade.Severe
-            ? true
-            : weakness is null ? null : false;
+        if (answer.Alerts.Any(a => a.Severity == AlertSeverity.Critical || a.Id == AlertId.RapidProgression) || weakness == WeaknessGrade.Severe)
+        {
+            return true;
+        }
+
+        var redFlagAbsent = new[] { "clinical.dysphagia", "clinical.respiratoryWeakness", "clinical.cardiacSymptoms" }
+            .Any(field => findings.Values.Boolean(FindingsSchema.Field(field)) is null);
+        var onsetAbsent = weakness == WeaknessGrade.Moderate && findings.Values.Choice<Onset>(FindingsSchema.Field("clinical.onset")) is null;
+        return weakness is null || redFlagAbsent || onsetAbsent ? null : false;
     }
 
     [Fact]
