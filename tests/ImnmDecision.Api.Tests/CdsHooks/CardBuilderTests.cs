@@ -40,6 +40,59 @@ public sealed class CardBuilderTests
         detail.Should().EndWith("_Decision support for clinicians; not a diagnosis. Ruleset imnm-core@2026.11.0+aaaaaaaaaaaa._\n");
     }
 
+    [Theory]
+    [InlineData("skin.heliotropeRash", "Heliotrope rash")]
+    [InlineData("skin.gottronPapules", "Gottron's papules")]
+    [InlineData("skin.gottronSign", "Gottron's sign")]
+    [InlineData("clinical.symptomOnsetYearsAgo", "Years since the first symptom")]
+    [InlineData("clinical.weaknessPattern.neckFlexorsWeakerThanExtensors", "Neck flexors weaker than extensors")]
+    [InlineData("biopsy.rimmedVacuoles", "Biopsy: rimmed vacuoles")]
+    [InlineData("patient.heightCm", "Height")]
+    [InlineData("future.someNewField", "Some new field")]
+    public void Field_EveryPathTheCardNames_ReadsAsWordsNotAsAnId(string path, string label) =>
+        CardText.Field(path).Should().Be(label);
+
+    [Fact]
+    public void Classification_BelowTheCutOff_SaysCategoryAndSubgroupInWordsWithoutEnumSpellings()
+    {
+        var line = CardText.Classification(Classification(ClassificationCategory.NotIim,
+            new ClassificationSubgroupResult { Code = ClassificationSubgroup.NotReached, Label = "Not reached: the probability is below the 55% cut-off." }));
+
+        line.Should().Contain("probability 0.5% (not classified as IIM)").And.Contain("subgroup not reached: the probability is below the 55% cut-off.")
+            .And.NotContain("not-iim").And.NotContain("not-reached").And.NotContain("..");
+    }
+
+    [Fact]
+    public void Classification_TreeNeedsUnknownFindings_NamesThemInWords()
+    {
+        var line = CardText.Classification(Classification(ClassificationCategory.Probable,
+            new ClassificationSubgroupResult { Code = ClassificationSubgroup.NotReached, Label = "Not reached: the classification tree needs findings that are not known (see needs).", Needs = ["skin.heliotropeRash", "skin.gottronSign"] }));
+
+        line.Should().Contain("(probable IIM)").And.Contain("subgroup not reached: it needs Heliotrope rash, Gottron's sign.").And.NotContain("see needs");
+    }
+
+    [Fact]
+    public void Classification_SubgroupReached_UsesTheRulesetLabel()
+    {
+        var line = CardText.Classification(Classification(ClassificationCategory.Definite,
+            new ClassificationSubgroupResult { Code = ClassificationSubgroup.Polymyositis, Label = "Polymyositis (in this tree it includes immune-mediated necrotizing myopathy)" }));
+
+        line.Should().Contain("(definite IIM)").And.Contain("subgroup Polymyositis (in this tree it includes immune-mediated necrotizing myopathy).");
+    }
+
+    private static ClassificationResult Classification(ClassificationCategory category, ClassificationSubgroupResult subgroup) => new()
+    {
+        BiopsyIncluded = false,
+        Score = 0,
+        Probability = 0.005,
+        Category = category,
+        MaxScore = 10,
+        MaxProbability = 1,
+        MaxCategory = ClassificationCategory.Definite,
+        Subgroup = subgroup,
+        Items = [],
+    };
+
     [Fact]
     public void Build_CriticalAlert_MakesTheSubtypeCardCriticalAndAddsACardPerAlert()
     {
