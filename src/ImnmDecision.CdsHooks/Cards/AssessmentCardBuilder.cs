@@ -68,7 +68,7 @@ internal sealed class AssessmentCardBuilder(CardSources sources)
             foreach (var reason in subtype.Because)
             {
                 detail.Append("- ").Append(reason.Statement).Append(citations.Cite(reason.Citations)).Append('\n');
-                var facts = reason.Facts.Select(f => $"{f.Key} = {CardText.Value(f.Value)}").ToList();
+                var facts = reason.Facts.Select(f => FactText.Fact(f.Key, f.Value)).ToList();
                 if (facts.Count > 0)
                 {
                     detail.Append("  - Facts read: ").Append(string.Join("; ", facts)).Append('\n');

@@ -139,10 +139,11 @@ internal static class CardText
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    /// <summary>A fact's value as the engine reported it: numbers rounded, unknown said so.</summary>
+    /// <summary>A fact's value as the engine reported it, in words: numbers rounded, unknown said so, red flags by name.</summary>
     public static string Value(object? value) => value switch
     {
         null => "unknown",
+        AlertId alert => Alert(alert),
         bool b => b ? "yes" : "no",
         double d => Mapping.Safe.Number(d),
         float f => Mapping.Safe.Number(f),
@@ -154,5 +155,5 @@ internal static class CardText
     };
 
     private static string EnumName(Enum value) =>
-        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()).Replace('-', ' ');
 }

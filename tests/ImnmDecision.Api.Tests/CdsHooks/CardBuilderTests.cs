@@ -29,7 +29,7 @@ public sealed class CardBuilderTests
         var detail = card.Detail!;
         detail.Should().Contain("- CK 8,400 U/L on 2024-03-02; lab upper limit of normal 200 U/L.");
         detail.Should().Contain("- Anti-HMGCR positive, statin exposed. [1, 2]");
-        detail.Should().Contain("Facts read: antibodies.hmgcr = positive; ck.timesUln = 42; weakness.present = unknown");
+        detail.Should().Contain("Facts read: Anti-HMGCR antibody: positive; CK × upper limit of normal: 42; Weakness: unknown");
         detail.Should().Contain("- [ ] **Muscle biopsy** (required): To confirm necrotizing myopathy. [1]");
         detail.Should().Contain("- [x] **CK** (recommended, done)");
         detail.Should().Contain("1. **Stop the statin** (immediate): Now [3]");
@@ -39,6 +39,14 @@ public sealed class CardBuilderTests
         detail.Should().Contain("#### References\n1. Allenbach Y et al. ENMC (2018). *ENMC IMNM classification*. <https://doi.org/10.1016/j.nmd.2017.09.016>\n2. ");
         detail.Should().EndWith("_Decision support for clinicians; not a diagnosis. Ruleset imnm-core@2026.11.0+aaaaaaaaaaaa._\n");
     }
+
+    [Theory]
+    [InlineData("ck.elevated", true, "CK raised: yes")]
+    [InlineData("antibodies.hmgcr.reported", AntibodyResult.NotTested, "Anti-HMGCR as reported: not tested")]
+    [InlineData("alerts.raised", AlertId.ExtremeCk, "Red flags raised: Very high CK")]
+    [InlineData("clinical.proximalWeakness", null, "Proximal weakness: unknown")]
+    public void Fact_ReadsAsLabelAndValueInWords(string key, object? value, string text) =>
+        FactText.Fact(key, value).Should().Be(text);
 
     [Theory]
     [InlineData("skin.heliotropeRash", "Heliotrope rash")]
