@@ -235,7 +235,9 @@ internal sealed class AssessmentCardBuilder(CardSources sources)
         };
     }
 
-    private static string Sentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or ')' ? text : text + ".";
+    // A closing parenthesis ends a sentence only after a full stop ("(see below.)"); "(dystrophic)" still needs one.
+    private static string Sentence(string text) =>
+        text.Length == 0 || text[^1] is '.' or '!' or '?' || text.EndsWith(".)", StringComparison.Ordinal) ? text : text + ".";
 
     private static void AppendGaps(StringBuilder detail, IEnumerable<DataGap> gaps)
     {

@@ -85,7 +85,7 @@ internal sealed class StatinOrderCardBuilder(CardSources sources)
         return new CdsCard
         {
             Uuid = Guid.NewGuid().ToString(),
-            Summary = CardText.Summary($"Statin ordered, but anti-HMGCR antibody positive ({hmgcr.EarlierPositive?.DateText ?? hmgcr.DateText}): review before signing"),
+            Summary = CardText.Summary($"Statin ordered, but anti-HMGCR antibody positive ({hmgcr.EarlierPositive?.DateText ?? hmgcr.DateText}){(hmgcr.EarlierPositive is null ? "" : ", later negative")}: review before signing"),
             Detail = detail.ToString(),
             Indicator = CardIndicator.Warning,
             Source = sources.Source(assessment.Ruleset.Tag, CardSources.StatinOrderTopic, "Statin order with anti-HMGCR antibodies"),

@@ -211,6 +211,28 @@ public sealed class CardBuilderTests
         card.OverrideReasons.Should().Contain(r => r.Code == "specialist-approved");
     }
 
+    [Fact]
+    public void StatinWarning_PositiveThenNegative_SummarySaysTheLaterNegativeAsTheDetailDoes()
+    {
+        var hmgcr = new AntibodyReading("hmgcr", AntibodyResult.Negative, ClinicalDate.Parse("2024-03-05"), "interpretation NEG")
+        {
+            EarlierPositive = new AntibodyReading("hmgcr", AntibodyResult.Positive, ClinicalDate.Parse("2023-11-02"), "interpretation POS"),
+        };
+
+        var card = new StatinOrderCardBuilder(Sources()).Warning("rosuvastatin", hmgcr, Assessment(), Mapped(), "MedicationRequest/draft-1");
+
+        card.Summary.Should().Be("Statin ordered, but anti-HMGCR antibody positive (2023-11-02), later negative: review before signing");
+        card.Detail.Should().Contain("a later result on 2024-03-05 was negative (interpretation NEG), so the record is equivocal");
+    }
+
+    [Fact]
+    public void Build_MissingReasonEndingInAParenthesis_EndsWithAFullStop()
+    {
+        var assessment = Assessment() with { Missing = [new MissingItem { Field = "biopsy", Why = "Its pattern can add genetic testing (dystrophic)" }] };
+
+        Builder().Build(assessment, Mapped())[0].Detail.Should().Contain("- Muscle biopsy (`biopsy`): Its pattern can add genetic testing (dystrophic).\n");
+    }
+
     private static readonly MappedSections Sections = new() { Ck = new CkFindings { Value = 8400, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 200 } };
 
     private static AssessmentCardBuilder Builder() => new(Sources());
