@@ -117,8 +117,9 @@ internal sealed class StatinOrderCardBuilder(CardSources sources)
         if (mapped.Hmgcr is { PositiveInRecord: true } hmgcr)
         {
             var positive = hmgcr.EarlierPositive ?? hmgcr;
-            detail.Append("; the patient's anti-HMGCR antibody was positive on ").Append(positive.DateText).Append(" (").Append(positive.Basis).Append(')');
-            summary = $"Draft order not checked for a statin, and anti-HMGCR antibody positive ({positive.DateText})";
+            var laterNegative = hmgcr.EarlierPositive is null ? "" : $" and negative on {hmgcr.DateText} ({hmgcr.Basis})";
+            detail.Append("; the patient's anti-HMGCR antibody was positive on ").Append(positive.DateText).Append(" (").Append(positive.Basis).Append(')').Append(laterNegative);
+            summary = $"Draft order not checked for a statin, and anti-HMGCR antibody positive ({positive.DateText}){(laterNegative.Length > 0 ? ", later negative" : "")}";
         }
         else
         {

@@ -226,6 +226,21 @@ public sealed class CardBuilderTests
     }
 
     [Fact]
+    public void MedicationUnread_PositiveThenNegative_SummarySaysTheLaterNegativeToo()
+    {
+        var hmgcr = new AntibodyReading("hmgcr", AntibodyResult.Negative, ClinicalDate.Parse("2024-03-05"), "interpretation NEG")
+        {
+            EarlierPositive = new AntibodyReading("hmgcr", AntibodyResult.Positive, ClinicalDate.Parse("2023-11-02"), "interpretation POS"),
+        };
+        var mapped = Mapped() with { Hmgcr = hmgcr, Gaps = [new DataGap("the medication of draft order MedicationRequest/draft-1", "its code could not be read", true)] };
+
+        var card = new StatinOrderCardBuilder(Sources()).MedicationUnread(mapped, "imnm-core@2026.11.0+aaaaaaaaaaaa");
+
+        card.Summary.Should().Be("Draft order not checked for a statin, and anti-HMGCR antibody positive (2023-11-02), later negative");
+        card.Detail.Should().Contain("positive on 2023-11-02 (interpretation POS) and negative on 2024-03-05 (interpretation NEG)");
+    }
+
+    [Fact]
     public void Build_MissingReasonEndingInAParenthesis_EndsWithAFullStop()
     {
         var assessment = Assessment() with { Missing = [new MissingItem { Field = "biopsy", Why = "Its pattern can add genetic testing (dystrophic)" }] };
