@@ -68,7 +68,7 @@ internal sealed class AssessmentCardBuilder(CardSources sources)
             foreach (var reason in subtype.Because)
             {
                 detail.Append("- ").Append(reason.Statement).Append(citations.Cite(reason.Citations)).Append('\n');
-                var facts = reason.Facts.Select(f => $"{f.Key} = {CardText.Value(f.Value)}").ToList();
+                var facts = reason.Facts.Select(f => FactText.Fact(f.Key, f.Value)).ToList();
                 if (facts.Count > 0)
                 {
                     detail.Append("  - Facts read: ").Append(string.Join("; ", facts)).Append('\n');
@@ -235,7 +235,9 @@ internal sealed class AssessmentCardBuilder(CardSources sources)
         };
     }
 
-    private static string Sentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or ')' ? text : text + ".";
+    // A closing parenthesis ends a sentence only after a full stop ("(see below.)"); "(dystrophic)" still needs one.
+    private static string Sentence(string text) =>
+        text.Length == 0 || text[^1] is '.' or '!' or '?' || text.EndsWith(".)", StringComparison.Ordinal) ? text : text + ".";
 
     private static void AppendGaps(StringBuilder detail, IEnumerable<DataGap> gaps)
     {

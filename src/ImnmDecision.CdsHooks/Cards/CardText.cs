@@ -26,15 +26,38 @@ internal static class CardText
         return (space > MaxSummaryLength / 2 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':', '.') + "…";
     }
 
-    /// <summary>The 2017 EULAR/ACR classification in one line: probability and category, its maximum, the subgroup, and any disagreement with the subtype.</summary>
+    /// <summary>The 2017 EULAR/ACR classification in one line: probability and category, its maximum, the subgroup (the ruleset's label, or what the tree still needs), and any disagreement with the subtype.</summary>
     public static string Classification(ClassificationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var line = string.Create(CultureInfo.InvariantCulture,
             $"**EULAR/ACR 2017 classification** (beside the subtype, which it never changes; {(result.BiopsyIncluded ? "with" : "without")} biopsy data): "
-            + $"probability {result.Probability * 100:0.#}% ({JsonNames.Name(result.Category)}), up to {result.MaxProbability * 100:0.#}% if every unknown item were met; "
-            + $"subgroup {JsonNames.Name(result.Subgroup.Code)}.");
+            + $"probability {result.Probability * 100:0.#}% ({Category(result.Category)}), up to {result.MaxProbability * 100:0.#}% if every unknown item were met; "
+            + $"{Subgroup(result.Subgroup)}");
         return result.Comparison is { } comparison ? $"{line} {comparison}" : line;
+    }
+
+    private static string Category(ClassificationCategory category) => category switch
+    {
+        ClassificationCategory.Definite => "definite IIM",
+        ClassificationCategory.Probable => "probable IIM",
+        ClassificationCategory.Possible => "possible IIM",
+        _ => "not classified as IIM",
+    };
+
+    // "subgroup ..." ending with one full stop: the ruleset's label; when the tree stops on unknown findings, those findings in words.
+    private static string Subgroup(ClassificationSubgroupResult subgroup)
+    {
+        var text = subgroup switch
+        {
+            { Code: ClassificationSubgroup.NotReached, Needs: { Count: > 0 } needs } => "subgroup not reached: it needs " + string.Join(", ", needs.Select(Field)),
+            { Code: ClassificationSubgroup.NotReached, Label: { Length: > 0 } label } when label.StartsWith("Not reached", StringComparison.Ordinal) =>
+                "subgroup not reached" + label["Not reached".Length..],
+            { Code: ClassificationSubgroup.NotReached } => "subgroup not reached",
+            { Label: { Length: > 0 } label } => "subgroup " + label,
+            _ => "subgroup " + Words(subgroup.Code.ToString()).ToLowerInvariant(),
+        };
+        return text.EndsWith('.') ? text : text + ".";
     }
 
     public static string Certainty(Certainty certainty) => certainty switch
@@ -95,13 +118,32 @@ internal static class CardText
         "comorbidities.hepaticImpairment" => "Hepatic impairment",
         "comorbidities.diabetes" => "Diabetes",
         "comorbidities.thromboembolicRisk" => "Thromboembolic risk",
-        _ => path,
+        "skin.heliotropeRash" => "Heliotrope rash",
+        "skin.gottronPapules" => "Gottron's papules",
+        "skin.gottronSign" => "Gottron's sign",
+        "clinical.symptomOnsetYearsAgo" => "Years since the first symptom",
+        "clinical.weaknessPattern.proximalUpperSymmetric" => "Symmetric proximal weakness of the arms",
+        "clinical.weaknessPattern.proximalLowerSymmetric" => "Symmetric proximal weakness of the legs",
+        "clinical.weaknessPattern.neckFlexorsWeakerThanExtensors" => "Neck flexors weaker than extensors",
+        "clinical.weaknessPattern.legProximalWeakerThanDistal" => "Proximal leg muscles weaker than distal",
+        "patient.heightCm" => "Height",
+        "patient.ageAtOnsetYears" => "Age at onset",
+        _ when path.StartsWith("biopsy.", StringComparison.Ordinal) => "Biopsy: " + Words(path[(path.LastIndexOf('.') + 1)..]).ToLowerInvariant(),
+        _ => Words(path[(path.LastIndexOf('.') + 1)..]),
     };
 
-    /// <summary>A fact's value as the engine reported it: numbers rounded, unknown said so.</summary>
+    // "someNewField" or "SomeNewField" as "Some new field": a path the list above does not name still reads as words.
+    private static string Words(string name)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])", " ").ToLowerInvariant();
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>A fact's value as the engine reported it, in words: numbers rounded, unknown said so, red flags by name.</summary>
     public static string Value(object? value) => value switch
     {
         null => "unknown",
+        AlertId alert => Alert(alert),
         bool b => b ? "yes" : "no",
         double d => Mapping.Safe.Number(d),
         float f => Mapping.Safe.Number(f),
@@ -113,5 +155,5 @@ internal static class CardText
     };
 
     private static string EnumName(Enum value) =>
-        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()).Replace('-', ' ');
 }

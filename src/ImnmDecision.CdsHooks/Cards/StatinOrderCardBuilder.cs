@@ -85,7 +85,7 @@ internal sealed class StatinOrderCardBuilder(CardSources sources)
         return new CdsCard
         {
             Uuid = Guid.NewGuid().ToString(),
-            Summary = CardText.Summary($"Statin ordered, but anti-HMGCR antibody positive ({hmgcr.EarlierPositive?.DateText ?? hmgcr.DateText}): review before signing"),
+            Summary = CardText.Summary($"Statin ordered, but anti-HMGCR antibody positive ({hmgcr.EarlierPositive?.DateText ?? hmgcr.DateText}){(hmgcr.EarlierPositive is null ? "" : ", later negative")}: review before signing"),
             Detail = detail.ToString(),
             Indicator = CardIndicator.Warning,
             Source = sources.Source(assessment.Ruleset.Tag, CardSources.StatinOrderTopic, "Statin order with anti-HMGCR antibodies"),
@@ -117,8 +117,9 @@ internal sealed class StatinOrderCardBuilder(CardSources sources)
         if (mapped.Hmgcr is { PositiveInRecord: true } hmgcr)
         {
             var positive = hmgcr.EarlierPositive ?? hmgcr;
-            detail.Append("; the patient's anti-HMGCR antibody was positive on ").Append(positive.DateText).Append(" (").Append(positive.Basis).Append(')');
-            summary = $"Draft order not checked for a statin, and anti-HMGCR antibody positive ({positive.DateText})";
+            var laterNegative = hmgcr.EarlierPositive is null ? "" : $" and negative on {hmgcr.DateText} ({hmgcr.Basis})";
+            detail.Append("; the patient's anti-HMGCR antibody was positive on ").Append(positive.DateText).Append(" (").Append(positive.Basis).Append(')').Append(laterNegative);
+            summary = $"Draft order not checked for a statin, and anti-HMGCR antibody positive ({positive.DateText}){(laterNegative.Length > 0 ? ", later negative" : "")}";
         }
         else
         {

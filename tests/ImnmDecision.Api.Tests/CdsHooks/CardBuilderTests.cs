@@ -29,7 +29,7 @@ public sealed class CardBuilderTests
         var detail = card.Detail!;
         detail.Should().Contain("- CK 8,400 U/L on 2024-03-02; lab upper limit of normal 200 U/L.");
         detail.Should().Contain("- Anti-HMGCR positive, statin exposed. [1, 2]");
-        detail.Should().Contain("Facts read: antibodies.hmgcr = positive; ck.timesUln = 42; weakness.present = unknown");
+        detail.Should().Contain("Facts read: Anti-HMGCR antibody: positive; CK × upper limit of normal: 42; Weakness: unknown");
         detail.Should().Contain("- [ ] **Muscle biopsy** (required): To confirm necrotizing myopathy. [1]");
         detail.Should().Contain("- [x] **CK** (recommended, done)");
         detail.Should().Contain("1. **Stop the statin** (immediate): Now [3]");
@@ -39,6 +39,67 @@ public sealed class CardBuilderTests
         detail.Should().Contain("#### References\n1. Allenbach Y et al. ENMC (2018). *ENMC IMNM classification*. <https://doi.org/10.1016/j.nmd.2017.09.016>\n2. ");
         detail.Should().EndWith("_Decision support for clinicians; not a diagnosis. Ruleset imnm-core@2026.11.0+aaaaaaaaaaaa._\n");
     }
+
+    [Theory]
+    [InlineData("ck.elevated", true, "CK raised: yes")]
+    [InlineData("antibodies.hmgcr.reported", AntibodyResult.NotTested, "Anti-HMGCR as reported: not tested")]
+    [InlineData("alerts.raised", AlertId.ExtremeCk, "Red flags raised: Very high CK")]
+    [InlineData("clinical.proximalWeakness", null, "Proximal weakness: unknown")]
+    public void Fact_ReadsAsLabelAndValueInWords(string key, object? value, string text) =>
+        FactText.Fact(key, value).Should().Be(text);
+
+    [Theory]
+    [InlineData("skin.heliotropeRash", "Heliotrope rash")]
+    [InlineData("skin.gottronPapules", "Gottron's papules")]
+    [InlineData("skin.gottronSign", "Gottron's sign")]
+    [InlineData("clinical.symptomOnsetYearsAgo", "Years since the first symptom")]
+    [InlineData("clinical.weaknessPattern.neckFlexorsWeakerThanExtensors", "Neck flexors weaker than extensors")]
+    [InlineData("biopsy.rimmedVacuoles", "Biopsy: rimmed vacuoles")]
+    [InlineData("patient.heightCm", "Height")]
+    [InlineData("future.someNewField", "Some new field")]
+    public void Field_EveryPathTheCardNames_ReadsAsWordsNotAsAnId(string path, string label) =>
+        CardText.Field(path).Should().Be(label);
+
+    [Fact]
+    public void Classification_BelowTheCutOff_SaysCategoryAndSubgroupInWordsWithoutEnumSpellings()
+    {
+        var line = CardText.Classification(Classification(ClassificationCategory.NotIim,
+            new ClassificationSubgroupResult { Code = ClassificationSubgroup.NotReached, Label = "Not reached: the probability is below the 55% cut-off." }));
+
+        line.Should().Contain("probability 0.5% (not classified as IIM)").And.Contain("subgroup not reached: the probability is below the 55% cut-off.")
+            .And.NotContain("not-iim").And.NotContain("not-reached").And.NotContain("..");
+    }
+
+    [Fact]
+    public void Classification_TreeNeedsUnknownFindings_NamesThemInWords()
+    {
+        var line = CardText.Classification(Classification(ClassificationCategory.Probable,
+            new ClassificationSubgroupResult { Code = ClassificationSubgroup.NotReached, Label = "Not reached: the classification tree needs findings that are not known (see needs).", Needs = ["skin.heliotropeRash", "skin.gottronSign"] }));
+
+        line.Should().Contain("(probable IIM)").And.Contain("subgroup not reached: it needs Heliotrope rash, Gottron's sign.").And.NotContain("see needs");
+    }
+
+    [Fact]
+    public void Classification_SubgroupReached_UsesTheRulesetLabel()
+    {
+        var line = CardText.Classification(Classification(ClassificationCategory.Definite,
+            new ClassificationSubgroupResult { Code = ClassificationSubgroup.Polymyositis, Label = "Polymyositis (in this tree it includes immune-mediated necrotizing myopathy)" }));
+
+        line.Should().Contain("(definite IIM)").And.Contain("subgroup Polymyositis (in this tree it includes immune-mediated necrotizing myopathy).");
+    }
+
+    private static ClassificationResult Classification(ClassificationCategory category, ClassificationSubgroupResult subgroup) => new()
+    {
+        BiopsyIncluded = false,
+        Score = 0,
+        Probability = 0.005,
+        Category = category,
+        MaxScore = 10,
+        MaxProbability = 1,
+        MaxCategory = ClassificationCategory.Definite,
+        Subgroup = subgroup,
+        Items = [],
+    };
 
     [Fact]
     public void Build_CriticalAlert_MakesTheSubtypeCardCriticalAndAddsACardPerAlert()
@@ -148,6 +209,43 @@ public sealed class CardBuilderTests
         action.Type.Should().Be("delete");
         action.ResourceId.Should().Be("MedicationRequest/draft-1");
         card.OverrideReasons.Should().Contain(r => r.Code == "specialist-approved");
+    }
+
+    [Fact]
+    public void StatinWarning_PositiveThenNegative_SummarySaysTheLaterNegativeAsTheDetailDoes()
+    {
+        var hmgcr = new AntibodyReading("hmgcr", AntibodyResult.Negative, ClinicalDate.Parse("2024-03-05"), "interpretation NEG")
+        {
+            EarlierPositive = new AntibodyReading("hmgcr", AntibodyResult.Positive, ClinicalDate.Parse("2023-11-02"), "interpretation POS"),
+        };
+
+        var card = new StatinOrderCardBuilder(Sources()).Warning("rosuvastatin", hmgcr, Assessment(), Mapped(), "MedicationRequest/draft-1");
+
+        card.Summary.Should().Be("Statin ordered, but anti-HMGCR antibody positive (2023-11-02), later negative: review before signing");
+        card.Detail.Should().Contain("a later result on 2024-03-05 was negative (interpretation NEG), so the record is equivocal");
+    }
+
+    [Fact]
+    public void MedicationUnread_PositiveThenNegative_SummarySaysTheLaterNegativeToo()
+    {
+        var hmgcr = new AntibodyReading("hmgcr", AntibodyResult.Negative, ClinicalDate.Parse("2024-03-05"), "interpretation NEG")
+        {
+            EarlierPositive = new AntibodyReading("hmgcr", AntibodyResult.Positive, ClinicalDate.Parse("2023-11-02"), "interpretation POS"),
+        };
+        var mapped = Mapped() with { Hmgcr = hmgcr, Gaps = [new DataGap("the medication of draft order MedicationRequest/draft-1", "its code could not be read", true)] };
+
+        var card = new StatinOrderCardBuilder(Sources()).MedicationUnread(mapped, "imnm-core@2026.11.0+aaaaaaaaaaaa");
+
+        card.Summary.Should().Be("Draft order not checked for a statin, and anti-HMGCR antibody positive (2023-11-02), later negative");
+        card.Detail.Should().Contain("positive on 2023-11-02 (interpretation POS) and negative on 2024-03-05 (interpretation NEG)");
+    }
+
+    [Fact]
+    public void Build_MissingReasonEndingInAParenthesis_EndsWithAFullStop()
+    {
+        var assessment = Assessment() with { Missing = [new MissingItem { Field = "biopsy", Why = "Its pattern can add genetic testing (dystrophic)" }] };
+
+        Builder().Build(assessment, Mapped())[0].Detail.Should().Contain("- Muscle biopsy (`biopsy`): Its pattern can add genetic testing (dystrophic).\n");
     }
 
     private static readonly MappedSections Sections = new() { Ck = new CkFindings { Value = 8400, Unit = CkUnit.UnitsPerLitre, UpperLimitOfNormal = 200 } };

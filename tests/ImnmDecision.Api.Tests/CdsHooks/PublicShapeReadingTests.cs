@@ -101,7 +101,7 @@ public sealed class PublicShapeReadingTests(CdsApiFactory factory) : IClassFixtu
 
         detail.Should().Contain("- A CK result (2023-11-12, 85 U/L) is flagged high by the lab (interpretation H) but carries no upper limit of normal, "
             + "and the ruleset's default (300 U/L) would call it normal: it was not used, since the lab's reference range is needed to tell.");
-        detail.Should().NotContain("ck.elevated = no").And.NotContain("IMNM not supported by the findings");
+        detail.Should().NotContain("CK raised: no").And.NotContain("IMNM not supported by the findings");
         detail.Should().Contain("- Statin: atorvastatin (active MedicationRequest, 2023-11-12): exposure current.");
         detail.Should().Contain("- Statin: atorvastatin (completed MedicationStatement, 2023-11-12 to 2023-11-15): exposure past.", "a statement's period is shown as a period, not as its end date alone");
     }
