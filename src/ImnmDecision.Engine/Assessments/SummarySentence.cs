@@ -38,6 +38,26 @@ internal static class SummarySentence
 
     private static string NextStep(SummaryWording wording, IReadOnlyList<WorkupItem> workup, IReadOnlyList<TreatmentOption> treatment)
     {
+        // The ruleset's first steps, in its order: an urgent option or evaluation comes before stopping a statin.
+        foreach (var step in wording.FirstSteps)
+        {
+            foreach (var option in treatment)
+            {
+                if (option.RuleId == step && !option.Avoid)
+                {
+                    return wording.Next + option.Label;
+                }
+            }
+
+            foreach (var item in workup)
+            {
+                if (item.RuleId == step && item.Priority == WorkupPriority.Required && item.Status == WorkupStatus.Outstanding)
+                {
+                    return wording.Next + item.Label;
+                }
+            }
+        }
+
         foreach (var option in treatment)
         {
             if (option.Role == TreatmentRole.Immediate && !option.Avoid)

@@ -24,4 +24,11 @@ public sealed record SummaryWording
 
     /// <summary>Said when no required step is outstanding.</summary>
     public required string NothingRequired { get; init; }
+
+    /// <summary>
+    /// Rules (a treatment or a workup rule) whose item, offered and not avoided or required and outstanding, is the
+    /// next step before every other, in this order (IV methylprednisolone, then the red-flag evaluations); empty: the
+    /// first immediate option, then the first required outstanding item.
+    /// </summary>
+    public IReadOnlyList<string> FirstSteps { get; init; } = [];
 }

@@ -215,6 +215,17 @@ public sealed class RulesetLoaderTests
         error.Message.Should().Be("unknown parameter 'ck.nope' in text");
     }
 
+    [Theory]
+    [InlineData("workup.no-such-rule")]
+    [InlineData("alert.dysphagia")]
+    public void Load_SummaryFirstStepThatIsNoWorkupOrTreatmentRule_IsReported(string id)
+    {
+        var error = SingleError(r => r.Edit("ruleset.json", root => root["summary"]!["firstSteps"]!.AsArray().Add(id)));
+
+        error.Path.Should().Be("$.summary.firstSteps");
+        error.Message.Should().Be($"'{id}' is no workup or treatment rule");
+    }
+
     [Fact]
     public void Load_MissingReasonForAnInputField_IsReported()
     {

@@ -179,7 +179,7 @@ internal sealed partial class CatalogueReader(LoadContext context)
     /// <summary>The <c>summary</c> section: the words of the one-sentence summary.</summary>
     public static SummaryWording? ReadSummaryWording(JsonCursor? section)
     {
-        if (section is not { } s || !s.IsObject("certainty", "alerts", "critical", "next", "nothingRequired"))
+        if (section is not { } s || !s.IsObject("certainty", "alerts", "critical", "next", "nothingRequired", "firstSteps"))
         {
             return null;
         }
@@ -191,7 +191,7 @@ internal sealed partial class CatalogueReader(LoadContext context)
         var nothing = s.String("nothingRequired");
         return critical is null || next is null || nothing is null
             ? null
-            : new SummaryWording { Certainty = certainty, Alerts = alerts, Critical = critical, Next = next, NothingRequired = nothing };
+            : new SummaryWording { Certainty = certainty, Alerts = alerts, Critical = critical, Next = next, NothingRequired = nothing, FirstSteps = s.Strings("firstSteps", required: false) };
     }
 
     /// <summary>Why each input field matters when it is missing: one reason for every field, and no other.</summary>

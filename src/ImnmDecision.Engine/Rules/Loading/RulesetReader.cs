@@ -89,6 +89,14 @@ internal sealed class RulesetReader
         }
 
         RuleChecks.Check(rules, Errors);
+        foreach (var step in summaryWording?.FirstSteps ?? [])
+        {
+            if (!rules.Any(rule => rule.Id == step && rule.Kind is RuleKind.Workup or RuleKind.Treatment))
+            {
+                Errors.Add(new RulesetError(RulesetLoader.RulesetFile, "$.summary.firstSteps", $"'{step}' is no workup or treatment rule"));
+            }
+        }
+
         var femaleUln = catalogue.RequiredParameter(RulesetLoader.DefaultUlnFemaleParameter);
         var otherUln = catalogue.RequiredParameter(RulesetLoader.DefaultUlnOtherParameter);
         var childUnderYears = catalogue.RequiredParameter(RulesetLoader.ChildUnderYearsParameter);
