@@ -45,7 +45,14 @@ internal sealed partial class MappingReport
         }
     }
 
-    public void Used(string line) => Evidence.Add(line);
+    public void Used(string line)
+    {
+        // Two records saying the same (two undated orders for one statin) are one line on the card.
+        if (!Evidence.Contains(line, StringComparer.Ordinal))
+        {
+            Evidence.Add(line);
+        }
+    }
 
     public void Note(string line)
     {
