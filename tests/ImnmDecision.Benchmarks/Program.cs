@@ -9,12 +9,18 @@ using ImnmDecision.Benchmarks.Load;
 //   --smoke   every benchmark once (BenchmarkDotNet's Dry job), for CI: seconds, not minutes
 //   --stages  a quick per-stage breakdown without BenchmarkDotNet
 //   --bare-endpoint PORT ANSWER_FILE                 the load test's bare endpoint (Load/load_test.py)
+//   --assessment-only-endpoint PORT                  the load test's assessment with nothing around it (Load/load_test.py)
 //   --answer-stages [CASE_FILE]                      microseconds per stage of one single assessment
 //   --fixed-rate URL BODY_FILE RATE SECONDS CONNECTIONS   the load test's open-loop client (Load/load_test.py)
 //   otherwise BenchmarkDotNet as usual, for example --filter '*Engine*'
 if (args is ["--bare-endpoint", var port, var answerFile])
 {
     return await BareEndpoint.RunAsync(int.Parse(port, CultureInfo.InvariantCulture), answerFile);
+}
+
+if (args is ["--assessment-only-endpoint", var assessPort])
+{
+    return await AssessmentOnlyEndpoint.RunAsync(int.Parse(assessPort, CultureInfo.InvariantCulture));
 }
 
 if (args is ["--answer-stages", ..])

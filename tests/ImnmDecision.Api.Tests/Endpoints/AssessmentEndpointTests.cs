@@ -37,6 +37,21 @@ public sealed class AssessmentEndpointTests(ApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Assess_TwoCasesInTurn_HaveTimeOrderedVersion7Ids()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.PostAssessmentAsync(Cases.HmgcrStatinExposed);
+            ids.Add(Guid.Parse((await response.ReadJsonAsync())["assessmentId"]!.GetValue<string>()));
+            await Task.Delay(5); // a later millisecond: v7 orders by the millisecond, not within it
+        }
+
+        ids.Should().AllSatisfy(id => id.Version.Should().Be(7), "the audit store's index on the id takes time-ordered ids at its end");
+        string.CompareOrdinal(ids[1].ToString(), ids[0].ToString()).Should().BePositive("a later assessment has a later id");
+    }
+
+    [Fact]
     public async Task Assess_AnyCase_SendsTheRulesetTagInTheHeaderAndTheBody()
     {
         var response = await client.PostAssessmentAsync(Cases.HmgcrStatinExposed);

@@ -72,13 +72,23 @@ def loadable_baseline_rules(base_rules, head_rules, out):
         merged = dict(head.get(key, {}))
         merged.update(base.get(key, {}))
         base[key] = merged
-    base["summary"] = head["summary"]
+    base["summary"] = dict(head["summary"])
+    # The summary's first steps name rules; keep those the baseline has (the others are the revision's own).
+    ids = {rule["id"] for name in os.listdir(base_rules) if name.endswith(".json")
+           for rule in rule_list(json.load(open(os.path.join(base_rules, name))))}
+    base["summary"]["firstSteps"] = [step for step in head["summary"].get("firstSteps", []) if step in ids]
     json.dump(base, open(os.path.join(out, "ruleset.json"), "w"), indent=1)
     base_citations = json.load(open(os.path.join(base_rules, "citations.json")))
     known = {c["id"] for c in base_citations["citations"]}
     head_citations = json.load(open(os.path.join(head_rules, "citations.json")))["citations"]
     base_citations["citations"] += [c for c in head_citations if c["id"] not in known]
     json.dump(base_citations, open(os.path.join(out, "citations.json"), "w"), indent=1)
+
+
+def rule_list(document):
+    """The rules of one ruleset file (a list, or an object holding a "rules" list); none for other files."""
+    rules = document.get("rules") if isinstance(document, dict) else document
+    return [rule for rule in rules if isinstance(rule, dict) and "id" in rule] if isinstance(rules, list) else []
 
 
 def without_classification(head_rules, out):

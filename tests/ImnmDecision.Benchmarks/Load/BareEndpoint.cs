@@ -27,21 +27,26 @@ internal static class BareEndpoint
         return 0;
     }
 
-    private static async Task AnswerAsync(HttpContext context, byte[] answer)
+    /// <summary>Reads the whole body: the result's buffer holds it until the caller advances past it.</summary>
+    internal static async Task<ReadResult> ReadBodyAsync(HttpContext context)
     {
         var reader = context.Request.BodyReader;
-        ReadResult read;
         while (true)
         {
-            read = await reader.ReadAsync(context.RequestAborted);
+            var read = await reader.ReadAsync(context.RequestAborted);
             if (read.IsCompleted)
             {
-                break;
+                return read;
             }
 
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
+    }
 
+    private static async Task AnswerAsync(HttpContext context, byte[] answer)
+    {
+        var reader = context.Request.BodyReader;
+        var read = await ReadBodyAsync(context);
         var valid = Parses(read.Buffer);
         reader.AdvanceTo(read.Buffer.End);
         if (!valid)

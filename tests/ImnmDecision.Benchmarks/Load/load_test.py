@@ -5,8 +5,12 @@ Starts, on 127.0.0.1 only:
   * the API (Release build, Production settings, with authentication and the rate limit off so that every
     request is assessed; a fresh SQLite store in a temporary folder; its log written to a file there), and
   * the bare endpoint (tests/ImnmDecision.Benchmarks --bare-endpoint): Kestrel, reads the body, parses it as
-    JSON and answers a fixed copy of the API's answer bytes for the same case.
-Then, interleaved (bare, API, API, bare, ...): saturation rounds with wrk (2 threads, 64 connections, a lua
+    JSON and answers a fixed copy of the API's answer bytes for the same case, and
+  * the assessment alone (tests/ImnmDecision.Benchmarks --assessment-only-endpoint): the same Kestrel doing only
+    what an assessment must (read and check the findings, assess, write the JSON answer with the fast writer),
+    with nothing of the API's chain around it (middleware, audit, request log, authorization, headers): it splits
+    the API's distance from the bare endpoint into the assessment's share and the chain's.
+Then, interleaved (bare, assessment alone, API; the order rotating each round): saturation rounds with wrk (2 threads, 64 connections, a lua
 script for the POST body), and fixed-rate rounds at a quarter of each one's saturation rate with the open-loop
 client (tests/ImnmDecision.Benchmarks --fixed-rate), which measures each latency from the moment the request was
 due. Prints requests/s, p99s and the ratios against the bar (>= 50% of the bare rate; p99 <= 1.5x the bare p99).
@@ -98,6 +102,7 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="use the Release builds already there")
     parser.add_argument("--api-port", type=int, default=5181)
     parser.add_argument("--bare-port", type=int, default=5182)
+    parser.add_argument("--alone-port", type=int, default=5183)
     parser.add_argument("--api-env", action="append", default=[], metavar="NAME=VALUE",
                         help="an environment variable for the API only (repeatable), e.g. a runtime setting to compare")
     args = parser.parse_args()
@@ -116,6 +121,7 @@ def main():
 
     api_url = f"http://127.0.0.1:{args.api_port}{PATH}"
     bare_url = f"http://127.0.0.1:{args.bare_port}{PATH}"
+    alone_url = f"http://127.0.0.1:{args.alone_port}{PATH}"
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", ASPNETCORE_URLS=f"http://127.0.0.1:{args.api_port}",
                Api__Auth__Enabled="false", Api__RateLimit__Enabled="false", Store__SqlitePath=os.path.join(work, "store.db"),
                CdsHooks__PublicBaseUrl=f"http://127.0.0.1:{args.api_port}")
@@ -130,31 +136,33 @@ def main():
         answer_file = os.path.join(work, "answer.json")
         with open(answer_file, "wb") as f:
             f.write(answer)
-        bare = subprocess.Popen(["dotnet", BENCH_DLL, "--bare-endpoint", str(args.bare_port), answer_file], cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        servers.append(bare)
-        deadline = time.time() + 60
-        while True:
-            try:
-                post(bare_url, body)
-                break
-            except OSError:
-                if time.time() > deadline or bare.poll() is not None:
-                    raise SystemExit("the bare endpoint did not start")
-                time.sleep(0.3)
+        for name, url, arguments in (("the bare endpoint", bare_url, ["--bare-endpoint", str(args.bare_port), answer_file]),
+                                     ("the assessment-only endpoint", alone_url, ["--assessment-only-endpoint", str(args.alone_port)])):
+            server = subprocess.Popen(["dotnet", BENCH_DLL] + arguments, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+            servers.append(server)
+            deadline = time.time() + 60
+            while True:
+                try:
+                    post(url, body)
+                    break
+                except OSError:
+                    if time.time() > deadline or server.poll() is not None:
+                        raise SystemExit(f"{name} did not start")
+                    time.sleep(0.3)
 
         print(f"case {os.path.relpath(args.case, ROOT)}: {len(body)} bytes in, {len(answer)} bytes out; load average before: {loadavg()}", flush=True)
-        for url in (bare_url, api_url):  # warm-up, unmeasured
+        for url in (bare_url, alone_url, api_url):  # warm-up, unmeasured
             wrk(url, body_file, 5, args.connections)
 
-        rates = {"bare": [], "api": []}
+        rates = {"bare": [], "alone": [], "api": []}
+        targets = [("bare", bare_url), ("alone", alone_url), ("api", api_url)]
         for round_ in range(args.rounds):
-            order = [("bare", bare_url), ("api", api_url)] if round_ % 2 == 0 else [("api", api_url), ("bare", bare_url)]
-            for name, url in order:
+            for name, url in targets[round_ % 3:] + targets[:round_ % 3]:
                 rates[name].append(wrk(url, body_file, args.seconds, args.connections))
-            print(f"round {round_ + 1}: bare {rates['bare'][-1]:,.0f}/s, api {rates['api'][-1]:,.0f}/s", flush=True)
+            print(f"round {round_ + 1}: bare {rates['bare'][-1]:,.0f}/s, assessment alone {rates['alone'][-1]:,.0f}/s, "
+                  f"api {rates['api'][-1]:,.0f}/s", flush=True)
 
-        bare_rps, api_rps = statistics.median(rates["bare"]), statistics.median(rates["api"])
+        bare_rps, alone_rps, api_rps = (statistics.median(rates[name]) for name in ("bare", "alone", "api"))
         p99 = {"bare": [], "api": []}
         for round_ in range(2):
             order = [("bare", bare_url, bare_rps), ("api", api_url, api_rps)]
@@ -171,7 +179,9 @@ def main():
         print(f"| --- | --- | --- | --- | --- |")
         print(f"| requests/s (wrk, median of {args.rounds}) | {bare_rps:,.0f} | {api_rps:,.0f} | {throughput:.0%} | >= 50% |")
         print(f"| p99 at a quarter of saturation | {bare_p99:.2f} ms | {api_p99:.2f} ms | {latency:.2f}x | <= 1.5x |")
-        print(f"\nanswer {len(answer)} bytes; load average after: {loadavg()}; "
+        print(f"\nthe assessment alone (no chain around it): {alone_rps:,.0f} requests/s, {alone_rps / bare_rps:.0%} of the bare endpoint; "
+              f"the API reaches {api_rps / alone_rps:.0%} of it")
+        print(f"answer {len(answer)} bytes; load average after: {loadavg()}; "
               f"{'BARS MET' if throughput >= 0.5 and latency <= 1.5 else 'BARS NOT MET'}")
         return 0
     finally:
