@@ -69,34 +69,48 @@ internal static class OutputFile
     /// a folder has its name or its own folder does not exist.</exception>
     public static FileStream Open(string path)
     {
-        if (Directory.Exists(path))
-        {
-            throw new IOException($"The output file '{path}' is a folder, not a file; name a file in it.");
-        }
-
-        FileStream stream;
+        var stream = OpenKeepingContent(path, out _);
         try
         {
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 1);
-        }
-        catch (DirectoryNotFoundException missing)
-        {
-            throw new IOException($"Cannot write '{path}': the folder it would be written to does not exist.", missing);
-        }
-
-        try
-        {
-            if (stream.Length > 0)
-            {
-                stream.SetLength(0);
-            }
-
+            EmptyIfFilled(stream);
             return stream;
         }
         catch
         {
             stream.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for writing without emptying what is there (see <see cref="ResultFile"/>);
+    /// <paramref name="created"/> tells whether nothing was at the path before (no file, device or link).
+    /// </summary>
+    /// <exception cref="IOException">As for <see cref="Open"/>.</exception>
+    public static FileStream OpenKeepingContent(string path, out bool created)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"The output file '{path}' is a folder, not a file; name a file in it.");
+        }
+
+        created = !Path.Exists(path) && new FileInfo(path).LinkTarget is null;
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 1);
+        }
+        catch (DirectoryNotFoundException missing)
+        {
+            throw new IOException($"Cannot write '{path}': the folder it would be written to does not exist.", missing);
+        }
+    }
+
+    /// <summary>Empties a file that has content; a device or a pipe (not seekable) has none to empty.</summary>
+    public static void EmptyIfFilled(FileStream stream)
+    {
+        if (stream.CanSeek && stream.Length > 0)
+        {
+            stream.SetLength(0);
         }
     }
 

@@ -135,18 +135,20 @@ internal static class ScoreCommand
         var progress = new BatchProgress();
         var clock = Stopwatch.StartNew();
         BatchSummary? summary = null;
+        ResultFile? resultFile = null;
         await using (var inputStream = Sharded(inputPath is null
             ? console.OpenStandardInput()
             : new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), shard, inputFormat))
         await using (var outputStream = outputPath is null
             ? console.OpenStandardOutput()
-            : OutputFile.Open(outputPath))
+            : resultFile = new ResultFile(outputPath))
         {
             var reader = PipeReader.Create(inputStream, new StreamPipeReaderOptions(bufferSize: 256 * 1024, minimumReadSize: 64 * 1024, leaveOpen: true));
             var display = console.ErrorIsTerminal ? new ProgressDisplay(console.Error, progress, inputPath is null ? null : new FileInfo(inputPath).Length) : null;
             try
             {
                 summary = await runner.RunAsync(reader, inputFormat, outputStream, outputFormat, progress, cancellationToken);
+                resultFile?.Claim();
             }
             catch (BatchRefusedException refused)
             {
@@ -170,10 +172,10 @@ internal static class ScoreCommand
 
         if (summary is null)
         {
-            // Refused before any row was scored: leave no empty result file behind.
-            if (outputPath is not null)
+            // Refused before any row was scored: leave no empty result file behind, and what was there (a file, /dev/null) as it was.
+            if (resultFile is not null)
             {
-                File.Delete(outputPath);
+                await resultFile.DeleteIfCreatedAsync();
             }
 
             return ExitCodes.InputRefused;

@@ -71,6 +71,44 @@ public sealed class ScoreHardeningTests
         (await File.ReadAllTextAsync(cohort)).Should().Be(Cohort, "the cohort must survive");
     }
 
+    /// <summary>
+    /// A refused cohort used to delete the output path: as root, <c>-o /dev/null</c> deleted the null device. What was
+    /// at the path stays as it was; only a file the run created is removed (see the identifier-column test).
+    /// </summary>
+    [Theory]
+    [InlineData("file")]
+    [InlineData("link")]
+    public async Task Score_RefusedCohort_LeavesWhatWasAtTheOutputPathAsItWas(string what)
+    {
+        using var console = new TestConsole();
+        const string Earlier = "line,caseId\n2,an earlier run\n";
+        await File.WriteAllTextAsync(console.PathOf("named.csv"), "caseId,patient.name,ck.value\nx,Jane Doe,3000\n");
+        await File.WriteAllTextAsync(console.PathOf("earlier.csv"), Earlier);
+        var output = what == "file" ? console.PathOf("earlier.csv") : Link(console.PathOf("out.csv"), console.PathOf("earlier.csv"));
+
+        var exit = await console.RunAsync("score", console.PathOf("named.csv"), "-o", output);
+
+        exit.Should().Be(3, console.Error.ToString());
+        new FileInfo(output).Exists.Should().BeTrue("a refused run deletes nothing it did not create");
+        new FileInfo(output).LinkTarget.Should().Be(what == "link" ? console.PathOf("earlier.csv") : null);
+        (await File.ReadAllTextAsync(console.PathOf("earlier.csv"))).Should().Be(Earlier, "nothing was scored, so nothing was emptied");
+    }
+
+    [Fact]
+    public async Task Score_OutputThroughALink_ReplacesTheLinkedFileWholly()
+    {
+        using var console = new TestConsole();
+        await File.WriteAllTextAsync(console.PathOf("earlier.csv"), new string('x', 100_000));
+        var output = Link(console.PathOf("out.csv"), console.PathOf("earlier.csv"));
+
+        var exit = await console.RunAsync("score", Path.Combine(Repository.Cohorts, "example.csv"), "-o", output);
+
+        exit.Should().Be(0, console.Error.ToString());
+        var lines = await File.ReadAllLinesAsync(console.PathOf("earlier.csv"));
+        lines[0].Should().StartWith("line,caseId,");
+        lines[^1].Should().StartWith(",#summary,rows=9;");
+    }
+
     [Theory]
     [InlineData(false, "'@SUM(A1)")]
     [InlineData(true, "@SUM(A1)")]
