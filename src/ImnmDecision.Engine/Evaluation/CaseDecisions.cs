@@ -81,6 +81,12 @@ public sealed class CaseDecisions
     /// <summary>Per workup rule, how its risk stratification came out (null for a rule without one).</summary>
     internal StratificationOutcome?[] Stratifications { get; }
 
+    /// <summary>
+    /// Scratch for the workup walk, per item (<see cref="WorkupId"/>, at most 64 as the item masks are): the best
+    /// answer-order rank of a rule that fired for it. Only the items the walk marks as listed are read.
+    /// </summary>
+    internal int[] WorkupListedAt { get; } = new int[64];
+
     /// <summary>The workup items withheld by a rule that held (bit = <see cref="WorkupId"/>): listed by no rule.</summary>
     internal ulong WithheldWorkup { get; private set; }
 

@@ -22,13 +22,15 @@ internal sealed class Evaluator
     private readonly FactExtractor extractor;
 
     // Per treatment rule, read from its action once: the option, what its adult and child doses are computed
-    // from (weight, height; sex through an adjusted body weight), whether it has a child's dose, and its cautions.
+    // from (weight, height; sex through an adjusted body weight), whether it has a child's dose, its cautions, and
+    // its option's bit.
     private readonly TreatmentAction[] treatments;
     private readonly FieldMask[] adultDoseNeeds;
     private readonly FieldMask[] childDoseNeeds;
     private readonly AdjustedWeightRule?[] adultAdjustedWeight;
     private readonly AdjustedWeightRule?[] childAdjustedWeight;
     private readonly bool[] childDosed;
+    private readonly ulong[] treatmentBits;
     private readonly KindDecisions[] cautions;
 
     private readonly KindDecisions subtypeKind;
@@ -40,6 +42,7 @@ internal sealed class Evaluator
 
     // Per workup rule with a risk stratification, its factors' conditions compiled together; null otherwise.
     private readonly KindDecisions?[] stratifiers;
+    private readonly WorkupStep[] workupSteps;
 
     /// <param name="ruleset">The rules.</param>
     /// <param name="deciding">How conditions are decided ahead of the walk; the compiled variant unless a test or benchmark names another (see <see cref="EngineVariants"/>).</param>
@@ -53,6 +56,7 @@ internal sealed class Evaluator
         adultAdjustedWeight = [.. treatments.Select(t => t.Dose?.AdjustedWeight)];
         childAdjustedWeight = [.. treatments.Select(t => t.Dose?.Child?.AdjustedWeight)];
         childDosed = [.. treatments.Select(t => t.Dose?.Child is not null)];
+        treatmentBits = [.. treatments.Select(t => 1UL << (int)t.Treatment)];
         var compile = deciding ?? EngineVariants.Fast.Deciding;
         var offeredSlot = SlotMask.Of(FactCatalog.TreatmentOffered);
         cautions = [.. treatments.Select(t => new KindDecisions([.. t.Cautions.Select(c => c.When)], offeredSlot, compile))];
@@ -62,6 +66,7 @@ internal sealed class Evaluator
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), SlotMask.Of(FactCatalog.WorkupOutstanding), compile);
         stratifiers = [.. ruleset.WorkupRules.Select(r => r.Action.Stratification is { } s ? RiskStratifier.Compile(s, compile) : null)];
+        workupSteps = [.. ruleset.WorkupRules.Select((r, i) => new WorkupStep(r.Action, ruleset.AnswerOrder.WorkupRank[i]))];
         classification = ruleset.Classification is { } criteria ? new ClassificationScorer(criteria, compile) : null;
     }
 
@@ -158,7 +163,7 @@ internal sealed class Evaluator
         for (var walk = treatmentKind.Walk(facts); walk.MoveNext();)
         {
             var i = walk.Index;
-            var bit = 1UL << (int)treatments[i].Treatment;
+            var bit = treatmentBits[i];
             if ((offered & bit) != 0)
             {
                 continue; // The first rule that offers an option decides its role.
@@ -237,22 +242,20 @@ internal sealed class Evaluator
         var facts = result.Facts;
         var outstanding = 0UL;
         facts.Set(FactCatalog.WorkupOutstanding, 0);
-        var rules = ruleset.WorkupRules;
-        var ranks = ruleset.AnswerOrder.WorkupRank;
         var withheld = 0UL;
-        Span<int> listedAt = stackalloc int[64]; // per item, the best answer-order rank of a rule that fired for it
-        listedAt.Fill(int.MaxValue);
+        var listed = 0UL; // the items a rule that fired lists; for each, listedAt holds that rule's best answer-order rank
+        var listedAt = result.WorkupListedAt;
         for (var walk = workupKind.Walk(facts); walk.MoveNext();)
         {
-            var action = rules[walk.Index].Action;
-            var item = 1UL << (int)action.Item;
+            var step = workupSteps[walk.Index];
+            var item = 1UL << step.Item;
             if ((withheld & item) != 0)
             {
                 continue; // A withheld item is listed by no later rule, and what it would need is not missing.
             }
 
-            var shadowed = !action.Withhold && listedAt[(int)action.Item] < ranks[walk.Index]
-                && ((outstanding & item) != 0 || action.Status != WorkupStatus.Outstanding);
+            var shadowed = !step.Withhold && (listed & item) != 0 && listedAt[step.Item] < step.Rank
+                && ((outstanding & item) != 0 || !step.MakesOutstanding);
             var needs = missing;
             var holds = walk.IsTrue(ref needs);
             missing = shadowed ? missing : needs;
@@ -261,26 +264,36 @@ internal sealed class Evaluator
                 continue;
             }
 
-            if (action.Withhold)
+            if (step.Withhold)
             {
                 withheld |= item;
-                result.WorkupWithheld(walk.Index, action.Item);
+                result.WorkupWithheld(walk.Index, (WorkupId)step.Item);
                 continue;
             }
 
             result.WorkupRuleFired(walk.Index);
-            listedAt[(int)action.Item] = Math.Min(listedAt[(int)action.Item], ranks[walk.Index]);
-            if (result.Stratifications[walk.Index] is { } stratification)
+            listedAt[step.Item] = (listed & item) == 0 ? step.Rank : Math.Min(listedAt[step.Item], step.Rank);
+            listed |= item;
+            if (step.Stratified && result.Stratifications[walk.Index] is { } stratification)
             {
                 RiskStratifier.Decide(stratification, stratifiers[walk.Index]!, facts, ref needs);
                 missing = shadowed ? missing : needs;
             }
 
-            if (action.Status == WorkupStatus.Outstanding)
+            if (step.MakesOutstanding)
             {
                 outstanding |= item;
                 facts.Set(FactCatalog.WorkupOutstanding, outstanding);
             }
+        }
+    }
+
+    /// <summary>What the workup walk needs of one rule, read from its action once: its item, the item's rank in the answer order, and what the rule does.</summary>
+    private readonly record struct WorkupStep(int Item, int Rank, bool Withhold, bool MakesOutstanding, bool Stratified)
+    {
+        public WorkupStep(WorkupAction action, int rank)
+            : this((int)action.Item, rank, action.Withhold, action.Status == WorkupStatus.Outstanding, action.Stratification is not null)
+        {
         }
     }
 }

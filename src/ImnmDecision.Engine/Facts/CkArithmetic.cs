@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Rules;
 
@@ -84,7 +83,6 @@ internal sealed partial class CkArithmetic
     /// The CK facts of one reading: the value and the lab's ULN in the unit given (<paramref name="microkatal"/>),
     /// and <paramref name="female"/> null for sex <c>other</c>, <c>unknown</c> or absent, else whether the patient is female.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CkReading Read(double? value, double? labUln, bool microkatal, bool? female, CkComparator? bound = null)
     {
         if (bound is { } comparator && value is { } reported)

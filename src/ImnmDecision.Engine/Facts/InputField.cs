@@ -22,7 +22,7 @@ public static class InputField
 
     private static readonly Dictionary<string, int> IndexByPath = All.Count <= Capacity
         ? All.Select((path, index) => (path, index)).ToDictionary(p => p.path, p => p.index, StringComparer.Ordinal)
-        : throw new InvalidOperationException($"The findings schema has {All.Count} fields that can be missing; a FieldMask holds {Capacity}: widen FieldMask (the Using alias in ImnmDecision.Engine.csproj).");
+        : throw new InvalidOperationException($"The findings schema has {All.Count} fields that can be missing; a FieldMask holds {Capacity}: widen FieldMask (FieldMask.cs).");
 
     /// <summary>The mask bit of a field path.</summary>
     public static FieldMask Bit(string path) => FieldMask.One << IndexByPath[path];

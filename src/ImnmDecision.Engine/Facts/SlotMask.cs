@@ -72,13 +72,11 @@ public sealed class SlotMask
     public bool Overlaps(SlotMask other) => Slots.Intersect(other.Slots).Any();
 
     /// <summary>Whether any slot of the set is set in <paramref name="words"/> (a fact set's unknown slots).</summary>
-    public bool AnyIn(ulong[] words)
-    {
-        if ((words[firstIndex] & firstBits) != 0)
-        {
-            return true;
-        }
+    public bool AnyIn(ulong[] words) => (words[firstIndex] & firstBits) != 0 || (indexes.Length > 1 && AnyInLaterWords(words));
 
+    // Kept apart so that the one-word check above stays small enough to be inlined where it is called.
+    private bool AnyInLaterWords(ulong[] words)
+    {
         for (var i = 1; i < indexes.Length; i++)
         {
             if ((words[indexes[i]] & bits[i]) != 0)

@@ -24,7 +24,7 @@ public sealed class FactExtractorTests
         facts[FactCatalog.CkUpperLimitUnitsPerLitre].Should().Be(210);
         facts[FactCatalog.CkTimesUpperLimit].Should().BeApproximately(40, 1e-9);
         facts[FactCatalog.CkElevated].Should().Be(1);
-        facts.AssumedFields.Should().Be(0);
+        facts.AssumedFields.Should().Be(FieldMask.Zero);
     }
 
     [Theory]
@@ -142,7 +142,7 @@ public sealed class FactExtractorTests
         facts.IsKnown(FactCatalog.CkElevated).Should().BeFalse();
         facts.IsKnown(FactCatalog.CkTimesUpperLimit).Should().BeFalse();
         InputField.PathsOf(facts.UnknownSources(FactCatalog.CkElevated)).Should().Equal("ck.value");
-        facts.AssumedFields.Should().Be(0, "no CK value means no ULN is needed");
+        facts.AssumedFields.Should().Be(FieldMask.Zero, "no CK value means no ULN is needed");
     }
 
     [Theory]

@@ -36,7 +36,7 @@ public sealed class CompiledConditionTests
             var isTrue = compiled.IsTrue(compiled.Decide(0, facts), 0, facts, ref missing);
 
             isTrue.Should().Be(condition.Holds(facts), $"round {round}");
-            missing.Should().Be(0, "a condition over known facts misses nothing");
+            missing.Should().Be(FieldMask.Zero, "a condition over known facts misses nothing");
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class ConditionTests
         absent.Truth.Should().Be(Truth.True);
         InputField.PathsOf(absent.MissingFields).Should().Equal("clinical.dysphagia");
         present.Truth.Should().Be(Truth.False);
-        present.MissingFields.Should().Be(0);
+        present.MissingFields.Should().Be(FieldMask.Zero);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ConditionTests
         var outcome = new AllCondition([IsTrue(Dysphagia), AtLeast(Ck, 10)]).Evaluate(Facts(null, 5));
 
         outcome.Truth.Should().Be(Truth.False);
-        outcome.MissingFields.Should().Be(0, "an unknown that cannot change the result is not missing");
+        outcome.MissingFields.Should().Be(FieldMask.Zero, "an unknown that cannot change the result is not missing");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ConditionTests
         var outcome = new AnyCondition([IsTrue(Dysphagia), AtLeast(Ck, 10)]).Evaluate(Facts(null, 20));
 
         outcome.Truth.Should().Be(Truth.True);
-        outcome.MissingFields.Should().Be(0);
+        outcome.MissingFields.Should().Be(FieldMask.Zero);
     }
 
     [Fact]
