@@ -15,6 +15,7 @@ public sealed class FactSet
     private Lock? derivedLock;
     private Dictionary<object, object>? derived;
     private long derivedVersion;
+    private long version;
 
     /// <summary>Creates an empty set (every fact unknown).</summary>
     public FactSet()
@@ -40,7 +41,7 @@ public sealed class FactSet
     /// Changes whenever a value does (each set and clear): what is derived from the facts at one version holds
     /// until the version changes (the rule traces of one answer share a named condition's trace so).
     /// </summary>
-    internal long Version { get; private set; }
+    internal long Version => version;
 
     /// <summary>
     /// What <paramref name="make"/> derives from these facts for <paramref name="key"/>, made once per version of
@@ -84,7 +85,7 @@ public sealed class FactSet
     /// <summary>Marks every fact unknown.</summary>
     public void Clear()
     {
-        Version++;
+        version++;
         Array.Fill(values, double.NaN);
         unknownSources.AsSpan().Clear();
         AssumedFields = 0;
@@ -97,7 +98,7 @@ public sealed class FactSet
     /// </summary>
     internal void Begin(int loaded)
     {
-        Version++;
+        version++;
         values.AsSpan(loaded).Fill(double.NaN);
         unknownSources.AsSpan(loaded).Clear();
         AssumedFields = 0;
@@ -110,7 +111,7 @@ public sealed class FactSet
     /// </summary>
     internal void Load(ReadOnlySpan<double> read, ReadOnlySpan<FieldMask> sources)
     {
-        Version++;
+        version++;
         var count = sources.Length;
         read[..count].CopyTo(values);
         sources.CopyTo(unknownSources); // read only while a slot is unknown (see UnknownSources)
@@ -148,11 +149,10 @@ public sealed class FactSet
 
     internal void Set(int slot, double value)
     {
-        Version++;
+        version++;
         values[slot] = value;
-        ref var word = ref unknownSlots[SlotMask.WordOf(slot)];
-        var bit = SlotMask.BitOf(slot);
-        word = double.IsNaN(value) ? word | bit : word & ~bit;
+        ref var word = ref unknownSlots[slot >> 6];
+        word = (word & ~(1UL << slot)) | ((double.IsNaN(value) ? 1UL : 0) << slot); // a shift of a ulong takes the slot mod 64
     }
 
     internal void Set(int slot, bool? value, FieldMask sourceWhenUnknown)
@@ -181,7 +181,7 @@ public sealed class FactSet
 
     internal void SetUnknown(int slot, FieldMask sources)
     {
-        Version++;
+        version++;
         values[slot] = double.NaN;
         unknownSlots[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
         unknownSources[slot] = sources;
