@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.Globalization;
 using ImnmDecision.Engine.Serialization;
@@ -17,12 +18,12 @@ public sealed class FindingField
         init
         {
             field = value;
-            Utf8Spellings = [.. value.OrderBy(p => p.Value).Select(p => (System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value))];
+            Utf8Spellings = [.. value.OrderBy(p => p.Value).Select(p => new Utf8Spelling(System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value))];
         }
     } = FrozenDictionary<string, int>.Empty;
 
     /// <summary>The accepted spellings as UTF-8, contract names first, for reading bytes without decoding them.</summary>
-    private (byte[] Bytes, int Ordinal)[] Utf8Spellings { get; init; } = [];
+    private Utf8Spelling[] Utf8Spellings { get; init; } = [];
 
     private FindingField(string path, FindingKind kind, string description)
     {
@@ -105,6 +106,9 @@ public sealed class FindingField
     /// <summary>Its slot among the values of a case: numbers for numbers, booleans, choices and sets; texts for text.</summary>
     internal int Slot { get; set; }
 
+    /// <summary>Every accepted spelling of a choice or set field: the contract's names and their declared aliases.</summary>
+    internal IEnumerable<string> AcceptedSpellings => OrdinalBySpelling.Keys;
+
     /// <summary>The choices, comma separated, for messages.</summary>
     public string ChoiceList => string.Join(", ", Choices);
 
@@ -143,18 +147,13 @@ public sealed class FindingField
     /// <summary>The ordinal of a spelling given as UTF-8 (the contract's, or a declared alias), or -1.</summary>
     public int OrdinalOf(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.IsEmpty)
+        // A spelling's length and first bytes tell it from the others: only a likely one is compared whole.
+        var head = Utf8Spelling.HeadOf(utf8);
+        foreach (var spelling in Utf8Spellings)
         {
-            return -1;
-        }
-
-        // Most cells differ from the other spellings in length or first letter: only a likely one is compared whole.
-        var first = utf8[0];
-        foreach (var (bytes, ordinal) in Utf8Spellings)
-        {
-            if (bytes.Length == utf8.Length && bytes[0] == first && utf8.SequenceEqual(bytes))
+            if (spelling.Head == head && utf8.SequenceEqual(spelling.Bytes))
             {
-                return ordinal;
+                return spelling.Ordinal;
             }
         }
 
@@ -244,4 +243,38 @@ public sealed class FindingField
         choices.Select((name, ordinal) => (name, ordinal)).ToFrozenDictionary(p => p.name, p => p.ordinal, StringComparer.Ordinal);
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An accepted spelling as UTF-8, with its length and first bytes as one number (<see cref="HeadOf"/>).</summary>
+    private readonly record struct Utf8Spelling(byte[] Bytes, int Ordinal)
+    {
+        public ulong Head { get; } = HeadOf(Bytes);
+
+        /// <summary>
+        /// A text's length and (up to) its first eight bytes as one number: equal texts give equal numbers, and
+        /// spellings of the same length mostly differ in them (a two-word read for most texts, no loop).
+        /// </summary>
+        public static ulong HeadOf(ReadOnlySpan<byte> utf8)
+        {
+            var length = (ulong)utf8.Length;
+            if (utf8.Length >= sizeof(ulong))
+            {
+                return BinaryPrimitives.ReadUInt64LittleEndian(utf8) ^ length;
+            }
+
+            if (utf8.Length >= sizeof(uint))
+            {
+                // Two reads that overlap by 8 - length bytes cover the text.
+                return ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(utf8[^sizeof(uint)..]) << 32)
+                    | BinaryPrimitives.ReadUInt32LittleEndian(utf8) ^ (length << 59);
+            }
+
+            var head = length << 59;
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                head |= (ulong)utf8[i] << (i * 8);
+            }
+
+            return head;
+        }
+    }
 }

@@ -34,8 +34,10 @@ public sealed class CaseDecisions
         workupRank = order.WorkupRank;
         treatmentRank = order.TreatmentRank;
         alertIdByRank = [.. order.Alerts.Select(i => ruleset.AlertRules[i].Action.Alert)];
-        workupByRank = [.. order.Workup.Select(i => ruleset.WorkupRules[i].Action)];
-        treatmentByRank = [.. order.Treatment.Select(i => ruleset.TreatmentRules[i].Action)];
+        workupItemByRank = [.. order.Workup.Select(i => ruleset.WorkupRules[i].Action.Item)];
+        outstandingByRank = [.. order.Workup.Select(i => ruleset.WorkupRules[i].Action.Status == WorkupStatus.Outstanding)];
+        var treatmentByRank = order.Treatment.Select(i => ruleset.TreatmentRules[i].Action).ToArray();
+        treatmentIdByRank = [.. treatmentByRank.Select(t => t.Treatment)];
         avoidingCautionsByRank = [.. treatmentByRank.Select(t => t.Cautions.Select(c => c.Avoid).ToArray())];
     }
 
@@ -94,8 +96,9 @@ public sealed class CaseDecisions
     private readonly int[] workupRank;
     private readonly int[] treatmentRank;
     private readonly AlertId[] alertIdByRank;
-    private readonly WorkupAction[] workupByRank;
-    private readonly TreatmentAction[] treatmentByRank;
+    private readonly WorkupId[] workupItemByRank;
+    private readonly bool[] outstandingByRank;
+    private readonly TreatmentId[] treatmentIdByRank;
     private readonly bool[][] avoidingCautionsByRank;
 
     /// <summary>The rules that fired, by their place in the answer's order.</summary>
@@ -134,19 +137,20 @@ public sealed class CaseDecisions
     {
         var seen = 0UL; // one bit per workup id, as WithheldWorkup
         var count = 0;
+        var withheld = WithheldWorkup;
         foreach (var rank in workupFired)
         {
-            var action = workupByRank[rank];
-            var item = 1UL << (int)action.Item;
+            var id = workupItemByRank[rank];
+            var item = 1UL << (int)id;
             if ((seen & item) != 0)
             {
                 continue;
             }
 
             seen |= item;
-            if (action.Status == WorkupStatus.Outstanding && (WithheldWorkup & item) == 0)
+            if (outstandingByRank[rank] && (withheld & item) == 0)
             {
-                destination[count++] = action.Item;
+                destination[count++] = id;
             }
         }
 
@@ -163,7 +167,7 @@ public sealed class CaseDecisions
         var count = 0;
         foreach (var rank in treatmentFired)
         {
-            destination[count] = treatmentByRank[rank].Treatment;
+            destination[count] = treatmentIdByRank[rank];
             avoid[count] = treatmentAvoided.Contains(rank);
             count++;
         }

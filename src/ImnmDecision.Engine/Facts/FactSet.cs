@@ -12,6 +12,12 @@ public sealed class FactSet
     private readonly double[] values;
     private readonly FieldMask[] unknownSources;
     private readonly ulong[] unknownSlots;
+
+    // The slots whose source this case wrote into unknownSources (SetUnknown), one bit each; the others take theirs
+    // from loadedSources (the first loadedCount slots, written at once by Load), or have none.
+    private readonly ulong[] ownSources;
+    private FieldMask[] loadedSources = [];
+    private int loadedCount;
     private Lock? derivedLock;
     private Dictionary<object, object>? derived;
     private long derivedVersion;
@@ -28,6 +34,7 @@ public sealed class FactSet
         values = new double[FactCatalog.All.Count];
         unknownSources = keepsSources ? new FieldMask[FactCatalog.All.Count] : [];
         unknownSlots = new ulong[SlotMask.WordsFor(values.Length)];
+        ownSources = new ulong[unknownSlots.Length];
         Clear();
     }
 
@@ -80,17 +87,20 @@ public sealed class FactSet
     public bool IsKnown(int slot) => !double.IsNaN(values[slot]);
 
     /// <summary>The fields whose absence made a slot unknown.</summary>
-    public FieldMask UnknownSources(int slot) => double.IsNaN(values[slot]) && slot < unknownSources.Length ? unknownSources[slot] : FieldMask.Zero;
+    public FieldMask UnknownSources(int slot)
+    {
+        if (!double.IsNaN(values[slot]) || slot >= unknownSources.Length)
+        {
+            return FieldMask.Zero;
+        }
+
+        return (ownSources[SlotMask.WordOf(slot)] & SlotMask.BitOf(slot)) != 0 ? unknownSources[slot]
+            : slot < loadedCount ? loadedSources[slot]
+            : FieldMask.Zero;
+    }
 
     /// <summary>Marks every fact unknown.</summary>
-    public void Clear()
-    {
-        version++;
-        Array.Fill(values, double.NaN);
-        unknownSources.AsSpan().Clear();
-        AssumedFields = 0;
-        Array.Fill(unknownSlots, ulong.MaxValue);
-    }
+    public void Clear() => Begin(0);
 
     /// <summary>
     /// Starts a case whose first <paramref name="loaded"/> slots the caller writes at once (<see cref="Load"/>):
@@ -100,21 +110,24 @@ public sealed class FactSet
     {
         version++;
         values.AsSpan(loaded).Fill(double.NaN);
-        unknownSources.AsSpan(loaded).Clear();
+        Array.Clear(ownSources);
+        loadedCount = 0;
         AssumedFields = 0;
         Array.Fill(unknownSlots, ulong.MaxValue);
     }
 
     /// <summary>
     /// Writes slots 0 to <c>sources.Length - 1</c> at once, after <see cref="Begin"/>: slot i takes <c>read[i]</c>
-    /// (NaN when unknown), and the source it names when unknown from <paramref name="sources"/>.
+    /// (NaN when unknown), and the source it names when unknown from <paramref name="sources"/>, which the set keeps
+    /// (not a copy: the caller does not change it).
     /// </summary>
-    internal void Load(ReadOnlySpan<double> read, ReadOnlySpan<FieldMask> sources)
+    internal void Load(ReadOnlySpan<double> read, FieldMask[] sources)
     {
         version++;
         var count = sources.Length;
         read[..count].CopyTo(values);
-        sources.CopyTo(unknownSources); // read only while a slot is unknown (see UnknownSources)
+        loadedSources = sources; // read only while a slot is unknown (see UnknownSources)
+        loadedCount = count;
         for (var word = 0; word << 6 < count; word++)
         {
             var start = word << 6;
@@ -185,5 +198,6 @@ public sealed class FactSet
         values[slot] = double.NaN;
         unknownSlots[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
         unknownSources[slot] = sources;
+        ownSources[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
     }
 }

@@ -74,8 +74,17 @@ public sealed class SlotMask
     /// <summary>Whether any slot of the set is set in <paramref name="words"/> (a fact set's unknown slots).</summary>
     public bool AnyIn(ulong[] words) => (words[firstIndex] & firstBits) != 0 || (indexes.Length > 1 && AnyInLaterWords(words));
 
-    // Kept apart so that the one-word check above stays small enough to be inlined where it is called.
-    private bool AnyInLaterWords(ulong[] words)
+    /// <summary>The word of the set's first slot (0 for an empty set): with <see cref="FirstBits"/>, what a caller checks inline.</summary>
+    internal int FirstWord => firstIndex;
+
+    /// <summary>The set's slots in <see cref="FirstWord"/>, one bit each.</summary>
+    internal ulong FirstBits => firstBits;
+
+    /// <summary>Whether the set has slots past <see cref="FirstWord"/> (see <see cref="AnyInLaterWords"/>).</summary>
+    internal bool SpansWords => indexes.Length > 1;
+
+    /// <summary><see cref="AnyIn"/> for the words past <see cref="FirstWord"/>.</summary>
+    internal bool AnyInLaterWords(ulong[] words)
     {
         for (var i = 1; i < indexes.Length; i++)
         {

@@ -12,8 +12,21 @@ public abstract class Condition
     /// <summary>What the answer writer keeps of this node (its trace's fixed JSON), built on first use.</summary>
     internal object? AnswerFragments { get; set; }
 
+    // The first word of Slots and its bits, and whether it has more, held here: Evaluate tests them without a call.
+    private int slotsWord;
+    private ulong slotsBits;
+    private bool slotsSpanWords;
+
     /// <summary>The fact slots this condition reads (through named conditions too).</summary>
-    internal SlotMask Slots { get; private protected set; } = SlotMask.Empty;
+    internal SlotMask Slots
+    {
+        get;
+        private protected set
+        {
+            field = value;
+            (slotsWord, slotsBits, slotsSpanWords) = (value.FirstWord, value.FirstBits, value.SpansWords);
+        }
+    } = SlotMask.Empty;
 
     /// <summary>A decision: the condition is false.</summary>
     internal const int False = 0;
@@ -29,8 +42,12 @@ public abstract class Condition
     /// two-valued test decides it; only otherwise is the unknown and absent bookkeeping done. (A rule's
     /// condition is mostly decided before this, compiled with its kind: see <see cref="DecisionExpression"/>.)
     /// </summary>
-    internal Outcome Evaluate(FactSet facts) =>
-        !Slots.AnyIn(facts.UnknownSlots) ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
+    internal Outcome Evaluate(FactSet facts)
+    {
+        var unknown = facts.UnknownSlots;
+        var allKnown = (unknown[slotsWord] & slotsBits) == 0 && !(slotsSpanWords && Slots.AnyInLaterWords(unknown));
+        return allKnown ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
+    }
 
     /// <summary><see cref="Evaluate"/> for a caller that knows a fact the condition reads is unknown (its compiled decision said so).</summary>
     internal Outcome EvaluateWithSomeUnknown(FactSet facts) => EvaluateWithUnknowns(facts);

@@ -24,6 +24,10 @@ public sealed class FieldMaskTests
             ToUInt128(Of(a) - Of(b)).Should().Be(a - b, "the difference of {0} and {1}", a, b);
             ToUInt128(Of(a) << shift).Should().Be(a << shift, "{0} shifted by {1}", a, shift);
             (Of(a) == Of(b)).Should().Be(a == b);
+            (Of(a) == Of(a)).Should().BeTrue();
+            (Of(a) != Of(a ^ ((UInt128)1 << shift))).Should().BeTrue("{0} differs from itself with bit {1} flipped", a, shift);
+            Of(a).Equals((object)Of(a)).Should().BeTrue();
+            Of(a).GetHashCode().Should().Be(Of(a).GetHashCode());
             FieldMask.TrailingZeroCount(Of(a)).Should().Be((int)UInt128.TrailingZeroCount(a));
         }
     }

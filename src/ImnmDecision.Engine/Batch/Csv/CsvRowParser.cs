@@ -12,10 +12,12 @@ namespace ImnmDecision.Engine.Batch;
 internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
 {
     private const int MaxCachedStrings = 1024;
+    private const int MaxFirstStrings = 16;
 
     private readonly CsvTokenizer tokenizer = new();
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+    private readonly List<(byte[] Utf8, string Text)> firstStrings = [];
 
     [MethodImpl(PerRow.Optimized)]
     public void Parse(ReadOnlySpan<byte> text, ref ParsedRecord record)
@@ -203,6 +205,15 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
             return Encoding.UTF8.GetString(cell);
         }
 
+        // The first distinct values (a column of drug names repeats a few) are found by their bytes, without decoding them.
+        foreach (var (utf8, cachedText) in firstStrings)
+        {
+            if (cell.SequenceEqual(utf8))
+            {
+                return cachedText;
+            }
+        }
+
         Span<char> chars = stackalloc char[cell.Length];
         var count = Encoding.UTF8.GetChars(cell, chars);
         var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -215,6 +226,10 @@ internal sealed class CsvRowParser(FindingField[] header) : IRecordParser
         if (strings.Count < MaxCachedStrings)
         {
             strings[text] = text;
+            if (firstStrings.Count < MaxFirstStrings)
+            {
+                firstStrings.Add((cell.ToArray(), text));
+            }
         }
 
         return text;

@@ -45,7 +45,7 @@ public sealed partial class BatchRunner
             if (record.TextLength > 0)
             {
                 recordParser ??= parser.Value;
-                record.Values = batch.ValuesAt(i);
+                record.Values = batch.Values;
                 recordParser.Parse(batch.Text(record), ref record);
             }
 

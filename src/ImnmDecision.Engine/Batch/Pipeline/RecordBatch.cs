@@ -22,7 +22,7 @@ internal sealed class RecordBatch : IDisposable
     private ResultWriter? writer;
     private TaskCompletionSource scored = NewSignal();
 
-    private readonly FindingValues?[] values = new FindingValues?[Capacity];
+    private FindingValues? values;
 
     public ParsedRecord[] Records { get; } = new ParsedRecord[Capacity];
 
@@ -63,8 +63,12 @@ internal sealed class RecordBatch : IDisposable
         return start;
     }
 
-    /// <summary>The values the record at an index is read into, kept with the batch and reused.</summary>
-    public FindingValues ValuesAt(int index) => values[index] ??= new FindingValues();
+    /// <summary>
+    /// The values a record is read into where it is scored, kept with the batch and reused for each record in
+    /// turn: a record's values are read, scored and written before the next one's, so one set, warm in the cache,
+    /// serves them all.
+    /// </summary>
+    public FindingValues Values => values ??= new FindingValues();
 
     /// <summary>The text of one of its records.</summary>
     public ReadOnlySpan<byte> Text(in ParsedRecord record) => text.AsSpan(record.TextStart, record.TextLength);
