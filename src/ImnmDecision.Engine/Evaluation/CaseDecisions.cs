@@ -38,7 +38,8 @@ public sealed class CaseDecisions
         outstandingByRank = [.. order.Workup.Select(i => ruleset.WorkupRules[i].Action.Status == WorkupStatus.Outstanding)];
         var treatmentByRank = order.Treatment.Select(i => ruleset.TreatmentRules[i].Action).ToArray();
         treatmentIdByRank = [.. treatmentByRank.Select(t => t.Treatment)];
-        avoidingCautionsByRank = [.. treatmentByRank.Select(t => t.Cautions.Select(c => c.Avoid).ToArray())];
+        // Per option, whether each caution marks it to be avoided; empty when none does (nothing to look at).
+        avoidingCautionsByRank = [.. treatmentByRank.Select(t => t.Cautions.Any(c => c.Avoid) ? t.Cautions.Select(c => c.Avoid).ToArray() : [])];
     }
 
     /// <summary>The most alert ids <see cref="CopyAlerts"/> can write.</summary>
@@ -196,8 +197,13 @@ public sealed class CaseDecisions
     internal void CautionsDecided(int index)
     {
         var rank = treatmentRank[index];
-        var truths = CautionTruths[index];
         var avoiding = avoidingCautionsByRank[rank];
+        if (avoiding.Length == 0)
+        {
+            return;
+        }
+
+        var truths = CautionTruths[index];
         for (var c = 0; c < truths.Length; c++)
         {
             if (avoiding[c] && truths[c] == Truth.True)

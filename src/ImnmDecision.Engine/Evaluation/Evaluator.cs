@@ -22,14 +22,15 @@ internal sealed class Evaluator
     private readonly FactExtractor extractor;
 
     // Per treatment rule, read from its action once: the option, what its adult and child doses are computed
-    // from (weight, height; sex through an adjusted body weight), whether it has a child's dose, its cautions, and
-    // its option's bit.
+    // from (weight, height; sex through an adjusted body weight), whether it has a child's dose, whether its dose
+    // can lack anything at all, its cautions, and its option's bit.
     private readonly TreatmentAction[] treatments;
     private readonly FieldMask[] adultDoseNeeds;
     private readonly FieldMask[] childDoseNeeds;
     private readonly AdjustedWeightRule?[] adultAdjustedWeight;
     private readonly AdjustedWeightRule?[] childAdjustedWeight;
     private readonly bool[] childDosed;
+    private readonly bool[] dosed;
     private readonly ulong[] treatmentBits;
     private readonly KindDecisions[] cautions;
 
@@ -56,6 +57,7 @@ internal sealed class Evaluator
         adultAdjustedWeight = [.. treatments.Select(t => t.Dose?.AdjustedWeight)];
         childAdjustedWeight = [.. treatments.Select(t => t.Dose?.Child?.AdjustedWeight)];
         childDosed = [.. treatments.Select(t => t.Dose?.Child is not null)];
+        dosed = [.. treatments.Select((t, i) => childDosed[i] || adultDoseNeeds[i] != FieldMask.Zero || adultAdjustedWeight[i] is not null)];
         treatmentBits = [.. treatments.Select(t => 1UL << (int)t.Treatment)];
         var compile = deciding ?? EngineVariants.Fast.Deciding;
         var offeredSlot = SlotMask.Of(FactCatalog.TreatmentOffered);
@@ -66,7 +68,8 @@ internal sealed class Evaluator
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), SlotMask.Of(FactCatalog.WorkupOutstanding), compile);
         stratifiers = [.. ruleset.WorkupRules.Select(r => r.Action.Stratification is { } s ? RiskStratifier.Compile(s, compile) : null)];
-        workupSteps = [.. ruleset.WorkupRules.Select((r, i) => new WorkupStep(r.Action, ruleset.AnswerOrder.WorkupRank[i]))];
+        var rulesPerItem = ruleset.WorkupRules.CountBy(r => r.Action.Item).ToDictionary();
+        workupSteps = [.. ruleset.WorkupRules.Select((r, i) => new WorkupStep(r.Action, ruleset.AnswerOrder.WorkupRank[i], rulesPerItem[r.Action.Item] == 1))];
         classification = ruleset.Classification is { } criteria ? new ClassificationScorer(criteria, compile) : null;
     }
 
@@ -177,7 +180,10 @@ internal sealed class Evaluator
             result.TreatmentRuleFired(i);
             offered |= bit;
             facts.Set(FactCatalog.TreatmentOffered, offered);
-            missing |= DoseMissing(i, facts);
+            if (dosed[i])
+            {
+                missing |= DoseMissing(i, facts);
+            }
 
             cautions[i].DecideEach(facts, result.CautionTruths[i], ref missing);
             result.CautionsDecided(i);
@@ -249,6 +255,22 @@ internal sealed class Evaluator
         {
             var step = workupSteps[walk.Index];
             var item = 1UL << step.Item;
+            if (step.Alone)
+            {
+                // The only rule of its item: nothing shadows or withholds it, and no other rule asks whether it is listed.
+                if (walk.IsTrue(ref missing))
+                {
+                    result.WorkupRuleFired(walk.Index);
+                    if (step.MakesOutstanding)
+                    {
+                        outstanding |= item;
+                        facts.Set(FactCatalog.WorkupOutstanding, outstanding);
+                    }
+                }
+
+                continue;
+            }
+
             if ((withheld & item) != 0)
             {
                 continue; // A withheld item is listed by no later rule, and what it would need is not missing.
@@ -288,11 +310,16 @@ internal sealed class Evaluator
         }
     }
 
-    /// <summary>What the workup walk needs of one rule, read from its action once: its item, the item's rank in the answer order, and what the rule does.</summary>
-    private readonly record struct WorkupStep(int Item, int Rank, bool Withhold, bool MakesOutstanding, bool Stratified)
+    /// <summary>
+    /// What the workup walk needs of one rule, read from its action once: its item, the item's rank in the answer
+    /// order, what the rule does, and whether it is the only rule of its item and plain (it neither withholds nor
+    /// stratifies), so that no other rule's listing or withholding bears on it.
+    /// </summary>
+    private readonly record struct WorkupStep(int Item, int Rank, bool Withhold, bool MakesOutstanding, bool Stratified, bool Alone)
     {
-        public WorkupStep(WorkupAction action, int rank)
-            : this((int)action.Item, rank, action.Withhold, action.Status == WorkupStatus.Outstanding, action.Stratification is not null)
+        public WorkupStep(WorkupAction action, int rank, bool onlyRuleOfItem)
+            : this((int)action.Item, rank, action.Withhold, action.Status == WorkupStatus.Outstanding, action.Stratification is not null,
+                onlyRuleOfItem && !action.Withhold && action.Stratification is null)
         {
         }
     }
