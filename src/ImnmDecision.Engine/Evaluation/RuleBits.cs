@@ -19,10 +19,14 @@ internal readonly struct RuleBits
 
     public void Clear()
     {
-        // A loop, not Array.Clear: a kind's rules fit in a word or two, and this runs for every case.
-        for (var i = 0; i < words.Length; i++)
+        // A kind's rules mostly fit in one word, and this runs for every case: that word alone is cleared inline.
+        if (words.Length == 1)
         {
-            words[i] = 0;
+            words[0] = 0;
+        }
+        else
+        {
+            Array.Clear(words);
         }
     }
 

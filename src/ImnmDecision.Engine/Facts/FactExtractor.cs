@@ -42,6 +42,9 @@ internal sealed class FactExtractor
     /// (the decision table's definition of <c>antibody.other.positive</c>): they never count as another specific antibody.
     /// </summary>
     private static readonly ulong AssociatedInSpecificList = (1UL << (int)MyositisAntibody.PmScl) | (1UL << (int)MyositisAntibody.Ku);
+    private const double Positive = (int)AntibodyResult.Positive;
+    private const double Negative = (int)AntibodyResult.Negative;
+
     private static readonly FieldMask AgeBit = Bit(AgeField);
     private static readonly FieldMask WeightBit = Bit(WeightField);
     private static readonly FieldMask HeightBit = Bit(HeightField);
@@ -56,6 +59,7 @@ internal sealed class FactExtractor
     private readonly int[][] gateImpliedBy;
     private readonly FieldMask[] gateBit;
     private readonly int[] biopsyImpliedBy;
+    private readonly int biopsyGate; // the biopsy's place among the gates (its details need it), or -1
 
     /// <param name="defaultUlnFemaleUnitsPerLitre">The default CK ULN for women (a ruleset parameter).</param>
     /// <param name="defaultUlnOtherUnitsPerLitre">The default CK ULN for men (a ruleset parameter).</param>
@@ -87,6 +91,7 @@ internal sealed class FactExtractor
         }
 
         biopsyImpliedBy = ImpliedBy(BiopsyField);
+        biopsyGate = Array.IndexOf(gates, BiopsyField);
     }
 
     /// <summary>Patients younger than this many years are children (ruleset parameter age.childUnderYears).</summary>
@@ -99,9 +104,12 @@ internal sealed class FactExtractor
         // A finding that needs another to be true (biopsy details need a biopsy): each such gate is decided once,
         // one bit each (the constructor allows at most 64 gates).
         var open = 0UL;
+        bool? biopsy = null;
         for (var g = 0; g < gates.Length; g++)
         {
-            open |= Effective(v, gates[g], gateImpliedBy[g]) == true ? 1UL << g : 0;
+            var effective = Effective(v, gates[g], gateImpliedBy[g]);
+            open |= effective == true ? 1UL << g : 0;
+            biopsy = g == biopsyGate ? effective : biopsy;
         }
 
         // The findings read as they are, in one pass; then a closed gate makes its findings unknown, sourced to the gate.
@@ -117,7 +125,7 @@ internal sealed class FactExtractor
 
         ExtractCk(v, facts);
         ExtractAntibodies(v, facts);
-        facts.Set(FactCatalog.BiopsyPerformed, Effective(v, BiopsyField, biopsyImpliedBy), BiopsyBit);
+        facts.Set(FactCatalog.BiopsyPerformed, biopsyGate >= 0 ? biopsy : Effective(v, BiopsyField, biopsyImpliedBy), BiopsyBit);
         ExtractStatin(v, facts);
 
         var weakness = v.Choice<WeaknessGrade>(WeaknessField);
@@ -250,39 +258,50 @@ internal sealed class FactExtractor
 
     private static void ExtractAntibodies(FindingValues v, FactSet facts)
     {
-        var hmgcr = v.Choice<AntibodyResult>(HmgcrField);
-        var srp = v.Choice<AntibodyResult>(SrpField);
-        SetConclusive(facts, FactCatalog.Hmgcr, hmgcr, HmgcrBit);
-        facts.SetOrdinal(FactCatalog.HmgcrReported, (int?)hmgcr, HmgcrBit);
-        SetConclusive(facts, FactCatalog.Srp, srp, SrpBit);
-        facts.SetOrdinal(FactCatalog.SrpReported, (int?)srp, SrpBit);
+        // The raw slots: a result's ordinal, NaN when absent (which compares equal to no result).
+        var hmgcr = v.Raw(HmgcrField);
+        var srp = v.Raw(SrpField);
+        SetResult(facts, FactCatalog.Hmgcr, FactCatalog.HmgcrReported, hmgcr, HmgcrBit);
+        SetResult(facts, FactCatalog.Srp, FactCatalog.SrpReported, srp, SrpBit);
 
-        if (hmgcr == AntibodyResult.Positive || srp == AntibodyResult.Positive)
+        if (hmgcr == Positive || srp == Positive)
         {
             facts.Set(FactCatalog.ImnmAntibodyPositive, 1);
         }
-        else if (hmgcr == AntibodyResult.Negative && srp == AntibodyResult.Negative)
+        else if (hmgcr == Negative && srp == Negative)
         {
             facts.Set(FactCatalog.ImnmAntibodyPositive, 0);
         }
         else
         {
-            var sources = (hmgcr == AntibodyResult.Negative ? 0 : HmgcrBit) | (srp == AntibodyResult.Negative ? 0 : SrpBit);
+            var sources = (hmgcr == Negative ? 0 : HmgcrBit) | (srp == Negative ? 0 : SrpBit);
             facts.SetUnknown(FactCatalog.ImnmAntibodyPositive, sources);
         }
 
         facts.Set(FactCatalog.OtherAntibodyPositive, v.Set(OtherField) is { } mask ? (mask & ~AssociatedInSpecificList) != 0 : null, OtherBit);
     }
 
-    private static void SetConclusive(FactSet facts, int slot, AntibodyResult? result, FieldMask field)
+    /// <summary>
+    /// An antibody's facts from its result's raw slot: as reported (any result), and when conclusive (positive or
+    /// negative; equivocal, not tested or absent is unknown).
+    /// </summary>
+    private static void SetResult(FactSet facts, int conclusiveSlot, int reportedSlot, double result, FieldMask field)
     {
-        if (result is AntibodyResult.Positive or AntibodyResult.Negative)
+        if (double.IsNaN(result))
         {
-            facts.Set(slot, (int)result.Value);
+            facts.SetUnknown(reportedSlot, field);
+            facts.SetUnknown(conclusiveSlot, field);
+            return;
+        }
+
+        facts.Set(reportedSlot, result);
+        if (result == Positive || result == Negative)
+        {
+            facts.Set(conclusiveSlot, result);
         }
         else
         {
-            facts.SetUnknown(slot, field);
+            facts.SetUnknown(conclusiveSlot, field);
         }
     }
 

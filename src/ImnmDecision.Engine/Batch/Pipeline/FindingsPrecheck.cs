@@ -12,17 +12,17 @@ internal static class FindingsPrecheck
 {
     private static readonly FindingsCheck[] Checks = [.. FindingsCheck.All];
 
-    // Per range check (in check order): the check's bit, its field's number slot, and the bounds (NaN-free:
-    // -infinity or +infinity where the field has none).
+    // Per range check (in check order): the check's bit, its field's number slot, and the lowest and highest
+    // allowed values, both finite and inclusive (an exclusive minimum is the next double above it; a field without
+    // a bound takes the largest finite double), so that infinities fail as the field's range check does.
     private static readonly RangeCheck[] Ranges = [.. Checks
         .Select((check, bit) => (check, bit))
         .Where(c => c.check.RangeOf is { Kind: not FindingKind.Text })
         .Select(c => new RangeCheck(
             1UL << c.bit,
             c.check.RangeOf!.Slot,
-            c.check.RangeOf.Minimum ?? double.NegativeInfinity,
-            c.check.RangeOf.MinimumExclusive,
-            c.check.RangeOf.Maximum ?? double.PositiveInfinity))];
+            c.check.RangeOf.Minimum is { } min ? (c.check.RangeOf.MinimumExclusive ? Math.BitIncrement(min) : min) : -double.MaxValue,
+            c.check.RangeOf.Maximum ?? double.MaxValue))];
 
     // Per length check of a text field: the check's bit, the field and its most characters.
     private static readonly (ulong Bit, FindingField Field, int MaxLength)[] Lengths = [.. Checks
@@ -43,19 +43,11 @@ internal static class FindingsPrecheck
         var numbers = values.Numbers;
         foreach (var range in Ranges)
         {
+            // Without branches: whether a value is given, and in range, vary from row to row. NaN (absent) is neither
+            // given nor in range; the bounds are finite, so an infinity is out of range.
             var value = numbers[range.Slot];
-            if (double.IsNaN(value))
-            {
-                continue;
-            }
-
-            var inRange = double.IsFinite(value)
-                && (range.MinimumExclusive ? value > range.Minimum : value >= range.Minimum)
-                && value <= range.Maximum;
-            if (!inRange)
-            {
-                broken |= range.Bit;
-            }
+            var outOfRange = !double.IsNaN(value) & !((value >= range.Lowest) & (value <= range.Highest));
+            broken |= outOfRange ? range.Bit : 0;
         }
 
         foreach (var (bit, field, maxLength) in Lengths)
@@ -77,5 +69,5 @@ internal static class FindingsPrecheck
         return broken;
     }
 
-    private readonly record struct RangeCheck(ulong Bit, int Slot, double Minimum, bool MinimumExclusive, double Maximum);
+    private readonly record struct RangeCheck(ulong Bit, int Slot, double Lowest, double Highest);
 }
