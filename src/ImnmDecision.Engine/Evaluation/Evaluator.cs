@@ -122,11 +122,16 @@ internal sealed class Evaluator
     private static Rule<TAction>? FirstThatHolds<TAction>(KindDecisions kind, Rule<TAction>[] rules, FactSet facts, ref FieldMask missing)
         where TAction : RuleAction
     {
-        for (var walk = kind.Walk(facts); walk.MoveNext();)
+        for (var chunk = 0; chunk < kind.Chunks; chunk++)
         {
-            if (walk.IsTrue(ref missing))
+            var decisions = kind.Decide(chunk, facts);
+            for (var visit = kind.ToVisit(chunk, decisions); visit != 0; visit &= visit - 1)
             {
-                return rules[walk.Index];
+                var i = KindDecisions.IndexOf(chunk, visit);
+                if (kind.IsTrue(decisions, i, facts, ref missing))
+                {
+                    return rules[i];
+                }
             }
         }
 
@@ -141,20 +146,24 @@ internal sealed class Evaluator
         facts.Set(FactCatalog.AlertsRaised, 0);
         facts.Set(FactCatalog.AlertsCritical, 0);
         var rules = ruleset.AlertRules;
-        for (var walk = alertKind.Walk(facts); walk.MoveNext();)
+        for (var chunk = 0; chunk < alertKind.Chunks; chunk++)
         {
-            if (!walk.IsTrue(ref missing))
+            var decisions = alertKind.Decide(chunk, facts);
+            for (var visit = alertKind.ToVisit(chunk, decisions); visit != 0; visit &= visit - 1)
             {
-                continue;
-            }
+                var i = KindDecisions.IndexOf(chunk, visit);
+                if (!alertKind.IsTrue(decisions, i, facts, ref missing))
+                {
+                    continue;
+                }
 
-            var i = walk.Index;
-            var action = rules[i].Action;
-            result.AlertRuleFired(i);
-            raised |= 1UL << (int)action.Alert;
-            critical |= action.Severity == AlertSeverity.Critical;
-            facts.Set(FactCatalog.AlertsRaised, raised);
-            facts.Set(FactCatalog.AlertsCritical, critical ? 1 : 0);
+                var action = rules[i].Action;
+                result.AlertRuleFired(i);
+                raised |= 1UL << (int)action.Alert;
+                critical |= action.Severity == AlertSeverity.Critical;
+                facts.Set(FactCatalog.AlertsRaised, raised);
+                facts.Set(FactCatalog.AlertsCritical, critical ? 1 : 0);
+            }
         }
     }
 
@@ -163,30 +172,34 @@ internal sealed class Evaluator
         var facts = result.Facts;
         var offered = 0UL;
         facts.Set(FactCatalog.TreatmentOffered, 0);
-        for (var walk = treatmentKind.Walk(facts); walk.MoveNext();)
+        for (var chunk = 0; chunk < treatmentKind.Chunks; chunk++)
         {
-            var i = walk.Index;
-            var bit = treatmentBits[i];
-            if ((offered & bit) != 0)
+            var decisions = treatmentKind.Decide(chunk, facts);
+            for (var visit = treatmentKind.ToVisit(chunk, decisions); visit != 0; visit &= visit - 1)
             {
-                continue; // The first rule that offers an option decides its role.
-            }
+                var i = KindDecisions.IndexOf(chunk, visit);
+                var bit = treatmentBits[i];
+                if ((offered & bit) != 0)
+                {
+                    continue; // The first rule that offers an option decides its role.
+                }
 
-            if (!walk.IsTrue(ref missing))
-            {
-                continue;
-            }
+                if (!treatmentKind.IsTrue(decisions, i, facts, ref missing))
+                {
+                    continue;
+                }
 
-            result.TreatmentRuleFired(i);
-            offered |= bit;
-            facts.Set(FactCatalog.TreatmentOffered, offered);
-            if (dosed[i])
-            {
-                missing |= DoseMissing(i, facts);
-            }
+                result.TreatmentRuleFired(i);
+                offered |= bit;
+                facts.Set(FactCatalog.TreatmentOffered, offered);
+                if (dosed[i])
+                {
+                    missing |= DoseMissing(i, facts);
+                }
 
-            cautions[i].DecideEach(facts, result.CautionTruths[i], ref missing);
-            result.CautionsDecided(i);
+                cautions[i].DecideEach(facts, result.CautionTruths[i], ref missing);
+                result.CautionsDecided(i);
+            }
         }
     }
 
@@ -251,61 +264,66 @@ internal sealed class Evaluator
         var withheld = 0UL;
         var listed = 0UL; // the items a rule that fired lists; for each, listedAt holds that rule's best answer-order rank
         var listedAt = result.WorkupListedAt;
-        for (var walk = workupKind.Walk(facts); walk.MoveNext();)
+        for (var chunk = 0; chunk < workupKind.Chunks; chunk++)
         {
-            var step = workupSteps[walk.Index];
-            var item = 1UL << step.Item;
-            if (step.Alone)
+            var decisions = workupKind.Decide(chunk, facts);
+            for (var visit = workupKind.ToVisit(chunk, decisions); visit != 0; visit &= visit - 1)
             {
-                // The only rule of its item: nothing shadows or withholds it, and no other rule asks whether it is listed.
-                if (walk.IsTrue(ref missing))
+                var i = KindDecisions.IndexOf(chunk, visit);
+                var step = workupSteps[i];
+                var item = 1UL << step.Item;
+                if (step.Alone)
                 {
-                    result.WorkupRuleFired(walk.Index);
-                    if (step.MakesOutstanding)
+                    // The only rule of its item: nothing shadows or withholds it, and no other rule asks whether it is listed.
+                    if (workupKind.IsTrue(decisions, i, facts, ref missing))
                     {
-                        outstanding |= item;
-                        facts.Set(FactCatalog.WorkupOutstanding, outstanding);
+                        result.WorkupRuleFired(i);
+                        if (step.MakesOutstanding)
+                        {
+                            outstanding |= item;
+                            facts.Set(FactCatalog.WorkupOutstanding, outstanding);
+                        }
                     }
+
+                    continue;
                 }
 
-                continue;
-            }
+                if ((withheld & item) != 0)
+                {
+                    continue; // A withheld item is listed by no later rule, and what it would need is not missing.
+                }
 
-            if ((withheld & item) != 0)
-            {
-                continue; // A withheld item is listed by no later rule, and what it would need is not missing.
-            }
-
-            var shadowed = !step.Withhold && (listed & item) != 0 && listedAt[step.Item] < step.Rank
-                && ((outstanding & item) != 0 || !step.MakesOutstanding);
-            var needs = missing;
-            var holds = walk.IsTrue(ref needs);
-            missing = shadowed ? missing : needs;
-            if (!holds)
-            {
-                continue;
-            }
-
-            if (step.Withhold)
-            {
-                withheld |= item;
-                result.WorkupWithheld(walk.Index, (WorkupId)step.Item);
-                continue;
-            }
-
-            result.WorkupRuleFired(walk.Index);
-            listedAt[step.Item] = (listed & item) == 0 ? step.Rank : Math.Min(listedAt[step.Item], step.Rank);
-            listed |= item;
-            if (step.Stratified && result.Stratifications[walk.Index] is { } stratification)
-            {
-                RiskStratifier.Decide(stratification, stratifiers[walk.Index]!, facts, ref needs);
+                var shadowed = !step.Withhold && (listed & item) != 0 && listedAt[step.Item] < step.Rank
+                    && ((outstanding & item) != 0 || !step.MakesOutstanding);
+                var needs = missing;
+                var holds = workupKind.IsTrue(decisions, i, facts, ref needs);
                 missing = shadowed ? missing : needs;
-            }
+                if (!holds)
+                {
+                    continue;
+                }
 
-            if (step.MakesOutstanding)
-            {
-                outstanding |= item;
-                facts.Set(FactCatalog.WorkupOutstanding, outstanding);
+                if (step.Withhold)
+                {
+                    withheld |= item;
+                    result.WorkupWithheld(i, (WorkupId)step.Item);
+                    continue;
+                }
+
+                result.WorkupRuleFired(i);
+                listedAt[step.Item] = (listed & item) == 0 ? step.Rank : Math.Min(listedAt[step.Item], step.Rank);
+                listed |= item;
+                if (step.Stratified && result.Stratifications[i] is { } stratification)
+                {
+                    RiskStratifier.Decide(stratification, stratifiers[i]!, facts, ref needs);
+                    missing = shadowed ? missing : needs;
+                }
+
+                if (step.MakesOutstanding)
+                {
+                    outstanding |= item;
+                    facts.Set(FactCatalog.WorkupOutstanding, outstanding);
+                }
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using ImnmDecision.Engine.Facts;
 using ImnmDecision.Engine.Evaluation.Deciding;
 using ImnmDecision.Engine.Rules;
@@ -49,7 +50,18 @@ internal sealed class KindDecisions
 
     /// <summary>
     /// Decides conditions <paramref name="chunk"/> × 64 onwards (up to 64 of them, one bit each) on the facts as
-    /// they are now: call it once the kind's own facts are set, as <see cref="KindWalk"/> does.
+    /// they are now: call it once the kind's own facts are set, and for each later chunk when a loop over the kind
+    /// reaches it, so that the facts the kind sets as it runs are current:
+    /// <code>
+    /// for (var chunk = 0; chunk &lt; kind.Chunks; chunk++)
+    /// {
+    ///     var decisions = kind.Decide(chunk, facts);
+    ///     for (var visit = kind.ToVisit(chunk, decisions); visit != 0; visit &amp;= visit - 1)
+    ///     {
+    ///         var i = KindDecisions.IndexOf(chunk, visit); // then kind.IsTrue(decisions, i, facts, ref missing)
+    ///     }
+    /// }
+    /// </code>
     /// </summary>
     public Decisions Decide(int chunk, FactSet facts) => decideChunks[chunk] is { } decide ? decide(facts.Raw, facts.UnknownSlots) : default;
 
@@ -59,8 +71,8 @@ internal sealed class KindDecisions
     /// </summary>
     public ulong ToVisit(int chunk, in Decisions decisions) => decisions.True | (~decisions.Decided & members[chunk]);
 
-    /// <summary>A walk over the conditions to visit, every chunk in turn.</summary>
-    public KindWalk Walk(FactSet facts) => new(this, facts);
+    /// <summary>The index of the condition a chunk's visit mask reaches first (its lowest bit).</summary>
+    public static int IndexOf(int chunk, ulong visit) => (chunk << 6) + BitOperations.TrailingZeroCount(visit);
 
     /// <summary>Whether condition <paramref name="index"/> is true: decided already (in its chunk's <paramref name="decisions"/>), or now, in turn, with its missing fields.</summary>
     public bool IsTrue(in Decisions decisions, int index, FactSet facts, ref FieldMask missing) =>
