@@ -270,7 +270,7 @@ internal sealed class Evaluator
             for (var visit = workupKind.ToVisit(chunk, decisions); visit != 0; visit &= visit - 1)
             {
                 var i = KindDecisions.IndexOf(chunk, visit);
-                var step = workupSteps[i];
+                ref readonly var step = ref workupSteps[i];
                 var item = 1UL << step.Item;
                 if (step.Alone)
                 {
