@@ -9,12 +9,17 @@ using ImnmDecision.Engine;
 
 namespace ImnmDecision.Benchmarks;
 
-/// <summary>The repository's ruleset and a generated cohort (seed 42, 1% invalid rows) in every format, in memory.</summary>
+/// <summary>
+/// The repository's ruleset and a generated cohort (seed 42, 1% invalid rows) in every format, in memory. For a
+/// side-by-side run against an older engine (see Baseline/compare_with_baseline.py), IMNM_BENCH_RULES names another
+/// ruleset folder and IMNM_BENCH_COHORT an NDJSON cohort that the engine benchmarks read instead.
+/// </summary>
 internal static class Cohort
 {
     public const int Seed = 42;
 
-    public static Ruleset LoadRuleset() => RulesetLoader.Load(Path.Combine(RepositoryRoot(), "rules"));
+    public static Ruleset LoadRuleset() =>
+        RulesetLoader.Load(Environment.GetEnvironmentVariable("IMNM_BENCH_RULES") is { Length: > 0 } rules ? rules : Path.Combine(RepositoryRoot(), "rules"));
 
     /// <summary>The repository root (the folder of ImnmDecision.sln), found by walking up from the running benchmark.</summary>
     public static string RepositoryRoot()
@@ -37,14 +42,17 @@ internal static class Cohort
         return stream.ToArray();
     }
 
-    /// <summary>Valid cases as Findings (the NDJSON lines that read and validate).</summary>
+    /// <summary>Valid cases as Findings (the first <paramref name="rows"/> NDJSON lines that read and validate).</summary>
     public static Findings[] Findings(int rows)
     {
-        var text = System.Text.Encoding.UTF8.GetString(Generate(BatchFormat.Ndjson, rows, invalidFraction: 0));
+        var text = Environment.GetEnvironmentVariable("IMNM_BENCH_COHORT") is { Length: > 0 } path
+            ? File.ReadAllText(path)
+            : System.Text.Encoding.UTF8.GetString(Generate(BatchFormat.Ndjson, rows, invalidFraction: 0));
         var validator = new FindingsValidator();
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonSerializer.Deserialize<Findings>(line, ImnmJson.Options)!)
-            .Where(f => validator.Validate(f).IsValid)];
+            .Where(f => validator.Validate(f).IsValid)
+            .Take(rows)];
     }
 
     public static BatchSummary Score(BatchRunner runner, byte[] input, BatchFormat inputFormat, BatchFormat outputFormat, Stream? output = null)

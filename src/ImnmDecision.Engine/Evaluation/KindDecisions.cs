@@ -91,17 +91,10 @@ internal sealed class KindDecisions
     /// A condition's truth with its missing fields, now. One the call could decide but left undecided reads an
     /// unknown fact, so it goes straight to the unknown and absent bookkeeping.
     /// </summary>
-    private static Truth Evaluate(Condition? condition, bool readsUnknown, FactSet facts, ref FieldMask missing)
-    {
-        if (condition is null)
-        {
-            return Rules.Truth.True;
-        }
-
-        var outcome = readsUnknown ? condition.EvaluateWithSomeUnknown(facts) : condition.Evaluate(facts);
-        missing |= outcome.MissingFields;
-        return outcome.Truth;
-    }
+    private static Truth Evaluate(Condition? condition, bool readsUnknown, FactSet facts, ref FieldMask missing) =>
+        condition is null ? Rules.Truth.True
+        : readsUnknown ? condition.DecideWithSomeUnknown(facts, ref missing)
+        : condition.Decide(facts, ref missing);
 
     /// <summary>The truth of every condition, in order, with their missing fields (the cautions of an option).</summary>
     public void DecideEach(FactSet facts, Span<Truth> truths, ref FieldMask missing)

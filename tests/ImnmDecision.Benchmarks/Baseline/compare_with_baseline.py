@@ -11,7 +11,9 @@ Comparisons:
   product   head + its ruleset             vs  baseline + its ruleset      (on the baseline's cohort)
   code      head + the baseline's rules    vs  baseline + its ruleset      (the same rules on both: code only)
   eular     head + its ruleset             vs  head without classification (on head's cohort; issue #13's bar)
-With --bdn it also runs BenchmarkDotNet's EngineBenchmarks (short job) in both trees, one after the other.
+With --bdn it also runs BenchmarkDotNet's EngineBenchmarks (short job) in both trees, one after the other: for the code
+comparison, head's benchmark reads the baseline's rules and the baseline's benchmark cohort (IMNM_BENCH_RULES,
+IMNM_BENCH_COHORT), so both engines evaluate the same cases with the same rules.
 With --head COMMIT another commit stands in for this checkout (built in a second worktree, with its own rules):
 --head f7fc25b --only product measures the engine as the reshaping left it (issue #11; its ruleset was still 2026.11).
 
@@ -32,8 +34,9 @@ import tempfile
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 
 
-def run(cmd, cwd=None, quiet=True):
-    result = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE if quiet else None, stderr=subprocess.STDOUT if quiet else None, text=True)
+def run(cmd, cwd=None, quiet=True, env=None):
+    result = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE if quiet else None, stderr=subprocess.STDOUT if quiet else None, text=True,
+                            env=None if env is None else {**os.environ, **env})
     if result.returncode != 0:
         sys.exit(f"failed ({result.returncode}): {' '.join(cmd)}\n{result.stdout if quiet else ''}")
     return result.stdout
@@ -98,10 +101,10 @@ def without_classification(head_rules, out):
     json.dump(ruleset, open(os.path.join(out, "ruleset.json"), "w"), indent=1)
 
 
-def bdn(tree, label):
+def bdn(tree, label, env=None):
     print(f"BenchmarkDotNet EngineBenchmarks, {label}:", flush=True)
     out = run(["dotnet", "run", "-c", "Release", "--project", os.path.join(tree, "tests", "ImnmDecision.Benchmarks"), "--",
-               "--filter", "*Engine*", "--job", "short"])
+               "--filter", "*Engine*", "--job", "short"], env=env)
     for line in out.splitlines():
         if line.startswith("|") and ("Evaluate" in line or "Assess" in line or "Method" in line):
             print("  " + line)
@@ -147,7 +150,13 @@ def main():
                 compare(name, a, b, args.runs)
         print(f"load average after: {open('/proc/loadavg').read().split()[0]}")
         if args.bdn:
-            bdn(head_tree, "head")
+            if args.only in (None, "product"):
+                bdn(head_tree, "head, its ruleset and cohort")
+            if args.only in (None, "code"):
+                # The baseline's own benchmark cohort (seed 42, no invalid rows) and rules, read by today's engine.
+                cohort = os.path.join(work, "base-bench.ndjson")
+                run([base, "generate", "--rows", "21000", "--seed", "42", "--invalid-fraction", "0", "-o", cohort])
+                bdn(head_tree, "head, the baseline's ruleset and cohort (code only)", {"IMNM_BENCH_RULES": old_rules, "IMNM_BENCH_COHORT": cohort})
             bdn(base_tree, f"baseline {args.baseline}")
     finally:
         for tree in (base_tree, head_tree):
