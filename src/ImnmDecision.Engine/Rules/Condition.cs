@@ -42,22 +42,24 @@ public abstract class Condition
     /// two-valued test decides it; only otherwise is the unknown and absent bookkeeping done. (A rule's
     /// condition is mostly decided before this, compiled with its kind: see <see cref="DecisionExpression"/>.)
     /// </summary>
-    internal Outcome Evaluate(FactSet facts) =>
-        ReadsOnlyKnown(facts) ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
+    internal Outcome Evaluate(FactSet facts)
+    {
+        // Whether every fact it reads is known, its first word of slots tested here (a call costs more than the test).
+        var unknown = facts.UnknownSlots;
+        var allKnown = (unknown[slotsWord] & slotsBits) == 0 && !(slotsSpanWords && Slots.AnyInLaterWords(unknown));
+        return allKnown ? (Holds(facts) ? Outcome.True : Outcome.False) : EvaluateWithUnknowns(facts);
+    }
 
     /// <summary>
     /// The condition's truth, adding to <paramref name="missing"/> the fields its outcome names: <see cref="Evaluate"/>
     /// for a caller that needs only these (a rule in its kind's walk), without carrying the whole outcome when every
     /// fact it reads is known.
     /// </summary>
-    internal Truth Decide(FactSet facts, ref FieldMask missing) =>
-        ReadsOnlyKnown(facts) ? (Holds(facts) ? Truth.True : Truth.False) : DecideWithSomeUnknown(facts, ref missing);
-
-    /// <summary>Whether every fact the condition reads is known (its first word of slots tested inline).</summary>
-    private bool ReadsOnlyKnown(FactSet facts)
+    internal Truth Decide(FactSet facts, ref FieldMask missing)
     {
-        var unknown = facts.UnknownSlots;
-        return (unknown[slotsWord] & slotsBits) == 0 && !(slotsSpanWords && Slots.AnyInLaterWords(unknown));
+        var unknown = facts.UnknownSlots; // as in Evaluate
+        var allKnown = (unknown[slotsWord] & slotsBits) == 0 && !(slotsSpanWords && Slots.AnyInLaterWords(unknown));
+        return allKnown ? (Holds(facts) ? Truth.True : Truth.False) : DecideWithSomeUnknown(facts, ref missing);
     }
 
     /// <summary><see cref="Decide"/> for a caller that knows a fact the condition reads is unknown (its compiled decision said so).</summary>
