@@ -11,7 +11,7 @@ Comparisons:
   product   head + its ruleset             vs  baseline + its ruleset      (on the baseline's cohort)
   code      head + the baseline's rules    vs  baseline + its ruleset      (the same rules on both: code only)
   eular     head + its ruleset             vs  head without classification (on head's cohort; issue #13's bar)
-With --bdn it also runs BenchmarkDotNet's EngineBenchmarks (short job) in both trees, one after the other: for the code
+With --bdn it also runs BenchmarkDotNet's EngineBenchmarks (medium job) in both trees, one after the other: for the code
 comparison, head's benchmark reads the baseline's rules and the baseline's benchmark cohort (IMNM_BENCH_RULES,
 IMNM_BENCH_COHORT), so both engines evaluate the same cases with the same rules.
 With --head COMMIT another commit stands in for this checkout (built in a second worktree, with its own rules):
@@ -103,8 +103,10 @@ def without_classification(head_rules, out):
 
 def bdn(tree, label, env=None):
     print(f"BenchmarkDotNet EngineBenchmarks, {label}:", flush=True)
+    # From inside the tree: BenchmarkDotNet finds the benchmark project from the working directory, and the
+    # baseline's project under this checkout's would mix the two trees' package versions.
     out = run(["dotnet", "run", "-c", "Release", "--project", os.path.join(tree, "tests", "ImnmDecision.Benchmarks"), "--",
-               "--filter", "*Engine*", "--job", "short"], env=env)
+               "--filter", "*Engine*", "--job", "medium"], cwd=tree, env=env)
     for line in out.splitlines():
         if line.startswith("|") and ("Evaluate" in line or "Assess" in line or "Method" in line):
             print("  " + line)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImnmDecision.Engine.Batch;
@@ -83,5 +84,30 @@ public sealed class UndecodableRecordTests
         rows[2][9].Should().Contain("not valid UTF-8");
         rows[3][1].Should().Be("c");
         summary.Failed.Should().Be(1);
+    }
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public async Task Run_CsvWithValidAndInvalidUtf8AmongManyRows_FailsExactlyTheInvalidRows(int chunkBytes)
+    {
+        // Plain ASCII rows, rows with valid non-ASCII text (a drug name with an accent, a Greek letter) and, far
+        // apart, rows with bytes that are no UTF-8: only those fail, however the input arrives.
+        var input = new List<byte>("caseId,ck.value,statin.drug\n"u8.ToArray());
+        var invalid = new HashSet<int> { 3, 700, 701, 1999 };
+        for (var i = 0; i < 2000; i++)
+        {
+            input.AddRange(Encoding.UTF8.GetBytes($"r{i},5000,"));
+            input.AddRange(invalid.Contains(i) ? [0x61, 0xC3, 0x28, 0x62] : i % 97 == 0 ? Encoding.UTF8.GetBytes("atorvastatiné") : i % 101 == 0 ? Encoding.UTF8.GetBytes("βstatin") : "simvastatin"u8.ToArray());
+            input.Add((byte)'\n');
+        }
+
+        var (output, summary) = await BatchHarness.RunAsync([.. input], BatchFormat.Csv, chunkBytes: chunkBytes);
+
+        var rows = BatchHarness.CsvRows(output);
+        var failedLines = rows.Skip(1).Where(r => r[9].Contains("not valid UTF-8", StringComparison.Ordinal)).Select(r => r[0]).ToList();
+        failedLines.Should().Equal(invalid.Order().Select(i => (i + 2).ToString(CultureInfo.InvariantCulture)), "row i is on line i + 2");
+        summary.Failed.Should().Be(invalid.Count);
+        summary.Scored.Should().Be(2000 - invalid.Count);
     }
 }

@@ -32,8 +32,20 @@ internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReade
     public IRecordParser CreateParser() =>
         new CsvRowParser(columns ?? throw new InvalidOperationException("The CSV header has not been read."));
 
+    // How many bytes from the start of the next data given to Read are known to be ASCII (so valid UTF-8): one
+    // vectorized search over what is at hand covers the rows that follow, instead of a check per row.
+    private int asciiAhead;
+
     [MethodImpl(PerRow.Optimized)]
     public RecordStatus Read(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
+    {
+        var status = ReadRecord(data, isFinalBlock, out consumed, ref record);
+        asciiAhead = Math.Max(0, asciiAhead - consumed); // the next data starts where this one was consumed to
+        return status;
+    }
+
+    [MethodImpl(PerRow.Optimized)]
+    private RecordStatus ReadRecord(ReadOnlySpan<byte> data, bool isFinalBlock, out int consumed, ref ParsedRecord record)
     {
         if (byteOrderMark.Handle(data, isFinalBlock, out consumed, out var start))
         {
@@ -103,7 +115,13 @@ internal sealed partial class CsvRecordReader(int maxRecordBytes) : IRecordReade
             return RecordStatus.Record;
         }
 
-        if (!Utf8.IsValid(data[..length]))
+        if (length > asciiAhead)
+        {
+            var nonAscii = data.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            asciiAhead = nonAscii < 0 ? data.Length : nonAscii;
+        }
+
+        if (length > asciiAhead && !Utf8.IsValid(data[..length]))
         {
             // Text that cannot be decoded is the row's error, never the batch's end.
             record.Error = BatchProblem.Unreadable(startLine, NotUtf8);
