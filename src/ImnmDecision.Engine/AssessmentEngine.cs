@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ImnmDecision.Engine.Assessments;
 using ImnmDecision.Engine.Cases;
 using ImnmDecision.Engine.Evaluation;
@@ -52,7 +51,6 @@ public sealed class AssessmentEngine
     }
 
     /// <summary>Evaluates one validated case's values; the result is this thread's buffer, as for <see cref="Evaluate(Findings)"/>.</summary>
-    [MethodImpl(PerRow.Optimized)]
     internal CaseDecisions Evaluate(FindingValues findings)
     {
         var evaluation = buffer is { } cached && ReferenceEquals(cached.Ruleset, Ruleset) ? cached : buffer = evaluator.CreateDecisions();

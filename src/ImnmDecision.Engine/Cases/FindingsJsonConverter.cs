@@ -12,10 +12,12 @@ internal sealed class FindingsJsonConverter : JsonConverter<Findings>
 {
     public override Findings Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var values = new FindingValues();
+        // Made before it is read, so a case and its values sit side by side in memory (one read of the case
+        // brings both: a thousand cases read one after another are read from memory, not cache).
+        var findings = new Findings(new FindingValues());
         var errors = new List<FindingError>();
-        FindingsJsonReader.Read(ref reader, values, errors);
-        return errors.Count == 0 ? new Findings(values) : throw new FindingsFormatException(errors);
+        FindingsJsonReader.Read(ref reader, findings.Values, errors);
+        return errors.Count == 0 ? findings : throw new FindingsFormatException(errors);
     }
 
     public override void Write(Utf8JsonWriter writer, Findings value, JsonSerializerOptions options)

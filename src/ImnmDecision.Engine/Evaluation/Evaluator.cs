@@ -69,7 +69,11 @@ internal sealed class Evaluator
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), SlotMask.Of(FactCatalog.WorkupOutstanding), compile);
         stratifiers = [.. ruleset.WorkupRules.Select(r => r.Action.Stratification is { } s ? RiskStratifier.Compile(s, compile) : null)];
         var rulesPerItem = ruleset.WorkupRules.CountBy(r => r.Action.Item).ToDictionary();
-        workupSteps = [.. ruleset.WorkupRules.Select((r, i) => new WorkupStep(r.Action, ruleset.AnswerOrder.WorkupRank[i], rulesPerItem[r.Action.Item] == 1))];
+        var workup = ruleset.WorkupRules;
+        var rank = ruleset.AnswerOrder.WorkupRank;
+        workupSteps = [.. workup.Select((r, i) => new WorkupStep(
+            r.Action, rank[i], rulesPerItem[r.Action.Item] == 1,
+            mayBeShadowed: !r.Action.Withhold && workup.Take(i).Where((earlier, j) => earlier.Action.Item == r.Action.Item && !earlier.Action.Withhold && rank[j] < rank[i]).Any()))];
         classification = ruleset.Classification is { } criteria ? new ClassificationScorer(criteria, compile) : null;
     }
 
@@ -293,11 +297,22 @@ internal sealed class Evaluator
                     continue; // A withheld item is listed by no later rule, and what it would need is not missing.
                 }
 
-                var shadowed = !step.Withhold && (listed & item) != 0 && listedAt[step.Item] < step.Rank
+                // Only a rule after another rule of its item that ranks ahead of it can be shadowed; the others add
+                // what they need to missing directly.
+                var shadowed = step.MayBeShadowed && (listed & item) != 0 && listedAt[step.Item] < step.Rank
                     && ((outstanding & item) != 0 || !step.MakesOutstanding);
-                var needs = missing;
-                var holds = workupKind.IsTrue(decisions, i, facts, ref needs);
-                missing = shadowed ? missing : needs;
+                bool holds;
+                if (step.MayBeShadowed)
+                {
+                    var needs = missing;
+                    holds = workupKind.IsTrue(decisions, i, facts, ref needs);
+                    missing = shadowed ? missing : needs;
+                }
+                else
+                {
+                    holds = workupKind.IsTrue(decisions, i, facts, ref missing);
+                }
+
                 if (!holds)
                 {
                     continue;
@@ -315,6 +330,7 @@ internal sealed class Evaluator
                 listed |= item;
                 if (step.Stratified && result.Stratifications[i] is { } stratification)
                 {
+                    var needs = missing;
                     RiskStratifier.Decide(stratification, stratifiers[i]!, facts, ref needs);
                     missing = shadowed ? missing : needs;
                 }
@@ -330,14 +346,15 @@ internal sealed class Evaluator
 
     /// <summary>
     /// What the workup walk needs of one rule, read from its action once: its item, the item's rank in the answer
-    /// order, what the rule does, and whether it is the only rule of its item and plain (it neither withholds nor
-    /// stratifies), so that no other rule's listing or withholding bears on it.
+    /// order, what the rule does, whether it is the only rule of its item and plain (it neither withholds nor
+    /// stratifies), so that no other rule's listing or withholding bears on it, and whether an earlier rule of its
+    /// item that lists it ranks ahead of it (only then can it be shadowed).
     /// </summary>
-    private readonly record struct WorkupStep(int Item, int Rank, bool Withhold, bool MakesOutstanding, bool Stratified, bool Alone)
+    private readonly record struct WorkupStep(int Item, int Rank, bool Withhold, bool MakesOutstanding, bool Stratified, bool Alone, bool MayBeShadowed)
     {
-        public WorkupStep(WorkupAction action, int rank, bool onlyRuleOfItem)
+        public WorkupStep(WorkupAction action, int rank, bool onlyRuleOfItem, bool mayBeShadowed)
             : this((int)action.Item, rank, action.Withhold, action.Status == WorkupStatus.Outstanding, action.Stratification is not null,
-                onlyRuleOfItem && !action.Withhold && action.Stratification is null)
+                onlyRuleOfItem && !action.Withhold && action.Stratification is null, mayBeShadowed)
         {
         }
     }

@@ -53,8 +53,7 @@ internal sealed class FactExtractor
 
     private readonly CkArithmetic ck;
     private readonly FieldMask[] missingBit;
-    private readonly int[] gatedSlots;
-    private readonly int[] gatedBy;
+    private readonly int[][] gatedSlots; // per gate, the slots of the findings that need it
     private readonly FindingField[] gates;
     private readonly int[][] gateImpliedBy;
     private readonly FieldMask[] gateBit;
@@ -81,15 +80,9 @@ internal sealed class FactExtractor
         missingBit = [.. direct.Select(f => Bit(f))];
         gates = [.. direct.Select(f => f.RequiresTrue).OfType<string>().Distinct().Select(FindingsSchema.Field)];
         var gateOf = direct.Select(f => f.RequiresTrue is { } path ? Array.FindIndex(gates, g => g.Path == path) : -1).ToArray();
-        gatedSlots = [.. Enumerable.Range(0, gateOf.Length).Where(slot => gateOf[slot] >= 0)];
-        gatedBy = [.. gatedSlots.Select(slot => gateOf[slot])];
+        gatedSlots = [.. gates.Select((_, g) => Enumerable.Range(0, gateOf.Length).Where(slot => gateOf[slot] == g).ToArray())];
         gateImpliedBy = [.. gates.Select(ImpliedBy)];
         gateBit = [.. gates.Select(g => Bit(g))];
-        if (gates.Length > 64)
-        {
-            throw new InvalidOperationException("More than 64 findings gate others: widen the extractor's gate mask.");
-        }
-
         biopsyImpliedBy = ImpliedBy(BiopsyField);
         biopsyGate = Array.IndexOf(gates, BiopsyField);
     }
@@ -101,26 +94,22 @@ internal sealed class FactExtractor
     {
         facts.Begin(missingBit.Length);
 
+        // The findings read as they are, in one pass (one sequential read of the case, before any other reads it);
+        // then a closed gate makes its findings unknown, sourced to the gate.
+        facts.Load(v.Numbers, missingBit);
+
         // A finding that needs another to be true (biopsy details need a biopsy): each such gate is decided once,
-        // one bit each (the constructor allows at most 64 gates).
-        var open = 0UL;
+        // and while it is not true, its findings are unknown, sourced to the gate.
         bool? biopsy = null;
         for (var g = 0; g < gates.Length; g++)
         {
             var effective = Effective(v, gates[g], gateImpliedBy[g]);
-            open |= effective == true ? 1UL << g : 0;
-            biopsy = g == biopsyGate ? effective : biopsy;
-        }
-
-        // The findings read as they are, in one pass; then a closed gate makes its findings unknown, sourced to the gate.
-        facts.Load(v.Numbers, missingBit);
-        for (var i = 0; i < gatedSlots.Length; i++)
-        {
-            var g = gatedBy[i];
-            if ((open & (1UL << g)) == 0)
+            if (effective != true)
             {
-                facts.SetUnknown(gatedSlots[i], gateBit[g]);
+                facts.SetUnknown(gatedSlots[g], gateBit[g]);
             }
+
+            biopsy = g == biopsyGate ? effective : biopsy;
         }
 
         ExtractCk(v, facts);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ImnmDecision.Engine.Facts;
@@ -20,8 +21,7 @@ public sealed class FactSet
     private int loadedCount;
     private Lock? derivedLock;
     private Dictionary<object, object>? derived;
-    private long derivedVersion;
-    private long version;
+    private bool changed; // since derived was last made
 
     /// <summary>Creates an empty set (every fact unknown).</summary>
     public FactSet()
@@ -45,15 +45,9 @@ public sealed class FactSet
     internal static FactSet ValuesOnly() => new(keepsSources: false);
 
     /// <summary>
-    /// Changes whenever a value does (each set and clear): what is derived from the facts at one version holds
-    /// until the version changes (the rule traces of one answer share a named condition's trace so).
-    /// </summary>
-    internal long Version => version;
-
-    /// <summary>
-    /// What <paramref name="make"/> derives from these facts for <paramref name="key"/>, made once per version of
-    /// the facts (the traces of one answer share a named condition's trace so). Thread-safe; <paramref name="make"/>
-    /// may itself ask for what it derives from.
+    /// What <paramref name="make"/> derives from these facts for <paramref name="key"/>, made once while the facts
+    /// stay as they are (any set or clear makes it again; the traces of one answer share a named condition's trace
+    /// so). Thread-safe; <paramref name="make"/> may itself ask for what it derives from.
     /// </summary>
     internal T Derived<TKey, T>(TKey key, Func<FactSet, T> make)
         where TKey : class
@@ -61,10 +55,10 @@ public sealed class FactSet
     {
         lock (LazyInitializer.EnsureInitialized(ref derivedLock))
         {
-            if (derived is null || derivedVersion != Version)
+            if (derived is null || changed)
             {
                 derived = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
-                derivedVersion = Version;
+                changed = false;
             }
 
             if (!derived.TryGetValue(key, out var value))
@@ -108,12 +102,16 @@ public sealed class FactSet
     /// </summary>
     internal void Begin(int loaded)
     {
-        version++;
+        changed = true;
         values.AsSpan(loaded).Fill(double.NaN);
-        Array.Clear(ownSources);
+        for (var word = 0; word < unknownSlots.Length; word++) // a word or two: no call to clear them
+        {
+            ownSources[word] = 0;
+            unknownSlots[word] = ulong.MaxValue;
+        }
+
         loadedCount = 0;
         AssumedFields = 0;
-        Array.Fill(unknownSlots, ulong.MaxValue);
     }
 
     /// <summary>
@@ -123,33 +121,43 @@ public sealed class FactSet
     /// </summary>
     internal void Load(ReadOnlySpan<double> read, FieldMask[] sources)
     {
-        version++;
+        changed = true;
         var count = sources.Length;
-        read[..count].CopyTo(values);
+        read = read[..count];
         loadedSources = sources; // read only while a slot is unknown (see UnknownSources)
         loadedCount = count;
         for (var word = 0; word << 6 < count; word++)
         {
             var start = word << 6;
-            var slots = values.AsSpan(start, Math.Min(64, count - start));
-            var known = 0UL;
-            var i = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (; i + 4 <= slots.Length; i += 4)
-                {
-                    var quad = Vector256.Create<double>(slots[i..]);
-                    known |= (ulong)Vector256.Equals(quad, quad).ExtractMostSignificantBits() << i; // NaN is unequal to itself
-                }
-            }
-
-            for (; i < slots.Length; i++)
-            {
-                known |= (double.IsNaN(slots[i]) ? 0UL : 1UL) << i;
-            }
-
-            unknownSlots[word] &= ~known;
+            var length = Math.Min(64, count - start);
+            unknownSlots[word] &= ~CopyKnown(read.Slice(start, length), values.AsSpan(start, length));
         }
+    }
+
+    /// <summary>Copies up to 64 values and tells which of them are known (not NaN), one bit each, in one pass.</summary>
+    private static ulong CopyKnown(ReadOnlySpan<double> from, Span<double> to)
+    {
+        var known = 0UL;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var source = ref MemoryMarshal.GetReference(from);
+            ref var target = ref MemoryMarshal.GetReference(to[..from.Length]);
+            for (; i + 4 <= from.Length; i += 4)
+            {
+                var quad = Vector256.LoadUnsafe(ref source, (nuint)i);
+                quad.StoreUnsafe(ref target, (nuint)i);
+                known |= (ulong)Vector256.Equals(quad, quad).ExtractMostSignificantBits() << i; // NaN is unequal to itself
+            }
+        }
+
+        for (; i < from.Length; i++)
+        {
+            to[i] = from[i];
+            known |= (double.IsNaN(from[i]) ? 0UL : 1UL) << i;
+        }
+
+        return known;
     }
 
     internal ReadOnlySpan<double> Values => values;
@@ -162,7 +170,7 @@ public sealed class FactSet
 
     internal void Set(int slot, double value)
     {
-        version++;
+        changed = true;
         values[slot] = value;
         ref var word = ref unknownSlots[slot >> 6];
         word = (word & ~(1UL << slot)) | ((double.IsNaN(value) ? 1UL : 0) << slot); // a shift of a ulong takes the slot mod 64
@@ -192,9 +200,23 @@ public sealed class FactSet
         }
     }
 
+    /// <summary>Makes each of <paramref name="slots"/> unknown, from <paramref name="sources"/>.</summary>
+    internal void SetUnknown(ReadOnlySpan<int> slots, FieldMask sources)
+    {
+        changed = true;
+        var (values, unknownSlots, unknownSources, ownSources) = (this.values, this.unknownSlots, this.unknownSources, this.ownSources);
+        foreach (var slot in slots)
+        {
+            values[slot] = double.NaN;
+            unknownSlots[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
+            unknownSources[slot] = sources;
+            ownSources[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
+        }
+    }
+
     internal void SetUnknown(int slot, FieldMask sources)
     {
-        version++;
+        changed = true;
         values[slot] = double.NaN;
         unknownSlots[SlotMask.WordOf(slot)] |= SlotMask.BitOf(slot);
         unknownSources[slot] = sources;
