@@ -68,12 +68,7 @@ internal sealed class Evaluator
         treatmentKind = new KindDecisions(Conditions(ruleset.TreatmentRules), offeredSlot, compile);
         workupKind = new KindDecisions(Conditions(ruleset.WorkupRules), SlotMask.Of(FactCatalog.WorkupOutstanding), compile);
         stratifiers = [.. ruleset.WorkupRules.Select(r => r.Action.Stratification is { } s ? RiskStratifier.Compile(s, compile) : null)];
-        var rulesPerItem = ruleset.WorkupRules.CountBy(r => r.Action.Item).ToDictionary();
-        var workup = ruleset.WorkupRules;
-        var rank = ruleset.AnswerOrder.WorkupRank;
-        workupSteps = [.. workup.Select((r, i) => new WorkupStep(
-            r.Action, rank[i], rulesPerItem[r.Action.Item] == 1,
-            mayBeShadowed: !r.Action.Withhold && workup.Take(i).Where((earlier, j) => earlier.Action.Item == r.Action.Item && !earlier.Action.Withhold && rank[j] < rank[i]).Any()))];
+        workupSteps = WorkupStep.Of(ruleset.WorkupRules, ruleset.AnswerOrder.WorkupRank);
         classification = ruleset.Classification is { } criteria ? new ClassificationScorer(criteria, compile) : null;
     }
 
@@ -276,9 +271,9 @@ internal sealed class Evaluator
                 var i = KindDecisions.IndexOf(chunk, visit);
                 ref readonly var step = ref workupSteps[i];
                 var item = 1UL << step.Item;
-                if (step.Alone)
+                if (step.Plain)
                 {
-                    // The only rule of its item: nothing shadows or withholds it, and no other rule asks whether it is listed.
+                    // Nothing shadows or withholds it, and no later rule asks whether it is listed.
                     if (workupKind.IsTrue(decisions, i, facts, ref missing))
                     {
                         result.WorkupRuleFired(i);
@@ -346,16 +341,21 @@ internal sealed class Evaluator
 
     /// <summary>
     /// What the workup walk needs of one rule, read from its action once: its item, the item's rank in the answer
-    /// order, what the rule does, whether it is the only rule of its item and plain (it neither withholds nor
-    /// stratifies), so that no other rule's listing or withholding bears on it, and whether an earlier rule of its
-    /// item that lists it ranks ahead of it (only then can it be shadowed).
+    /// order, what the rule does, whether an earlier rule of its item that lists it ranks ahead of it (only then
+    /// can it be shadowed), and whether it is plain: it neither withholds nor stratifies, cannot be shadowed, no
+    /// earlier rule of its item withholds, and no later one can be shadowed (so none asks whether it is listed).
     /// </summary>
-    private readonly record struct WorkupStep(int Item, int Rank, bool Withhold, bool MakesOutstanding, bool Stratified, bool Alone, bool MayBeShadowed)
+    private readonly record struct WorkupStep(int Item, int Rank, bool Withhold, bool MakesOutstanding, bool Stratified, bool MayBeShadowed, bool Plain)
     {
-        public WorkupStep(WorkupAction action, int rank, bool onlyRuleOfItem, bool mayBeShadowed)
-            : this((int)action.Item, rank, action.Withhold, action.Status == WorkupStatus.Outstanding, action.Stratification is not null,
-                onlyRuleOfItem && !action.Withhold && action.Stratification is null, mayBeShadowed)
+        public static WorkupStep[] Of(Rule<WorkupAction>[] rules, int[] rank)
         {
+            var actions = rules.Select(r => r.Action).ToArray();
+            var sameItemBefore = (int i) => Enumerable.Range(0, i).Where(j => actions[j].Item == actions[i].Item);
+            var mayBeShadowed = actions.Select((a, i) => !a.Withhold && sameItemBefore(i).Any(j => !actions[j].Withhold && rank[j] < rank[i])).ToArray();
+            var tracked = actions.Select((a, i) => Enumerable.Range(i + 1, actions.Length - i - 1).Any(k => actions[k].Item == a.Item && mayBeShadowed[k])).ToArray();
+            return [.. actions.Select((a, i) => new WorkupStep(
+                (int)a.Item, rank[i], a.Withhold, a.Status == WorkupStatus.Outstanding, a.Stratification is not null, mayBeShadowed[i],
+                Plain: !a.Withhold && a.Stratification is null && !mayBeShadowed[i] && !tracked[i] && !sameItemBefore(i).Any(j => actions[j].Withhold)))];
         }
     }
 }
