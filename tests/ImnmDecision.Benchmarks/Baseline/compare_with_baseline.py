@@ -11,13 +11,14 @@ Comparisons:
   product   head + its ruleset             vs  baseline + its ruleset      (on the baseline's cohort)
   code      head + the baseline's rules    vs  baseline + its ruleset      (the same rules on both: code only)
   eular     head + its ruleset             vs  head without classification (on head's cohort; issue #13's bar)
-With --bdn it also runs BenchmarkDotNet's EngineBenchmarks (medium job) in both trees, one after the other: for the code
+With --bdn it also runs BenchmarkDotNet's EngineBenchmarks (medium job) in both trees, one after the other (--bdn-rounds N:
+N rounds in turn, with each round's ratio and their median): for the code
 comparison, head's benchmark reads the baseline's rules and the baseline's benchmark cohort (IMNM_BENCH_RULES,
 IMNM_BENCH_COHORT), so both engines evaluate the same cases with the same rules.
 With --head COMMIT another commit stands in for this checkout (built in a second worktree, with its own rules):
 --head f7fc25b --only product measures the engine as the reshaping left it (issue #11; its ruleset was still 2026.11).
 
-    python3 tests/ImnmDecision.Benchmarks/Baseline/compare_with_baseline.py [--baseline a231013] [--head COMMIT] [--runs 7] [--rows 1000000] [--only eular] [--bdn]
+    python3 tests/ImnmDecision.Benchmarks/Baseline/compare_with_baseline.py [--baseline a231013] [--head COMMIT] [--runs 7] [--rows 1000000] [--only eular] [--bdn [--bdn-rounds 3]]
 
 The baseline's rules are made loadable by today's loader by adding what today's ruleset requires and the old one
 lacks (labels, missing-field reasons, parameters, the summary wording, citations); its rules are unchanged.
@@ -102,14 +103,29 @@ def without_classification(head_rules, out):
 
 
 def bdn(tree, label, env=None):
+    """One BenchmarkDotNet run of EngineBenchmarks (medium job); prints its table rows and returns each method's mean in us."""
     print(f"BenchmarkDotNet EngineBenchmarks, {label}:", flush=True)
     # From inside the tree: BenchmarkDotNet finds the benchmark project from the working directory, and the
     # baseline's project under this checkout's would mix the two trees' package versions.
     out = run(["dotnet", "run", "-c", "Release", "--project", os.path.join(tree, "tests", "ImnmDecision.Benchmarks"), "--",
                "--filter", "*Engine*", "--job", "medium"], cwd=tree, env=env)
+    means = {}
     for line in out.splitlines():
         if line.startswith("|") and ("Evaluate" in line or "Assess" in line or "Method" in line):
-            print("  " + line)
+            print("  " + line, flush=True)
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            if cells[0] in ("Evaluate", "Assess"):
+                number, unit = cells[1].replace(",", "").split()
+                means[cells[0]] = float(number) * {"ns": 0.001, "us": 1.0, "μs": 1.0, "ms": 1000.0}[unit]
+    return means
+
+
+def report_bdn_ratios(label, heads, bases):
+    """The per-round ratios of head's means to the baseline's, and their median (rounds run one after the other)."""
+    for method in ("Evaluate", "Assess"):
+        ratios = [h[method] / b[method] for h, b in zip(heads, bases) if method in h and method in b]
+        if ratios:
+            print(f"{label} {method}: head/baseline per round {', '.join(f'{r:.3f}' for r in ratios)}; median {statistics.median(ratios):.3f}", flush=True)
 
 
 def main():
@@ -119,6 +135,7 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--bdn", action="store_true")
+    parser.add_argument("--bdn-rounds", type=int, default=1, help="BenchmarkDotNet runs of head and baseline, in turn")
     parser.add_argument("--only", choices=["product", "code", "eular"], help="run one comparison only")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="imnm-baseline-")
@@ -152,14 +169,21 @@ def main():
                 compare(name, a, b, args.runs)
         print(f"load average after: {open('/proc/loadavg').read().split()[0]}")
         if args.bdn:
-            if args.only in (None, "product"):
-                bdn(head_tree, "head, its ruleset and cohort")
+            cohort = os.path.join(work, "base-bench.ndjson")
             if args.only in (None, "code"):
                 # The baseline's own benchmark cohort (seed 42, no invalid rows) and rules, read by today's engine.
-                cohort = os.path.join(work, "base-bench.ndjson")
                 run([base, "generate", "--rows", "21000", "--seed", "42", "--invalid-fraction", "0", "-o", cohort])
-                bdn(head_tree, "head, the baseline's ruleset and cohort (code only)", {"IMNM_BENCH_RULES": old_rules, "IMNM_BENCH_COHORT": cohort})
-            bdn(base_tree, f"baseline {args.baseline}")
+            product, code, baseline = [], [], []
+            for round_ in range(args.bdn_rounds):
+                # Head and baseline in turn, round after round: one machine's drift falls on both.
+                if args.only in (None, "product"):
+                    product.append(bdn(head_tree, f"round {round_ + 1}, head, its ruleset and cohort"))
+                if args.only in (None, "code"):
+                    code.append(bdn(head_tree, f"round {round_ + 1}, head, the baseline's ruleset and cohort (code only)",
+                                    {"IMNM_BENCH_RULES": old_rules, "IMNM_BENCH_COHORT": cohort}))
+                baseline.append(bdn(base_tree, f"round {round_ + 1}, baseline {args.baseline}"))
+            report_bdn_ratios("product", product, baseline)
+            report_bdn_ratios("code", code, baseline)
     finally:
         for tree in (base_tree, head_tree):
             if tree != ROOT:
