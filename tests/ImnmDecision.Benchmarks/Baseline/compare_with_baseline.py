@@ -17,8 +17,12 @@ comparison, head's benchmark reads the baseline's rules and the baseline's bench
 IMNM_BENCH_COHORT), so both engines evaluate the same cases with the same rules.
 With --head COMMIT another commit stands in for this checkout (built in a second worktree, with its own rules):
 --head f7fc25b --only product measures the engine as the reshaping left it (issue #11; its ruleset was still 2026.11).
+With --patch FILE the head tree (this checkout's commit, or --head's) has FILE applied before it is built: --patch
+without-later-semantics.patch --only code turns off, for the measurement only, the per-case work that issues other
+than #11 added to the engine after the baseline (the workup shadowing bookkeeping, a child's dose and the height
+and sex a dose may need, the body surface area and age-at-onset facts), so what is left is the reshaping's own cost.
 
-    python3 tests/ImnmDecision.Benchmarks/Baseline/compare_with_baseline.py [--baseline a231013] [--head COMMIT] [--runs 7] [--rows 1000000] [--only eular] [--bdn [--bdn-rounds 3]]
+    python3 tests/ImnmDecision.Benchmarks/Baseline/compare_with_baseline.py [--baseline a231013] [--head COMMIT] [--patch FILE] [--runs 7] [--rows 1000000] [--only eular] [--bdn [--bdn-rounds 3]]
 
 The baseline's rules are made loadable by today's loader by adding what today's ruleset requires and the old one
 lacks (labels, missing-field reasons, parameters, the summary wording, citations); its rules are unchanged.
@@ -103,35 +107,45 @@ def without_classification(head_rules, out):
 
 
 def bdn(tree, label, env=None):
-    """One BenchmarkDotNet run of EngineBenchmarks (medium job); prints its table rows and returns each method's mean in us."""
+    """One BenchmarkDotNet run of EngineBenchmarks (medium job); prints its table rows and returns each method's
+    statistics in us (mean, median, min), read from the run's JSON report."""
     print(f"BenchmarkDotNet EngineBenchmarks, {label}:", flush=True)
+    results = os.path.join(tree, "tests", "ImnmDecision.Benchmarks", "BenchmarkDotNet.Artifacts", "results")
+    shutil.rmtree(results, ignore_errors=True)
     # From inside the tree: BenchmarkDotNet finds the benchmark project from the working directory, and the
     # baseline's project under this checkout's would mix the two trees' package versions.
     out = run(["dotnet", "run", "-c", "Release", "--project", os.path.join(tree, "tests", "ImnmDecision.Benchmarks"), "--",
-               "--filter", "*Engine*", "--job", "medium"], cwd=tree, env=env)
-    means = {}
+               "--filter", "*Engine*", "--job", "medium", "--exporters", "json"], cwd=tree, env=env)
     for line in out.splitlines():
         if line.startswith("|") and ("Evaluate" in line or "Assess" in line or "Method" in line):
             print("  " + line, flush=True)
-            cells = [cell.strip() for cell in line.strip("|").split("|")]
-            if cells[0] in ("Evaluate", "Assess"):
-                number, unit = cells[1].replace(",", "").split()
-                means[cells[0]] = float(number) * {"ns": 0.001, "us": 1.0, "μs": 1.0, "ms": 1000.0}[unit]
-    return means
+    stats = {}
+    for name in os.listdir(results):
+        if name.endswith(".json"):
+            for benchmark in json.load(open(os.path.join(results, name))).get("Benchmarks", []):
+                figures = benchmark["Statistics"]
+                stats[benchmark["Method"]] = {key: figures[key] / 1000 for key in ("Mean", "Median", "Min")}
+    for method, figures in stats.items():
+        print(f"  {method}: median {figures['Median']:.3f} us, min {figures['Min']:.3f} us", flush=True)
+    return stats
 
 
 def report_bdn_ratios(label, heads, bases):
-    """The per-round ratios of head's means to the baseline's, and their median (rounds run one after the other)."""
+    """Per round, the ratio of head's mean, median and min to the baseline's; and the median over rounds (rounds
+    run one after the other). On a shared machine the median and min move less than the mean."""
     for method in ("Evaluate", "Assess"):
-        ratios = [h[method] / b[method] for h, b in zip(heads, bases) if method in h and method in b]
-        if ratios:
-            print(f"{label} {method}: head/baseline per round {', '.join(f'{r:.3f}' for r in ratios)}; median {statistics.median(ratios):.3f}", flush=True)
+        for statistic in ("Mean", "Median", "Min"):
+            ratios = [h[method][statistic] / b[method][statistic] for h, b in zip(heads, bases) if method in h and method in b]
+            if ratios:
+                print(f"{label} {method} {statistic.lower()}: head/baseline per round {', '.join(f'{r:.3f}' for r in ratios)}; "
+                      f"median {statistics.median(ratios):.3f}", flush=True)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--baseline", default="a231013")
     parser.add_argument("--head", help="a commit to measure instead of this checkout")
+    parser.add_argument("--patch", help="a patch applied to the head tree before it is built (measurement only)")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--bdn", action="store_true")
@@ -140,12 +154,15 @@ def main():
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="imnm-baseline-")
     base_tree = os.path.join(work, "tree")
-    head_tree = os.path.join(work, "head-tree") if args.head else ROOT
+    patch = os.path.abspath(args.patch) if args.patch else None
+    head_tree = os.path.join(work, "head-tree") if args.head or patch else ROOT
     try:
         run(["git", "-C", ROOT, "worktree", "add", "--detach", base_tree, args.baseline])
-        if args.head:
-            run(["git", "-C", ROOT, "worktree", "add", "--detach", head_tree, args.head])
-        print(f"building head ({run(['git', '-C', head_tree, 'rev-parse', '--short', 'HEAD']).strip()}) and baseline ({args.baseline}) in Release ...", flush=True)
+        if head_tree != ROOT:
+            run(["git", "-C", ROOT, "worktree", "add", "--detach", head_tree, args.head or "HEAD"])
+        if patch:
+            run(["git", "-C", head_tree, "apply", patch])
+        print(f"building head ({run(['git', '-C', head_tree, 'rev-parse', '--short', 'HEAD']).strip()}{' with ' + os.path.basename(patch) if patch else ''}) and baseline ({args.baseline}) in Release ...", flush=True)
         head = publish(head_tree, os.path.join(work, "head"))
         base = publish(base_tree, os.path.join(work, "base"))
         base_csv, head_csv = os.path.join(work, "base.csv"), os.path.join(work, "head.csv")
